@@ -1,0 +1,88 @@
+"""Boundary checks shared by every module (private)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Rational
+from typing import Any
+
+from custrules.errors import InvalidInputError, InvalidTypeError, NaiveDatetimeError
+
+
+def plain_date(value: Any, what: str) -> _dt.date:
+    """Return ``value`` if it is a date (and not a datetime), else raise."""
+    if isinstance(value, _dt.datetime):
+        raise InvalidTypeError(
+            f"{what} must be a date, not a datetime ({value!r}); for an instant use "
+            "custrules.periods.local_date(instant) to read its day in China's zone",
+            value=value,
+        )
+    if not isinstance(value, _dt.date):
+        raise InvalidTypeError(
+            f"{what} must be a datetime.date, got {type(value).__name__} ({value!r})",
+            value=value,
+        )
+    return value
+
+
+def aware(value: Any, what: str) -> _dt.datetime:
+    """Return ``value`` if it is a timezone-aware datetime, else raise."""
+    if not isinstance(value, _dt.datetime):
+        raise InvalidTypeError(
+            f"{what} must be a timezone-aware datetime, got {type(value).__name__} ({value!r})",
+            value=value,
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            f"{what} is a naive datetime ({value}): give it a time zone, e.g. "
+            "value.replace(tzinfo=custrules.CHINA_TZ) for Beijing time",
+            value=value,
+        )
+    return value
+
+
+def integer(value: Any, what: str) -> int:
+    """Return ``value`` if it is an int (bools refused), else raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"{what} must be an int, got {type(value).__name__} ({value!r})", value=value
+        )
+    return value
+
+
+def exact_number(value: Any, what: str) -> Fraction:
+    """Turn an int, Decimal, Fraction or numeric string into an exact Fraction.
+
+    Floats are accepted only when finite (they are taken at their exact
+    binary value after a round trip through ``repr``, so ``0.1`` is 1/10);
+    NaN, infinities, bools and other types are refused.
+    """
+    if isinstance(value, bool):
+        raise InvalidTypeError(f"{what} must be a number, got a bool ({value!r})", value=value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
+        return Fraction(value)
+    if isinstance(value, (int, Fraction)):
+        return Fraction(value)
+    if isinstance(value, Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
+        return Fraction(repr(value))
+    if isinstance(value, str):
+        try:
+            parsed = Decimal(value.strip())
+        except ArithmeticError:
+            raise InvalidInputError(
+                f"{what} must be a number, got the text {value!r}", value=value
+            ) from None
+        return exact_number(parsed, what)
+    raise InvalidTypeError(
+        f"{what} must be a number (int, Decimal, Fraction), got {type(value).__name__} "
+        f"({value!r})",
+        value=value,
+    )

@@ -1,0 +1,167 @@
+"""The one place that talks to the `holidays` package (private).
+
+`holidays` is a mutable dict that fills itself lazily, and past its data it
+silently guesses.  This adapter reads it once, eagerly, over an explicit
+range of years, and turns what it says into immutable :class:`DayData`:
+
+* China (CAL-1, CAL-2): the official range is the range of years present in
+  ``ChinaStaticHolidays.special_public_holidays``, the table of State Council
+  notices that `holidays` ships.  Nothing is typed in here: upgrading
+  `holidays` to a release with next year's notice moves the horizon.  The
+  same table pairs each bridge day (调休放假) with its make-up working day
+  (调休上班), which the calendar reports as the reason for either.
+* Other countries (CAL-4): whatever `holidays` computes for them, over the
+  years asked for.
+
+Holiday names are kept for display only; no logic depends on them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib.metadata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import holidays
+
+from custrules._days import DayData, DayKind, SpecialDay
+from custrules.errors import InvalidInputError
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+def version() -> str:
+    """The installed `holidays` version."""
+    return importlib.metadata.version("holidays")
+
+
+def _china_swaps(table: Mapping[int, Any]) -> dict[_dt.date, _dt.date]:
+    """Bridge day -> make-up working day, from the State Council table.
+
+    Rows are ``(to_month, to_day, from_month, from_day[, from_year])``: the
+    day off ``to`` is worked on ``from``.  Rows ``(month, day, name)`` are
+    extra holidays (e.g. 2015-09-03), not swaps.
+    """
+    swaps: dict[_dt.date, _dt.date] = {}
+    for year, rows in table.items():
+        if rows and not isinstance(rows[0], tuple):
+            rows = (rows,)
+        for row in rows:
+            if len(row) in (4, 5) and all(isinstance(x, int) for x in row):
+                from_year = row[4] if len(row) == 5 else year
+                swaps[_dt.date(year, row[0], row[1])] = _dt.date(from_year, row[2], row[3])
+    return swaps
+
+
+def _scan(
+    source: Any,
+    first: _dt.date,
+    last: _dt.date,
+    swaps: Mapping[_dt.date, _dt.date],
+) -> dict[_dt.date, SpecialDay]:
+    """Ask `source` about every day of [first, last]; keep the special ones."""
+    makeups = {work: off for off, work in swaps.items()}
+    weekend = frozenset(source.weekend)
+    out: dict[_dt.date, SpecialDay] = {}
+    day = first
+    while day <= last:
+        working = bool(source.is_working_day(day))
+        on_weekend = day.weekday() in weekend
+        if working and not on_weekend:
+            day += _ONE_DAY
+            continue
+        name = source.get(day)
+        if not working and day in swaps:
+            out[day] = SpecialDay(
+                working=False, kind=DayKind.BRIDGE_DAY, name=name, swapped_with=swaps[day]
+            )
+        elif working:
+            out[day] = SpecialDay(
+                working=True,
+                kind=DayKind.MAKEUP_WORKDAY,
+                name=name,
+                swapped_with=makeups.get(day),
+            )
+        elif name is not None:
+            out[day] = SpecialDay(working=False, kind=DayKind.HOLIDAY, name=name)
+        elif not on_weekend:
+            # Off without a name: the country's weekend was different then.
+            out[day] = SpecialDay(working=False, kind=DayKind.WEEKEND)
+        day += _ONE_DAY
+    return out
+
+
+def china(*, estimate: bool, language: str = "zh_CN") -> DayData:
+    """Mainland China from the State Council notices `holidays` carries."""
+    from holidays.countries import china as _china
+
+    china_cls: Any = _china.China
+    static: Any = _china.ChinaStaticHolidays
+
+    table: Mapping[int, Any] = static.special_public_holidays
+    years = sorted(table)
+    first = _dt.date(years[0], 1, 1)
+    through = _dt.date(years[-1], 12, 31)
+    swaps = _china_swaps(table)
+    official = china_cls(years=range(years[0], years[-1] + 1), language=language)
+    days = _scan(official, first, through, swaps)
+    estimate_through = None
+    if estimate:
+        end_year = int(getattr(china_cls, "end_year", 2100))
+        guess = china_cls(years=range(years[-1] + 1, end_year + 1), language=language)
+        estimate_through = _dt.date(end_year, 12, 31)
+        days.update(_scan(guess, through + _ONE_DAY, estimate_through, {}))
+    return DayData(
+        label="CN",
+        weekend=frozenset(official.weekend),
+        first_day=first,
+        official_through=through,
+        estimate_through=estimate_through,
+        days=days,
+        source=f"holidays {version()}, State Council notices {years[0]}-{years[-1]}",
+    )
+
+
+def country(
+    code: str,
+    *,
+    subdiv: str | None,
+    years: Iterable[int] | None,
+    language: str | None,
+) -> DayData:
+    """Any country or subdivision `holidays` knows (CAL-4)."""
+    try:
+        probe = holidays.country_holidays(code, subdiv=subdiv)
+    except NotImplementedError as exc:
+        raise InvalidInputError(
+            f"`holidays` {version()} does not know the country {code!r} "
+            f"(subdivision {subdiv!r}): {exc}; see holidays.list_supported_countries()",
+            value=code,
+        ) from None
+    if years is None:
+        start = max(int(getattr(probe, "start_year", 1970)), 1970)
+        end = int(getattr(probe, "end_year", 2100))
+        year_list = list(range(start, end + 1))
+    else:
+        year_list = sorted(set(years))
+        if not year_list:
+            raise InvalidInputError("years must name at least one year", value=years)
+        if year_list != list(range(year_list[0], year_list[-1] + 1)):
+            raise InvalidInputError(
+                f"years must be a contiguous range, got {year_list[0]}..{year_list[-1]} with gaps",
+                value=years,
+            )
+    source = holidays.country_holidays(code, subdiv=subdiv, years=year_list, language=language)
+    first = _dt.date(year_list[0], 1, 1)
+    last = _dt.date(year_list[-1], 12, 31)
+    label = code if subdiv is None else f"{code}-{subdiv}"
+    return DayData(
+        label=label,
+        weekend=frozenset(source.weekend),
+        first_day=first,
+        official_through=last,
+        estimate_through=None,
+        days=_scan(source, first, last, {}),
+        source=f"holidays {version()}, rules for {label} {year_list[0]}-{year_list[-1]}",
+    )

@@ -1,0 +1,454 @@
+"""Working days (工作日): China's official calendar and any other (CAL-1 to CAL-4).
+
+CAL-1: a date is a working day on the mainland China calendar when it is not
+a statutory rest day (法定节假日, including the bridge days the State Council
+adds by 调休) and either is Monday-Friday or is a weekend day the State
+Council has made a working day (调休上班).
+
+CAL-2: the official schedule is published year by year.  The calendar knows
+the last day its data covers (``official_through``, derived from the
+installed `holidays` data) and raises :class:`CalendarHorizonError` past it,
+unless the caller opted in to an estimate.
+
+CAL-3: overrides (a newly published year, a company shutdown) are immutable
+data that make a new calendar.  CAL-4: any `holidays` country, and plain
+Monday-Friday, through the same API.
+
+>>> from datetime import date
+>>> cal = WorkCalendar.china()
+>>> cal.is_working_day(date(2026, 2, 14))      # Saturday, 调休上班 for Spring Festival
+True
+>>> cal.add_working_days(date(2026, 2, 13), 1)  # Friday before the 9-day break
+datetime.date(2026, 2, 14)
+>>> cal.working_days_between(date(2026, 9, 30), date(2026, 10, 10))
+1
+
+Sources: State Council notices (国务院办公厅关于N年部分节假日安排的通知) as
+carried by the `holidays` package; ``../shared/spec/rules.md`` CAL-1..CAL-4.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from custrules import _check
+from custrules._days import DayData, DayKind, SpecialDay
+from custrules._index import DENSE_LIMIT, Dense, Index
+from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
+
+__all__ = ["CalendarOverrides", "DayInfo", "DayKind", "WorkCalendar"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+_MIN_ORD = _dt.date.min.toordinal()
+_MAX_ORD = _dt.date.max.toordinal()
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _date_set(value: Any) -> frozenset[_dt.date]:
+    if isinstance(value, (str, bytes, _dt.date)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"expected an iterable of dates, got {type(value).__name__} ({value!r})",
+            value=value,
+        )
+    return frozenset(_check.plain_date(d, "an override day") for d in value)
+
+
+def _optional_date(value: Any) -> _dt.date | None:
+    return None if value is None else _check.plain_date(value, "official_through")
+
+
+def _disjoint(instance: CalendarOverrides, attribute: Any, value: frozenset[_dt.date]) -> None:
+    both = instance.days_off & value
+    if both:
+        listed = ", ".join(d.isoformat() for d in sorted(both))
+        raise InvalidInputError(
+            f"a day cannot be both a day off and a working day in one override: {listed}",
+            value=sorted(both),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class CalendarOverrides:
+    """Host-supplied changes to a calendar (CAL-3), as immutable data.
+
+    ``days_off`` and ``working_days`` win over the underlying data.
+    ``official_through`` moves the horizon: days after the installed data and
+    up to the new horizon follow the plain weekend rule plus these overrides,
+    so give every weekday off and every make-up working day of the new
+    schedule.
+    """
+
+    days_off: frozenset[_dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+    working_days: frozenset[_dt.date] = attrs.field(
+        default=frozenset(), converter=_date_set, validator=_disjoint
+    )
+    official_through: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+
+    def then(self, later: CalendarOverrides) -> CalendarOverrides:
+        """These overrides followed by ``later`` (later wins on a shared day)."""
+        return CalendarOverrides(
+            days_off=(self.days_off - later.working_days) | later.days_off,
+            working_days=(self.working_days - later.days_off) | later.working_days,
+            official_through=(
+                later.official_through
+                if later.official_through is not None
+                else self.official_through
+            ),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class DayInfo:
+    """One day explained: working or not, and why."""
+
+    day: _dt.date
+    working: bool
+    kind: DayKind
+    #: the holiday's name in the calendar's language (display only)
+    name: str | None = None
+    #: for a bridge day its make-up working day, and the other way round
+    swapped_with: _dt.date | None = None
+    #: True when the answer is a rule-based estimate past the horizon (CAL-2)
+    estimated: bool = False
+
+    @property
+    def reason(self) -> str:
+        """A one-line human explanation."""
+        text = self.kind.text
+        if self.name:
+            text += f": {self.name}"
+        if self.swapped_with is not None:
+            other = self.swapped_with
+            word = "worked on" if self.kind is DayKind.BRIDGE_DAY else "in exchange for"
+            text += f" ({word} {other.isoformat()} {_WEEKDAY_ABBR[other.weekday()]})"
+        if self.estimated:
+            text += " [estimate: past the official schedule]"
+        return text
+
+    def __str__(self) -> str:
+        state = "working day" if self.working else "day off"
+        weekday = _WEEKDAY_ABBR[self.day.weekday()]
+        return f"{self.day.isoformat()} {weekday}: {state}, {self.reason}"
+
+
+def _effective_days(data: DayData, overrides: CalendarOverrides) -> Mapping[_dt.date, SpecialDay]:
+    days = dict(data.days)
+    new_through = overrides.official_through
+    if (
+        new_through is not None
+        and data.official_through is not None
+        and new_through > data.official_through
+    ):
+        # The host now supplies the official schedule for these days: drop
+        # any estimate so that only the weekly rule and the overrides speak.
+        for day in [d for d in days if data.official_through < d <= new_through]:
+            del days[day]
+    for day in overrides.days_off:
+        old = days.get(day)
+        days[day] = SpecialDay(
+            working=False, kind=DayKind.OVERRIDE_DAY_OFF, name=old.name if old else None
+        )
+    for day in overrides.working_days:
+        old = days.get(day)
+        days[day] = SpecialDay(
+            working=True, kind=DayKind.OVERRIDE_WORKING_DAY, name=old.name if old else None
+        )
+    return MappingProxyType(days)
+
+
+@functools.cache
+def _china_data(estimate: bool, language: str) -> DayData:  # noqa: FBT001
+    # Memoised constant: the installed data cannot change within a process.
+    from custrules import _holidays_adapter
+
+    return _holidays_adapter.china(estimate=estimate, language=language)
+
+
+_WEEKDAYS = DayData(
+    label="weekdays",
+    weekend=frozenset({5, 6}),
+    first_day=None,
+    official_through=None,
+    estimate_through=None,
+    days={},
+    source="Monday-Friday, no holidays",
+)
+
+
+@attrs.frozen(kw_only=True)
+class WorkCalendar:
+    """An immutable working-day calendar with an honest horizon.
+
+    Build one with :meth:`china`, :meth:`from_holidays` or :meth:`weekdays`;
+    change it with :meth:`with_overrides`.  All arithmetic is O(log n) in
+    the number of special days.
+    """
+
+    data: DayData
+    overrides: CalendarOverrides = attrs.field(factory=CalendarOverrides)
+    _days: Mapping[_dt.date, SpecialDay] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _index: Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _lo: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _hi: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _official: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _dense: Dense | None = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        days = _effective_days(self.data, self.overrides)
+        through = self.official_through
+        official = _MAX_ORD if through is None else through.toordinal()
+        hi = official
+        if self.data.estimate_through is not None:
+            hi = max(hi, self.data.estimate_through.toordinal())
+        lo = _MIN_ORD if self.data.first_day is None else self.data.first_day.toordinal()
+        index = Index(self.data.weekend, {d.toordinal(): s.working for d, s in days.items()})
+        object.__setattr__(self, "_days", days)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_lo", lo)
+        object.__setattr__(self, "_hi", hi)
+        object.__setattr__(self, "_official", official)
+        bounded = lo != _MIN_ORD and hi != _MAX_ORD and hi - lo < DENSE_LIMIT
+        object.__setattr__(self, "_dense", Dense(index, lo, hi) if bounded else None)
+
+    # -- constructors ---------------------------------------------------
+
+    @classmethod
+    def china(
+        cls, *, estimate_beyond_horizon: bool = False, language: str = "zh_CN"
+    ) -> WorkCalendar:
+        """Mainland China: statutory holidays, bridge days and 调休上班 (CAL-1).
+
+        Covers the years of State Council notices in the installed
+        `holidays` data.  With ``estimate_beyond_horizon=True``, later years
+        (to 2100) follow `holidays`' rule-based guess, and every answer that
+        rests on it is marked as an estimate (:meth:`is_estimated`,
+        ``DayInfo.estimated``).  ``language`` only affects holiday names.
+        """
+        return cls(data=_china_data(bool(estimate_beyond_horizon), language))
+
+    @classmethod
+    def from_holidays(
+        cls,
+        country: str,
+        *,
+        subdiv: str | None = None,
+        years: Iterable[int] | None = None,
+        language: str | None = None,
+    ) -> WorkCalendar:
+        """Any country or subdivision the `holidays` package knows (CAL-4).
+
+        ``years`` (a contiguous range) bounds the calendar; by default the
+        country's supported years from 1970 on.  Dates outside raise
+        :class:`CalendarHorizonError`.  `holidays` computes these countries
+        from rules; it has no published-schedule horizon for them.
+        """
+        from custrules import _holidays_adapter
+
+        if not isinstance(country, str):
+            raise InvalidTypeError(f"country must be a string code such as 'US', got {country!r}")
+        return cls(
+            data=_holidays_adapter.country(country, subdiv=subdiv, years=years, language=language)
+        )
+
+    @classmethod
+    def weekdays(cls) -> WorkCalendar:
+        """Monday to Friday, no holidays, no horizon."""
+        return cls(data=_WEEKDAYS)
+
+    def with_overrides(
+        self,
+        *,
+        days_off: Iterable[_dt.date] = (),
+        working_days: Iterable[_dt.date] = (),
+        official_through: _dt.date | None = None,
+    ) -> WorkCalendar:
+        """A new calendar with these days off / working days (CAL-3).
+
+        The original calendar is unchanged.  ``official_through`` moves the
+        horizon (see :class:`CalendarOverrides`).
+        """
+        more = CalendarOverrides(
+            days_off=days_off, working_days=working_days, official_through=official_through
+        )
+        return WorkCalendar(data=self.data, overrides=self.overrides.then(more))
+
+    # -- what the calendar covers ----------------------------------------
+
+    @property
+    def name(self) -> str:
+        """A short label: ``CN``, ``US-CA``, ``weekdays``."""
+        return self.data.label
+
+    @property
+    def official_through(self) -> _dt.date | None:
+        """The last day the official schedule covers (CAL-2); None: no horizon."""
+        if self.overrides.official_through is not None:
+            return self.overrides.official_through
+        return self.data.official_through
+
+    @property
+    def first_day(self) -> _dt.date | None:
+        """The first day the data covers; None: unbounded."""
+        return self.data.first_day
+
+    @property
+    def estimates_beyond_horizon(self) -> bool:
+        """Whether days past ``official_through`` are answered with an estimate."""
+        return self.data.estimate_through is not None
+
+    def is_estimated(self, day: _dt.date) -> bool:
+        """True when ``day`` is past the official schedule (an estimate answers it)."""
+        return self._ordinal(day, "day") > self._official
+
+    # -- the arithmetic -------------------------------------------------
+
+    def _ordinal(self, day: Any, what: str) -> int:
+        if type(day) is not _dt.date:
+            _check.plain_date(day, what)
+        o: int = day.toordinal()
+        if o < self._lo or o > self._hi:
+            raise self._horizon_error(day)
+        return o
+
+    def _result(self, o: int, start: _dt.date, n: int) -> _dt.date:
+        if o < self._lo or o > self._hi:
+            beyond = o > self._hi
+            edge = _dt.date.fromordinal(self._hi if beyond else self._lo)
+            if (beyond and self._hi == _MAX_ORD) or (not beyond and self._lo == _MIN_ORD):
+                raise InvalidInputError(
+                    f"{n} working days from {start} is outside the range of dates",
+                    value=n,
+                )
+            raise self._horizon_error(edge + (_ONE_DAY if beyond else -_ONE_DAY), start=start)
+        return _dt.date.fromordinal(o)
+
+    def _horizon_error(
+        self, day: _dt.date, *, start: _dt.date | None = None
+    ) -> CalendarHorizonError:
+        first, through = self.first_day, self.official_through
+        what = f"{day}" if start is None else f"the answer from {start} (reaching {day})"
+        if first is not None and day < first:
+            return CalendarHorizonError(
+                f"{what} is before this calendar's data, which starts {first} "
+                f"({self.data.source}); add the days you need with with_overrides() on a "
+                "calendar that covers them",
+                day=day,
+                first_day=first,
+                official_through=through,
+                missing_year=day.year,
+            )
+        if self.estimates_beyond_horizon:
+            limit = _dt.date.fromordinal(self._hi)
+            return CalendarHorizonError(
+                f"{what} is past {limit}, the last day even an estimate is available for "
+                f"({self.data.source})",
+                day=day,
+                first_day=first,
+                official_through=through,
+                missing_year=limit.year + 1,
+            )
+        assert through is not None
+        missing = through.year + 1 if through.month == 12 and through.day == 31 else through.year
+        return CalendarHorizonError(
+            f"{what} is past this calendar's official schedule, which ends {through} "
+            f"({self.data.source}): the {self.name} schedule for {missing} is not installed. "
+            f"Upgrade `holidays` once it carries {missing}, or supply the published "
+            "schedule with .with_overrides(days_off=[...], working_days=[...], "
+            f"official_through=date({missing}, 12, 31)), or opt in to a labelled estimate "
+            "with WorkCalendar.china(estimate_beyond_horizon=True)",
+            day=day,
+            first_day=first,
+            official_through=through,
+            missing_year=missing,
+        )
+
+    def is_working_day(self, day: _dt.date) -> bool:
+        """Whether ``day`` is a working day (CAL-1)."""
+        return self._index.is_working(self._ordinal(day, "day"))
+
+    def add_working_days(self, day: _dt.date, n: int) -> _dt.date:
+        """The n-th working day after ``day`` (``day`` itself not counted, CAL-6).
+
+        ``n < 0`` goes back; ``n == 0`` gives ``day`` if it is a working day,
+        else the next working day.
+        """
+        dense = self._dense
+        if dense is not None and type(day) is _dt.date and type(n) is int:
+            # Fast path: two list look-ups (see _index.Dense).
+            i = day.toordinal() - dense.lo
+            if 0 <= i < dense.size:
+                k = dense.before[i + 1] + n - 1 if n > 0 else dense.before[i] + n
+                if 0 <= k < len(dense.days):
+                    return dense.days[k]
+        _check.integer(n, "n")
+        o = self._ordinal(day, "day")
+        return self._result(self._index.add(o, n), day, n)
+
+    def working_days_between(self, start: _dt.date, end: _dt.date) -> int:
+        """The number of working days d with ``start < d <= end``.
+
+        Negative when ``end`` is before ``start`` (the count of the reversed
+        interval, negated), so ``working_days_between(a, add_working_days(a,
+        n)) == n`` for every n >= 1.
+        """
+        a = self._ordinal(start, "start")
+        b = self._ordinal(end, "end")
+        dense = self._dense
+        if dense is not None:
+            return dense.before[b - dense.lo + 1] - dense.before[a - dense.lo + 1]
+        return self._index.count_through(b) - self._index.count_through(a)
+
+    # -- explanations ----------------------------------------------------
+
+    def explain(self, day: _dt.date) -> DayInfo:
+        """Whether ``day`` is a working day, and why (weekend, which holiday, 调休)."""
+        o = self._ordinal(day, "day")
+        working = self._index.is_working(o)
+        special = self._days.get(day)
+        estimated = o > self._official
+        if special is not None:
+            return DayInfo(
+                day=day,
+                working=working,
+                kind=special.kind,
+                name=special.name,
+                swapped_with=special.swapped_with,
+                estimated=estimated,
+            )
+        kind = DayKind.WORKDAY if working else DayKind.WEEKEND
+        return DayInfo(day=day, working=working, kind=kind, estimated=estimated)
+
+    def special_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
+        """Every day d with ``start < d <= end`` that is not a plain working day.
+
+        Weekends, holidays and bridge days skipped, and make-up or override
+        working days counted: what a person checking a count wants to see.
+        """
+        self._ordinal(start, "start")
+        self._ordinal(end, "end")
+        return tuple(info for info in self._explain_range(start, end) if not _plain(info))
+
+    def _explain_range(self, start: _dt.date, end: _dt.date) -> Iterator[DayInfo]:
+        day = start + _ONE_DAY
+        while day <= end:
+            yield self.explain(day)
+            day += _ONE_DAY
+
+    def __repr__(self) -> str:
+        extra = ", estimating" if self.estimates_beyond_horizon else ""
+        return (
+            f"WorkCalendar({self.name}, {self.first_day or '-inf'}.."
+            f"{self.official_through or '+inf'}{extra})"
+        )
+
+
+def _plain(info: DayInfo) -> bool:
+    return info.kind is DayKind.WORKDAY and info.name is None

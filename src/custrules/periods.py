@@ -1,0 +1,260 @@
+"""Periods of days, months, years and working days (CAL-5, CAL-6).
+
+The default convention is the PRC Civil Code, arts. 200-204 (CAL-5):
+
+* art. 201: the day a period starts is not counted; counting starts the
+  next day;
+* art. 202: a period in months or years ends on the corresponding day of
+  the last month, or on that month's last day when it has no such day
+  (Jan 31 + 1 month = Feb 28/29);
+* art. 203: when the last day is a rest day (a weekend or statutory holiday
+  actually taken off), the period ends on the first working day after the
+  rest days; a make-up working day (调休上班) is a working day, so a period
+  ending on one does not move.  The period ends at 24:00 of its last day,
+  or at the close of business where business hours apply;
+* art. 204: the parties may agree otherwise, hence :class:`PeriodConvention`.
+
+CAL-6: "within N working days" from an instant: the instant's day (read in
+China's zone) is not counted, the last day is the N-th working day after
+it, and the period ends at close of business if given, else at 24:00.
+
+Instants must be timezone-aware; the day of an instant is read in
+``tz`` (China's zone, UTC+8, by default): 01:00 Beijing time on Sunday is
+Sunday, whatever zone the caller used.
+
+>>> from datetime import datetime, time
+>>> start = datetime(2026, 9, 30, 10, 0, tzinfo=CHINA_TZ)
+>>> p = period_end(start, 3, Unit.WORKING_DAYS, closing_time=time(17, 30))
+>>> p.last_day, p.end.isoformat()      # Oct 8, Oct 9, then Saturday Oct 10 (调休上班)
+(datetime.date(2026, 10, 10), '2026-10-10T17:30:00+08:00')
+>>> later = period_end(datetime(2026, 9, 3, 10, 0, tzinfo=CHINA_TZ), 1, Unit.MONTHS)
+>>> later.rolled_from, later.last_day   # Oct 3 falls in National Day: art. 203 roll
+(datetime.date(2026, 10, 3), datetime.date(2026, 10, 8))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from custrules import _check
+from custrules.calendar import WorkCalendar
+from custrules.errors import InvalidInputError, InvalidTypeError
+
+__all__ = [
+    "CHINA_TZ",
+    "CIVIL_CODE",
+    "AfterClose",
+    "PeriodConvention",
+    "PeriodEnd",
+    "Unit",
+    "end_instant",
+    "local_date",
+    "period_end",
+]
+
+#: China Standard Time, UTC+8 (the whole mainland; no daylight saving since
+#: 1991, so a fixed offset is exact for every date the calendar covers).
+CHINA_TZ = _dt.timezone(_dt.timedelta(hours=8), "CST")
+
+_ONE_DAY = _dt.timedelta(days=1)
+_MIDNIGHT = _dt.time(0, 0)
+
+
+class Unit(str, enum.Enum):
+    """What a period is counted in."""
+
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+    WORKING_DAYS = "working_days"
+
+
+class AfterClose(str, enum.Enum):
+    """CAL-6 decision: when is a receipt after close of business received?
+
+    ``SAME_DAY`` (default, CAL-6 as written): the receipt day is the day of
+    the instant, whatever the hour.  ``NEXT_WORKING_DAY``: with a closing
+    time, a receipt after it, or on a day off, counts as received on the next
+    working day (a business-hours SLA).  Without a closing time both agree.
+    """
+
+    SAME_DAY = "same_day"
+    NEXT_WORKING_DAY = "next_working_day"
+
+
+def _tz(value: Any) -> _dt.tzinfo:
+    if not isinstance(value, _dt.tzinfo):
+        raise InvalidTypeError(f"tz must be a datetime.tzinfo, got {value!r}", value=value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class PeriodConvention:
+    """How periods are counted.  :data:`CIVIL_CODE` is the default (CAL-5).
+
+    Art. 204 lets parties agree otherwise: ``count_start_day=True`` counts
+    the start day as day 1; ``roll_past_rest_days=False`` lets a period end
+    on a rest day.
+    """
+
+    count_start_day: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+    roll_past_rest_days: bool = attrs.field(
+        default=True, validator=attrs.validators.instance_of(bool)
+    )
+    after_close: AfterClose = attrs.field(default=AfterClose.SAME_DAY, converter=AfterClose)
+
+
+#: The PRC Civil Code arts. 200-204 (CAL-5), the library's default.
+CIVIL_CODE = PeriodConvention()
+
+
+@attrs.frozen(kw_only=True)
+class PeriodEnd:
+    """Where a period ends, and why."""
+
+    start: _dt.datetime
+    #: the day of ``start`` in the period's zone
+    start_day: _dt.date
+    #: the day counting starts after (``start_day``, unless a receipt after
+    #: close moved it, or the convention counts the start day)
+    counted_from: _dt.date
+    length: int
+    unit: Unit
+    #: the last day of the period (after any art. 203 roll)
+    last_day: _dt.date
+    #: the instant the period ends: close of business, else 24:00 of
+    #: ``last_day`` (written as 00:00 of the next day); an act at this very
+    #: instant is still within the period
+    end: _dt.datetime
+    closing_time: _dt.time | None
+    #: the day the period would have ended on before art. 203 moved it
+    rolled_from: _dt.date | None
+    #: True when a day past the calendar's official schedule was used (CAL-2)
+    estimated: bool
+    rules: tuple[str, ...]
+
+
+def local_date(instant: _dt.datetime, tz: _dt.tzinfo = CHINA_TZ) -> _dt.date:
+    """The day of an aware instant in ``tz`` (China's zone by default).
+
+    >>> from datetime import datetime, timezone
+    >>> local_date(datetime(2026, 1, 3, 17, 0, tzinfo=timezone.utc))  # 01:00 Sunday in Beijing
+    datetime.date(2026, 1, 4)
+    """
+    _check.aware(instant, "start")
+    return instant.astimezone(_tz(tz)).date()
+
+
+def _closing(value: Any) -> _dt.time | None:
+    if value is None:
+        return None
+    if not isinstance(value, _dt.time):
+        raise InvalidTypeError(
+            f"closing_time must be a datetime.time such as time(17, 30), got {value!r}",
+            value=value,
+        )
+    if value.tzinfo is not None:
+        raise InvalidInputError(
+            f"closing_time must be a wall-clock time without a zone, got {value!r}; the "
+            "period's zone is given by tz",
+            value=value,
+        )
+    return value
+
+
+def end_instant(last_day: _dt.date, closing_time: _dt.time | None, tz: _dt.tzinfo) -> _dt.datetime:
+    """The instant a period whose last day is ``last_day`` ends (CAL-5 art. 203)."""
+    if closing_time is None:
+        return _dt.datetime.combine(last_day + _ONE_DAY, _MIDNIGHT, tzinfo=tz)
+    return _dt.datetime.combine(last_day, closing_time, tzinfo=tz)
+
+
+def period_end(
+    start: _dt.datetime,
+    length: int,
+    unit: Unit | str,
+    *,
+    calendar: WorkCalendar | None = None,
+    closing_time: _dt.time | None = None,
+    tz: _dt.tzinfo = CHINA_TZ,
+    convention: PeriodConvention = CIVIL_CODE,
+) -> PeriodEnd:
+    """The end of a period of ``length`` units from the instant ``start``.
+
+    ``calendar`` (default: China's official calendar) decides working days
+    and rest days; past its horizon it raises ``CalendarHorizonError``
+    unless it estimates, in which case the result says ``estimated``.
+    """
+    _check.aware(start, "start")
+    tz = _tz(tz)
+    _check.integer(length, "length")
+    if length < 1:
+        raise InvalidInputError(
+            f"a period must be at least 1 unit long, got {length}", value=length
+        )
+    try:
+        unit = Unit(unit)
+    except ValueError:
+        raise InvalidInputError(
+            f"unknown unit {unit!r}: use one of {', '.join(u.value for u in Unit)}", value=unit
+        ) from None
+    if not isinstance(convention, PeriodConvention):
+        raise InvalidTypeError(f"convention must be a PeriodConvention, got {convention!r}")
+    closing_time = _closing(closing_time)
+    cal = WorkCalendar.china() if calendar is None else calendar
+    if not isinstance(cal, WorkCalendar):
+        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {cal!r}", value=cal)
+
+    local = start.astimezone(tz)
+    start_day = local.date()
+    counted_from = start_day
+    rules = ["CAL-5"]
+    if (
+        convention.after_close is AfterClose.NEXT_WORKING_DAY
+        and closing_time is not None
+        and (not cal.is_working_day(start_day) or local.time() > closing_time)
+    ):
+        counted_from = cal.add_working_days(start_day, 1 if cal.is_working_day(start_day) else 0)
+    if convention.count_start_day:
+        counted_from -= _ONE_DAY
+
+    rolled_from = None
+    if unit is Unit.WORKING_DAYS:
+        rules.append("CAL-6")
+        last_day = cal.add_working_days(counted_from, length)
+    else:
+        if unit is Unit.DAYS:
+            last_day = counted_from + _dt.timedelta(days=length)
+        else:
+            months = length if unit is Unit.MONTHS else 12 * length
+            last_day = counted_from + relativedelta(months=months)
+            if convention.count_start_day:
+                # counted_from is the day before the start: move back to the
+                # corresponding day of the start, then end the day before it.
+                last_day = start_day + relativedelta(months=months) - _ONE_DAY
+        if convention.roll_past_rest_days and not cal.is_working_day(last_day):
+            rolled_from = last_day
+            last_day = cal.add_working_days(last_day, 0)
+    estimated = cal.is_estimated(last_day)
+    if estimated:
+        rules.append("CAL-2")
+    return PeriodEnd(
+        start=start,
+        start_day=start_day,
+        counted_from=counted_from,
+        length=length,
+        unit=unit,
+        last_day=last_day,
+        end=end_instant(last_day, closing_time, tz),
+        closing_time=closing_time,
+        rolled_from=rolled_from,
+        estimated=estimated,
+        rules=tuple(rules),
+    )

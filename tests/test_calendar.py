@@ -1,0 +1,455 @@
+"""CAL-1 to CAL-4: the working-day calendar.
+
+Worked cases transcribe the State Council notices
+(国务院办公厅关于2024/2025/2026年部分节假日安排的通知): every day off, every
+make-up working day (调休上班), and every other day of those years.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import holidays
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    CalendarHorizonError,
+    CustrulesError,
+    DayKind,
+    InvalidInputError,
+    InvalidTypeError,
+    WorkCalendar,
+)
+from custrules._days import DayData
+from tests.strategies import CHINA, china_days, signed_steps, steps
+
+D = dt.date
+
+# (first day off, last day off) ranges and make-up working days, as the notices give them.
+NOTICES: dict[int, tuple[list[tuple[D, D]], list[D]]] = {
+    2024: (
+        [
+            (D(2024, 1, 1), D(2024, 1, 1)),  # 元旦
+            (D(2024, 2, 10), D(2024, 2, 17)),  # 春节, 8 days
+            (D(2024, 4, 4), D(2024, 4, 6)),  # 清明
+            (D(2024, 5, 1), D(2024, 5, 5)),  # 劳动节
+            (D(2024, 6, 10), D(2024, 6, 10)),  # 端午
+            (D(2024, 9, 15), D(2024, 9, 17)),  # 中秋
+            (D(2024, 10, 1), D(2024, 10, 7)),  # 国庆
+        ],
+        [
+            D(2024, 2, 4),
+            D(2024, 2, 18),
+            D(2024, 4, 7),
+            D(2024, 4, 28),
+            D(2024, 5, 11),
+            D(2024, 9, 14),
+            D(2024, 9, 29),
+            D(2024, 10, 12),
+        ],
+    ),
+    2025: (
+        [
+            (D(2025, 1, 1), D(2025, 1, 1)),  # 元旦, no swap
+            (D(2025, 1, 28), D(2025, 2, 4)),  # 春节 from 除夕, 8 days
+            (D(2025, 4, 4), D(2025, 4, 6)),  # 清明
+            (D(2025, 5, 1), D(2025, 5, 5)),  # 劳动节
+            (D(2025, 5, 31), D(2025, 6, 2)),  # 端午
+            (D(2025, 10, 1), D(2025, 10, 8)),  # 国庆 and 中秋, 8 days
+        ],
+        [D(2025, 1, 26), D(2025, 2, 8), D(2025, 4, 27), D(2025, 9, 28), D(2025, 10, 11)],
+    ),
+    2026: (
+        [
+            (D(2026, 1, 1), D(2026, 1, 3)),  # 元旦
+            (D(2026, 2, 15), D(2026, 2, 23)),  # 春节, 9 days
+            (D(2026, 4, 4), D(2026, 4, 6)),  # 清明
+            (D(2026, 5, 1), D(2026, 5, 5)),  # 劳动节
+            (D(2026, 6, 19), D(2026, 6, 21)),  # 端午
+            (D(2026, 9, 25), D(2026, 9, 27)),  # 中秋
+            (D(2026, 10, 1), D(2026, 10, 7)),  # 国庆
+        ],
+        [
+            D(2026, 1, 4),
+            D(2026, 2, 14),
+            D(2026, 2, 28),
+            D(2026, 5, 9),
+            D(2026, 9, 20),
+            D(2026, 10, 10),
+        ],
+    ),
+}
+
+# Bridge days (weekdays given off) paired with the make-up day that pays for them.
+BRIDGES = {
+    D(2024, 2, 15): D(2024, 2, 4),
+    D(2024, 2, 16): D(2024, 2, 18),
+    D(2024, 4, 5): D(2024, 4, 7),
+    D(2024, 5, 2): D(2024, 4, 28),
+    D(2024, 5, 3): D(2024, 5, 11),
+    D(2024, 9, 16): D(2024, 9, 14),
+    D(2024, 10, 4): D(2024, 9, 29),
+    D(2024, 10, 7): D(2024, 10, 12),
+    D(2025, 2, 3): D(2025, 1, 26),
+    D(2025, 2, 4): D(2025, 2, 8),
+    D(2025, 5, 5): D(2025, 4, 27),
+    D(2025, 10, 7): D(2025, 9, 28),
+    D(2025, 10, 8): D(2025, 10, 11),
+    D(2026, 1, 2): D(2026, 1, 4),
+    D(2026, 2, 20): D(2026, 2, 14),
+    D(2026, 2, 23): D(2026, 2, 28),
+    D(2026, 5, 5): D(2026, 5, 9),
+    D(2026, 10, 6): D(2026, 9, 20),
+    D(2026, 10, 7): D(2026, 10, 10),
+}
+
+
+def _days(year: int) -> list[D]:
+    first = D(year, 1, 1)
+    return [first + dt.timedelta(days=i) for i in range((D(year + 1, 1, 1) - first).days)]
+
+
+@pytest.mark.parametrize("year", sorted(NOTICES))
+def test_cal1_every_day_of_the_notice_years(year: int) -> None:
+    """CAL-1: each day of 2024-2026 is a working day exactly as the notice says."""
+    ranges, makeups = NOTICES[year]
+    off = {r[0] + dt.timedelta(days=i) for r in ranges for i in range((r[1] - r[0]).days + 1)}
+    for day in _days(year):
+        if day in off:
+            expected = False
+        elif day in makeups:
+            expected = True
+        else:
+            expected = day.weekday() < 5
+        assert CHINA.is_working_day(day) is expected, day
+
+
+@pytest.mark.parametrize(("bridge", "makeup"), sorted(BRIDGES.items()))
+def test_cal1_bridge_days_and_their_makeup_days(bridge: D, makeup: D) -> None:
+    """CAL-1: a bridge day is off and says which weekend day pays for it; and back."""
+    off = CHINA.explain(bridge)
+    assert (off.working, off.kind, off.swapped_with) == (False, DayKind.BRIDGE_DAY, makeup)
+    work = CHINA.explain(makeup)
+    assert (work.working, work.kind, work.swapped_with) == (True, DayKind.MAKEUP_WORKDAY, bridge)
+    assert makeup.weekday() >= 5
+    assert "调休" in work.reason
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (D(2005, 12, 31), True),  # Saturday worked for the 2006 New Year swap
+        (D(2006, 1, 3), False),
+        (D(2015, 9, 3), False),  # 70th anniversary of the victory, a one-off holiday
+        (D(2015, 9, 4), False),
+        (D(2015, 9, 6), True),  # Sunday worked for it
+        (D(2019, 4, 28), True),  # the March 2019 Labour Day change
+        (D(2019, 5, 2), False),
+        (D(2019, 5, 3), False),
+        (D(2019, 5, 5), True),
+        (D(2020, 1, 31), False),  # Spring Festival extended (COVID-19), Jan 31-Feb 2
+        (D(2020, 2, 3), True),
+        (D(2004, 10, 9), True),  # 2004 National Day: Sat Oct 9 and Sun Oct 10 worked
+        (D(2004, 10, 7), False),
+    ],
+)
+def test_cal1_historic_notices(day: D, working: bool) -> None:
+    """CAL-1: one-off notices and mid-year changes from earlier years."""
+    assert CHINA.is_working_day(day) is working
+
+
+def test_cal1_a_holiday_names_itself() -> None:
+    info = CHINA.explain(D(2026, 10, 1))
+    assert (info.working, info.kind, info.name) == (False, DayKind.HOLIDAY, "国庆节")
+    assert CHINA.explain(D(2026, 3, 7)).kind is DayKind.WEEKEND
+    assert CHINA.explain(D(2026, 3, 9)).kind is DayKind.WORKDAY
+    english = WorkCalendar.china(language="en_US").explain(D(2026, 10, 1))
+    assert english.name == "National Day"
+
+
+def test_cal1_agrees_with_holidays_on_every_official_day() -> None:
+    """The index answers every day 2001..horizon as `holidays` does (no distortion)."""
+    assert CHINA.first_day is not None
+    assert CHINA.official_through is not None
+    years = range(CHINA.first_day.year, CHINA.official_through.year + 1)
+    source = holidays.China(years=years)
+    day = CHINA.first_day
+    while day <= CHINA.official_through:
+        assert CHINA.is_working_day(day) is source.is_working_day(day), day
+        day += dt.timedelta(days=1)
+
+
+def test_cal2_horizon_is_derived_from_installed_data() -> None:
+    """CAL-2: official_through is the last day of the newest notice `holidays` ships."""
+    from holidays.countries.china import ChinaStaticHolidays
+
+    newest = max(ChinaStaticHolidays.special_public_holidays)
+    assert D(newest, 12, 31) == CHINA.official_through
+    assert newest >= 2026
+    assert CHINA.first_day == D(min(ChinaStaticHolidays.special_public_holidays), 1, 1)
+
+
+def test_cal2_past_the_horizon_is_refused_with_directions() -> None:
+    through = CHINA.official_through
+    assert through is not None
+    later = through + dt.timedelta(days=40)
+    with pytest.raises(CalendarHorizonError) as err:
+        CHINA.is_working_day(later)
+    assert err.value.missing_year == through.year + 1
+    assert err.value.official_through == through
+    message = str(err.value)
+    assert str(through.year + 1) in message
+    assert "with_overrides" in message
+    assert "estimate_beyond_horizon=True" in message
+    assert isinstance(err.value, ValueError)
+    assert isinstance(err.value, CustrulesError)
+
+
+def test_cal2_an_answer_that_would_cross_the_horizon_is_refused() -> None:
+    through = CHINA.official_through
+    assert through is not None
+    with pytest.raises(CalendarHorizonError, match="past this calendar's official schedule"):
+        CHINA.add_working_days(through - dt.timedelta(days=3), 10)
+    with pytest.raises(CalendarHorizonError):
+        CHINA.working_days_between(through, through + dt.timedelta(days=1))
+
+
+def test_cal2_before_the_data_is_refused() -> None:
+    first = CHINA.first_day
+    assert first is not None
+    with pytest.raises(CalendarHorizonError, match="before this calendar's data"):
+        CHINA.is_working_day(first - dt.timedelta(days=1))
+    with pytest.raises(CalendarHorizonError):
+        CHINA.add_working_days(first + dt.timedelta(days=3), -10)
+
+
+def test_cal2_estimates_are_opt_in_and_labelled() -> None:
+    through = CHINA.official_through
+    assert through is not None
+    estimating = WorkCalendar.china(estimate_beyond_horizon=True)
+    later = D(through.year + 1, 1, 1)  # New Year's Day: off by any rule
+    assert estimating.is_working_day(later) is False
+    assert estimating.is_estimated(later)
+    assert not estimating.is_estimated(through)
+    info = estimating.explain(later)
+    assert info.estimated
+    assert "estimate" in info.reason
+    # Inside the official range the estimating calendar answers as the strict one.
+    for day in (D(2026, 2, 14), D(2026, 2, 20), D(2025, 10, 8)):
+        assert estimating.explain(day) == CHINA.explain(day)
+    with pytest.raises(CalendarHorizonError, match="even an estimate"):
+        estimating.is_working_day(D(2101, 1, 3))
+
+
+def test_cal3_overrides_make_a_new_calendar() -> None:
+    """CAL-3: a company shutdown and a Saturday worked; the original is unchanged."""
+    shutdown, saturday = D(2026, 3, 10), D(2026, 3, 14)
+    company = CHINA.with_overrides(days_off=[shutdown], working_days=[saturday])
+    assert company.is_working_day(shutdown) is False
+    assert company.is_working_day(saturday) is True
+    assert CHINA.is_working_day(shutdown) is True
+    assert CHINA.is_working_day(saturday) is False
+    assert company.explain(shutdown).kind is DayKind.OVERRIDE_DAY_OFF
+    assert company.add_working_days(D(2026, 3, 9), 1) == D(2026, 3, 11)
+    # a later override wins over an earlier one
+    again = company.with_overrides(working_days=[shutdown])
+    assert again.is_working_day(shutdown) is True
+
+
+def test_cal3_a_new_year_supplied_by_the_host() -> None:
+    """CAL-3: moving the horizon with the host's copy of next year's notice."""
+    through = CHINA.official_through
+    assert through is not None
+    year = through.year + 1
+    jan1, saturday = D(year, 1, 1), D(year, 1, 2)
+    while saturday.weekday() != 5:
+        saturday += dt.timedelta(days=1)
+    extended = CHINA.with_overrides(
+        days_off=[jan1], working_days=[saturday], official_through=D(year, 12, 31)
+    )
+    assert extended.official_through == D(year, 12, 31)
+    assert extended.is_working_day(jan1) is False
+    assert extended.is_working_day(saturday) is True
+    # Days the host did not name follow the plain weekly rule, not a guess.
+    for day in _days(year):
+        if day not in (jan1, saturday):
+            assert extended.is_working_day(day) is (day.weekday() < 5)
+    with pytest.raises(CalendarHorizonError):
+        CHINA.is_working_day(jan1)
+
+
+def test_cal3_one_override_cannot_say_both() -> None:
+    with pytest.raises(InvalidInputError, match="both a day off and a working day"):
+        CHINA.with_overrides(days_off=[D(2026, 3, 2)], working_days=[D(2026, 3, 2)])
+
+
+def test_cal4_other_countries_and_plain_weekdays() -> None:
+    us = WorkCalendar.from_holidays("US", subdiv="CA", years=range(2020, 2031))
+    assert us.name == "US-CA"
+    assert us.is_working_day(D(2026, 7, 3)) is False  # Independence Day observed
+    assert us.is_working_day(D(2026, 7, 6)) is True
+    assert us.add_working_days(D(2026, 7, 2), 1) == D(2026, 7, 6)
+    with pytest.raises(CalendarHorizonError):
+        us.is_working_day(D(2031, 1, 2))
+    plain = WorkCalendar.weekdays()
+    assert plain.official_through is None
+    assert plain.is_working_day(D(2026, 10, 1)) is True
+    assert plain.add_working_days(D(2026, 10, 2), 1) == D(2026, 10, 5)
+    assert plain.working_days_between(D(1900, 1, 1), D(2100, 1, 1)) == 52179  # counted day by day
+    with pytest.raises(InvalidInputError, match="does not know the country"):
+        WorkCalendar.from_holidays("XX")
+
+
+def test_cal4_a_country_with_another_weekend() -> None:
+    israel = WorkCalendar.from_holidays("IL", years=range(2024, 2027))
+    assert israel.is_working_day(D(2026, 3, 6)) is False  # Friday
+    assert israel.is_working_day(D(2026, 3, 8)) is True  # Sunday
+
+
+def test_add_working_days_conventions() -> None:
+    """api.md: the start day is not counted; n == 0 stays on or moves to a working day."""
+    assert CHINA.add_working_days(D(2026, 2, 13), 0) == D(2026, 2, 13)
+    assert CHINA.add_working_days(D(2026, 2, 15), 0) == D(2026, 2, 24)
+    assert CHINA.add_working_days(D(2026, 2, 13), 1) == D(2026, 2, 14)
+    assert CHINA.add_working_days(D(2026, 2, 14), 1) == D(2026, 2, 24)
+    assert CHINA.add_working_days(D(2026, 2, 24), -1) == D(2026, 2, 14)
+    assert CHINA.add_working_days(D(2026, 2, 22), -1) == D(2026, 2, 14)
+    assert CHINA.working_days_between(D(2026, 2, 13), D(2026, 2, 24)) == 2
+    assert CHINA.working_days_between(D(2026, 2, 24), D(2026, 2, 13)) == -2
+    assert CHINA.working_days_between(D(2026, 2, 13), D(2026, 2, 13)) == 0
+
+
+def test_special_days_lists_what_a_count_skipped() -> None:
+    listed = CHINA.special_days(D(2026, 9, 30), D(2026, 10, 10))
+    kinds = [(i.day.day, i.kind) for i in listed]
+    assert kinds[0] == (1, DayKind.HOLIDAY)
+    assert (10, DayKind.MAKEUP_WORKDAY) in kinds
+    assert all(i.day.day not in (8, 9) for i in listed)  # plain working days are not listed
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc), "2026-01-05", 20260105, None],
+)
+def test_bad_days_are_type_errors(bad: object) -> None:
+    with pytest.raises(InvalidTypeError):
+        CHINA.is_working_day(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        CHINA.add_working_days(bad, 1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [1.0, True, "1", None])
+def test_bad_counts_are_type_errors(bad: object) -> None:
+    with pytest.raises(InvalidTypeError, match="n must be an int"):
+        CHINA.add_working_days(D(2026, 1, 5), bad)  # type: ignore[arg-type]
+
+
+def test_bad_overrides() -> None:
+    with pytest.raises(InvalidTypeError):
+        CHINA.with_overrides(days_off=D(2026, 1, 5))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        CHINA.with_overrides(days_off=["2026-01-05"])  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError):
+        WorkCalendar.from_holidays(86)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="contiguous"):
+        WorkCalendar.from_holidays("US", years=[2020, 2024])
+
+
+# -- properties -----------------------------------------------------------
+
+
+@given(china_days, steps, steps)
+def test_adding_n_then_m_is_adding_n_plus_m(day: D, n: int, m: int) -> None:
+    assert CHINA.add_working_days(CHINA.add_working_days(day, n), m) == CHINA.add_working_days(
+        day, n + m
+    )
+    assert CHINA.add_working_days(CHINA.add_working_days(day, -n), -m) == CHINA.add_working_days(
+        day, -n - m
+    )
+
+
+@given(china_days, steps)
+def test_between_inverts_add(day: D, n: int) -> None:
+    assert CHINA.working_days_between(day, CHINA.add_working_days(day, n)) == n
+    if CHINA.is_working_day(day):
+        assert CHINA.working_days_between(day, CHINA.add_working_days(day, -n)) == -n
+
+
+@given(china_days, signed_steps)
+def test_results_are_working_days(day: D, n: int) -> None:
+    result = CHINA.add_working_days(day, n)
+    assert CHINA.is_working_day(result)
+    assert (result > day) if n > 0 else (result >= day) if n == 0 else (result < day)
+
+
+@given(china_days, china_days, signed_steps)
+def test_monotone_in_the_start_date(a: D, b: D, n: int) -> None:
+    a, b = min(a, b), max(a, b)
+    assert CHINA.add_working_days(a, n) <= CHINA.add_working_days(b, n)
+
+
+@given(china_days, st.integers(min_value=0, max_value=120))
+def test_between_counts_working_days(lo: D, span: int) -> None:
+    hi = lo + dt.timedelta(days=span)
+    count = sum(
+        CHINA.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1)
+    )
+    assert CHINA.working_days_between(lo, hi) == count
+    assert CHINA.working_days_between(hi, lo) == -count
+
+
+@given(
+    st.frozensets(china_days, max_size=12),
+    st.frozensets(china_days, max_size=12),
+    st.lists(china_days, min_size=1, max_size=20),
+)
+def test_overrides_only_change_the_days_they_name(
+    off: frozenset[D], on: frozenset[D], probes: list[D]
+) -> None:
+    on = on - off
+    changed = CHINA.with_overrides(days_off=off, working_days=on)
+    for day in probes + sorted(off | on):
+        if day in off:
+            assert not changed.is_working_day(day)
+        elif day in on:
+            assert changed.is_working_day(day)
+        else:
+            assert changed.is_working_day(day) == CHINA.is_working_day(day)
+
+
+_SPARSE = WorkCalendar(
+    data=DayData(
+        label="CN-sparse",
+        weekend=CHINA.data.weekend,
+        first_day=None,
+        official_through=None,
+        estimate_through=None,
+        days=CHINA.data.days,
+        source="test",
+    )
+)
+
+
+@given(china_days, signed_steps, china_days)
+def test_dense_and_sparse_indexes_agree(day: D, n: int, other: D) -> None:
+    """The O(1) table and the O(log n) closed form are two views of one function."""
+    assert _SPARSE._dense is None
+    assert CHINA._dense is not None
+    assert _SPARSE.add_working_days(day, n) == CHINA.add_working_days(day, n)
+    assert _SPARSE.working_days_between(day, other) == CHINA.working_days_between(day, other)
+    assert _SPARSE.is_working_day(day) == CHINA.is_working_day(day)
+
+
+@given(st.dates(), st.integers(min_value=-3000, max_value=3000))
+def test_weekdays_is_monday_to_friday_everywhere(day: D, n: int) -> None:
+    plain = WorkCalendar.weekdays()
+    assert plain.is_working_day(day) is (day.weekday() < 5)
+    try:
+        result = plain.add_working_days(day, n)
+    except InvalidInputError:
+        return  # ran off the ends of the date range
+    assert result.weekday() < 5
+    if n >= 1:
+        assert plain.working_days_between(day, result) == n

@@ -1,0 +1,198 @@
+"""CAL-5 (PRC Civil Code arts. 200-204) and CAL-6 (N working days from an instant)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    CHINA_TZ,
+    AfterClose,
+    CalendarHorizonError,
+    InvalidInputError,
+    InvalidTypeError,
+    NaiveDatetimeError,
+    PeriodConvention,
+    Unit,
+    WorkCalendar,
+    local_date,
+    period_end,
+)
+from tests.strategies import CHINA, instants
+
+D = dt.date
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=CHINA_TZ)  # type: ignore[misc]
+
+
+def test_cal5_art201_the_start_day_is_not_counted() -> None:
+    assert period_end(at(2026, 3, 2, 23, 59), 10, Unit.DAYS).last_day == D(2026, 3, 12)
+    assert period_end(at(2026, 3, 2, 0, 0), 10, Unit.DAYS).last_day == D(2026, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "last"),
+    [
+        (D(2026, 1, 31), 1, D(2026, 2, 28)),  # no Feb 31: the month's last day
+        (D(2024, 1, 31), 1, D(2024, 2, 29)),  # leap year
+        (D(2026, 4, 15), 2, D(2026, 6, 15)),  # the corresponding day
+    ],
+)
+def test_cal5_art202_corresponding_day(start: D, months: int, last: D) -> None:
+    got = period_end(dt.datetime.combine(start, dt.time(9), tzinfo=CHINA_TZ), months, "months")
+    assert (got.last_day, got.rolled_from) == (last, None)
+
+
+def test_cal5_art202_then_art203() -> None:
+    """Mar 31 + 2 months = May 31, a Sunday: the period moves to Monday Jun 1."""
+    got = period_end(at(2026, 3, 31, 9), 2, Unit.MONTHS)
+    assert (got.rolled_from, got.last_day) == (D(2026, 5, 31), D(2026, 6, 1))
+
+
+def test_cal5_art203_a_holiday_moves_the_last_day() -> None:
+    got = period_end(at(2026, 9, 3, 10), 1, Unit.MONTHS)
+    assert (got.rolled_from, got.last_day) == (D(2026, 10, 3), D(2026, 10, 8))
+    days = period_end(at(2026, 9, 28, 10), 3, Unit.DAYS)
+    assert (days.rolled_from, days.last_day) == (D(2026, 10, 1), D(2026, 10, 8))
+
+
+def test_cal5_a_makeup_working_day_does_not_move() -> None:
+    """Rest days are the days taken off: Saturday 2026-02-28 is worked (调休上班)."""
+    got = period_end(at(2026, 1, 31, 10), 1, Unit.MONTHS)
+    assert got.last_day == D(2026, 2, 28)
+    assert got.rolled_from is None
+    year = period_end(at(2025, 2, 28, 10), 1, Unit.YEARS)
+    assert year.last_day == D(2026, 2, 28)
+
+
+def test_cal5_ends_at_24_00_or_close_of_business() -> None:
+    midnight = period_end(at(2026, 3, 2, 9), 1, Unit.DAYS)
+    assert midnight.end == at(2026, 3, 4, 0, 0)  # 24:00 of Mar 3
+    close = period_end(at(2026, 3, 2, 9), 1, Unit.DAYS, closing_time=dt.time(17, 30))
+    assert close.end == at(2026, 3, 3, 17, 30)
+
+
+def test_cal5_art204_the_parties_may_agree_otherwise() -> None:
+    counting = PeriodConvention(count_start_day=True)
+    assert period_end(at(2026, 3, 2, 9), 10, Unit.DAYS, convention=counting).last_day == D(
+        2026, 3, 11
+    )
+    assert period_end(at(2026, 3, 2, 9), 1, Unit.MONTHS, convention=counting).last_day == D(
+        2026, 4, 1
+    )
+    assert period_end(at(2026, 2, 13, 9), 1, Unit.WORKING_DAYS, convention=counting).last_day == D(
+        2026, 2, 13
+    )
+    no_roll = PeriodConvention(roll_past_rest_days=False)
+    assert period_end(at(2026, 9, 3, 10), 1, Unit.MONTHS, convention=no_roll).last_day == D(
+        2026, 10, 3
+    )
+
+
+def test_cal6_working_days_from_an_instant_read_in_chinas_zone() -> None:
+    """01:00 Beijing time on Sunday 2026-01-04 (调休上班) is that Sunday, from any zone."""
+    utc = dt.datetime(2026, 1, 3, 17, 0, tzinfo=dt.timezone.utc)
+    new_york = utc.astimezone(ZoneInfo("America/New_York"))
+    for start in (utc, new_york):
+        got = period_end(start, 1, Unit.WORKING_DAYS)
+        assert got.start_day == D(2026, 1, 4)
+        assert got.last_day == D(2026, 1, 5)
+        assert got.rules == ("CAL-5", "CAL-6")
+        assert got.end.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_cal6_decision_after_close_of_business() -> None:
+    """CAL-6 Decide: by default a late receipt is still received that day."""
+    late = at(2026, 3, 2, 18, 0)
+    close = dt.time(17, 30)
+    same = period_end(late, 1, Unit.WORKING_DAYS, closing_time=close)
+    assert same.last_day == D(2026, 3, 3)
+    sla = PeriodConvention(after_close=AfterClose.NEXT_WORKING_DAY)
+    moved = period_end(late, 1, Unit.WORKING_DAYS, closing_time=close, convention=sla)
+    assert (moved.counted_from, moved.last_day) == (D(2026, 3, 3), D(2026, 3, 4))
+    saturday = period_end(
+        at(2026, 3, 7, 10), 1, "working_days", closing_time=close, convention=sla
+    )
+    assert (saturday.counted_from, saturday.last_day) == (D(2026, 3, 9), D(2026, 3, 10))
+    early = period_end(at(2026, 3, 2, 9), 1, "working_days", closing_time=close, convention=sla)
+    assert early.last_day == D(2026, 3, 3)
+
+
+def test_cal2_periods_past_the_horizon() -> None:
+    through = CHINA.official_through
+    assert through is not None
+    near = dt.datetime.combine(through - dt.timedelta(days=1), dt.time(9), tzinfo=CHINA_TZ)
+    with pytest.raises(CalendarHorizonError):
+        period_end(near, 5, Unit.WORKING_DAYS)
+    guess = period_end(
+        near, 5, Unit.WORKING_DAYS, calendar=WorkCalendar.china(estimate_beyond_horizon=True)
+    )
+    assert guess.estimated
+    assert "CAL-2" in guess.rules
+    assert not period_end(at(2026, 3, 2, 9), 5, Unit.WORKING_DAYS).estimated
+
+
+def test_local_date() -> None:
+    assert local_date(dt.datetime(2026, 1, 3, 17, 0, tzinfo=dt.timezone.utc)) == D(2026, 1, 4)
+    assert local_date(at(2026, 1, 4, 1), tz=dt.timezone.utc) == D(2026, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"start": dt.datetime(2026, 3, 2, 9)}, NaiveDatetimeError, "naive"),
+        ({"start": D(2026, 3, 2)}, InvalidTypeError, "aware datetime"),
+        ({"length": 0}, InvalidInputError, "at least 1"),
+        ({"length": True}, InvalidTypeError, "int"),
+        ({"length": 1.5}, InvalidTypeError, "int"),
+        ({"unit": "weeks"}, InvalidInputError, "unknown unit"),
+        ({"closing_time": dt.time(17, 30, tzinfo=dt.timezone.utc)}, InvalidInputError, "zone"),
+        ({"closing_time": "17:30"}, InvalidTypeError, "closing_time"),
+        ({"tz": "Asia/Shanghai"}, InvalidTypeError, "tzinfo"),
+        ({"calendar": "china"}, InvalidTypeError, "WorkCalendar"),
+        ({"convention": "civil"}, InvalidTypeError, "PeriodConvention"),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], error: type[Exception], match: str) -> None:
+    args: dict[str, object] = {"start": at(2026, 3, 2, 9), "length": 1, "unit": Unit.DAYS}
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        period_end(**args)  # type: ignore[arg-type]
+
+
+# (unit, longest length) pairs that stay inside the official range's margin
+periods = st.sampled_from(
+    [(Unit.DAYS, 300), (Unit.MONTHS, 12), (Unit.YEARS, 1), (Unit.WORKING_DAYS, 200)]
+).flatmap(lambda p: st.tuples(st.integers(min_value=1, max_value=p[1]), st.just(p[0])))
+
+
+@given(instants, periods)
+def test_the_period_ends_after_it_starts_on_a_working_day(
+    start: dt.datetime, period: tuple[int, Unit]
+) -> None:
+    n, unit = period
+    got = period_end(start, n, unit)
+    assert got.end > start
+    assert got.last_day > got.start_day
+    assert CHINA.is_working_day(got.last_day)
+
+
+@given(instants, instants, periods)
+def test_a_later_start_never_ends_earlier(
+    a: dt.datetime, b: dt.datetime, period: tuple[int, Unit]
+) -> None:
+    n, unit = period
+    a, b = min(a, b), max(a, b)
+    assert period_end(a, n, unit).end <= period_end(b, n, unit).end
+
+
+@given(instants, periods)
+def test_longer_periods_never_end_earlier(start: dt.datetime, period: tuple[int, Unit]) -> None:
+    n, unit = period
+    assert period_end(start, n, unit).last_day <= period_end(start, n + 1, unit).last_day
