@@ -195,4 +195,5 @@ def test_a_later_start_never_ends_earlier(
 @given(instants, periods)
 def test_longer_periods_never_end_earlier(start: dt.datetime, period: tuple[int, Unit]) -> None:
     n, unit = period
-    assert period_end(start, n, unit).last_day <= period_end(start, n + 1, unit).last_day
+    shorter = max(1, n - 1)
+    assert period_end(start, shorter, unit).last_day <= period_end(start, n, unit).last_day

@@ -18,14 +18,15 @@ from custrules.periods import (
     PeriodConvention,
     PeriodEnd,
     Unit,
+    end_instant,
     local_date,
     period_end,
 )
 
 __all__ = [
+    "AfterClose",
     "CHINA_TZ",
     "CIVIL_CODE",
-    "AfterClose",
     "CalendarHorizonError",
     "CalendarOverrides",
     "CustrulesError",
@@ -41,6 +42,7 @@ __all__ = [
     "Unit",
     "UnknownLabelError",
     "WorkCalendar",
+    "end_instant",
     "local_date",
     "period_end",
 ]

@@ -39,7 +39,7 @@ class DayKind(str, enum.Enum):
 _TEXT = {
     DayKind.WORKDAY: "working day",
     DayKind.WEEKEND: "weekend",
-    DayKind.HOLIDAY: "statutory holiday (法定节假日)",
+    DayKind.HOLIDAY: "public holiday (法定节假日)",
     DayKind.BRIDGE_DAY: "bridge day off (调休放假)",
     DayKind.MAKEUP_WORKDAY: "make-up working day (调休上班)",
     DayKind.OVERRIDE_DAY_OFF: "day off added by override",

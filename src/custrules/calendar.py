@@ -20,8 +20,8 @@ Monday-Friday, through the same API.
 True
 >>> cal.add_working_days(date(2026, 2, 13), 1)  # Friday before the 9-day break
 datetime.date(2026, 2, 14)
->>> cal.working_days_between(date(2026, 9, 30), date(2026, 10, 10))
-1
+>>> cal.working_days_between(date(2026, 9, 30), date(2026, 10, 10))   # Oct 8, 9, 10
+3
 
 Sources: State Council notices (国务院办公厅关于N年部分节假日安排的通知) as
 carried by the `holidays` package; ``../shared/spec/rules.md`` CAL-1..CAL-4.

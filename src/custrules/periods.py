@@ -46,9 +46,9 @@ from custrules.calendar import WorkCalendar
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
+    "AfterClose",
     "CHINA_TZ",
     "CIVIL_CODE",
-    "AfterClose",
     "PeriodConvention",
     "PeriodEnd",
     "Unit",

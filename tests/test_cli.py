@@ -1,0 +1,108 @@
+"""The command line: human and JSON output, exit status 2 on bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from custrules.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_workdays_explains_a_day() -> None:
+    status, text = run("workdays", "2026-02-14")
+    assert status == 0
+    assert "working day, make-up working day (调休上班)" in text
+
+
+def test_workdays_add_lists_what_it_skipped() -> None:
+    status, text = run("workdays", "2026-02-13", "--add", "3")
+    assert status == 0
+    assert text.splitlines()[0] == "2026-02-13 Fri + 3 working days = 2026-02-25 Wed"
+    assert "2026-02-20 Fri: day off, bridge day off" in text
+
+
+def test_workdays_json() -> None:
+    status, text = run("workdays", "2026-09-30", "--until", "2026-10-10", "--json")
+    assert status == 0
+    data = json.loads(text)
+    assert data["working_days"] == 3  # Oct 8, Oct 9, Saturday Oct 10
+    assert data["calendar"]["name"] == "CN"
+    kinds = {d["date"]: d["kind"] for d in data["special_days"]}
+    assert kinds["2026-10-10"] == "makeup_workday"
+    assert kinds["2026-10-06"] == "bridge_day"
+
+
+def test_workdays_going_back_and_other_calendars() -> None:
+    _, text = run("workdays", "2026-02-25", "--add", "-3")
+    assert "= 2026-02-13 Fri" in text
+    assert "2026-02-25" not in text.splitlines()[-1]
+    _, text = run("workdays", "2026-07-03", "--calendar", "US-CA")
+    assert "day off" in text
+    _, text = run("workdays", "2026-10-01", "--calendar", "weekdays")
+    assert "working day" in text
+
+
+def test_workdays_estimate_is_labelled(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run("workdays", "2026-12-31", "--add", "400")
+    assert status == 2
+    assert "--estimate" in capsys.readouterr().err
+    status, text = run("workdays", "2026-12-31", "--add", "400", "--estimate")
+    assert status == 0
+    assert "[estimate]" in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["workdays", "2026-13-01"],
+        ["workdays", "tomorrow"],
+        ["workdays", "2026-01-05", "--add", "x"],
+        ["workdays", "2026-01-05", "--calendar", "XX"],
+        ["workdays", "1999-01-05"],
+        ["nonsense"],
+        [],
+    ],
+)
+def test_bad_input_is_status_2_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = run(*argv)
+    assert status == 2
+    assert out == ""
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("custrules")
+
+
+def test_demo_runs_every_step() -> None:
+    status, text = run("demo")
+    assert status == 0
+    assert text.count("$ python -m custrules") >= 5
+
+
+def test_demo_json_steps_are_json() -> None:
+    status, text = run("demo", "--json")
+    assert status == 0
+    for block in text.split("$ python -m custrules ")[1:]:
+        json.loads(block.split("\n", 1)[1])
+
+
+def test_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "custrules", "workdays", "2026-02-14", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["day"]["working"] is True
