@@ -41,7 +41,7 @@ from custrules import WorkCalendar, calendar
 t1 = time.perf_counter()
 cal = WorkCalendar.china()
 t2 = time.perf_counter()
-calendar._china_data.cache_clear()
+calendar._china_calendar.cache_clear()
 del cal
 tracemalloc.start()
 cal = WorkCalendar.china()

@@ -163,11 +163,12 @@ def _effective_days(data: DayData, overrides: CalendarOverrides) -> Mapping[_dt.
 
 
 @functools.cache
-def _china_data(estimate: bool, language: str) -> DayData:  # noqa: FBT001
-    # Memoised constant: the installed data cannot change within a process.
+def _china_calendar(estimate: bool, language: str) -> WorkCalendar:  # noqa: FBT001
+    # A memoised constant: the calendar is immutable and the installed data
+    # cannot change within a process, so every caller may share one.
     from custrules import _holidays_adapter
 
-    return _holidays_adapter.china(estimate=estimate, language=language)
+    return WorkCalendar(data=_holidays_adapter.china(estimate=estimate, language=language))
 
 
 _WEEKDAYS = DayData(
@@ -232,7 +233,7 @@ class WorkCalendar:
         rests on it is marked as an estimate (:meth:`is_estimated`,
         ``DayInfo.estimated``).  ``language`` only affects holiday names.
         """
-        return cls(data=_china_data(bool(estimate_beyond_horizon), language))
+        return _china_calendar(bool(estimate_beyond_horizon), language)
 
     @classmethod
     def from_holidays(

@@ -52,6 +52,7 @@ __all__ = [
     "PeriodConvention",
     "PeriodEnd",
     "Unit",
+    "counting_day",
     "end_instant",
     "local_date",
     "period_end",
@@ -172,8 +173,28 @@ def _closing(value: Any) -> _dt.time | None:
 def end_instant(last_day: _dt.date, closing_time: _dt.time | None, tz: _dt.tzinfo) -> _dt.datetime:
     """The instant a period whose last day is ``last_day`` ends (CAL-5 art. 203)."""
     if closing_time is None:
-        return _dt.datetime.combine(last_day + _ONE_DAY, _MIDNIGHT, tzinfo=tz)
-    return _dt.datetime.combine(last_day, closing_time, tzinfo=tz)
+        return _dt.datetime.combine(last_day, _MIDNIGHT, tz) + _ONE_DAY
+    return _dt.datetime.combine(last_day, closing_time, tz)
+
+
+def counting_day(
+    local: _dt.datetime,
+    calendar: WorkCalendar,
+    closing_time: _dt.time | None,
+    convention: PeriodConvention,
+) -> _dt.date:
+    """The day after which counting starts, for an instant already in the
+    period's zone (CAL-5 art. 201, and the CAL-6 after-close decision)."""
+    day = local.date()
+    if (
+        convention.after_close is AfterClose.NEXT_WORKING_DAY
+        and closing_time is not None
+        and (not calendar.is_working_day(day) or local.time() > closing_time)
+    ):
+        day = calendar.add_working_days(day, 1 if calendar.is_working_day(day) else 0)
+    if convention.count_start_day:
+        day -= _ONE_DAY
+    return day
 
 
 def period_end(
@@ -214,16 +235,8 @@ def period_end(
 
     local = start.astimezone(tz)
     start_day = local.date()
-    counted_from = start_day
+    counted_from = counting_day(local, cal, closing_time, convention)
     rules = ["CAL-5"]
-    if (
-        convention.after_close is AfterClose.NEXT_WORKING_DAY
-        and closing_time is not None
-        and (not cal.is_working_day(start_day) or local.time() > closing_time)
-    ):
-        counted_from = cal.add_working_days(start_day, 1 if cal.is_working_day(start_day) else 0)
-    if convention.count_start_day:
-        counted_from -= _ONE_DAY
 
     rolled_from = None
     if unit is Unit.WORKING_DAYS:

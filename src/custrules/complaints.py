@@ -1,0 +1,886 @@
+"""Customer complaints (客户投诉): deadlines, extensions, status and procedure.
+
+Sources: ``000_22180ed068cac307.txt`` piece 2 art. 11 and annex 2, piece 13
+art. 12, piece 4 (single choice 9, multiple choice 5, case 5).
+
+* CMP-1: a general complaint (一般投诉) is handled within 1 working day; a
+  major one (较大事件投诉) within 3 in principle; in special cases, with the
+  approval of the responsible leaders at each level, at most 7 in all.
+* CMP-2: a general complaint is handled by the responsible department and
+  approved by the supervising leader; a serious one (情节重点或严重) goes to
+  the general manager's office meeting.  Marking it serious does not change
+  its clock.
+* CMP-3: record → classify → investigate → assign → propose → reply →
+  follow-up visit → review, in that order.
+* CMP-4: whoever accepts a complaint follows it up and replies to it
+  (谁受理、谁跟进、谁回复), unless a reassignment is recorded.
+* CMP-5: letter or suggestion box, in person or by delegate, online,
+  telephone; a complaint through the media is already an escalation.
+* CMP-6: the record holds time, customer, content, result, handler, remarks.
+
+Decisions (rules.md "Decide:"), all fields of :class:`ComplaintPolicy`:
+
+* "handled" means the customer has been told the result (the ``REPLY``
+  step, 告知客户处理结果), not that the file is closed;
+  ``ComplaintPolicy.handled_at`` can say ``REVIEW`` instead;
+* only major complaints can be extended (a general complaint that needs
+  longer is reclassified as major); an extension approved after the
+  original deadline has passed is refused;
+* status at an instant: overdue after ``due``; due today on the last day;
+  otherwise on time (with the working days left).
+
+>>> from datetime import datetime
+>>> from custrules import CHINA_TZ
+>>> d = complaint_deadline(datetime(2026, 9, 30, 16, 0, tzinfo=CHINA_TZ), Severity.MAJOR)
+>>> d.last_day                         # Oct 8, Oct 9, then the make-up Saturday
+datetime.date(2026, 10, 10)
+>>> d.status(datetime(2026, 10, 9, 9, 0, tzinfo=CHINA_TZ)).standing
+<Standing.ON_TIME: 'on_time'>
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from custrules import _check
+from custrules.calendar import DayInfo, WorkCalendar
+from custrules.errors import (
+    ExtensionError,
+    InvalidInputError,
+    InvalidTypeError,
+    TransitionError,
+    UnknownLabelError,
+)
+from custrules.periods import (
+    CHINA_TZ,
+    CIVIL_CODE,
+    PeriodConvention,
+    counting_day,
+    end_instant,
+    local_date,
+)
+
+__all__ = [
+    "COMPLAINT_RULES",
+    "Approval",
+    "Channel",
+    "Complaint",
+    "ComplaintClock",
+    "ComplaintPolicy",
+    "ComplaintTerms",
+    "Deadline",
+    "DeadlineStatus",
+    "Escalation",
+    "Extension",
+    "Reassignment",
+    "Severity",
+    "Standing",
+    "Step",
+    "Transition",
+    "complaint_deadline",
+]
+
+
+class Severity(str, enum.Enum):
+    """CMP-1: how serious a complaint is, which sets its clock."""
+
+    #: 一般投诉: 1 working day
+    GENERAL = "general"
+    #: 较大事件投诉: 3 working days in principle
+    MAJOR = "major"
+
+    @property
+    def label(self) -> str:
+        return "一般投诉" if self is Severity.GENERAL else "较大事件投诉"
+
+    @classmethod
+    def parse(cls, value: Any) -> Severity:
+        """A Severity from a member, its value or its Chinese label."""
+        if value.__class__ is Severity:
+            return value
+        if isinstance(value, str):
+            key = value.strip().lower()
+            for member in cls:
+                if key in (member.value, member.label, member.label[:2]):
+                    return member
+        raise UnknownLabelError(
+            f"unknown complaint severity {value!r}: use Severity.GENERAL (一般投诉, "
+            "'general') or Severity.MAJOR (较大事件投诉, 'major')",
+            value=value,
+        )
+
+
+_GENERAL = Severity.GENERAL
+
+
+class Escalation(str, enum.Enum):
+    """CMP-2: who decides the resolution."""
+
+    #: the responsible department drafts it, the supervising leader approves
+    DEPARTMENT = "department"
+    #: a special session of the general manager's office meeting (经理办公会)
+    MANAGEMENT_MEETING = "management_meeting"
+
+
+class Channel(str, enum.Enum):
+    """CMP-5: how a complaint arrived."""
+
+    LETTER = "letter"  # 信函邮寄、投送意见箱
+    IN_PERSON = "in_person"  # 个人亲临、委托他人
+    ONLINE = "online"  # 通过网络投诉
+    TELEPHONE = "telephone"  # 电话投诉
+    MEDIA = "media"  # 请媒体刊登: not an ordinary channel, already an escalation
+
+    @property
+    def ordinary(self) -> bool:
+        """False for the media: such a complaint is already escalated (CMP-5)."""
+        return self is not Channel.MEDIA
+
+
+class Step(str, enum.Enum):
+    """CMP-3: the steps of the handling procedure, in order."""
+
+    RECORD = "record"  # 记录投诉内容
+    CLASSIFY = "classify"  # 判定投诉性质
+    INVESTIGATE = "investigate"  # 调查分析投诉原因
+    ASSIGN = "assign"  # 确定处理责任人
+    PROPOSE = "propose"  # 提出解决投诉的方案
+    REPLY = "reply"  # 答复业主 (the customer)
+    FOLLOW_UP = "follow_up"  # 回访
+    REVIEW = "review"  # 总结评价
+
+    @property
+    def label(self) -> str:
+        return _STEP_LABELS[self]
+
+
+_STEP_LABELS = {
+    Step.RECORD: "记录投诉内容",
+    Step.CLASSIFY: "判定投诉性质",
+    Step.INVESTIGATE: "调查分析投诉原因",
+    Step.ASSIGN: "确定处理责任人",
+    Step.PROPOSE: "提出解决投诉的方案",
+    Step.REPLY: "答复客户",
+    Step.FOLLOW_UP: "回访",
+    Step.REVIEW: "总结评价",
+}
+_ORDER = tuple(Step)
+
+
+class Standing(str, enum.Enum):
+    """Where a deadline stands at an instant."""
+
+    ON_TIME = "on_time"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{what} must be text, got {type(value).__name__}", value=value)
+    if not value.strip():
+        raise InvalidInputError(f"{what} must not be empty", value=value)
+    return value
+
+
+def _nonempty(instance: Any, attribute: attrs.Attribute[str], value: Any) -> None:
+    _text(value, attribute.name)
+
+
+def _aware(instance: Any, attribute: attrs.Attribute[_dt.datetime], value: Any) -> None:
+    _check.aware(value, attribute.name)
+
+
+def _severities(value: Iterable[Severity | str]) -> frozenset[Severity]:
+    return frozenset(Severity.parse(s) for s in value)
+
+
+def _severity(value: Severity | str) -> Severity:
+    return Severity.parse(value)
+
+
+def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    _check.integer(value, attribute.name)
+    if value < 1:
+        raise InvalidInputError(f"{attribute.name} must be at least 1, got {value}", value=value)
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintPolicy:
+    """CMP-1 and the module's decisions as data; :data:`COMPLAINT_RULES` is the seed's."""
+
+    general_working_days: int = attrs.field(default=1, validator=_positive)
+    major_working_days: int = attrs.field(default=3, validator=_positive)
+    #: the most an approved extension may reach, in working days from receipt
+    max_working_days: int = attrs.field(default=7, validator=_positive)
+    #: severities that may be extended (the seeds extend major complaints only)
+    extendable: frozenset[Severity] = attrs.field(
+        default=frozenset({Severity.MAJOR}), converter=_severities
+    )
+    #: how many approvals an extension needs ("各级主管领导": one per level)
+    approvals_required: int = attrs.field(default=1, validator=_positive)
+    #: refuse an extension approved after the original deadline had passed
+    approval_before_original_due: bool = True
+    #: the step that counts as "handled" for the deadline
+    handled_at: Step = attrs.field(default=Step.REPLY, converter=Step)
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.general_working_days <= self.major_working_days <= self.max_working_days):
+            raise InvalidInputError(
+                "a complaint policy needs general <= major <= max working days, got "
+                f"{self.general_working_days}, {self.major_working_days}, "
+                f"{self.max_working_days}"
+            )
+
+    def working_days(self, severity: Severity) -> int:
+        return (
+            self.general_working_days if severity is Severity.GENERAL else self.major_working_days
+        )
+
+
+#: CMP-1 as the seeds give it: 1, 3, at most 7 with approval.
+COMPLAINT_RULES = ComplaintPolicy()
+
+
+@attrs.frozen(kw_only=True)
+class Approval:
+    """One leader's recorded approval of an extension (CMP-1)."""
+
+    approver: str = attrs.field(validator=_nonempty)
+    approved_at: _dt.datetime = attrs.field(validator=_aware)
+    #: the approver's level, e.g. 部门主任, 分管领导
+    level: str = ""
+
+
+def _approvals(value: Any) -> tuple[Approval, ...]:
+    if isinstance(value, Approval):
+        value = (value,)
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(f"approvals must be Approval records, got {value!r}", value=value)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Approval):
+            raise InvalidTypeError(f"approvals must be Approval records, got {item!r}", value=item)
+    if not items:
+        raise ExtensionError(
+            "an extension needs a recorded approval by the responsible leaders (CMP-1): "
+            "pass approvals=[Approval(approver=..., approved_at=...)]",
+            value=value,
+        )
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Extension:
+    """An approved extension: the new total period, in working days from receipt."""
+
+    total_working_days: int = attrs.field(validator=_positive)
+    approvals: tuple[Approval, ...] = attrs.field(converter=_approvals)
+    reason: str = ""
+
+    @property
+    def approved_by(self) -> tuple[str, ...]:
+        return tuple(a.approver for a in self.approvals)
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineStatus:
+    """A deadline seen at one instant."""
+
+    at: _dt.datetime
+    standing: Standing
+    #: working days after today up to the last day (0 on the last day,
+    #: negative once past it)
+    working_days_left: int
+    #: due - at (negative when overdue)
+    time_left: _dt.timedelta
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintTerms:
+    """What is particular to one complaint's clock: an extension, escalation flags."""
+
+    extension: Extension | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Extension))
+    )
+    #: marked serious enough for the management meeting (CMP-2)
+    serious: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    #: the complaint came through the media: already escalated (CMP-5)
+    via_media: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+_PLAIN = ComplaintTerms()
+
+
+@attrs.frozen
+class Deadline:
+    """When a complaint must be handled (CMP-1, CAL-6), and why.
+
+    Made by :func:`complaint_deadline` or :meth:`ComplaintClock.deadline`.
+    """
+
+    received_at: _dt.datetime
+    severity: Severity
+    #: the day counting starts after: the receipt day in China's zone
+    #: (unless the clock's convention moved it)
+    counted_from: _dt.date
+    #: the last day of the period
+    last_day: _dt.date
+    #: the calendar, closing time and policy that produced it
+    clock: ComplaintClock = attrs.field(repr=False)
+    #: the extension and escalation flags of this complaint
+    terms: ComplaintTerms = attrs.field(factory=lambda: _PLAIN)
+
+    def __attrs_post_init__(self) -> None:
+        # One cheap check of the whole record (this type is built a million
+        # times in batch jobs); the public constructors check their inputs.
+        if (
+            type(self.received_at) is not _dt.datetime
+            or self.received_at.tzinfo is None
+            or self.severity.__class__ is not Severity
+            or type(self.clock) is not ComplaintClock
+            or type(self.terms) is not ComplaintTerms
+            or not self.counted_from < self.last_day
+        ):
+            raise InvalidInputError(
+                "a Deadline needs an aware received_at, a Severity, a ComplaintClock and "
+                "counted_from < last_day; build it with complaint_deadline()",
+                value=self,
+            )
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self.clock.calendar
+
+    @property
+    def extension(self) -> Extension | None:
+        return self.terms.extension
+
+    @property
+    def serious(self) -> bool:
+        """Marked serious enough for the management meeting (CMP-2)."""
+        return self.terms.serious
+
+    @property
+    def via_media(self) -> bool:
+        """The complaint came through the media: already escalated (CMP-5)."""
+        return self.terms.via_media
+
+    @property
+    def closing_time(self) -> _dt.time | None:
+        return self.clock.closing_time
+
+    @property
+    def working_days(self) -> int:
+        """The period's length: the severity's, or the extension's total."""
+        if self.extension is not None:
+            return self.extension.total_working_days
+        return self.clock.policy.working_days(self.severity)
+
+    @property
+    def received_day(self) -> _dt.date:
+        """The day the receipt instant falls on in China's zone."""
+        return self.received_at.astimezone(CHINA_TZ).date()
+
+    @property
+    def due(self) -> _dt.datetime:
+        """The instant the period ends: close of business, else 24:00 of last_day."""
+        return end_instant(self.last_day, self.clock.closing_time, CHINA_TZ)
+
+    @property
+    def estimated(self) -> bool:
+        """True when a day past the calendar's official schedule was used (CAL-2)."""
+        return self.clock.calendar.is_estimated(self.last_day)
+
+    @property
+    def extended(self) -> bool:
+        return self.extension is not None
+
+    @property
+    def extended_by(self) -> tuple[str, ...]:
+        """Who approved the extension (empty when not extended)."""
+        return () if self.extension is None else self.extension.approved_by
+
+    @property
+    def escalation(self) -> Escalation:
+        """CMP-2 (and CMP-5): who decides the resolution."""
+        if self.serious or self.via_media:
+            return Escalation.MANAGEMENT_MEETING
+        return Escalation.DEPARTMENT
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rule IDs that produced this deadline."""
+        rules = ["CMP-1", "CAL-5", "CAL-6"]
+        if self.serious:
+            rules.append("CMP-2")
+        if self.via_media:
+            rules.append("CMP-5")
+        if self.estimated:
+            rules.append("CAL-2")
+        return tuple(rules)
+
+    def skipped_days(self) -> tuple[DayInfo, ...]:
+        """The days off skipped and the make-up days counted, receipt to last day."""
+        return self.clock.calendar.special_days(self.counted_from, self.last_day)
+
+    def status(self, at: _dt.datetime) -> DeadlineStatus:
+        """On time, due today or overdue at the instant ``at``."""
+        _check.aware(at, "at")
+        if at < self.received_at:
+            raise InvalidInputError(
+                f"at ({at.isoformat()}) is before the complaint was received "
+                f"({self.received_at.isoformat()})",
+                value=at,
+            )
+        today = local_date(at, CHINA_TZ)
+        due = self.due
+        if at > due:
+            standing = Standing.OVERDUE
+        elif today >= self.last_day:
+            standing = Standing.DUE_TODAY
+        else:
+            standing = Standing.ON_TIME
+        return DeadlineStatus(
+            at=at,
+            standing=standing,
+            working_days_left=self.clock.calendar.working_days_between(today, self.last_day),
+            time_left=due - at,
+        )
+
+
+def _check_extension(
+    extension: Any, severity: Severity, received_at: _dt.datetime, policy: ComplaintPolicy
+) -> Extension:
+    if not isinstance(extension, Extension):
+        raise InvalidTypeError(f"extension must be an Extension, got {extension!r}")
+    if severity not in policy.extendable:
+        raise ExtensionError(
+            f"a {severity.value} complaint ({severity.label}) cannot be extended under this "
+            "policy (CMP-1 extends major complaints): reclassify it as Severity.MAJOR first",
+            value=extension,
+        )
+    total, base = extension.total_working_days, policy.working_days(severity)
+    if total > policy.max_working_days:
+        raise ExtensionError(
+            f"an extension to {total} working days is past the cap of "
+            f"{policy.max_working_days} working days in all (CMP-1)",
+            value=total,
+        )
+    if total <= base:
+        raise ExtensionError(
+            f"an extension to {total} working days does not extend the {base} working days "
+            f"of a {severity.value} complaint",
+            value=total,
+        )
+    if len(extension.approvals) < policy.approvals_required:
+        raise ExtensionError(
+            f"this policy needs {policy.approvals_required} approvals (one per level) for an "
+            f"extension, got {len(extension.approvals)}",
+            value=extension,
+        )
+    for approval in extension.approvals:
+        if approval.approved_at < received_at:
+            raise ExtensionError(
+                f"{approval.approver}'s approval ({approval.approved_at.isoformat()}) is "
+                f"dated before the complaint was received ({received_at.isoformat()})",
+                value=approval,
+            )
+    return extension
+
+
+def _calendar(value: Any) -> WorkCalendar:
+    if value is None:
+        return WorkCalendar.china()
+    if not isinstance(value, WorkCalendar):
+        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {value!r}", value=value)
+    return value
+
+
+def _closing_time(value: Any) -> _dt.time | None:
+    if value is not None and (type(value) is not _dt.time or value.tzinfo is not None):
+        raise InvalidInputError(
+            "closing_time must be a wall-clock datetime.time without a zone, e.g. "
+            f"time(17, 30), got {value!r}",
+            value=value,
+        )
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ComplaintClock:
+    """What every deadline of one host shares: calendar, closing time, policy.
+
+    Build one and call :meth:`deadline` for each complaint (batch jobs do
+    this); :func:`complaint_deadline` is the one-call form.
+    """
+
+    #: default: China's official calendar
+    calendar: WorkCalendar = attrs.field(default=None, converter=_calendar)
+    #: close of business (a wall-clock time), or None for 24:00
+    closing_time: _dt.time | None = attrs.field(default=None, converter=_closing_time)
+    policy: ComplaintPolicy = attrs.field(
+        default=COMPLAINT_RULES, validator=attrs.validators.instance_of(ComplaintPolicy)
+    )
+    convention: PeriodConvention = attrs.field(
+        default=CIVIL_CODE, validator=attrs.validators.instance_of(PeriodConvention)
+    )
+
+    def deadline(
+        self,
+        received_at: _dt.datetime,
+        severity: Severity | str,
+        *,
+        extension: Extension | None = None,
+        serious: bool = False,
+        via_media: bool = False,
+    ) -> Deadline:
+        """The deadline of a complaint received at ``received_at`` (CMP-1, CAL-6)."""
+        if type(received_at) is not _dt.datetime or received_at.tzinfo is None:
+            _check.aware(received_at, "received_at")
+        if severity.__class__ is not Severity:
+            severity = Severity.parse(severity)
+        policy = self.policy
+        cal = self.calendar
+        n = policy.general_working_days if severity is _GENERAL else policy.major_working_days
+        if extension is not None:
+            n = _check_extension(extension, severity, received_at, policy).total_working_days
+        convention = self.convention
+        if convention is CIVIL_CODE:
+            counted_from = received_at.astimezone(CHINA_TZ).date()  # CAL-5 art. 201
+        else:
+            counted_from = counting_day(
+                received_at.astimezone(CHINA_TZ), cal, self.closing_time, convention
+            )
+        last_day = cal.add_working_days(counted_from, n)
+        if extension is not None and policy.approval_before_original_due:
+            original = end_instant(
+                cal.add_working_days(counted_from, policy.working_days(severity)),
+                self.closing_time,
+                CHINA_TZ,
+            )
+            late = [a for a in extension.approvals if a.approved_at > original]
+            if late:
+                raise ExtensionError(
+                    f"{late[0].approver}'s approval ({late[0].approved_at.isoformat()}) came "
+                    f"after the original deadline ({original.isoformat()}) had passed: an "
+                    "extension must be approved in time (CMP-1)",
+                    value=late[0],
+                )
+        if extension is None and serious is False and via_media is False:
+            return Deadline(received_at, severity, counted_from, last_day, self, _PLAIN)
+        terms = ComplaintTerms(extension=extension, serious=serious, via_media=via_media)
+        return Deadline(received_at, severity, counted_from, last_day, self, terms)
+
+
+@functools.cache
+def _china_clock() -> ComplaintClock:
+    # A memoised constant: the default clock on China's official calendar.
+    return ComplaintClock()
+
+
+def complaint_deadline(
+    received_at: _dt.datetime,
+    severity: Severity | str,
+    *,
+    calendar: WorkCalendar | None = None,
+    closing_time: _dt.time | None = None,
+    extension: Extension | None = None,
+    serious: bool = False,
+    via_media: bool = False,
+    policy: ComplaintPolicy = COMPLAINT_RULES,
+    convention: PeriodConvention = CIVIL_CODE,
+) -> Deadline:
+    """The deadline of a complaint received at ``received_at`` (CMP-1, CAL-6).
+
+    The receipt instant is read in China's zone; the receipt day is not
+    counted; the last day is the N-th working day after it; the period ends
+    at ``closing_time`` on that day if given, else at 24:00.  ``serious``
+    (CMP-2) and ``via_media`` (CMP-5) change who decides, not the clock.
+    Past the calendar's horizon it raises ``CalendarHorizonError``; on an
+    estimating calendar the deadline says ``estimated``.
+    """
+    if (
+        calendar is None
+        and closing_time is None
+        and policy is COMPLAINT_RULES
+        and convention is CIVIL_CODE
+    ):
+        clock = _china_clock()
+    else:
+        clock = ComplaintClock(
+            calendar=calendar, closing_time=closing_time, policy=policy, convention=convention
+        )
+    return clock.deadline(
+        received_at, severity, extension=extension, serious=serious, via_media=via_media
+    )
+
+
+# -- the procedure (CMP-3, CMP-4, CMP-6) ---------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """One step of the procedure, done at an instant by an actor."""
+
+    step: Step = attrs.field(converter=Step)
+    at: _dt.datetime = attrs.field(validator=_aware)
+    actor: str = attrs.field(validator=_nonempty)
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Reassignment:
+    """A recorded change of handler (the exception to CMP-4)."""
+
+    at: _dt.datetime = attrs.field(validator=_aware)
+    from_handler: str = attrs.field(validator=_nonempty)
+    to_handler: str = attrs.field(validator=_nonempty)
+    authorised_by: str = attrs.field(validator=_nonempty)
+    reason: str = ""
+
+
+Event = Transition | Reassignment
+
+
+@attrs.frozen(kw_only=True)
+class Complaint:
+    """A complaint record (CMP-6) and its history through the procedure (CMP-3).
+
+    Build one with :meth:`record`; each step returns a new record.  Steps
+    must come in order, at non-decreasing times; the reply and the follow-up
+    visit are by the handler who accepted it, unless a reassignment is
+    recorded (CMP-4).
+    """
+
+    received_at: _dt.datetime = attrs.field(validator=_aware)
+    customer: str = attrs.field(validator=_nonempty)
+    content: str = attrs.field(validator=_nonempty)
+    channel: Channel = attrs.field(converter=Channel)
+    #: 经办人: who accepted the complaint (CMP-4)
+    handler: str = attrs.field(validator=_nonempty)
+    remarks: str = ""
+    severity: Severity | None = None
+    serious: bool = False
+    #: 确定处理责任人: who is responsible for the remedy (set at ASSIGN)
+    responsible: str | None = None
+    proposal: str | None = None
+    #: 处理结果 (set at REPLY)
+    result: str | None = None
+    history: tuple[Event, ...] = ()
+
+    @classmethod
+    def record(
+        cls,
+        *,
+        received_at: _dt.datetime,
+        customer: str,
+        content: str,
+        channel: Channel | str,
+        handler: str,
+        remarks: str = "",
+        at: _dt.datetime | None = None,
+    ) -> Complaint:
+        """Record a complaint (step 1): the handler accepts it."""
+        first = Transition(step=Step.RECORD, at=received_at if at is None else at, actor=handler)
+        complaint = cls(
+            received_at=received_at,
+            customer=customer,
+            content=content,
+            channel=channel,
+            handler=handler,
+            remarks=remarks,
+        )
+        if first.at < complaint.received_at:
+            raise TransitionError(
+                f"the complaint cannot be recorded ({first.at.isoformat()}) before it was "
+                f"received ({complaint.received_at.isoformat()})"
+            )
+        return attrs.evolve(complaint, history=(first,))
+
+    # -- where it stands --------------------------------------------------
+
+    @property
+    def steps(self) -> tuple[Transition, ...]:
+        return tuple(e for e in self.history if isinstance(e, Transition))
+
+    @property
+    def step(self) -> Step | None:
+        """The last step done."""
+        steps = self.steps
+        return steps[-1].step if steps else None
+
+    @property
+    def next_step(self) -> Step | None:
+        """The step that must come next (None once reviewed)."""
+        done = len(self.steps)
+        return _ORDER[done] if done < len(_ORDER) else None
+
+    @property
+    def current_handler(self) -> str:
+        """The handler, after any recorded reassignment (CMP-4)."""
+        handler = self.handler
+        for event in self.history:
+            if isinstance(event, Reassignment):
+                handler = event.to_handler
+        return handler
+
+    @property
+    def escalated(self) -> bool:
+        """Already escalated: through the media (CMP-5) or marked serious (CMP-2)."""
+        return self.channel is Channel.MEDIA or self.serious
+
+    @property
+    def escalation(self) -> Escalation:
+        return Escalation.MANAGEMENT_MEETING if self.escalated else Escalation.DEPARTMENT
+
+    def done_at(self, step: Step) -> _dt.datetime | None:
+        """When ``step`` was done (None if not yet)."""
+        for t in self.steps:
+            if t.step is step:
+                return t.at
+        return None
+
+    # -- the steps ------------------------------------------------------------
+
+    def _advance(self, step: Step, at: _dt.datetime, actor: str, note: str) -> Transition:
+        if self.next_step is not step:
+            if self.done_at(step) is not None:
+                raise TransitionError(
+                    f"step {step.value} ({step.label}) was already done; the procedure (CMP-3) "
+                    f"does not repeat steps; next is {self._next_text()}"
+                )
+            raise TransitionError(
+                f"step {step.value} ({step.label}) is out of order: the procedure (CMP-3) "
+                f"needs {self._next_text()} next"
+            )
+        transition = Transition(step=step, at=at, actor=actor, note=note)
+        last = self.history[-1].at if self.history else self.received_at
+        if transition.at < last:
+            raise TransitionError(
+                f"step {step.value} at {transition.at.isoformat()} is earlier than the "
+                f"previous entry ({last.isoformat()})"
+            )
+        if step in (Step.REPLY, Step.FOLLOW_UP) and transition.actor != self.current_handler:
+            raise TransitionError(
+                f"{transition.actor} cannot {step.value}: whoever accepts a complaint follows "
+                f"it up and replies (CMP-4), here {self.current_handler}; record a "
+                "reassignment first"
+            )
+        return transition
+
+    def _next_text(self) -> str:
+        nxt = self.next_step
+        return "nothing (it has been reviewed)" if nxt is None else f"{nxt.value} ({nxt.label})"
+
+    def classify(
+        self,
+        severity: Severity | str,
+        *,
+        at: _dt.datetime,
+        actor: str,
+        serious: bool = False,
+        note: str = "",
+    ) -> Complaint:
+        """Determine the complaint's nature (step 2, CMP-1/CMP-2)."""
+        t = self._advance(Step.CLASSIFY, at, actor, note)
+        return attrs.evolve(
+            self,
+            severity=Severity.parse(severity),
+            serious=bool(serious),
+            history=(*self.history, t),
+        )
+
+    def investigate(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
+        """Investigate the cause (step 3)."""
+        t = self._advance(Step.INVESTIGATE, at, actor, note)
+        return attrs.evolve(self, history=(*self.history, t))
+
+    def assign(
+        self, *, at: _dt.datetime, actor: str, responsible: str, note: str = ""
+    ) -> Complaint:
+        """Name the person responsible for the remedy (step 4)."""
+        t = self._advance(Step.ASSIGN, at, actor, note)
+        return attrs.evolve(
+            self, responsible=_text(responsible, "responsible"), history=(*self.history, t)
+        )
+
+    def propose(self, *, at: _dt.datetime, actor: str, proposal: str) -> Complaint:
+        """Propose a resolution (step 5)."""
+        t = self._advance(Step.PROPOSE, at, actor, "")
+        return attrs.evolve(self, proposal=_text(proposal, "proposal"), history=(*self.history, t))
+
+    def reply(self, *, at: _dt.datetime, actor: str, result: str) -> Complaint:
+        """Tell the customer the result (step 6; the handler, CMP-4)."""
+        t = self._advance(Step.REPLY, at, actor, "")
+        return attrs.evolve(self, result=_text(result, "result"), history=(*self.history, t))
+
+    def follow_up(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
+        """The follow-up visit (回访, step 7; the handler, CMP-4)."""
+        t = self._advance(Step.FOLLOW_UP, at, actor, note)
+        return attrs.evolve(self, history=(*self.history, t))
+
+    def review(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
+        """Summarise and evaluate (step 8)."""
+        t = self._advance(Step.REVIEW, at, actor, note)
+        return attrs.evolve(self, history=(*self.history, t))
+
+    def reassign(
+        self, *, at: _dt.datetime, to: str, authorised_by: str, reason: str = ""
+    ) -> Complaint:
+        """Record a change of handler (the exception CMP-4 allows)."""
+        event = Reassignment(
+            at=at,
+            from_handler=self.current_handler,
+            to_handler=to,
+            authorised_by=authorised_by,
+            reason=reason,
+        )
+        if event.to_handler == event.from_handler:
+            raise TransitionError(f"{event.to_handler} already handles this complaint")
+        if self.next_step is None:
+            raise TransitionError("a reviewed complaint cannot be reassigned")
+        last = self.history[-1].at if self.history else self.received_at
+        if event.at < last:
+            raise TransitionError(
+                f"the reassignment at {event.at.isoformat()} is earlier than the previous "
+                f"entry ({last.isoformat()})"
+            )
+        return attrs.evolve(self, history=(*self.history, event))
+
+    # -- the clock -------------------------------------------------------------
+
+    def deadline(
+        self,
+        *,
+        calendar: WorkCalendar | None = None,
+        closing_time: _dt.time | None = None,
+        extension: Extension | None = None,
+        policy: ComplaintPolicy = COMPLAINT_RULES,
+    ) -> Deadline:
+        """This complaint's deadline; it must have been classified."""
+        if self.severity is None:
+            raise TransitionError(
+                "the complaint has not been classified yet: its severity sets the deadline "
+                "(CMP-1); call classify() first"
+            )
+        return complaint_deadline(
+            self.received_at,
+            self.severity,
+            calendar=calendar,
+            closing_time=closing_time,
+            extension=extension,
+            serious=self.serious,
+            via_media=self.channel is Channel.MEDIA,
+            policy=policy,
+        )
+
+    def handled_at(self, policy: ComplaintPolicy = COMPLAINT_RULES) -> _dt.datetime | None:
+        """When it was handled in the deadline's sense (the reply, by default)."""
+        return self.done_at(policy.handled_at)

@@ -1,0 +1,460 @@
+"""CMP-1 to CMP-6: complaint deadlines, extensions, status and the procedure.
+
+Worked cases use the State Council's 2026 schedule: the Spring Festival break
+(Feb 15-23, make-up Saturdays Feb 14 and Feb 28), National Day (Oct 1-7,
+make-up Sunday Sep 20 and Saturday Oct 10) and the make-up Sunday Jan 4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    CHINA_TZ,
+    COMPLAINT_RULES,
+    Approval,
+    CalendarHorizonError,
+    Channel,
+    Complaint,
+    ComplaintClock,
+    ComplaintPolicy,
+    Deadline,
+    Escalation,
+    Extension,
+    ExtensionError,
+    InvalidInputError,
+    InvalidTypeError,
+    NaiveDatetimeError,
+    Severity,
+    Standing,
+    Step,
+    TransitionError,
+    UnknownLabelError,
+    WorkCalendar,
+    complaint_deadline,
+)
+from tests.strategies import CHINA, instants
+
+D = dt.date
+GENERAL, MAJOR = Severity.GENERAL, Severity.MAJOR
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=CHINA_TZ)  # type: ignore[misc]
+
+
+def approval(*args: int, who: str = "王经理") -> Approval:
+    return Approval(approver=who, approved_at=at(*args), level="分管领导")
+
+
+# -- CMP-1: deadlines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("received", "severity", "last_day"),
+    [
+        (at(2026, 2, 13, 10), GENERAL, D(2026, 2, 14)),  # Friday -> the make-up Saturday
+        (at(2026, 2, 14, 15), GENERAL, D(2026, 2, 24)),  # then nine days off
+        (at(2026, 2, 12, 9), MAJOR, D(2026, 2, 24)),  # Feb 13, Feb 14, Feb 24
+        (at(2026, 9, 30, 16), MAJOR, D(2026, 10, 10)),  # Oct 8, Oct 9, Saturday Oct 10
+        (at(2026, 10, 2, 11), GENERAL, D(2026, 10, 8)),  # received on a holiday
+        (at(2026, 9, 19, 11), GENERAL, D(2026, 9, 20)),  # Saturday -> the make-up Sunday
+        (at(2026, 3, 2, 23, 59), GENERAL, D(2026, 3, 3)),  # the hour does not matter
+    ],
+)
+def test_cmp1_worked_deadlines(received: dt.datetime, severity: Severity, last_day: D) -> None:
+    d = complaint_deadline(received, severity)
+    assert d.last_day == last_day
+    assert d.due == at(last_day.year, last_day.month, last_day.day) + dt.timedelta(days=1)
+    assert d.working_days == (1 if severity is GENERAL else 3)
+    assert d.rules[:3] == ("CMP-1", "CAL-5", "CAL-6")
+    assert not d.extended
+
+
+def test_cmp1_receipt_is_read_in_chinas_zone() -> None:
+    """01:00 Beijing time on the make-up Sunday 2026-01-04 is that Sunday, from any zone."""
+    utc = dt.datetime(2026, 1, 3, 17, 0, tzinfo=dt.timezone.utc)
+    for received in (utc, utc.astimezone(ZoneInfo("America/Los_Angeles"))):
+        d = complaint_deadline(received, GENERAL)
+        assert d.received_day == D(2026, 1, 4)
+        assert d.last_day == D(2026, 1, 5)
+
+
+def test_cmp1_close_of_business() -> None:
+    d = complaint_deadline(at(2026, 2, 13, 10), GENERAL, closing_time=dt.time(17, 30))
+    assert d.due == at(2026, 2, 14, 17, 30)
+    assert d.closing_time == dt.time(17, 30)
+
+
+def test_cmp1_skipped_days_are_reported() -> None:
+    d = complaint_deadline(at(2026, 9, 30, 16), MAJOR)
+    kinds = [(i.day, i.working) for i in d.skipped_days()]
+    assert (D(2026, 10, 1), False) in kinds
+    assert (D(2026, 10, 10), True) in kinds
+
+
+def test_cmp1_an_approved_extension() -> None:
+    """Major, received Monday Sep 28: extended to 7 working days with approval."""
+    ext = Extension(total_working_days=7, approvals=[approval(2026, 9, 30, 9)], reason="需检测")
+    d = complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=ext)
+    # Sep 29, Sep 30, Oct 8, Oct 9, Oct 10 (Saturday, make-up), Oct 12, Oct 13
+    assert d.last_day == D(2026, 10, 13)
+    assert d.extended
+    assert d.extended_by == ("王经理",)
+    assert d.working_days == 7
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda: Extension(total_working_days=5, approvals=[]), "needs a recorded approval"),
+        (lambda: Extension(total_working_days=5, approvals=()), "needs a recorded approval"),
+        (lambda: Extension(total_working_days=0, approvals=[approval(2026, 9, 29)]), "at least"),
+    ],
+)
+def test_cmp1_an_extension_without_approval_cannot_exist(make: object, match: str) -> None:
+    with pytest.raises(InvalidInputError, match=match):
+        make()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("severity", "total", "approved", "match"),
+    [
+        (MAJOR, 8, (2026, 9, 29, 9), "past the cap of 7"),
+        (MAJOR, 3, (2026, 9, 29, 9), "does not extend"),
+        (GENERAL, 5, (2026, 9, 28, 11), "cannot be extended"),
+        (MAJOR, 5, (2026, 9, 27, 9), "before the complaint was received"),
+        (MAJOR, 5, (2026, 10, 9, 9), "after the original deadline"),
+    ],
+)
+def test_cmp1_refused_extensions(
+    severity: Severity, total: int, approved: tuple[int, ...], match: str
+) -> None:
+    ext = Extension(total_working_days=total, approvals=[approval(*approved)])
+    with pytest.raises(ExtensionError, match=match):
+        complaint_deadline(at(2026, 9, 28, 9), severity, extension=ext)
+
+
+def test_cmp1_each_level_must_approve_when_the_policy_says_so() -> None:
+    policy = ComplaintPolicy(approvals_required=2)
+    one = Extension(total_working_days=5, approvals=[approval(2026, 9, 28, 10)])
+    with pytest.raises(ExtensionError, match="needs 2 approvals"):
+        complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=one, policy=policy)
+    two = Extension(
+        total_working_days=5,
+        approvals=[approval(2026, 9, 28, 10), approval(2026, 9, 28, 11, who="李总")],
+    )
+    d = complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=two, policy=policy)
+    assert d.extended_by == ("王经理", "李总")
+
+
+def test_cmp1_a_host_variant_of_the_policy() -> None:
+    policy = ComplaintPolicy(general_working_days=2, major_working_days=5, max_working_days=10)
+    assert complaint_deadline(at(2026, 3, 2, 9), GENERAL, policy=policy).last_day == D(2026, 3, 4)
+    with pytest.raises(InvalidInputError, match="general <= major <= max"):
+        ComplaintPolicy(general_working_days=4, major_working_days=3)
+
+
+# -- CMP-2 and CMP-5: escalation without a new clock ------------------------------
+
+
+def test_cmp2_serious_goes_to_the_meeting_on_the_same_clock() -> None:
+    plain = complaint_deadline(at(2026, 9, 30, 16), MAJOR)
+    serious = complaint_deadline(at(2026, 9, 30, 16), MAJOR, serious=True)
+    assert (serious.last_day, serious.due) == (plain.last_day, plain.due)
+    assert plain.escalation is Escalation.DEPARTMENT
+    assert serious.escalation is Escalation.MANAGEMENT_MEETING
+    assert "CMP-2" in serious.rules
+
+
+def test_cmp5_a_media_complaint_is_already_escalated() -> None:
+    c = Complaint.record(
+        received_at=at(2026, 3, 2, 9),
+        customer="某化工厂",
+        content="报纸刊登了投诉",
+        channel=Channel.MEDIA,
+        handler="小陈",
+    )
+    assert c.escalated
+    assert not Channel.MEDIA.ordinary
+    assert all(ch.ordinary for ch in Channel if ch is not Channel.MEDIA)
+    d = c.classify(GENERAL, at=at(2026, 3, 2, 10), actor="小陈").deadline()
+    assert d.escalation is Escalation.MANAGEMENT_MEETING
+    assert "CMP-5" in d.rules
+    assert d.last_day == D(2026, 3, 3)
+
+
+# -- status at an instant ----------------------------------------------------------
+
+
+def test_status_on_time_due_today_overdue() -> None:
+    d = complaint_deadline(at(2026, 9, 30, 16), MAJOR, closing_time=dt.time(17, 30))
+    early = d.status(at(2026, 10, 2, 9))
+    assert early.standing is Standing.ON_TIME
+    assert early.working_days_left == 3
+    assert d.status(at(2026, 10, 9, 12)).working_days_left == 1
+    today = d.status(at(2026, 10, 10, 17, 30))  # the very instant is still in time
+    assert (today.standing, today.working_days_left) == (Standing.DUE_TODAY, 0)
+    late = d.status(at(2026, 10, 10, 17, 31))
+    assert late.standing is Standing.OVERDUE
+    assert late.time_left == -dt.timedelta(minutes=1)
+    assert d.status(at(2026, 10, 13, 9)).working_days_left == -2
+
+
+def test_status_refuses_an_instant_before_receipt_or_naive() -> None:
+    d = complaint_deadline(at(2026, 9, 30, 16), MAJOR)
+    with pytest.raises(InvalidInputError, match="before the complaint was received"):
+        d.status(at(2026, 9, 30, 15))
+    with pytest.raises(NaiveDatetimeError):
+        d.status(dt.datetime(2026, 10, 2, 9))
+
+
+# -- CAL-2 through complaints ----------------------------------------------------
+
+
+def test_cal2_past_the_horizon_raises_or_is_estimated() -> None:
+    through = CHINA.official_through
+    assert through is not None
+    late = dt.datetime.combine(through, dt.time(10), tzinfo=CHINA_TZ)
+    with pytest.raises(CalendarHorizonError):
+        complaint_deadline(late, MAJOR)
+    guess = complaint_deadline(
+        late, MAJOR, calendar=WorkCalendar.china(estimate_beyond_horizon=True)
+    )
+    assert guess.estimated
+    assert "CAL-2" in guess.rules
+    assert not complaint_deadline(at(2026, 3, 2, 9), MAJOR).estimated
+
+
+# -- bad input ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "match"),
+    [
+        ((dt.datetime(2026, 3, 2, 9), GENERAL), {}, NaiveDatetimeError, "naive"),
+        ((D(2026, 3, 2), GENERAL), {}, InvalidTypeError, "aware datetime"),
+        ((at(2026, 3, 2, 9), "urgent"), {}, UnknownLabelError, "unknown complaint severity"),
+        ((at(2026, 3, 2, 9), 1), {}, UnknownLabelError, "severity"),
+        (
+            (at(2026, 3, 2, 9), GENERAL),
+            {"closing_time": dt.time(17, 30, tzinfo=CHINA_TZ)},
+            InvalidInputError,
+            "without a zone",
+        ),
+        ((at(2026, 3, 2, 9), GENERAL), {"closing_time": "17:30"}, InvalidInputError, "time"),
+        ((at(2026, 3, 2, 9), MAJOR), {"extension": 5}, InvalidTypeError, "Extension"),
+        ((at(2026, 3, 2, 9), GENERAL), {"calendar": "china"}, InvalidTypeError, "WorkCalendar"),
+        ((at(2026, 3, 2, 9), GENERAL), {"policy": {}}, TypeError, "policy"),
+    ],
+)
+def test_bad_input(
+    args: tuple[object, ...], kwargs: dict[str, object], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        complaint_deadline(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_severities_by_label() -> None:
+    assert Severity.parse("一般投诉") is GENERAL
+    assert Severity.parse("较大") is MAJOR
+    assert Severity.parse("MAJOR") is MAJOR
+
+
+def test_a_deadline_cannot_be_built_inconsistent() -> None:
+    clock = ComplaintClock()
+    with pytest.raises(InvalidInputError, match="counted_from < last_day"):
+        Deadline(at(2026, 3, 2, 9), GENERAL, D(2026, 3, 3), D(2026, 3, 2), clock)
+    with pytest.raises(InvalidInputError):
+        Deadline(dt.datetime(2026, 3, 2, 9), GENERAL, D(2026, 3, 2), D(2026, 3, 3), clock)
+
+
+def test_a_clock_serves_a_batch() -> None:
+    clock = ComplaintClock(closing_time=dt.time(17, 0))
+    days = [clock.deadline(at(2026, 2, d, 9), GENERAL).last_day for d in range(11, 16)]
+    assert days == [D(2026, 2, 12), D(2026, 2, 13), D(2026, 2, 14), D(2026, 2, 24), D(2026, 2, 24)]
+    assert clock.policy is COMPLAINT_RULES
+
+
+# -- CMP-3, CMP-4, CMP-6: the procedure ---------------------------------------------
+
+
+def recorded(channel: Channel = Channel.TELEPHONE) -> Complaint:
+    return Complaint.record(
+        received_at=at(2026, 9, 30, 16),
+        customer="长沙某加油站",
+        content="油品到货延迟",
+        channel=channel,
+        handler="小李",
+        remarks="电话记录",
+    )
+
+
+def test_cmp3_the_whole_procedure_in_order() -> None:
+    c = recorded()
+    assert c.step is Step.RECORD
+    c = c.classify(MAJOR, at=at(2026, 9, 30, 17), actor="小李")
+    c = c.investigate(at=at(2026, 10, 8, 9), actor="调度科", note="车辆故障")
+    c = c.assign(at=at(2026, 10, 8, 10), actor="部门主任", responsible="车队王师傅")
+    c = c.propose(at=at(2026, 10, 8, 14), actor="小李", proposal="补送并减免运费")
+    c = c.reply(at=at(2026, 10, 9, 10), actor="小李", result="已补送, 减免运费")
+    c = c.follow_up(at=at(2026, 10, 12, 10), actor="小李", note="客户满意")
+    c = c.review(at=at(2026, 10, 13, 16), actor="部门主任")
+    assert [t.step for t in c.steps] == list(Step)
+    assert c.next_step is None
+    # CMP-6: the record's fields
+    assert (c.customer, c.content, c.channel, c.handler, c.remarks) == (
+        "长沙某加油站",
+        "油品到货延迟",
+        Channel.TELEPHONE,
+        "小李",
+        "电话记录",
+    )
+    assert c.result == "已补送, 减免运费"
+    assert c.responsible == "车队王师傅"
+    # handled = replied (the module's decision), within the major deadline
+    d = c.deadline()
+    handled = c.handled_at()
+    assert handled is not None
+    assert d.status(handled).standing is Standing.ON_TIME
+    closed = ComplaintPolicy(handled_at=Step.REVIEW)
+    assert c.handled_at(closed) == at(2026, 10, 13, 16)
+
+
+def test_cmp3_steps_cannot_be_skipped_or_repeated() -> None:
+    c = recorded()
+    with pytest.raises(TransitionError, match="out of order"):
+        c.investigate(at=at(2026, 9, 30, 17), actor="小李")
+    c = c.classify(GENERAL, at=at(2026, 9, 30, 17), actor="小李")
+    with pytest.raises(TransitionError, match="already done"):
+        c.classify(MAJOR, at=at(2026, 9, 30, 18), actor="小李")
+    with pytest.raises(TransitionError, match="earlier than the previous"):
+        c.investigate(at=at(2026, 9, 30, 16, 30), actor="小李")
+
+
+def test_cmp4_who_accepts_replies_and_follows_up() -> None:
+    c = recorded().classify(GENERAL, at=at(2026, 9, 30, 17), actor="小李")
+    c = c.investigate(at=at(2026, 9, 30, 17), actor="调度科")
+    c = c.assign(at=at(2026, 9, 30, 17), actor="主任", responsible="车队")
+    c = c.propose(at=at(2026, 9, 30, 17), actor="主任", proposal="补送")
+    with pytest.raises(TransitionError, match="CMP-4"):
+        c.reply(at=at(2026, 10, 8, 9), actor="小王", result="已补送")
+    moved = c.reassign(at=at(2026, 10, 8, 8), to="小王", authorised_by="主任", reason="小李休假")
+    assert moved.current_handler == "小王"
+    assert moved.handler == "小李"  # the record keeps who accepted it
+    moved = moved.reply(at=at(2026, 10, 8, 9), actor="小王", result="已补送")
+    with pytest.raises(TransitionError, match="CMP-4"):
+        moved.follow_up(at=at(2026, 10, 9, 9), actor="小李")
+    assert moved.follow_up(at=at(2026, 10, 9, 9), actor="小王").step is Step.FOLLOW_UP
+
+
+def test_the_deadline_needs_a_classification() -> None:
+    with pytest.raises(TransitionError, match="classify"):
+        recorded().deadline()
+
+
+def test_record_refuses_bad_fields() -> None:
+    with pytest.raises(InvalidInputError, match="customer"):
+        Complaint.record(
+            received_at=at(2026, 3, 2, 9), customer=" ", content="x", channel="online", handler="a"
+        )
+    with pytest.raises(ValueError, match="carrier pigeon"):
+        Complaint.record(
+            received_at=at(2026, 3, 2, 9),
+            customer="c",
+            content="x",
+            channel="carrier pigeon",
+            handler="a",
+        )
+    with pytest.raises(NaiveDatetimeError):
+        Complaint.record(
+            received_at=dt.datetime(2026, 3, 2, 9),
+            customer="c",
+            content="x",
+            channel="online",
+            handler="a",
+        )
+    with pytest.raises(TransitionError, match="before it was received"):
+        Complaint.record(
+            received_at=at(2026, 3, 2, 9),
+            customer="c",
+            content="x",
+            channel="online",
+            handler="a",
+            at=at(2026, 3, 2, 8),
+        )
+
+
+# -- properties -------------------------------------------------------------------
+
+severities = st.sampled_from([GENERAL, MAJOR])
+closing = st.one_of(st.none(), st.times(min_value=dt.time(8), max_value=dt.time(20)))
+
+
+@given(instants, severities, closing)
+def test_due_is_after_receipt_and_on_a_working_day(
+    received: dt.datetime, severity: Severity, close: dt.time | None
+) -> None:
+    d = complaint_deadline(received, severity, closing_time=close)
+    assert d.due > received
+    assert CHINA.is_working_day(d.last_day)
+    assert d.last_day > d.received_day
+
+
+@given(instants, instants, severities)
+def test_later_receipt_never_gives_an_earlier_deadline(
+    a: dt.datetime, b: dt.datetime, severity: Severity
+) -> None:
+    a, b = min(a, b), max(a, b)
+    assert complaint_deadline(a, severity).due <= complaint_deadline(b, severity).due
+
+
+@given(instants)
+def test_major_is_never_earlier_than_general(received: dt.datetime) -> None:
+    assert complaint_deadline(received, MAJOR).due >= complaint_deadline(received, GENERAL).due
+
+
+@given(instants, st.integers(min_value=4, max_value=7), st.booleans())
+def test_extensions_never_shorten_and_never_pass_seven(
+    received: dt.datetime, total: int, serious: bool
+) -> None:
+    ext = Extension(
+        total_working_days=total,
+        approvals=[Approval(approver="王经理", approved_at=received)],
+    )
+    plain = complaint_deadline(received, MAJOR)
+    extended = complaint_deadline(received, MAJOR, extension=ext, serious=serious)
+    assert plain.due <= extended.due
+    assert CHINA.working_days_between(extended.received_day, extended.last_day) == total <= 7
+    assert extended.last_day <= CHINA.add_working_days(extended.received_day, 7)
+
+
+ACTIONS = ["classify", "investigate", "assign", "propose", "reply", "follow_up", "review"]
+
+
+@given(st.lists(st.sampled_from(ACTIONS), max_size=20))
+def test_the_procedure_never_skips_a_step(attempts: list[str]) -> None:
+    c = recorded()
+    moment = at(2026, 9, 30, 17)
+    for name in attempts:
+        kwargs: dict[str, object] = {"at": moment, "actor": "小李"}
+        extra = {
+            "classify": {"severity": GENERAL},
+            "assign": {"responsible": "车队"},
+            "propose": {"proposal": "补送"},
+            "reply": {"result": "已补送"},
+        }.get(name, {})
+        expected = c.next_step is Step(name)
+        try:
+            c = getattr(c, name)(**kwargs, **extra)
+            accepted = True
+        except TransitionError:
+            accepted = False
+        assert accepted is expected
+        done = [t.step for t in c.steps]
+        assert done == list(Step)[: len(done)]
