@@ -16,16 +16,13 @@ Targets (issue 2): at least 15x faster than `holidays`, under 1 µs a call.
 
 from __future__ import annotations
 
-import sys
-
-# This file is named after the module it measures, which shadows the standard
-# library's `calendar` for anything imported from this folder: drop the folder.
-sys.path[:] = [p for p in sys.path if p not in ("", __file__.rsplit("/", 1)[0])]
+import _isolate  # noqa: F401  (first: keeps this file from shadowing `calendar`)
 
 import argparse
 import datetime as dt
 import random
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 

@@ -87,7 +87,8 @@ def test_bad_input_is_status_2_with_one_line(
 def test_demo_runs_every_step() -> None:
     status, text = run("demo")
     assert status == 0
-    assert text.count("$ python -m custrules") >= 5
+    assert text.count("$ python -m custrules") >= 9
+    assert "extended to 7 working days, approved by 王经理" in text
 
 
 def test_demo_json_steps_are_json() -> None:
@@ -106,3 +107,90 @@ def test_module_entry_point() -> None:
     )
     assert done.returncode == 0
     assert json.loads(done.stdout)["day"]["working"] is True
+
+
+def test_deadline_human() -> None:
+    status, text = run("deadline", "2026-09-30T16:00+08:00", "--severity", "major")
+    assert status == 0
+    assert "last day: 2026-10-10 Sat (3 working days" in text
+    assert "2026-10-07 Wed: day off, bridge day off" in text
+    assert "rules: CMP-1, CAL-5, CAL-6" in text
+
+
+def test_deadline_json_with_extension_and_status() -> None:
+    status, text = run(
+        "deadline",
+        "2026-09-28T09:00+08:00",
+        "--severity",
+        "major",
+        "--extend-to",
+        "7",
+        "--approved-by",
+        "王经理",
+        "--approved-by",
+        "李总",
+        "--approved-at",
+        "2026-09-30T09:00+08:00",
+        "--at",
+        "2026-10-14T09:00+08:00",
+        "--json",
+    )
+    assert status == 0
+    data = json.loads(text)
+    assert data["last_day"] == "2026-10-13"
+    assert data["extended_by"] == ["王经理", "李总"]
+    assert data["status"]["standing"] == "overdue"
+    assert data["status"]["working_days_left"] == -1
+
+
+def test_deadline_reads_the_zone_and_closing_time() -> None:
+    _, text = run(
+        "deadline",
+        "2026-01-03T17:00Z",
+        "--severity",
+        "general",
+        "--closing-time",
+        "17:30",
+        "--json",
+    )
+    data = json.loads(text)
+    assert data["received_day"] == "2026-01-04"
+    assert data["due"] == "2026-01-05T17:30:00+08:00"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline", "2026-02-13T10:00", "--severity", "general"],  # no zone
+        ["deadline", "2026-02-13T10:00+08:00", "--severity", "urgent"],
+        ["deadline", "2026-02-13T10:00+08:00"],
+        ["deadline", "2026-02-13T10:00+08:00", "--severity", "general", "--closing-time", "5pm"],
+        ["deadline", "2026-09-28T09:00+08:00", "--severity", "major", "--extend-to", "5"],
+        [
+            "deadline",
+            "2026-09-28T09:00+08:00",
+            "--severity",
+            "major",
+            "--extend-to",
+            "9",
+            "--approved-by",
+            "王经理",
+            "--approved-at",
+            "2026-09-28T10:00+08:00",
+        ],
+        [
+            "deadline",
+            "2026-09-28T09:00+08:00",
+            "--severity",
+            "major",
+            "--at",
+            "2026-09-27T09:00+08:00",
+        ],
+        ["deadline", "2026-12-31T09:00+08:00", "--severity", "major"],
+    ],
+)
+def test_deadline_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert capsys.readouterr().err.count("\n") == 1

@@ -458,3 +458,18 @@ def test_the_procedure_never_skips_a_step(attempts: list[str]) -> None:
         assert accepted is expected
         done = [t.step for t in c.steps]
         assert done == list(Step)[: len(done)]
+
+
+@given(st.lists(instants, max_size=30), severities, closing)
+def test_due_instants_match_the_full_deadlines(
+    received: list[dt.datetime], severity: Severity, close: dt.time | None
+) -> None:
+    clock = ComplaintClock(closing_time=close)
+    assert clock.due_instants(received, severity) == [
+        clock.deadline(r, severity).due for r in received
+    ]
+
+
+def test_due_instants_refuse_naive_instants() -> None:
+    with pytest.raises(NaiveDatetimeError):
+        ComplaintClock().due_instants([dt.datetime(2026, 3, 2, 9)], GENERAL)

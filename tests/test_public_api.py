@@ -11,7 +11,13 @@ import pytest
 import custrules
 from custrules import CustrulesError
 
-MODULES = ["custrules", "custrules.calendar", "custrules.periods", "custrules.errors"]
+MODULES = [
+    "custrules",
+    "custrules.calendar",
+    "custrules.periods",
+    "custrules.errors",
+    "custrules.complaints",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -73,7 +79,13 @@ def test_junk_gives_our_errors(junk: object) -> None:
         lambda: cal.explain(junk),
         lambda: custrules.period_end(junk, 1, "days"),
         lambda: custrules.local_date(junk),
+        lambda: custrules.complaint_deadline(junk, "general"),
+        lambda: custrules.complaint_deadline(dt.datetime.now(dt.timezone.utc), junk),
+        lambda: custrules.Extension(total_working_days=junk, approvals=[]),
+        lambda: custrules.Approval(approver=junk, approved_at=junk),
     ]
+    if junk is not None:  # None is the default calendar
+        calls.append(lambda: custrules.ComplaintClock(calendar=junk))
     for call in calls:
         with pytest.raises(CustrulesError):
             call()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from custrules.calendar import DayInfo, WorkCalendar
+from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
 
 __all__ = ["main"]
@@ -40,6 +41,33 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(
             f"not a date: {text!r} (use YYYY-MM-DD, e.g. 2026-02-14)"
         ) from None
+
+
+def _instant(text: str) -> _dt.datetime:
+    raw = text.strip()
+    if raw.endswith(("Z", "z")):
+        raw = raw[:-1] + "+00:00"
+    try:
+        value = _dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time: {text!r} (use e.g. 2026-02-13T10:00+08:00)"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time"
+        )
+    return value
+
+
+def _clock_time(text: str) -> _dt.time:
+    try:
+        value = _dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time of day: {text!r} (use HH:MM)") from None
+    if value.tzinfo is not None:
+        raise argparse.ArgumentTypeError(f"the closing time is a wall-clock time: {text!r}")
+    return value
 
 
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
@@ -150,10 +178,87 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, data, lines)
 
 
+# -- deadline ------------------------------------------------------------------
+
+
+def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
+    cal = _calendar(args)
+    extension = None
+    if args.extend_to is not None:
+        if not args.approved_by or args.approved_at is None:
+            raise _UsageError(
+                "custrules deadline: --extend-to needs --approved-by and --approved-at "
+                "(CMP-1: an extension needs a recorded approval)"
+            )
+        extension = Extension(
+            total_working_days=args.extend_to,
+            approvals=[
+                Approval(approver=name, approved_at=args.approved_at) for name in args.approved_by
+            ],
+        )
+    d = complaint_deadline(
+        args.received_at,
+        args.severity,
+        calendar=cal,
+        closing_time=args.closing_time,
+        extension=extension,
+        serious=args.serious,
+    )
+    skipped = d.skipped_days()
+    status = None if args.at is None else d.status(args.at)
+    data: dict[str, Any] = {
+        "calendar": _calendar_json(cal),
+        "received_at": d.received_at.isoformat(),
+        "received_day": d.received_day.isoformat(),
+        "severity": d.severity.value,
+        "working_days": d.working_days,
+        "last_day": d.last_day.isoformat(),
+        "due": d.due.isoformat(),
+        "estimated": d.estimated,
+        "extended": d.extended,
+        "extended_by": list(d.extended_by),
+        "escalation": d.escalation.value,
+        "rules": list(d.rules),
+        "skipped_days": [day_json(i) for i in skipped],
+    }
+    if status is not None:
+        data["status"] = {
+            "at": status.at.isoformat(),
+            "standing": status.standing.value,
+            "working_days_left": status.working_days_left,
+            "seconds_left": status.time_left.total_seconds(),
+        }
+    local = d.received_at.astimezone(d.due.tzinfo)
+    end = "close of business" if d.closing_time is not None else "24:00 of the last day"
+    lines = [
+        f"{d.severity.value} complaint ({d.severity.label}) received "
+        f"{local:%Y-%m-%d %H:%M} {_WEEKDAY[local.weekday()]} Beijing time",
+        f"last day: {_d(d.last_day)} ({_plural(d.working_days)}; the receipt day is not "
+        "counted)" + (" [estimate]" if d.estimated else ""),
+        f"due:      {d.due.isoformat()} ({end})",
+    ]
+    if d.extended:
+        lines.append(
+            f"extended to {_plural(d.working_days)}, approved by {', '.join(d.extended_by)}"
+        )
+    lines.append(f"handled by: {d.escalation.value.replace('_', ' ')}")
+    if status is not None:
+        lines.append(
+            f"at {status.at.isoformat()}: {status.standing.value.replace('_', ' ')}, "
+            f"{_plural(status.working_days_left)} left"
+        )
+    if skipped:
+        lines.append("days off skipped and make-up days counted:")
+        lines.extend(f"  {info}" for info in skipped)
+    lines.append(f"rules: {', '.join(d.rules)}")
+    _emit(out, args, data, lines)
+
+
 # -- the parser and main -----------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "workdays": _cmd_workdays,
+    "deadline": _cmd_deadline,
 }
 
 
@@ -179,6 +284,55 @@ def build_parser() -> argparse.ArgumentParser:
     _add_calendar_options(work)
     work.add_argument("--json", action="store_true", help="print JSON")
 
+    dl = sub.add_parser(
+        "deadline",
+        help="a complaint's deadline in working days (CMP-1)",
+        description="When a complaint must be handled (CMP-1, CAL-6), and what it skipped.",
+    )
+    dl.add_argument(
+        "received_at", type=_instant, help="an instant with its zone: 2026-02-13T10:00+08:00"
+    )
+    dl.add_argument(
+        "--severity",
+        required=True,
+        choices=[s.value for s in Severity],
+        help="general (1 working day) or major (3 working days)",
+    )
+    dl.add_argument(
+        "--closing-time",
+        type=_clock_time,
+        metavar="HH:MM",
+        help="close of business (default: the period ends at 24:00)",
+    )
+    dl.add_argument(
+        "--serious",
+        action="store_true",
+        help="for the general manager's meeting (CMP-2); same clock",
+    )
+    dl.add_argument(
+        "--extend-to",
+        type=int,
+        metavar="N",
+        help="an approved extension to N working days in all (at most 7)",
+    )
+    dl.add_argument(
+        "--approved-by",
+        action="append",
+        metavar="NAME",
+        help="who approved the extension (repeat for each level)",
+    )
+    dl.add_argument(
+        "--approved-at", type=_instant, metavar="WHEN", help="when the extension was approved"
+    )
+    dl.add_argument(
+        "--at",
+        type=_instant,
+        metavar="WHEN",
+        help="also say whether the deadline is met at this instant",
+    )
+    _add_calendar_options(dl)
+    dl.add_argument("--json", action="store_true", help="print JSON")
+
     demo = sub.add_parser("demo", help="run every family on built-in examples")
     demo.add_argument("--json", action="store_true", help="print JSON (one document a step)")
     return parser
@@ -191,6 +345,28 @@ def _demo_steps() -> list[list[str]]:
         ["workdays", "2026-02-13", "--add", "3"],
         ["workdays", "2026-09-30", "--until", "2026-10-10"],
         ["workdays", "2026-12-31", "--add", "1", "--estimate"],
+        ["deadline", "2026-02-13T10:00+08:00", "--severity", "general"],
+        ["deadline", "2026-09-30T16:00+08:00", "--severity", "major", "--closing-time", "17:30"],
+        [
+            "deadline",
+            "2026-01-03T17:00Z",
+            "--severity",
+            "general",
+            "--at",
+            "2026-01-05T18:00+08:00",
+        ],
+        [
+            "deadline",
+            "2026-09-28T09:00+08:00",
+            "--severity",
+            "major",
+            "--extend-to",
+            "7",
+            "--approved-by",
+            "王经理",
+            "--approved-at",
+            "2026-09-30T09:00+08:00",
+        ],
     ]
 
 

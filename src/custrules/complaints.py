@@ -67,8 +67,8 @@ from custrules.periods import (
 )
 
 __all__ = [
-    "COMPLAINT_RULES",
     "Approval",
+    "COMPLAINT_RULES",
     "Channel",
     "Complaint",
     "ComplaintClock",
@@ -577,6 +577,32 @@ class ComplaintClock:
             return Deadline(received_at, severity, counted_from, last_day, self, _PLAIN)
         terms = ComplaintTerms(extension=extension, serious=serious, via_media=via_media)
         return Deadline(received_at, severity, counted_from, last_day, self, terms)
+
+    def due_instants(
+        self, received: Iterable[_dt.datetime], severity: Severity | str
+    ) -> list[_dt.datetime]:
+        """Only the ``due`` instants of many complaints of one severity.
+
+        For reports over millions of complaints: the same answers as
+        ``[self.deadline(r, severity).due for r in received]`` without
+        building the Deadline records.  No extensions here.
+        """
+        severity = Severity.parse(severity)
+        n = self.policy.working_days(severity)
+        cal, closing, convention = self.calendar, self.closing_time, self.convention
+        add = cal.add_working_days
+        out: list[_dt.datetime] = []
+        append = out.append
+        for instant in received:
+            if type(instant) is not _dt.datetime or instant.tzinfo is None:
+                _check.aware(instant, "received_at")
+            local = instant.astimezone(CHINA_TZ)
+            if convention is CIVIL_CODE:
+                day = local.date()
+            else:
+                day = counting_day(local, cal, closing, convention)
+            append(end_instant(add(day, n), closing, CHINA_TZ))
+        return out
 
 
 @functools.cache
