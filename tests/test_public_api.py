@@ -17,6 +17,10 @@ MODULES = [
     "custrules.periods",
     "custrules.errors",
     "custrules.complaints",
+    "custrules.tiers",
+    "custrules.classes",
+    "custrules.visits",
+    "custrules.metrics",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
@@ -86,3 +87,36 @@ def exact_number(value: Any, what: str) -> Fraction:
         f"({value!r})",
         value=value,
     )
+
+
+def volume(value: Any, what: str = "volume") -> Fraction:
+    """An exact, finite, non-negative quantity (a volume, a bill, a share of supply)."""
+    if isinstance(value, str):
+        raise InvalidTypeError(
+            f"{what} must be a number, not text ({value!r}); convert it first", value=value
+        )
+    exact = exact_number(value, what)
+    if exact < 0:
+        raise InvalidInputError(f"{what} cannot be negative, got {value}", value=value)
+    return exact
+
+
+def nonempty(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: non-empty text."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
+    """An enum member from itself, its value, or its name (any case)."""
+    from custrules.errors import UnknownLabelError
+
+    if isinstance(value, enum_cls):
+        return value
+    for item in enum_cls:
+        if value in (item.value, item.name) or (
+            isinstance(value, str) and value.lower() == item.name.lower()
+        ):
+            return item
+    known = ", ".join(f"{m.name} ({m.value})" for m in enum_cls)
+    raise UnknownLabelError(f"unknown {what} {value!r}: use one of {known}", value=value)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from typing import Any
 
 import attrs
@@ -49,6 +50,7 @@ __all__ = [
     "AfterClose",
     "CHINA_TZ",
     "CIVIL_CODE",
+    "Month",
     "PeriodConvention",
     "PeriodEnd",
     "Unit",
@@ -271,3 +273,69 @@ def period_end(
         estimated=estimated,
         rules=tuple(rules),
     )
+
+
+@functools.total_ordering
+@attrs.frozen
+class Month:
+    """A calendar month, for monthly figures (volumes, bills, reviews).
+
+    >>> Month(2026, 11) + 2
+    Month(year=2027, month=1)
+    >>> Month.parse("2026-03").last_day
+    datetime.date(2026, 3, 31)
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    month: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
+            raise InvalidInputError(
+                f"not a month: {self.year}-{self.month:02d} (month must be 1-12)",
+                value=(self.year, self.month),
+            )
+
+    @classmethod
+    def of(cls, day: _dt.date) -> Month:
+        """The month a date falls in."""
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, value: Month | str | _dt.date) -> Month:
+        """A Month from a Month, a date, or text ``YYYY-MM``."""
+        if isinstance(value, Month):
+            return value
+        if isinstance(value, _dt.date):
+            return cls(value.year, value.month)
+        if isinstance(value, str):
+            head, sep, tail = value.strip().partition("-")
+            if sep and head.isdigit() and tail.isdigit():
+                return cls(int(head), int(tail))
+            raise InvalidInputError(f"not a month: {value!r} (use YYYY-MM)", value=value)
+        raise InvalidTypeError(
+            f"a month must be a Month, a date or 'YYYY-MM', got {value!r}", value=value
+        )
+
+    @property
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        return (self + 1).first_day - _ONE_DAY
+
+    def __add__(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + _check.integer(months, "months")
+        return Month(index // 12, index % 12 + 1)
+
+    def __sub__(self, months: int) -> Month:
+        return self + (-_check.integer(months, "months"))
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Month):
+            return NotImplemented
+        return (self.year, self.month) < (other.year, other.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"

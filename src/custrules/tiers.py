@@ -1,0 +1,840 @@
+"""Customer grades (客户分级): TIER-1, TIER-2, TIER-5, TIER-6, TIER-7.
+
+Sources: ``000_22180ed068cac307.txt`` piece 13 (arts. 9, 16) and piece 15;
+``002_7faea5209bce07f0.txt`` (tobacco retail).
+
+* TIER-1: polyolefin star grades by monthly pick-up, five levels from 网拍客户
+  (every new customer) to 三星客户; levels move one step at a time (依次升降);
+  other indicators gate the grade (与其他指标共同考核).
+* TIER-2: reviews quarterly, half-yearly and yearly; which figure a review
+  reads is an explicit choice (:class:`ReviewBasis`).
+* TIER-5, TIER-6: tobacco retail grades (8, split at 10 cases a month; the
+  host supplies the boundaries the seed cuts off) and 42 categories.
+* TIER-7: sustained-volume stars (every month of a window over a threshold).
+
+TIER-3 (admission), TIER-4 (channel classes) and TIER-8 (value classes, key
+accounts) live in :mod:`custrules.classes`.
+
+Tables are policy data: a :class:`TierTable` of :class:`Tier` rows with
+half-open bands ``lower <= volume < upper``.
+
+>>> assign_tier(POLYOLEFIN_STARS, 2500).label
+'二星客户'
+>>> review_tier(POLYOLEFIN_STARS, "网拍客户", 3500).label   # one step at a time
+'普通客户'
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from custrules import _check
+from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
+from custrules.periods import Month
+
+__all__ = [
+    "BusinessScale",
+    "CARRIER_STAR_CARDS",
+    "Gate",
+    "GateCheck",
+    "MarketType",
+    "Missing",
+    "POLYOLEFIN_STARS",
+    "RetailFormat",
+    "ReviewBasis",
+    "ReviewPeriod",
+    "SustainedLadder",
+    "SustainedLevel",
+    "SustainedResult",
+    "Tier",
+    "TierDecision",
+    "TierTable",
+    "TobaccoCategory",
+    "VolumeUnit",
+    "assess_review",
+    "assess_tier",
+    "assign_tier",
+    "assign_tiers",
+    "review_tier",
+    "review_volume",
+    "sustained_level",
+    "tobacco_category",
+    "tobacco_grade_table",
+]
+
+
+def _amount(value: Any) -> Fraction:
+    return _check.volume(value)
+
+
+# -- volumes -------------------------------------------------------------------
+
+
+def _bound(value: Any) -> Fraction | None:
+    return None if value is None else _check.volume(value, "a band bound")
+
+
+_INF = float("inf")
+
+
+class VolumeUnit(str, enum.Enum):
+    """What a table's volumes count."""
+
+    TONNES = "tonnes"  # 吨
+    CASES = "cases"  # 件 (tobacco: 50,000 cigarettes)
+    YUAN = "yuan"  # 元
+
+
+# -- tiers and tables -----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Tier:
+    """One grade: a name, a Chinese label and a half-open band.
+
+    ``lower <= volume < upper``; ``upper`` None means no upper bound.  A
+    tier without a band (``lower`` None) is reached only as a table's entry
+    tier (TIER-1: 网拍客户, every newly developed customer).
+    """
+
+    name: str = attrs.field(validator=_check.nonempty)
+    label: str = attrs.field(validator=_check.nonempty)
+    lower: Fraction | None = attrs.field(default=None, converter=_bound)
+    upper: Fraction | None = attrs.field(default=None, converter=_bound)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower is None and self.upper is not None:
+            raise InvalidInputError(f"tier {self.name}: an upper bound needs a lower bound")
+        if self.lower is not None and self.upper is not None and self.upper <= self.lower:
+            raise InvalidInputError(
+                f"tier {self.name}: the band [{self.lower}, {self.upper}) is empty or reversed",
+                value=(self.lower, self.upper),
+            )
+
+    @property
+    def banded(self) -> bool:
+        return self.lower is not None
+
+    def contains(self, volume: Any) -> bool:
+        """Whether ``volume`` falls in this tier's band."""
+        v = _check.volume(volume)
+        if self.lower is None:
+            return False
+        return self.lower <= v and (self.upper is None or v < self.upper)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _tiers(value: Any) -> tuple[Tier, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Tier):
+            raise InvalidTypeError(f"a table's tiers must be Tier rows, got {item!r}", value=item)
+    return items
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _check.integer(value, "step_limit")
+        if value < 1:
+            raise InvalidInputError(f"step_limit must be at least 1 or None, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class TierTable:
+    """An ordered table of tiers, lowest first (policy as data).
+
+    The banded tiers must cover every volume from 0 up exactly once: in
+    table order, the first band starts at 0, each band starts where the
+    previous one ends, and the last has no upper bound.  Gaps, overlaps,
+    unordered or negative bands are refused when the table is built.
+    """
+
+    name: str = attrs.field(validator=_check.nonempty)
+    unit: VolumeUnit = attrs.field(converter=VolumeUnit)
+    tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
+    #: the tier every new customer starts in (None: placed by volume)
+    entry: str | None = None
+    #: the tier direct-sale customers are managed at (TIER-1: 普通客户)
+    direct_sale: str | None = None
+    #: how many steps a review may move (None: straight to the earned tier)
+    step_limit: int | None = attrs.field(default=1, validator=_step_limit)
+    #: the rule IDs this table encodes
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    _positions: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _lowers: list[int | Fraction] = attrs.field(init=False, eq=False, repr=False)
+    _banded: tuple[Tier, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.tiers:
+            raise InvalidInputError(f"table {self.name} has no tiers")
+        positions: dict[str, int] = {}
+        for i, tier in enumerate(self.tiers):
+            for key in (tier.name, tier.label):
+                if key in positions and positions[key] != i:
+                    raise InvalidInputError(
+                        f"table {self.name}: two tiers are called {key!r}", value=key
+                    )
+                positions[key] = i
+        banded = tuple(t for t in self.tiers if t.banded)
+        if not banded:
+            raise InvalidInputError(f"table {self.name} has no tier with a volume band")
+        lowers_in_order = [t.lower for t in banded]
+        if lowers_in_order != sorted(lowers_in_order):  # type: ignore[type-var]
+            raise InvalidInputError(
+                f"table {self.name}: the bands are not in increasing order (lowest first): "
+                + ", ".join(f"{t.name} from {t.lower}" for t in banded),
+                value=banded,
+            )
+        expected: Fraction | None = Fraction(0)
+        for tier in banded:
+            assert tier.lower is not None
+            if expected is None or tier.lower < expected:
+                raise InvalidInputError(
+                    f"table {self.name}: an overlap at tier {tier.name}: its band starts at "
+                    f"{tier.lower}, inside the previous band (which ends at "
+                    f"{'no upper bound' if expected is None else expected})",
+                    value=tier,
+                )
+            if tier.lower > expected:
+                raise InvalidInputError(
+                    f"table {self.name}: a gap before tier {tier.name}: its band starts at "
+                    f"{tier.lower}, the previous one ends at {expected}; volumes in between "
+                    "would have no tier",
+                    value=tier,
+                )
+            expected = tier.upper
+        if expected is not None:
+            raise InvalidInputError(
+                f"table {self.name}: the highest band ends at {expected}; it must have no "
+                "upper bound so that every volume has a tier",
+                value=banded[-1],
+            )
+        for role, special in (("entry", self.entry), ("direct_sale", self.direct_sale)):
+            if special is not None and special not in positions:
+                raise InvalidInputError(
+                    f"table {self.name}: the {role} tier {special!r} is not in the table",
+                    value=special,
+                )
+        lowers: list[int | Fraction] = []
+        for t in banded:
+            assert t.lower is not None
+            lowers.append(int(t.lower) if t.lower.denominator == 1 else t.lower)
+        object.__setattr__(self, "_positions", positions)
+        object.__setattr__(self, "_lowers", lowers)
+        object.__setattr__(self, "_banded", banded)
+
+    @classmethod
+    def from_lower_bounds(
+        cls,
+        *,
+        name: str,
+        unit: VolumeUnit | str,
+        rows: Sequence[tuple[str, str, Any]],
+        entry: tuple[str, str] | None = None,
+        step_limit: int | None = 1,
+        rules: Sequence[str] = (),
+    ) -> TierTable:
+        """A table from ``(name, label, lower bound)`` rows, lowest first.
+
+        Each band runs from its lower bound to the next row's; the last is
+        unbounded.  ``entry`` adds an unbanded entry tier below them.
+        """
+        tiers = [] if entry is None else [Tier(name=entry[0], label=entry[1])]
+        for i, (tier_name, label, lower) in enumerate(rows):
+            upper = rows[i + 1][2] if i + 1 < len(rows) else None
+            tiers.append(Tier(name=tier_name, label=label, lower=lower, upper=upper))
+        return cls(
+            name=name,
+            unit=unit,
+            tiers=tiers,
+            entry=None if entry is None else entry[0],
+            step_limit=step_limit,
+            rules=tuple(rules),
+        )
+
+    def tier(self, key: Tier | str) -> Tier:
+        """A tier of this table by itself, its name or its label."""
+        if isinstance(key, Tier):
+            pos = self._positions.get(key.name)
+            if pos is not None and self.tiers[pos] == key:
+                return key
+            raise InvalidInputError(
+                f"tier {key.name} ({key.label}) is not a tier of table {self.name}", value=key
+            )
+        if isinstance(key, str):
+            pos = self._positions.get(key.strip())
+            if pos is not None:
+                return self.tiers[pos]
+            known = ", ".join(f"{t.name} ({t.label})" for t in self.tiers)
+            raise UnknownLabelError(
+                f"table {self.name} has no tier {key!r}; its tiers are {known}", value=key
+            )
+        raise InvalidTypeError(f"a tier must be a Tier or its name, got {key!r}", value=key)
+
+    def position(self, key: Tier | str) -> int:
+        """The tier's place in the table, 0 for the lowest."""
+        return self._positions[self.tier(key).name]
+
+    def earned(self, volume: Any) -> Tier:
+        """The banded tier whose band holds ``volume``."""
+        return self._banded[bisect_right(self._lowers, _check.volume(volume)) - 1]
+
+
+# -- TIER-1: the polyolefin table and gates -----------------------------------------
+
+#: TIER-1 (piece 13 art. 9): monthly pick-up in tonnes, five levels.
+POLYOLEFIN_STARS = TierTable(
+    name="polyolefin_stars",
+    unit=VolumeUnit.TONNES,
+    tiers=(
+        Tier(name="online_auction", label="网拍客户"),  # 1. 新开发客户
+        Tier(name="ordinary", label="普通客户", lower=0, upper=1000),  # 2. < 1000 t
+        Tier(name="one_star", label="一星客户", lower=1000, upper=2000),  # 3.
+        Tier(name="two_star", label="二星客户", lower=2000, upper=3000),  # 4.
+        Tier(name="three_star", label="三星客户", lower=3000),  # 5. 3000 t 以上
+    ),
+    entry="online_auction",
+    direct_sale="ordinary",  # 直销客户等同于计划普通客户级别进行管理
+    step_limit=1,  # 客户级别可以依次升降
+    rules=("TIER-1",),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Gate:
+    """A further indicator a tier must pass (TIER-1 "与其他指标共同考核").
+
+    ``allows(tier)`` says whether the customer may hold ``tier`` (e.g. a
+    payment-record check that allows nothing above 一星 for late payers).  It
+    must be a pure function.
+    """
+
+    name: str = attrs.field(validator=_check.nonempty)
+    allows: Callable[[Tier], bool]
+    rule: str = "TIER-1"
+
+
+@attrs.frozen(kw_only=True)
+class GateCheck:
+    """One gate asked about one tier."""
+
+    gate: str
+    tier: str
+    passed: bool
+
+
+@attrs.frozen(kw_only=True)
+class TierDecision:
+    """A tier, and how it was reached."""
+
+    tier: Tier
+    #: the tier the volume alone earns (or the entry / direct-sale tier)
+    earned: Tier
+    #: the tier the review aimed at: ``earned`` lowered by failed gates
+    target: Tier
+    volume: Fraction | None
+    previous: Tier | None = None
+    gates: tuple[GateCheck, ...] = ()
+    #: signed steps moved by a review (0 for an assignment)
+    moved: int = 0
+    reasons: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+    @property
+    def capped(self) -> bool:
+        """True when a gate or the step limit kept the tier below or above what was earned."""
+        return self.tier != self.earned
+
+
+def _gates(value: Iterable[Gate]) -> tuple[Gate, ...]:
+    gates = tuple(value)
+    for g in gates:
+        if not isinstance(g, Gate):
+            raise InvalidTypeError(f"gates must be Gate objects, got {g!r}", value=g)
+    return gates
+
+
+def _apply_gates(
+    table: TierTable, earned: Tier, gates: tuple[Gate, ...]
+) -> tuple[Tier, tuple[GateCheck, ...], list[str]]:
+    if not gates:
+        return earned, (), []
+    checks: list[GateCheck] = []
+    reasons: list[str] = []
+    banded = table._banded
+    start = banded.index(earned) if earned in banded else len(banded) - 1
+    for candidate in reversed(banded[: start + 1]):
+        results = [(g, bool(g.allows(candidate))) for g in gates]
+        checks.extend(GateCheck(gate=g.name, tier=candidate.name, passed=ok) for g, ok in results)
+        failed = [g.name for g, ok in results if not ok]
+        if not failed:
+            if candidate != earned:
+                reasons.append(
+                    f"gates held the tier at {candidate.label} below the earned {earned.label}"
+                )
+            return candidate, tuple(checks), reasons
+        reasons.append(f"{candidate.label} refused by {', '.join(failed)}")
+    lowest = banded[0]
+    reasons.append(f"every tier refused by the gates: kept at the lowest, {lowest.label}")
+    return lowest, tuple(checks), reasons
+
+
+def assess_tier(
+    table: TierTable,
+    volume: Any,
+    *,
+    new_customer: bool = False,
+    direct_sale: bool = False,
+    gates: Iterable[Gate] = (),
+) -> TierDecision:
+    """The tier one period's volume earns, with the reasoning (TIER-1)."""
+    _table(table)
+    gate_list = _gates(gates)
+    rules = list(table.rules)
+    if new_customer and table.entry is not None:
+        entry = table.tier(table.entry)
+        return TierDecision(
+            tier=entry,
+            earned=entry,
+            target=entry,
+            volume=None if volume is None else _check.volume(volume),
+            reasons=(f"a new customer starts at {entry.label}",),
+            rules=tuple(rules),
+        )
+    if direct_sale:
+        if table.direct_sale is None:
+            raise InvalidInputError(
+                f"table {table.name} has no direct-sale tier", value=table.name
+            )
+        fixed = table.tier(table.direct_sale)
+        return TierDecision(
+            tier=fixed,
+            earned=fixed,
+            target=fixed,
+            volume=None if volume is None else _check.volume(volume),
+            reasons=(f"direct-sale customers are managed at {fixed.label}",),
+            rules=tuple(rules),
+        )
+    v = _check.volume(volume)
+    earned = table.earned(v)
+    target, checks, reasons = _apply_gates(table, earned, gate_list)
+    return TierDecision(
+        tier=target,
+        earned=earned,
+        target=target,
+        volume=v,
+        gates=checks,
+        reasons=(f"{v} {table.unit.value} earns {earned.label}", *reasons),
+        rules=tuple(rules),
+    )
+
+
+def assign_tier(
+    table: TierTable,
+    volume: Any,
+    *,
+    new_customer: bool = False,
+    direct_sale: bool = False,
+    gates: Iterable[Gate] = (),
+) -> Tier:
+    """The tier earned by one period's volume (TIER-1); see :func:`assess_tier`."""
+    if new_customer is False and direct_sale is False and gates == ():
+        kind = type(volume)
+        if (kind is int or kind is float) and 0 <= volume < _INF and type(table) is TierTable:
+            return table._banded[bisect_right(table._lowers, volume) - 1]
+    return assess_tier(
+        table, volume, new_customer=new_customer, direct_sale=direct_sale, gates=gates
+    ).tier
+
+
+def assign_tiers(table: TierTable, volumes: Iterable[Any]) -> list[Tier]:
+    """:func:`assign_tier` over many volumes (no gates), for batch jobs."""
+    _table(table)
+    banded, lowers = table._banded, table._lowers
+    out: list[Tier] = []
+    append = out.append
+    for volume in volumes:
+        kind = type(volume)
+        if not ((kind is int or kind is float) and 0 <= volume < _INF):
+            volume = _check.volume(volume)
+        append(banded[bisect_right(lowers, volume) - 1])
+    return out
+
+
+def assess_review(
+    table: TierTable, current: Tier | str, volume: Any, *, gates: Iterable[Gate] = ()
+) -> TierDecision:
+    """A review: move toward the earned tier, at most ``step_limit`` steps (TIER-1)."""
+    _table(table)
+    now = table.tier(current)
+    decision = assess_tier(table, volume, gates=gates)
+    here, there = table.position(now), table.position(decision.target)
+    limit = table.step_limit
+    step = there - here
+    if limit is not None and abs(step) > limit:
+        step = limit if step > 0 else -limit
+    result = table.tiers[here + step]
+    reasons = list(decision.reasons)
+    if step == 0:
+        reasons.append(f"stays at {now.label}")
+    elif result != decision.target:
+        reasons.append(
+            f"moves {abs(step)} step{'s' if abs(step) > 1 else ''} from {now.label} to "
+            f"{result.label} (one step at a time, 依次升降), toward {decision.target.label}"
+        )
+    else:
+        reasons.append(f"moves from {now.label} to {result.label}")
+    return attrs.evolve(decision, tier=result, previous=now, moved=step, reasons=tuple(reasons))
+
+
+def review_tier(
+    table: TierTable, current: Tier | str, volume: Any, *, gates: Iterable[Gate] = ()
+) -> Tier:
+    """The tier after a review, moving at most one step (TIER-1); see :func:`assess_review`."""
+    return assess_review(table, current, volume, gates=gates).tier
+
+
+def _table(table: Any) -> TierTable:
+    if not isinstance(table, TierTable):
+        raise InvalidTypeError(f"table must be a TierTable, got {table!r}", value=table)
+    return table
+
+
+# -- TIER-2: what a review reads --------------------------------------------------
+
+
+class ReviewPeriod(str, enum.Enum):
+    """TIER-2 (piece 13 art. 16): the review cadences."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+
+    @property
+    def months(self) -> int:
+        return {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[self.value]
+
+
+class ReviewBasis(str, enum.Enum):
+    """TIER-2 decision: which figure of the period a review compares to the bands."""
+
+    #: the last month of the period alone
+    LAST_MONTH = "last_month"
+    #: the average month of the period (the bands are monthly figures)
+    MONTHLY_AVERAGE = "monthly_average"
+    #: the period's total
+    TOTAL = "total"
+
+
+class Missing(str, enum.Enum):
+    """What a month with no figure means."""
+
+    #: refuse: the caller must supply every month
+    ERROR = "error"
+    #: nothing was picked up that month
+    ZERO = "zero"
+    #: leave the month out (averages are over the months present)
+    SKIP = "skip"
+
+
+def _monthly(values: Mapping[Any, Any]) -> dict[Month, Fraction]:
+    if not isinstance(values, Mapping):
+        raise InvalidTypeError(
+            f"monthly figures must be a mapping of month -> volume, got {values!r}"
+        )
+    out: dict[Month, Fraction] = {}
+    for key, value in values.items():
+        month = Month.parse(key)
+        if month in out:
+            raise InvalidInputError(f"month {month} is given twice", value=key)
+        out[month] = _check.volume(value, f"the figure for {month}")
+    return out
+
+
+def _window(
+    monthly: dict[Month, Fraction], ending: Month, count: int, missing: Missing
+) -> list[Fraction]:
+    months = [ending - i for i in range(count - 1, -1, -1)]
+    absent = [m for m in months if m not in monthly]
+    if absent and missing is Missing.ERROR:
+        listed = ", ".join(str(m) for m in absent)
+        raise InvalidInputError(
+            f"no figure for {listed}: supply it, or say missing=Missing.ZERO (nothing that "
+            "month) or Missing.SKIP (leave it out)",
+            value=absent,
+        )
+    if missing is Missing.ZERO:
+        return [monthly.get(m, Fraction(0)) for m in months]
+    return [monthly[m] for m in months if m in monthly]
+
+
+def review_volume(
+    monthly: Mapping[Any, Any],
+    *,
+    period: ReviewPeriod | str,
+    ending: Month | str,
+    basis: ReviewBasis | str,
+    missing: Missing | str = Missing.ERROR,
+) -> Fraction:
+    """The figure a review reads from monthly volumes (TIER-2), exactly.
+
+    The basis has no default: the seeds set monthly bands but review
+    quarterly, half-yearly and yearly, so the caller says which figure counts.
+
+    >>> review_volume({"2026-01": 900, "2026-02": 1200, "2026-03": 1500},
+    ...               period="quarter", ending="2026-03", basis="monthly_average")
+    Fraction(1200, 1)
+    """
+    figures = _window(
+        _monthly(monthly), Month.parse(ending), ReviewPeriod(period).months, Missing(missing)
+    )
+    basis = ReviewBasis(basis)
+    if not figures:
+        raise InvalidInputError("no month of the period has a figure", value=monthly)
+    if basis is ReviewBasis.LAST_MONTH:
+        last = Month.parse(ending)
+        values = _monthly(monthly)
+        if last not in values and Missing(missing) is not Missing.ZERO:
+            raise InvalidInputError(f"no figure for the last month, {last}", value=last)
+        return values.get(last, Fraction(0))
+    total = sum(figures, Fraction(0))
+    return total if basis is ReviewBasis.TOTAL else total / len(figures)
+
+
+# -- TIER-7: sustained-volume stars --------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SustainedLevel:
+    name: str = attrs.field(validator=_check.nonempty)
+    label: str = attrs.field(validator=_check.nonempty)
+    threshold: Fraction = attrs.field(converter=_amount)
+
+
+def _levels(value: Any) -> tuple[SustainedLevel, ...]:
+    levels = tuple(value)
+    if not levels:
+        raise InvalidInputError("a ladder needs at least one level")
+    for prev, nxt in itertools.pairwise(levels):
+        if not nxt.threshold > prev.threshold:
+            raise InvalidInputError(
+                f"ladder thresholds must increase: {prev.threshold} then {nxt.threshold}",
+                value=levels,
+            )
+    return levels
+
+
+@attrs.frozen(kw_only=True)
+class SustainedLadder:
+    """TIER-7: levels earned only if every month of a window clears a threshold."""
+
+    name: str = attrs.field(validator=_check.nonempty)
+    unit: VolumeUnit = attrs.field(converter=VolumeUnit)
+    levels: tuple[SustainedLevel, ...] = attrs.field(converter=_levels)
+    window_months: int = attrs.field(default=6)
+    #: True: a month must exceed the threshold (大于); False: reach it
+    strict: bool = True
+
+
+#: TIER-7 (piece 15): the carrier's 3-, 4- and 5-star service cards for
+#: monthly bills over 300, 500 and 800 yuan for six consecutive months.
+CARRIER_STAR_CARDS = SustainedLadder(
+    name="carrier_star_cards",
+    unit=VolumeUnit.YUAN,
+    levels=(
+        SustainedLevel(name="three_star", label="三星级服务通行卡", threshold=300),
+        SustainedLevel(name="four_star", label="四星级服务通行卡", threshold=500),
+        SustainedLevel(name="five_star", label="五星级服务通行卡", threshold=800),
+    ),
+    window_months=6,
+    strict=True,
+)
+
+
+@attrs.frozen(kw_only=True)
+class SustainedResult:
+    level: SustainedLevel | None
+    window: tuple[Month, ...]
+    #: the lowest month of the window (what decided the level)
+    lowest: Fraction | None
+    missing: tuple[Month, ...] = ()
+    rules: tuple[str, ...] = ("TIER-7",)
+
+
+def sustained_level(
+    ladder: SustainedLadder,
+    monthly: Mapping[Any, Any],
+    *,
+    ending: Month | str,
+    missing: Missing | str = Missing.ERROR,
+) -> SustainedResult:
+    """The highest level whose threshold every month of the window clears (TIER-7).
+
+    A missing month is an error by default; ``Missing.ZERO`` counts it as
+    nothing (so no level); ``Missing.SKIP`` is refused, because "every month
+    of six" cannot be judged on fewer.
+
+    >>> bills = {f"2026-{m:02d}": b for m, b in zip(range(1, 7), [520, 610, 505, 900, 530, 700])}
+    >>> sustained_level(CARRIER_STAR_CARDS, bills, ending="2026-06").level.label
+    '四星级服务通行卡'
+    """
+    how = Missing(missing)
+    if how is Missing.SKIP:
+        raise InvalidInputError(
+            "Missing.SKIP cannot judge a sustained window: every month must be known"
+        )
+    end = Month.parse(ending)
+    values = _monthly(monthly)
+    window = tuple(end - i for i in range(ladder.window_months - 1, -1, -1))
+    absent = tuple(m for m in window if m not in values)
+    figures = _window(values, end, ladder.window_months, how)
+    lowest = min(figures)
+    level = None
+    for candidate in ladder.levels:
+        ok = lowest > candidate.threshold if ladder.strict else lowest >= candidate.threshold
+        if ok:
+            level = candidate
+    return SustainedResult(level=level, window=window, lowest=lowest, missing=absent)
+
+
+# -- TIER-5, TIER-6: tobacco retail --------------------------------------------------
+
+_GRADE_LABELS = ("一档", "二档", "三档", "四档", "五档", "六档", "七档", "八档")
+
+
+def tobacco_grade_table(lower_bounds: Sequence[Any], *, name: str = "tobacco_grades") -> TierTable:
+    """TIER-5: eight grades by average monthly volume (cases), from the host's bounds.
+
+    ``lower_bounds`` are the lower bounds of grades 1 to 8 (highest grade
+    first), in cases a month.  The seed fixes three of them and cuts the rest
+    off, so they must come from the host:
+
+    * grade 1 starts at 20 cases (20件以上);
+    * grades 1-3 lie above 10 cases, grades 4-8 below: grade 3 starts at
+      exactly 10 (a customer at exactly 10 is in grade 3: bands are
+      ``lower <= v < upper``);
+    * grade 8 starts at 0; the bounds strictly decrease.
+
+    >>> t = tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 0])   # illustrative bounds
+    >>> assign_tier(t, 16).label, assign_tier(t, 10).label, assign_tier(t, 9).label
+    ('二档', '三档', '四档')
+    """
+    if isinstance(lower_bounds, (str, bytes)) or not isinstance(lower_bounds, Sequence):
+        raise InvalidTypeError(
+            f"lower_bounds must be a sequence of 8 numbers, got {lower_bounds!r}"
+        )
+    bounds = [_check.volume(b, "a grade bound") for b in lower_bounds]
+    if len(bounds) != 8:
+        raise InvalidInputError(
+            f"tobacco retail has 8 grades (TIER-5); got {len(bounds)} lower bounds",
+            value=lower_bounds,
+        )
+    if bounds[0] != 20:
+        raise InvalidInputError(
+            f"grade 1 is 20 cases and more (TIER-5): its lower bound must be 20, got {bounds[0]}",
+            value=lower_bounds,
+        )
+    if bounds[2] != 10:
+        raise InvalidInputError(
+            f"grades 1-3 lie above 10 cases and grades 4-8 below (TIER-5): grade 3 must "
+            f"start at 10, got {bounds[2]}",
+            value=lower_bounds,
+        )
+    if bounds[7] != 0:
+        raise InvalidInputError(
+            f"grade 8 must start at 0 so every customer has a grade, got {bounds[7]}",
+            value=lower_bounds,
+        )
+    for hi, lo in itertools.pairwise(bounds):
+        if not hi > lo:
+            raise InvalidInputError(
+                f"grade bounds must strictly decrease from grade 1 to grade 8: {hi} then {lo}",
+                value=lower_bounds,
+            )
+    rows = [(f"grade_{8 - i}", _GRADE_LABELS[7 - i], bounds[7 - i]) for i in range(8)]
+    return TierTable.from_lower_bounds(
+        name=name, unit=VolumeUnit.CASES, rows=rows, step_limit=None, rules=("TIER-5",)
+    )
+
+
+class RetailFormat(str, enum.Enum):
+    """TIER-6: the seven retail formats (业态).
+
+    The seed names the count, not the formats; these are the formats of the
+    State Tobacco Monopoly Administration's retail-customer classification.
+    """
+
+    GROCERY = "食杂店"
+    CONVENIENCE_STORE = "便利店"
+    SUPERMARKET = "超市"
+    DEPARTMENT_STORE = "商场"
+    TOBACCO_LIQUOR_STORE = "烟酒商店"
+    ENTERTAINMENT_SERVICE = "娱乐服务类"
+    OTHER = "其他"
+
+
+class MarketType(str, enum.Enum):
+    URBAN = "城镇"
+    RURAL = "乡村"
+
+
+class BusinessScale(str, enum.Enum):
+    LARGE = "大"
+    MEDIUM = "中"
+    SMALL = "小"
+
+
+@attrs.frozen(kw_only=True)
+class TobaccoCategory:
+    """One of the 42 categories (TIER-6); ``number`` is this library's 1..42
+    numbering (format, then market, then scale, in enum order), not an
+    official code."""
+
+    format: RetailFormat = attrs.field(converter=RetailFormat)
+    market: MarketType = attrs.field(converter=MarketType)
+    scale: BusinessScale = attrs.field(converter=BusinessScale)
+
+    @property
+    def number(self) -> int:
+        f = list(RetailFormat).index(self.format)
+        m = list(MarketType).index(self.market)
+        s = list(BusinessScale).index(self.scale)
+        return f * 6 + m * 3 + s + 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.market.value}{self.format.value}({self.scale.value})"
+
+    @classmethod
+    def all(cls) -> tuple[TobaccoCategory, ...]:
+        return tuple(
+            cls(format=f, market=m, scale=s)
+            for f in RetailFormat
+            for m in MarketType
+            for s in BusinessScale
+        )
+
+
+def tobacco_category(
+    format: RetailFormat | str, market: MarketType | str, scale: BusinessScale | str
+) -> TobaccoCategory:
+    """Look up a category by members, names or Chinese labels (TIER-6)."""
+    return TobaccoCategory(
+        format=_check.member(RetailFormat, format, "retail format"),
+        market=_check.member(MarketType, market, "market type"),
+        scale=_check.member(BusinessScale, scale, "business scale"),
+    )

@@ -1,0 +1,296 @@
+"""Customer visit reports (走访客户报告单): VIS-1 to VIS-3.
+
+Source: ``000_22180ed068cac307.txt`` piece 2, annex 1 (the same form as
+piece 13's annex 2).
+
+VIS-1: three rated rows; the columns are worth, left to right, 100, 90, 85,
+80, 70, 60 and 50 points, except the service row's 不好 (30) and 恶劣 (0):
+
+====================  ==========================================================
+质量 (quality)        非常优良 100, 优良 90, 良好 85, 一般 80, 合格 70, 不合格 60
+服务态度 (service)    非常优良 100, 优良 90, 良好 85, 一般 80, 不好 30, 恶劣 0
+产品的知名度 (renown) 非常驰名 100, 驰名 90, 知名度高 85, 知名度较高 80, 知名 70,
+                      知道 60, 不知道 50
+====================  ==========================================================
+
+VIS-2: the report's other fields.  VIS-3: the form gives no rule for one
+overall score; :func:`score_visit` gives each row's points and an explicit
+aggregate, the mean by default, weights as a parameter.
+
+Labels are accepted in simplified or traditional Chinese, or as enum members
+(or their names); an unknown label is an error, never zero.
+
+>>> s = score_visit(quality="优良", service="不好", renown="知名")
+>>> s.quality, s.service, s.renown, s.total
+(90, 30, 70, Fraction(190, 3))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from custrules import _check
+from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
+
+__all__ = [
+    "Contact",
+    "QualityRating",
+    "RenownRating",
+    "Row",
+    "ServiceRating",
+    "VisitReport",
+    "VisitScore",
+    "score_visit",
+]
+
+
+class QualityRating(str, enum.Enum):
+    """质量 (product quality), VIS-1."""
+
+    OUTSTANDING = "非常优良"
+    EXCELLENT = "优良"
+    GOOD = "良好"
+    FAIR = "一般"
+    ACCEPTABLE = "合格"
+    UNACCEPTABLE = "不合格"
+
+
+class ServiceRating(str, enum.Enum):
+    """服务态度 (service attitude), VIS-1."""
+
+    OUTSTANDING = "非常优良"
+    EXCELLENT = "优良"
+    GOOD = "良好"
+    FAIR = "一般"
+    POOR = "不好"
+    ABUSIVE = "恶劣"
+
+
+class RenownRating(str, enum.Enum):
+    """产品的知名度 (product renown), VIS-1."""
+
+    VERY_FAMOUS = "非常驰名"
+    FAMOUS = "驰名"
+    HIGHLY_KNOWN = "知名度高"
+    FAIRLY_KNOWN = "知名度较高"
+    KNOWN = "知名"
+    HEARD_OF = "知道"
+    UNKNOWN = "不知道"
+
+
+class Row(str, enum.Enum):
+    """The rated rows of the form."""
+
+    QUALITY = "质量"
+    SERVICE = "服务态度"
+    RENOWN = "产品的知名度"
+
+
+# VIS-1, piece 2 annex 1: "自左至右的分值分别为100分、90分、85分、80分、70分、60分、
+# 50分，服务栏的'不好'为30分，'恶劣'为0分".
+_POINTS: Mapping[enum.Enum, int] = {
+    QualityRating.OUTSTANDING: 100,
+    QualityRating.EXCELLENT: 90,
+    QualityRating.GOOD: 85,
+    QualityRating.FAIR: 80,
+    QualityRating.ACCEPTABLE: 70,
+    QualityRating.UNACCEPTABLE: 60,
+    ServiceRating.OUTSTANDING: 100,
+    ServiceRating.EXCELLENT: 90,
+    ServiceRating.GOOD: 85,
+    ServiceRating.FAIR: 80,
+    ServiceRating.POOR: 30,  # 服务栏的"不好"为30分
+    ServiceRating.ABUSIVE: 0,  # "恶劣"为0分
+    RenownRating.VERY_FAMOUS: 100,
+    RenownRating.FAMOUS: 90,
+    RenownRating.HIGHLY_KNOWN: 85,
+    RenownRating.FAIRLY_KNOWN: 80,
+    RenownRating.KNOWN: 70,
+    RenownRating.HEARD_OF: 60,
+    RenownRating.UNKNOWN: 50,
+}
+
+_ROW_ENUM: Mapping[Row, type[enum.Enum]] = {
+    Row.QUALITY: QualityRating,
+    Row.SERVICE: ServiceRating,
+    Row.RENOWN: RenownRating,
+}
+
+# Traditional -> simplified for the characters the form uses.
+_SIMPLIFY = str.maketrans(
+    {
+        "優": "优",
+        "惡": "恶",
+        "馳": "驰",
+        "較": "较",
+        "質": "质",
+        "態": "态",
+        "務": "务",
+        "產": "产",
+        "與": "与",
+    }
+)
+
+
+def _rating(row: Row, value: Any) -> Any:
+    enum_cls = _ROW_ENUM[row]
+    if isinstance(value, enum_cls):
+        return value
+    if isinstance(value, enum.Enum):
+        raise UnknownLabelError(
+            f"{value!r} is a rating of another row; the {row.value} row takes "
+            f"{', '.join(m.value for m in enum_cls)}",
+            value=value,
+        )
+    if isinstance(value, str):
+        text = value.strip().translate(_SIMPLIFY)
+        for item in enum_cls:
+            if text == item.value or text.upper() == item.name:
+                return item
+    raise UnknownLabelError(
+        f"unknown label {value!r} for the {row.value} row (VIS-1); use one of "
+        f"{', '.join(m.value for m in enum_cls)}",
+        value=value,
+    )
+
+
+def _row(value: Any) -> Row:
+    if isinstance(value, Row):
+        return value
+    if isinstance(value, str):
+        text = value.strip().translate(_SIMPLIFY)
+        for item in Row:
+            if text in (item.value, item.name, item.name.lower()):
+                return item
+    raise UnknownLabelError(
+        f"unknown row {value!r}: use quality (质量), service (服务态度) or renown (产品的知名度)",
+        value=value,
+    )
+
+
+def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
+    if value is None:
+        return {row: Fraction(1) for row in Row}
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"weights must be a mapping of row -> weight, got {value!r}")
+    out = {row: Fraction(0) for row in Row}
+    for key, weight in value.items():
+        out[_row(key)] = _check.volume(weight, f"the weight of {key}")
+    if sum(out.values()) == 0:
+        raise InvalidInputError("the weights must not all be zero", value=value)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class VisitScore:
+    """The points of each row and their aggregate (VIS-1, VIS-3)."""
+
+    ratings: tuple[QualityRating, ServiceRating, RenownRating]
+    quality: int
+    service: int
+    renown: int
+    weights: Mapping[Row, Fraction] = attrs.field(repr=False)
+    rules: tuple[str, ...] = ("VIS-1", "VIS-3")
+
+    @property
+    def total(self) -> Fraction:
+        """The weighted mean of the rows (the plain mean by default), exact."""
+        points = {Row.QUALITY: self.quality, Row.SERVICE: self.service, Row.RENOWN: self.renown}
+        weight = sum(self.weights.values(), Fraction(0))
+        return sum((self.weights[r] * points[r] for r in Row), Fraction(0)) / weight
+
+
+def score_visit(
+    *, quality: Any, service: Any, renown: Any, weights: Mapping[Any, Any] | None = None
+) -> VisitScore:
+    """Score a visit report's three rows (VIS-1) and combine them (VIS-3).
+
+    ``weights`` maps rows (``"quality"``/``"质量"``, ...) to non-negative
+    weights; rows left out weigh 0.  Without weights, the plain mean.
+    """
+    q = _rating(Row.QUALITY, quality)
+    s = _rating(Row.SERVICE, service)
+    r = _rating(Row.RENOWN, renown)
+    return VisitScore(
+        ratings=(q, s, r),
+        quality=_POINTS[q],
+        service=_POINTS[s],
+        renown=_POINTS[r],
+        weights=_weights(weights),
+    )
+
+
+def _optional_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"expected text, got {value!r}", value=value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Contact:
+    """A contact line of the form: name, title, telephone, mobile (VIS-2)."""
+
+    name: str = attrs.field(validator=_check.nonempty)
+    title: str = attrs.field(default="", converter=_optional_text)
+    telephone: str = attrs.field(default="", converter=_optional_text)
+    mobile: str = attrs.field(default="", converter=_optional_text)
+
+
+def _quality(value: Any) -> QualityRating:
+    rating: QualityRating = _rating(Row.QUALITY, value)
+    return rating
+
+
+def _service(value: Any) -> ServiceRating:
+    rating: ServiceRating = _rating(Row.SERVICE, value)
+    return rating
+
+
+def _renown(value: Any) -> RenownRating:
+    rating: RenownRating = _rating(Row.RENOWN, value)
+    return rating
+
+
+def _optional_contact(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, Contact):
+        raise InvalidTypeError(f"{attribute.name} must be a Contact, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class VisitReport:
+    """走访客户报告单 (VIS-2): the customer, the three ratings and the sign-off."""
+
+    customer_unit: str = attrs.field(validator=_check.nonempty)  # 客户单位名称
+    address: str = attrs.field(default="", converter=_optional_text)  # 客户地址
+    #: 客户单位法人(负责人)
+    legal_representative: str = attrs.field(default="", converter=_optional_text)
+    quality: QualityRating = attrs.field(converter=_quality)
+    service: ServiceRating = attrs.field(converter=_service)
+    renown: RenownRating = attrs.field(converter=_renown)
+    suggestions: str = attrs.field(default="", converter=_optional_text)  # 其它建议
+    #: 客户单位盖章(签名) and its date
+    sealed_or_signed: bool = False
+    signed_on: _dt.date | None = None
+    #: 客户单位主要负责人, 业务主办
+    main_contact: Contact | None = attrs.field(default=None, validator=_optional_contact)
+    business_contact: Contact | None = attrs.field(default=None, validator=_optional_contact)
+
+    def __attrs_post_init__(self) -> None:
+        if self.signed_on is not None:
+            _check.plain_date(self.signed_on, "signed_on")
+            if not self.sealed_or_signed:
+                raise InvalidInputError("a signing date needs sealed_or_signed=True")
+
+    def score(self, *, weights: Mapping[Any, Any] | None = None) -> VisitScore:
+        """The report's scores (VIS-1, VIS-3)."""
+        return score_visit(
+            quality=self.quality, service=self.service, renown=self.renown, weights=weights
+        )

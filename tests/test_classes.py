@@ -1,0 +1,242 @@
+"""TIER-3 (admission), TIER-4 (channels and allocation), TIER-8 (value, key accounts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    AbcClass,
+    AbcPolicy,
+    AdmissionFile,
+    AdmissionState,
+    ApprovalStage,
+    ChannelClass,
+    InvalidInputError,
+    Qualification,
+    QualificationDocument,
+    RemovalGround,
+    StageApproval,
+    SupplyCustomer,
+    Ties,
+    UnknownLabelError,
+    ValueClass,
+    ValueGroup,
+    abc_classes,
+    admission_status,
+    allocate_supply,
+    allocation_order,
+    channel_class,
+    removal_grounds,
+    value_group,
+)
+
+D = dt.date
+ALL_DOCS = tuple(QualificationDocument(kind=q) for q in Qualification)
+ALL_STAGES = (
+    StageApproval(stage=ApprovalStage.SALES, approver="销售部", approved_on=D(2026, 3, 2)),
+    StageApproval(stage=ApprovalStage.FINANCE, approver="财务部", approved_on=D(2026, 3, 3)),
+    StageApproval(
+        stage=ApprovalStage.GENERAL_MANAGER, approver="总经理", approved_on=D(2026, 3, 4)
+    ),
+)
+
+
+# -- TIER-3 -------------------------------------------------------------------------
+
+
+def test_tier3_admitted_after_documents_and_three_approvals() -> None:
+    file = AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES)
+    assert admission_status(file, on=D(2026, 3, 5)).state is AdmissionState.ADMITTED
+    waiting = admission_status(file, on=D(2026, 3, 3))
+    assert (waiting.state, waiting.next_stage) == (
+        AdmissionState.PENDING,
+        ApprovalStage.GENERAL_MANAGER,
+    )
+
+
+def test_tier3_missing_documents_keep_it_pending() -> None:
+    file = AdmissionFile(documents=ALL_DOCS[:2], approvals=ALL_STAGES)
+    status = admission_status(file, on=D(2026, 3, 5))
+    assert status.state is AdmissionState.PENDING
+    assert status.missing == (Qualification.ORGANISATION_CODE, Qualification.INVOICING_DETAILS)
+
+
+def test_tier3_approvals_come_in_order() -> None:
+    file = AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES[1:])
+    with pytest.raises(InvalidInputError, match="in order"):
+        admission_status(file, on=D(2026, 3, 5))
+
+
+def test_tier3_expired_documents_suspend_until_renewed() -> None:
+    expiring = QualificationDocument(
+        kind=Qualification.BUSINESS_LICENCE, expires_on=D(2026, 6, 30)
+    )
+    docs = (expiring, *ALL_DOCS[1:])
+    file = AdmissionFile(documents=docs, approvals=ALL_STAGES)
+    assert admission_status(file, on=D(2026, 6, 30)).state is AdmissionState.ADMITTED
+    later = admission_status(file, on=D(2026, 7, 1))
+    assert (later.state, later.expired) == (
+        AdmissionState.SUSPENDED,
+        (Qualification.BUSINESS_LICENCE,),
+    )
+    proof = QualificationDocument(
+        kind=Qualification.BUSINESS_LICENCE, expires_on=D(2026, 6, 30), renewal_proof=True
+    )
+    file = AdmissionFile(documents=(proof, *ALL_DOCS[1:]), approvals=ALL_STAGES)
+    assert admission_status(file, on=D(2026, 7, 1)).state is AdmissionState.ADMITTED
+
+
+def test_tier3_any_ground_removes() -> None:
+    assert removal_grounds() == ()
+    grounds = removal_grounds(under_legal_investigation=True)
+    assert grounds == (RemovalGround.LEGAL_CASE,)
+    file = AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES, removal=grounds)
+    status = admission_status(file, on=D(2026, 3, 5))
+    assert status.state is AdmissionState.REMOVED
+    assert "立案查处" in status.reasons[0]
+
+
+# -- TIER-4 -------------------------------------------------------------------------
+
+
+def test_tier4_classes_from_the_definitions() -> None:
+    assert channel_class(end_user=True, sells_competing_brands=False) is ChannelClass.DIRECT
+    assert (
+        channel_class(end_user=False, sells_competing_brands=False) is ChannelClass.EXCLUSIVE_AGENT
+    )
+    assert channel_class(end_user=False, sells_competing_brands=True) is ChannelClass.DISTRIBUTOR
+
+
+def customer(i: str, channel: str, rate: object, weekly: tuple[int, ...] = ()) -> SupplyCustomer:
+    return SupplyCustomer(id=i, channel=channel, demand=100, completion_rate=rate, weekly=weekly)
+
+
+def test_tier4_priority_class_then_completion_then_steadiness() -> None:
+    people = [
+        customer("D-steady", "经销商", Fraction(9, 10), (25, 25, 25, 25)),
+        customer("D-bumpy", "经销商", Fraction(9, 10), (0, 50, 0, 50)),
+        customer("D-best", "经销商", Fraction(95, 100), (0, 100, 0, 0)),
+        customer("A", "独家代理商", Fraction(1, 2)),
+        customer("X", "直销客户", Fraction(1, 10)),
+    ]
+    order = [c.id for c in allocation_order(people)]
+    assert order == ["X", "A", "D-best", "D-steady", "D-bumpy"]
+    shares = allocate_supply(250, people)
+    assert shares == {"X": 100, "A": 100, "D-best": 50, "D-steady": 0, "D-bumpy": 0}
+
+
+def test_tier4_unique_ids() -> None:
+    with pytest.raises(InvalidInputError, match="unique"):
+        allocation_order([customer("A", "经销商", 1), customer("A", "直销客户", 1)])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(ChannelClass)),
+            st.integers(min_value=0, max_value=500),
+            st.fractions(min_value=0, max_value=1),
+        ),
+        max_size=12,
+    ),
+    st.integers(min_value=0, max_value=3000),
+)
+def test_tier4_allocation_never_exceeds_supply_or_demand(
+    rows: list[tuple[ChannelClass, int, Fraction]], supply: int
+) -> None:
+    people = [
+        SupplyCustomer(id=f"c{i}", channel=ch, demand=d, completion_rate=r)
+        for i, (ch, d, r) in enumerate(rows)
+    ]
+    got = allocate_supply(supply, people)
+    assert sum(got.values()) == min(supply, sum(c.demand for c in people))
+    assert all(0 <= got[c.id] <= c.demand for c in people)
+    # a higher class is never left short while a lower one receives anything
+    order = allocation_order(people)
+    served_short = False
+    for c in order:
+        if served_short:
+            assert got[c.id] == 0
+        if got[c.id] < c.demand:
+            served_short = True
+
+
+# -- TIER-8 -------------------------------------------------------------------------
+
+
+def test_tier8_value_groups() -> None:
+    assert value_group("价值客户") is ValueGroup.CORE
+    assert value_group(ValueClass.POTENTIAL_VALUE) is ValueGroup.GENERAL
+    assert value_group("low_value") is ValueGroup.PROBLEM
+    mine = dict.fromkeys(ValueClass, ValueGroup.GENERAL)
+    assert value_group("VALUE", mapping=mine) is ValueGroup.GENERAL
+    with pytest.raises(UnknownLabelError):
+        value_group("VIP")
+
+
+def test_tier8_pareto_by_value() -> None:
+    profit = {"甲": 500, "乙": 300, "丙": 100, "丁": 60, "戊": 40}
+    got = abc_classes(profit, AbcPolicy(a=Fraction(8, 10), by_value=True))
+    assert [k for k, v in got.items() if v is AbcClass.A] == ["甲", "乙"]
+
+
+def test_tier8_top_ten_percent_by_count() -> None:
+    """The carrier's ABC example: the top 10 % of customers by revenue."""
+    revenue = {f"c{i:02d}": 100 - i for i in range(20)}
+    got = abc_classes(revenue, AbcPolicy(a=Fraction(1, 10)))
+    assert sorted(k for k, v in got.items() if v is AbcClass.A) == ["c00", "c01"]
+    three = abc_classes(revenue, AbcPolicy(a=Fraction(1, 10), b=Fraction(2, 10)))
+    assert sum(v is AbcClass.B for v in three.values()) == 4
+
+
+@pytest.mark.parametrize(
+    ("ties", "a_members"),
+    [
+        (Ties.TOGETHER_UP, ["p", "q", "r"]),
+        (Ties.TOGETHER_DOWN, ["p"]),
+        (Ties.BY_ID, ["p", "q"]),
+    ],
+)
+def test_tier8_ties_at_the_boundary_are_explicit(ties: Ties, a_members: list[str]) -> None:
+    figures = {"p": 90, "q": 50, "r": 50, "s": 10, "t": 5}
+    got = abc_classes(figures, AbcPolicy(a=Fraction(2, 5), ties=ties))  # 2 of 5 by count
+    assert sorted(k for k, v in got.items() if v is AbcClass.A) == a_members
+
+
+def test_tier8_bad_policies() -> None:
+    with pytest.raises(InvalidInputError, match="between 0 and 1"):
+        AbcPolicy(a=Fraction(3, 2))
+    with pytest.raises(InvalidInputError, match="must not pass 1"):
+        AbcPolicy(a=Fraction(7, 10), b=Fraction(4, 10))
+    with pytest.raises(InvalidInputError, match="negative"):
+        abc_classes({"x": -1}, AbcPolicy(a=Fraction(1, 2)))
+
+
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=3), st.integers(min_value=0, max_value=50), max_size=30
+    ),
+    st.fractions(min_value=0, max_value=1),
+    st.fractions(min_value=0, max_value=1),
+    st.booleans(),
+    st.sampled_from(list(Ties)),
+)
+def test_tier8_classes_partition_the_customers(
+    figures: dict[str, int], a: Fraction, b: Fraction, by_value: bool, ties: Ties
+) -> None:
+    b = min(b, 1 - a)
+    got = abc_classes(figures, AbcPolicy(a=a, b=b, by_value=by_value, ties=ties))
+    assert set(got) == set(figures)
+    rank = {AbcClass.A: 0, AbcClass.B: 1, AbcClass.C: 2}
+    # a customer with a larger figure is never in a lower class
+    for x in figures:
+        for y in figures:
+            if figures[x] > figures[y]:
+                assert rank[got[x]] <= rank[got[y]]
+            if figures[x] == figures[y] and ties is not Ties.BY_ID:
+                assert got[x] == got[y]

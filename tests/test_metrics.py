@@ -1,0 +1,98 @@
+"""RET-1: retention rate, purchase frequency, satisfaction averages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    InvalidInputError,
+    InvalidTypeError,
+    Period,
+    Purchase,
+    SurveyResponse,
+    purchase_frequency,
+    retention,
+    satisfaction,
+)
+
+D = dt.date
+Q1 = Period.quarter(2026, 1)
+
+
+def test_ret1_retention_rate() -> None:
+    r = retention(at_start={"甲", "乙", "丙", "丁"}, at_end={"甲", "乙", "丙", "戊"}, period=Q1)
+    assert r.rate == Fraction(3, 4)
+    assert r.kept == {"甲", "乙", "丙"}
+    assert r.lost == {"丁"}
+    assert r.acquired == {"戊"}  # reported, but not in the rate
+
+
+def test_ret1_retention_edge_cases() -> None:
+    assert retention(at_start=set(), at_end={"甲"}).rate is None  # undefined, not 0 or 1
+    assert retention(at_start={"甲"}, at_end=set()).rate == 0
+    with pytest.raises(InvalidTypeError):
+        retention(at_start="甲乙", at_end=set())
+    with pytest.raises(InvalidTypeError):
+        retention(at_start={1, 2}, at_end=set())
+
+
+def test_ret1_purchase_frequency() -> None:
+    purchases = [
+        ("甲", D(2026, 1, 5)),
+        ("甲", D(2026, 2, 5)),
+        Purchase("乙", D(2026, 3, 31)),
+        ("乙", D(2026, 4, 1)),  # outside the quarter
+        ("戊", D(2026, 2, 1)),  # not one of the customers
+    ]
+    f = purchase_frequency(purchases, customers={"甲", "乙", "丙"}, period=Q1)
+    assert (f.purchases, f.customers, f.ignored, f.rate) == (3, 3, 2, Fraction(1))
+    assert purchase_frequency([], customers=set(), period=Q1).rate is None
+
+
+def test_ret1_satisfaction() -> None:
+    answers = [
+        ("甲", D(2026, 1, 5), 90),
+        ("甲", D(2026, 2, 5), 70),
+        SurveyResponse("乙", D(2026, 3, 1), 60),
+        ("丙", D(2025, 12, 31), 10),  # before the period
+    ]
+    s = satisfaction(answers, period=Q1)
+    assert (s.responses, s.customers, s.average) == (3, 2, Fraction(220, 3))
+    per = satisfaction(answers, period=Q1, per_customer=True)
+    assert per.average == Fraction(80 + 60, 2)
+    assert satisfaction([], period=Q1).average is None
+    with pytest.raises(InvalidInputError, match="off the scale"):
+        satisfaction([("甲", D(2026, 1, 5), 6)], period=Q1, scale=(1, 5))
+
+
+def test_periods() -> None:
+    assert Period.quarter(2026, 1) == Period(D(2026, 1, 1), D(2026, 3, 31))
+    assert Period.month("2026-02").last == D(2026, 2, 28)
+    assert Period.year(2024).last == D(2024, 12, 31)
+    assert D(2026, 2, 1) in Q1
+    with pytest.raises(InvalidInputError, match="before it starts"):
+        Period(D(2026, 3, 1), D(2026, 2, 1))
+    with pytest.raises(InvalidInputError, match="quarter"):
+        Period.quarter(2026, 5)
+    with pytest.raises(InvalidTypeError):
+        Period(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), D(2026, 2, 1))
+
+
+ids = st.sets(st.sampled_from("甲乙丙丁戊己庚辛"))
+
+
+@given(ids, ids)
+def test_retention_rate_is_a_fraction_of_the_start(start: set[str], end: set[str]) -> None:
+    r = retention(at_start=start, at_end=end)
+    if start:
+        assert r.rate is not None
+        assert 0 <= r.rate <= 1
+        assert r.kept | r.lost == start
+    else:
+        assert r.rate is None
+    assert not (r.acquired & start)

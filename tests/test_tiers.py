@@ -1,0 +1,337 @@
+"""TIER-1, TIER-2, TIER-5, TIER-6, TIER-7: grades, reviews, tobacco, sustained stars."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import (
+    CARRIER_STAR_CARDS,
+    POLYOLEFIN_STARS,
+    BusinessScale,
+    Gate,
+    InvalidInputError,
+    InvalidTypeError,
+    MarketType,
+    Missing,
+    Month,
+    RetailFormat,
+    Tier,
+    TierTable,
+    TobaccoCategory,
+    UnknownLabelError,
+    assess_review,
+    assess_tier,
+    assign_tier,
+    assign_tiers,
+    review_tier,
+    review_volume,
+    sustained_level,
+    tobacco_category,
+    tobacco_grade_table,
+)
+
+T = POLYOLEFIN_STARS
+
+
+def label(tier: Tier) -> str:
+    return tier.label
+
+
+# -- TIER-1 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        (0, "普通客户"),
+        (999, "普通客户"),
+        (Decimal("999.999"), "普通客户"),
+        (1000, "一星客户"),  # 大于等于1000吨
+        (1999.5, "一星客户"),
+        (2000, "二星客户"),
+        (Fraction(5999, 2), "二星客户"),
+        (3000, "三星客户"),  # 3000吨以上
+        (10**9, "三星客户"),
+    ],
+)
+def test_tier1_polyolefin_bands(volume: object, expected: str) -> None:
+    assert assign_tier(T, volume).label == expected
+
+
+def test_tier1_new_and_direct_sale_customers() -> None:
+    assert assign_tier(T, 5000, new_customer=True).label == "网拍客户"  # 新开发客户
+    assert assign_tier(T, 5000, direct_sale=True).label == "普通客户"  # 直销客户等同普通
+    assert [t.label for t in T.tiers] == [
+        "网拍客户",
+        "普通客户",
+        "一星客户",
+        "二星客户",
+        "三星客户",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("current", "volume", "expected"),
+    [
+        ("网拍客户", 3500, "普通客户"),  # one step up, not straight to 三星
+        ("普通客户", 3500, "一星客户"),
+        ("一星客户", 3500, "二星客户"),
+        ("二星客户", 3500, "三星客户"),
+        ("三星客户", 3500, "三星客户"),
+        ("三星客户", 10, "二星客户"),  # one step down
+        ("一星客户", 1500, "一星客户"),  # stays
+        ("二星客户", 1500, "一星客户"),
+        ("online_auction", 10, "普通客户"),
+    ],
+)
+def test_tier1_reviews_move_one_step(current: str, volume: int, expected: str) -> None:
+    assert review_tier(T, current, volume).label == expected
+
+
+def test_tier1_review_explains_itself() -> None:
+    d = assess_review(T, "网拍客户", 3500)
+    assert (d.tier.label, d.earned.label, d.previous and d.previous.label, d.moved) == (
+        "普通客户",
+        "三星客户",
+        "网拍客户",
+        1,
+    )
+    assert d.capped
+    assert "依次升降" in d.reasons[-1]
+    assert d.rules == ("TIER-1",)
+
+
+def test_tier1_gates_hold_the_tier_back_and_say_so() -> None:
+    late_payer = Gate(name="payment record", allows=lambda t: t.name in ("ordinary", "one_star"))
+    d = assess_tier(T, 2500, gates=[late_payer])
+    assert (d.earned.label, d.tier.label) == ("二星客户", "一星客户")
+    assert [(g.tier, g.passed) for g in d.gates] == [("two_star", False), ("one_star", True)]
+    assert any("payment record" in r for r in d.reasons)
+    assert review_tier(T, "一星客户", 3500, gates=[late_payer]).label == "一星客户"
+    nobody = Gate(name="blacklist", allows=lambda t: False)
+    assert assign_tier(T, 2500, gates=[nobody]).label == "普通客户"
+
+
+def test_tier1_tiers_from_another_table_are_refused() -> None:
+    other = tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 0])
+    with pytest.raises(InvalidInputError, match="not a tier of table"):
+        review_tier(T, other.tiers[0], 100)
+    with pytest.raises(UnknownLabelError, match="has no tier"):
+        review_tier(T, "四星客户", 100)
+
+
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [
+        (-1, InvalidInputError),
+        (float("nan"), InvalidInputError),
+        (float("inf"), InvalidInputError),
+        (Decimal("NaN"), InvalidInputError),
+        (Decimal("-0.5"), InvalidInputError),
+        ("1000", InvalidTypeError),
+        (None, InvalidTypeError),
+        (True, InvalidTypeError),
+        ([1000], InvalidTypeError),
+    ],
+)
+def test_bad_volumes(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        assign_tier(T, bad)
+    with pytest.raises(error):
+        review_tier(T, "普通客户", bad)
+    with pytest.raises(error):
+        assign_tiers(T, [1, bad])
+
+
+@pytest.mark.parametrize(
+    ("rows", "match"),
+    [
+        ([("a", "A", 0, 10), ("b", "B", 12, None)], "a gap"),
+        ([("a", "A", 0, 10), ("b", "B", 8, None)], "an overlap"),
+        ([("a", "A", 0, None), ("b", "B", 8, None)], "an overlap"),
+        ([("b", "B", 10, None), ("a", "A", 0, 10)], "not in increasing order"),
+        ([("a", "A", 0, 10), ("b", "B", 10, 20)], "no upper bound"),
+        ([("a", "A", 5, None)], "a gap|starts at 5"),
+        ([("a", "A", -5, None)], "negative"),
+        ([("a", "A", 10, 5)], "empty or reversed"),
+        ([("a", "A", 0, 10), ("a", "B", 10, None)], "two tiers are called"),
+    ],
+)
+def test_bad_tables_cannot_exist(rows: list[tuple[str, str, int, int | None]], match: str) -> None:
+    with pytest.raises(InvalidInputError, match=match):
+        TierTable(
+            name="t",
+            unit="tonnes",
+            tiers=[Tier(name=n, label=lbl, lower=lo, upper=hi) for n, lbl, lo, hi in rows],
+        )
+
+
+# -- TIER-2 -------------------------------------------------------------------------
+
+Q1 = {"2026-01": 900, "2026-02": 1200, "2026-03": 1500}
+
+
+def test_tier2_the_review_figure_is_an_explicit_choice() -> None:
+    avg = review_volume(Q1, period="quarter", ending="2026-03", basis="monthly_average")
+    assert avg == 1200
+    assert review_volume(Q1, period="quarter", ending="2026-03", basis="total") == 3600
+    assert review_volume(Q1, period="quarter", ending="2026-03", basis="last_month") == 1500
+    assert review_tier(T, "普通客户", avg).label == "一星客户"
+    with pytest.raises(TypeError):
+        review_volume(Q1, period="quarter", ending="2026-03")  # type: ignore[call-arg]
+
+
+def test_tier2_missing_months_are_explicit() -> None:
+    half = {"2026-01": 600, "2026-03": 900}
+    with pytest.raises(InvalidInputError, match="no figure for 2026-02"):
+        review_volume(half, period="quarter", ending="2026-03", basis="monthly_average")
+    zero = review_volume(
+        half, period="quarter", ending="2026-03", basis="monthly_average", missing="zero"
+    )
+    assert zero == 500
+    skip = review_volume(
+        half, period="quarter", ending="2026-03", basis="monthly_average", missing=Missing.SKIP
+    )
+    assert skip == 750
+    year = {str(Month(2025, 7) + i): 100 for i in range(12)}
+    assert review_volume(year, period="year", ending="2026-06", basis="total") == 1200
+
+
+# -- TIER-7 -------------------------------------------------------------------------
+
+
+def bills(*amounts: int) -> dict[str, int]:
+    return {str(Month(2026, 1) + i): a for i, a in enumerate(amounts)}
+
+
+@pytest.mark.parametrize(
+    ("amounts", "expected"),
+    [
+        ((900, 850, 820, 1000, 801, 900), "五星级服务通行卡"),
+        ((900, 850, 800, 1000, 801, 900), "四星级服务通行卡"),  # 800 is not over 800
+        ((520, 610, 505, 900, 530, 700), "四星级服务通行卡"),
+        ((301, 310, 999, 999, 999, 999), "三星级服务通行卡"),
+        ((300, 999, 999, 999, 999, 999), None),
+    ],
+)
+def test_tier7_every_month_of_six_must_clear(amounts: tuple[int, ...], expected: str) -> None:
+    got = sustained_level(CARRIER_STAR_CARDS, bills(*amounts), ending="2026-06")
+    assert (got.level.label if got.level else None) == expected
+    assert got.lowest == min(amounts)
+    assert got.rules == ("TIER-7",)
+
+
+def test_tier7_missing_months() -> None:
+    five = bills(900, 900, 900, 900, 900)
+    with pytest.raises(InvalidInputError, match="no figure for 2026-06"):
+        sustained_level(CARRIER_STAR_CARDS, five, ending="2026-06")
+    got = sustained_level(CARRIER_STAR_CARDS, five, ending="2026-06", missing="zero")
+    assert got.level is None
+    assert got.missing == (Month(2026, 6),)
+    with pytest.raises(InvalidInputError, match="SKIP"):
+        sustained_level(CARRIER_STAR_CARDS, five, ending="2026-06", missing="skip")
+
+
+# -- TIER-5, TIER-6 -----------------------------------------------------------------
+
+
+def test_tier5_tobacco_grades_from_the_hosts_bounds() -> None:
+    t = tobacco_grade_table([20, 16, 10, 8, 6, 4, 2, 0])
+    assert len(t.tiers) == 8
+    assert assign_tier(t, 25).label == "一档"  # 20件以上
+    assert assign_tier(t, 20).label == "一档"
+    assert assign_tier(t, Fraction(201, 10)).label == "一档"
+    assert assign_tier(t, 10).label == "三档"  # exactly 10: grade 3 (decision)
+    assert assign_tier(t, Fraction(99, 10)).label == "四档"  # below 10: grades 4-8
+    assert assign_tier(t, 0).label == "八档"
+    assert t.step_limit is None
+    assert review_tier(t, "八档", 30).label == "一档"
+
+
+@pytest.mark.parametrize(
+    ("bounds", "match"),
+    [
+        ([20, 15, 10, 8, 6, 4, 0], "8 grades"),
+        ([25, 15, 10, 8, 6, 4, 2, 0], "20 cases"),
+        ([20, 15, 12, 8, 6, 4, 2, 0], "start at 10"),
+        ([20, 15, 10, 8, 6, 4, 2, 1], "grade 8 must start at 0"),
+        ([20, 15, 10, 8, 8, 4, 2, 0], "strictly decrease"),
+        ([20, 25, 10, 8, 6, 4, 2, 0], "strictly decrease"),
+    ],
+)
+def test_tier5_bad_tobacco_tables(bounds: list[int], match: str) -> None:
+    with pytest.raises(InvalidInputError, match=match):
+        tobacco_grade_table(bounds)
+
+
+def test_tier6_42_categories() -> None:
+    everything = TobaccoCategory.all()
+    assert len(everything) == 42 == len(RetailFormat) * len(MarketType) * len(BusinessScale)
+    assert sorted(c.number for c in everything) == list(range(1, 43))
+    c = tobacco_category("便利店", "乡村", "小")
+    assert (c.format, c.market, c.scale) == (
+        RetailFormat.CONVENIENCE_STORE,
+        MarketType.RURAL,
+        BusinessScale.SMALL,
+    )
+    assert tobacco_category(RetailFormat.SUPERMARKET, "urban", "LARGE").label == "城镇超市(大)"
+    with pytest.raises(UnknownLabelError, match="retail format"):
+        tobacco_category("网店", "城镇", "大")
+
+
+# -- properties ---------------------------------------------------------------------
+
+volumes = st.one_of(
+    st.integers(min_value=0, max_value=10**7),
+    st.fractions(min_value=0, max_value=10**7),
+    st.floats(min_value=0, max_value=1e7, allow_nan=False),
+)
+
+
+@given(volumes, volumes)
+def test_assignment_is_monotone_in_volume(a: object, b: object) -> None:
+    lo, hi = sorted([a, b])  # type: ignore[type-var]
+    assert T.position(assign_tier(T, lo)) <= T.position(assign_tier(T, hi))
+
+
+@given(st.sampled_from([t.name for t in T.tiers]), volumes)
+def test_a_review_moves_at_most_one_step_and_never_overshoots(current: str, v: object) -> None:
+    d = assess_review(T, current, v)
+    here, there, target = T.position(current), T.position(d.tier), T.position(d.target)
+    assert abs(there - here) <= 1
+    assert min(here, target) <= there <= max(here, target)
+    # repeated reviews on the same volume reach the earned tier and stay there
+    tier = d.tier
+    for _ in range(len(T.tiers)):
+        tier = review_tier(T, tier, v)
+    assert tier == assign_tier(T, v)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> TierTable:
+    cuts = draw(st.lists(st.fractions(min_value=0, max_value=1000), max_size=6, unique=True))
+    lowers = [Fraction(0), *sorted(c for c in cuts if c > 0)]
+    rows = [(f"t{i}", f"第{i}级", lower) for i, lower in enumerate(lowers)]
+    return TierTable.from_lower_bounds(name="random", unit="yuan", rows=rows)
+
+
+@given(tables(), st.fractions(min_value=0, max_value=2000))
+def test_random_valid_tables_assign_exactly_one_tier(table: TierTable, v: Fraction) -> None:
+    holding = [t for t in table.tiers if t.contains(v)]
+    assert len(holding) == 1
+    assert assign_tier(table, v) == holding[0]
+
+
+@given(st.lists(volumes, max_size=50))
+def test_batch_assignment_matches_one_by_one(vs: list[object]) -> None:
+    assert assign_tiers(T, vs) == [assign_tier(T, v) for v in vs]
+
+
+def test_float_volumes_are_compared_exactly() -> None:
+    assert assign_tier(T, math.nextafter(1000.0, 0)).label == "普通客户"
