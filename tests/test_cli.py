@@ -194,3 +194,53 @@ def test_deadline_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str])
     assert status == 2
     assert out == ""
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_tier_assign_and_review() -> None:
+    status, text = run("tier", "2500")
+    assert status == 0
+    assert text.startswith("二星客户 (two_star)")
+    _, text = run("tier", "3500", "--current", "网拍客户", "--json")
+    data = json.loads(text)
+    assert (data["tier"]["label"], data["earned"]["label"], data["moved"]) == (
+        "普通客户",
+        "三星客户",
+        1,
+    )
+    _, text = run("tier", "0", "--new")
+    assert text.startswith("网拍客户")
+    _, text = run("tier", "12", "--table", "tobacco", "--bounds", "20,16,10,8,6,4,2,0")
+    assert text.startswith("三档")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tier", "-5"],
+        ["tier", "abc"],
+        ["tier", "NaN"],
+        ["tier", "100", "--current", "四星客户"],
+        ["tier", "12", "--table", "tobacco"],
+        ["tier", "12", "--table", "tobacco", "--bounds", "20,16,10"],
+        ["visit", "--quality", "好", "--service", "一般", "--renown", "知名"],
+        ["visit", "--quality", "优良", "--service", "一般"],
+        ["visit", "--quality", "优良", "--service", "一般", "--renown", "知名", "--weight", "q"],
+    ],
+)
+def test_tier_and_visit_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_visit_scores() -> None:
+    status, text = run("visit", "--quality", "优良", "--service", "不好", "--renown", "知名")
+    assert status == 0
+    assert "total (mean, VIS-3): 190/3 (= 63.33)" in text
+    _, text = run(
+        "visit", "--quality", "非常優良", "--service", "惡劣", "--renown", "不知道", "--json"
+    )
+    data = json.loads(text)
+    assert data["rows"]["service"] == {"label": "恶劣", "points": 0}
+    assert data["total"] == "50"

@@ -103,14 +103,21 @@ def test_vis3_mean_by_default_weights_on_request() -> None:
     s = score_visit(quality="优良", service="不好", renown="知名")
     assert s.total == Fraction(190, 3)
     w = score_visit(
-        quality="优良", service="不好", renown="知名", weights={"质量": 2, "服务态度": 1}
+        quality="优良",
+        service="不好",
+        renown="知名",
+        weights={"质量": 2, "服务态度": 1, "renown": 0},
     )
-    assert w.total == Fraction(2 * 90 + 30, 3)  # renown left out weighs 0
+    assert w.total == Fraction(2 * 90 + 30, 3)
+    with pytest.raises(InvalidInputError, match="missing: renown"):
+        score_visit(**BASE, weights={"quality": 2, "service": 1})
+    with pytest.raises(InvalidInputError, match="weighted twice"):
+        score_visit(**BASE, weights={"quality": 2, "质量": 1, "service": 1, "renown": 1})
     assert w.rules == ("VIS-1", "VIS-3")
     with pytest.raises(InvalidInputError, match="all be zero"):
-        score_visit(**BASE, weights={"quality": 0})
+        score_visit(**BASE, weights={"quality": 0, "service": 0, "renown": 0})
     with pytest.raises(InvalidInputError, match="negative"):
-        score_visit(**BASE, weights={"quality": -1})
+        score_visit(**BASE, weights={"quality": -1, "service": 1, "renown": 1})
     with pytest.raises(UnknownLabelError, match="unknown row"):
         score_visit(**BASE, weights={"price": 1})
 
@@ -150,10 +157,8 @@ def test_vis2_the_report() -> None:
 rows = st.fixed_dictionaries(
     {r: st.sampled_from([lbl for lbl, _ in cells]) for r, cells in TABLE.items()}
 )
-weights = st.dictionaries(
-    st.sampled_from(["quality", "service", "renown"]),
-    st.integers(min_value=0, max_value=10),
-    min_size=1,
+weights = st.fixed_dictionaries(
+    {row: st.integers(min_value=0, max_value=10) for row in ["quality", "service", "renown"]}
 ).filter(lambda w: sum(w.values()) > 0)
 
 

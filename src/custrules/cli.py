@@ -9,13 +9,25 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import shlex
 import sys
 from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from fractions import Fraction
 from typing import Any, NoReturn, TextIO
 
 from custrules.calendar import DayInfo, WorkCalendar
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
+from custrules.tiers import (
+    POLYOLEFIN_STARS,
+    TierTable,
+    assess_review,
+    assess_tier,
+    tobacco_grade_table,
+)
+from custrules.visits import score_visit
 
 __all__ = ["main"]
 
@@ -254,11 +266,108 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, data, lines)
 
 
+# -- tier and visit --------------------------------------------------------------
+
+
+def _number(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+def _fraction_text(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator} (= {float(value):.2f})"
+
+
+def _table(args: argparse.Namespace) -> TierTable:
+    if args.table == "polyolefin":
+        if args.bounds:
+            raise _UsageError("custrules tier: --bounds is for --table tobacco")
+        return POLYOLEFIN_STARS
+    if not args.bounds:
+        raise _UsageError(
+            "custrules tier: --table tobacco needs --bounds with the 8 grades' lower bounds "
+            "(the seed cuts them off: TIER-5), e.g. --bounds 20,16,10,8,6,4,2,0"
+        )
+    try:
+        bounds = [Decimal(b) for b in args.bounds.split(",")]
+    except InvalidOperation:
+        raise _UsageError(f"custrules tier: --bounds must be numbers: {args.bounds!r}") from None
+    return tobacco_grade_table(bounds)
+
+
+def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
+    table = _table(args)
+    if args.current is not None:
+        d = assess_review(table, args.current, args.volume)
+    else:
+        d = assess_tier(table, args.volume, new_customer=args.new, direct_sale=args.direct_sale)
+    data: dict[str, Any] = {
+        "table": table.name,
+        "unit": table.unit.value,
+        "volume": None if d.volume is None else str(d.volume),
+        "tier": {"name": d.tier.name, "label": d.tier.label},
+        "earned": {"name": d.earned.name, "label": d.earned.label},
+        "previous": None
+        if d.previous is None
+        else {"name": d.previous.name, "label": d.previous.label},
+        "moved": d.moved,
+        "reasons": list(d.reasons),
+        "rules": list(d.rules),
+    }
+    head = f"{d.tier.label} ({d.tier.name})"
+    if d.previous is not None:
+        head = f"review: {d.previous.label} -> {head}"
+    lines = [head, *(f"  {r}" for r in d.reasons), f"rules: {', '.join(d.rules)}"]
+    _emit(out, args, data, lines)
+
+
+def _weight(text: str) -> tuple[str, Decimal]:
+    row, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"a weight is ROW=NUMBER, e.g. quality=2; got {text!r}")
+    return row, _number(value)
+
+
+def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
+    weights = dict(args.weight) if args.weight else None
+    s = score_visit(
+        quality=args.quality, service=args.service, renown=args.renown, weights=weights
+    )
+    rows: list[tuple[str, Enum, int]] = [
+        ("quality (质量)", s.ratings[0], s.quality),
+        ("service (服务态度)", s.ratings[1], s.service),
+        ("renown (产品的知名度)", s.ratings[2], s.renown),
+    ]
+    data: dict[str, Any] = {
+        "rows": {
+            name.split()[0]: {"label": rating.value, "points": points}
+            for name, rating, points in rows
+        },
+        "total": str(s.total),
+        "total_float": float(s.total),
+        "weights": {row.name.lower(): str(w) for row, w in s.weights.items()},
+        "rules": list(s.rules),
+    }
+    how = "weighted mean" if weights else "mean"
+    lines = [f"{name}: {rating.value} = {points}" for name, rating, points in rows]
+    lines.append(f"total ({how}, VIS-3): {_fraction_text(s.total)}")
+    _emit(out, args, data, lines)
+
+
 # -- the parser and main -----------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "workdays": _cmd_workdays,
     "deadline": _cmd_deadline,
+    "tier": _cmd_tier,
+    "visit": _cmd_visit,
 }
 
 
@@ -333,50 +442,93 @@ def build_parser() -> argparse.ArgumentParser:
     _add_calendar_options(dl)
     dl.add_argument("--json", action="store_true", help="print JSON")
 
+    tier = sub.add_parser(
+        "tier",
+        help="the tier a volume earns, or a review (TIER-1, TIER-5)",
+        description="Assign a tier from one period's volume, or review a current tier.",
+    )
+    tier.add_argument("volume", type=_number, help="the period's volume (tonnes, cases, ...)")
+    tier.add_argument("--table", choices=["polyolefin", "tobacco"], default="polyolefin")
+    tier.add_argument("--bounds", help="tobacco: the 8 grades' lower bounds, grade 1 first")
+    tier.add_argument("--current", metavar="TIER", help="review from this tier (name or label)")
+    tier.add_argument("--new", action="store_true", help="a newly developed customer")
+    tier.add_argument("--direct-sale", action="store_true", help="a direct-sale customer")
+    tier.add_argument("--json", action="store_true", help="print JSON")
+
+    visit = sub.add_parser(
+        "visit",
+        help="score a customer visit report (VIS-1, VIS-3)",
+        description="Score the three rated rows of a visit report and their aggregate.",
+    )
+    visit.add_argument("--quality", required=True, help="质量: 非常优良 ... 不合格")
+    visit.add_argument("--service", required=True, help="服务态度: 非常优良 ... 恶劣")
+    visit.add_argument("--renown", required=True, help="产品的知名度: 非常驰名 ... 不知道")
+    visit.add_argument(
+        "--weight",
+        action="append",
+        type=_weight,
+        metavar="ROW=W",
+        help="weight each row (quality, service, renown: all three); default: plain mean",
+    )
+    visit.add_argument("--json", action="store_true", help="print JSON")
+
     demo = sub.add_parser("demo", help="run every family on built-in examples")
     demo.add_argument("--json", action="store_true", help="print JSON (one document a step)")
     return parser
 
 
-def _demo_steps() -> list[list[str]]:
-    return [
-        ["workdays", "2026-02-14"],
-        ["workdays", "2026-02-20"],
-        ["workdays", "2026-02-13", "--add", "3"],
-        ["workdays", "2026-09-30", "--until", "2026-10-10"],
-        ["workdays", "2026-12-31", "--add", "1", "--estimate"],
-        ["deadline", "2026-02-13T10:00+08:00", "--severity", "general"],
-        ["deadline", "2026-09-30T16:00+08:00", "--severity", "major", "--closing-time", "17:30"],
-        [
-            "deadline",
-            "2026-01-03T17:00Z",
-            "--severity",
-            "general",
-            "--at",
-            "2026-01-05T18:00+08:00",
-        ],
-        [
-            "deadline",
-            "2026-09-28T09:00+08:00",
-            "--severity",
-            "major",
-            "--extend-to",
-            "7",
-            "--approved-by",
-            "王经理",
-            "--approved-at",
-            "2026-09-30T09:00+08:00",
-        ],
-    ]
+#: The demo: every family through the command line, on built-in examples.
+_DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Working days on China's official calendar (CAL-1..CAL-4)",
+        (
+            "workdays 2026-02-14",
+            "workdays 2026-02-20",
+            "workdays 2026-02-13 --add 3",
+            "workdays 2026-09-30 --until 2026-10-10",
+            "workdays 2026-12-31 --add 1 --estimate",
+        ),
+    ),
+    (
+        "Complaint deadlines (CMP-1, CMP-2, CAL-6)",
+        (
+            "deadline 2026-02-13T10:00+08:00 --severity general",
+            "deadline 2026-09-30T16:00+08:00 --severity major --closing-time 17:30",
+            "deadline 2026-01-03T17:00Z --severity general --at 2026-01-05T18:00+08:00",
+            "deadline 2026-09-28T09:00+08:00 --severity major --extend-to 7 "
+            "--approved-by 王经理 --approved-at 2026-09-30T09:00+08:00",
+        ),
+    ),
+    (
+        "Customer tiers (TIER-1, TIER-5; the tobacco bounds are illustrative: the seed's "
+        "table is cut off, so a host supplies them)",
+        (
+            "tier 2500",
+            "tier 3500 --current 网拍客户",
+            "tier 12 --table tobacco --bounds 20,16,10,8,6,4,2,0",
+        ),
+    ),
+    (
+        "Visit report scores (VIS-1, VIS-3)",
+        (
+            "visit --quality 优良 --service 不好 --renown 知名",
+            "visit --quality 非常優良 --service 一般 --renown 馳名 "
+            "--weight quality=2 --weight service=1 --weight renown=1",
+        ),
+    ),
+)
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
     parser = build_parser()
-    for step in _demo_steps():
-        argv = [*step, "--json"] if args.json else step
-        out.write(f"$ python -m custrules {' '.join(argv)}\n")
-        _run(parser.parse_args(argv), out)
-        out.write("\n")
+    for title, steps in _DEMO:
+        if not args.json:
+            out.write(f"== {title} ==\n\n")
+        for step in steps:
+            argv = [*shlex.split(step), *(["--json"] if args.json else [])]
+            out.write(f"$ python -m custrules {' '.join(argv)}\n")
+            _run(parser.parse_args(argv), out)
+            out.write("\n")
 
 
 _COMMANDS["demo"] = _cmd_demo

@@ -30,6 +30,7 @@ import enum
 import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -453,8 +454,13 @@ def assign_tier(
     """The tier earned by one period's volume (TIER-1); see :func:`assess_tier`."""
     if new_customer is False and direct_sale is False and gates == ():
         kind = type(volume)
-        if (kind is int or kind is float) and 0 <= volume < _INF and type(table) is TierTable:
+        if type(table) is TierTable and (
+            ((kind is int or kind is float) and 0 <= volume < _INF)
+            or (kind is Decimal and volume.is_finite() and volume >= 0)
+        ):
+            # ints, floats and Decimals compare exactly with the bounds
             return table._banded[bisect_right(table._lowers, volume) - 1]
+        return _table(table).earned(volume)
     return assess_tier(
         table, volume, new_customer=new_customer, direct_sale=direct_sale, gates=gates
     ).tier

@@ -179,9 +179,18 @@ def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
         return {row: Fraction(1) for row in Row}
     if not isinstance(value, Mapping):
         raise InvalidTypeError(f"weights must be a mapping of row -> weight, got {value!r}")
-    out = {row: Fraction(0) for row in Row}
+    out: dict[Row, Fraction] = {}
     for key, weight in value.items():
-        out[_row(key)] = _check.volume(weight, f"the weight of {key}")
+        row = _row(key)
+        if row in out:
+            raise InvalidInputError(f"the {row.value} row is weighted twice", value=value)
+        out[row] = _check.volume(weight, f"the weight of {key}")
+    if len(out) != len(Row):
+        absent = ", ".join(r.name.lower() for r in Row if r not in out)
+        raise InvalidInputError(
+            f"weights must name every row; missing: {absent} (give 0 to leave a row out)",
+            value=value,
+        )
     if sum(out.values()) == 0:
         raise InvalidInputError("the weights must not all be zero", value=value)
     return out
@@ -211,8 +220,9 @@ def score_visit(
 ) -> VisitScore:
     """Score a visit report's three rows (VIS-1) and combine them (VIS-3).
 
-    ``weights`` maps rows (``"quality"``/``"质量"``, ...) to non-negative
-    weights; rows left out weigh 0.  Without weights, the plain mean.
+    ``weights`` maps every row (``"quality"``/``"质量"``, ``"service"``,
+    ``"renown"``) to a non-negative weight (0 leaves a row out).  Without
+    weights, the plain mean.
     """
     q = _rating(Row.QUALITY, quality)
     s = _rating(Row.SERVICE, service)
