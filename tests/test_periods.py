@@ -197,3 +197,15 @@ def test_longer_periods_never_end_earlier(start: dt.datetime, period: tuple[int,
     n, unit = period
     shorter = max(1, n - 1)
     assert period_end(start, shorter, unit).last_day <= period_end(start, n, unit).last_day
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.integers(min_value=-1200, max_value=1200),
+)
+def test_cal5_art202_add_months_is_relativedelta(day: D, months: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from custrules import add_months
+
+    assert add_months(day, months) == day + relativedelta(months=months)

@@ -21,6 +21,8 @@ MODULES = [
     "custrules.classes",
     "custrules.visits",
     "custrules.metrics",
+    "custrules.money",
+    "custrules.realestate",
 ]
 
 
@@ -87,6 +89,10 @@ def test_junk_gives_our_errors(junk: object) -> None:
         lambda: custrules.complaint_deadline(dt.datetime.now(dt.timezone.utc), junk),
         lambda: custrules.Extension(total_working_days=junk, approvals=[]),
         lambda: custrules.Approval(approver=junk, approved_at=junk),
+        lambda: custrules.allocate(junk, {"x": 1}),
+        lambda: custrules.attribute(junk, custrules.RE12),
+        lambda: custrules.Visit(at=junk, customer="c", received_by="s"),
+        lambda: custrules.score_visit(quality=junk, service="一般", renown="知名"),
     ]
     if junk is not None:  # None is the default calendar
         calls.append(lambda: custrules.ComplaintClock(calendar=junk))

@@ -40,7 +40,6 @@ import functools
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from custrules import _check
 from custrules.calendar import WorkCalendar
@@ -54,6 +53,7 @@ __all__ = [
     "PeriodConvention",
     "PeriodEnd",
     "Unit",
+    "add_months",
     "counting_day",
     "end_instant",
     "local_date",
@@ -142,6 +142,26 @@ class PeriodEnd:
     #: True when a day past the calendar's official schedule was used (CAL-2)
     estimated: bool
     rules: tuple[str, ...]
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """The corresponding day ``months`` later, or that month's last day (CAL-5 art. 202).
+
+    >>> add_months(_dt.date(2026, 1, 31), 1), add_months(_dt.date(2024, 2, 29), 12)
+    (datetime.date(2026, 2, 28), datetime.date(2025, 2, 28))
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if day.day <= 28:
+        return day.replace(year=year, month=month)
+    last = _MONTH_DAYS[month - 1]
+    if month == 2 and (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        last = 29
+    return _dt.date(year, month, min(day.day, last))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def local_date(instant: _dt.datetime, tz: _dt.tzinfo = CHINA_TZ) -> _dt.date:
@@ -249,11 +269,11 @@ def period_end(
             last_day = counted_from + _dt.timedelta(days=length)
         else:
             months = length if unit is Unit.MONTHS else 12 * length
-            last_day = counted_from + relativedelta(months=months)
+            last_day = add_months(counted_from, months)
             if convention.count_start_day:
                 # counted_from is the day before the start: move back to the
                 # corresponding day of the start, then end the day before it.
-                last_day = start_day + relativedelta(months=months) - _ONE_DAY
+                last_day = add_months(start_day, months) - _ONE_DAY
         if convention.roll_past_rest_days and not cal.is_working_day(last_day):
             rolled_from = last_day
             last_day = cal.add_working_days(last_day, 0)

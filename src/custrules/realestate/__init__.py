@@ -1,0 +1,124 @@
+"""Real estate: customer attribution and commission splits (RE11, RE12, RE14).
+
+Sources: ``000_22180ed068cac307.txt`` pieces 11 (employee referrals), 12
+(the Changsha sales office's customer rules) and 14 (sales customer
+management rules).  These clauses decide people's pay, and sales offices
+argue over them: the engine is exact, deterministic and explains itself.
+
+* Events are immutable facts in time about one customer (or household):
+  :class:`Registration`, :class:`Visit`, :class:`Recognition`,
+  :class:`SwitchRequest`, :class:`SalespersonComplaint`, :class:`ReferralRegistration`,
+  :class:`ReferralConfirmation`, :class:`CompanyIntroduction`,
+  :class:`OldCustomerIntroduction`, :class:`HouseholdLink`, :class:`Deal`,
+  :class:`NameChange`, :class:`Reallocation`, :class:`Dispute` and a
+  manager's :class:`Ruling`.
+* A policy is data: :data:`RE12` (with RE11 referrals and company
+  customers), :data:`RE14`, :data:`RE11`; hosts evolve their own.
+* :func:`attribute` returns an :class:`Attribution`: the owner, exact shares
+  per :class:`Party` summing to 1, the rules applied with their facts, and
+  whether a manager's ruling is needed.
+* :func:`custrules.money.allocate` splits the commission to the cent.
+* :class:`Rotation` names who receives the next new customer (RE12-3.1,
+  RE12-5.1, RE14-2.5(2)).
+
+>>> from datetime import datetime, timedelta
+>>> from custrules import CHINA_TZ
+>>> t = datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)
+>>> a = attribute([
+...     Visit(at=t, customer="王先生", received_by="张"),
+...     Registration(at=t, customer="王先生", salesperson="张", confirmed_at=t),
+...     Deal(at=t + timedelta(days=10), customer="王先生", closed_by="张"),
+... ], RE12)
+>>> a.owner, {str(p): str(s) for p, s in a.shares.items()}
+('张', {'salesperson:张': '1'})
+"""
+
+from custrules.realestate._engine import AppliedRule, Attribution, attribute
+from custrules.realestate._events import (
+    DEPARTMENT,
+    PUBLIC_POOL,
+    AfterSales,
+    CompanyIntroduction,
+    Deal,
+    Dispute,
+    DisputeOutcome,
+    Event,
+    Fault,
+    HouseholdLink,
+    IntroHow,
+    NameChange,
+    OldCustomerIntroduction,
+    Party,
+    PartyKind,
+    Previous,
+    Reallocation,
+    Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
+    Registration,
+    Ruling,
+    SalespersonComplaint,
+    SwitchRequest,
+    Visit,
+    referrer,
+    salesperson,
+)
+from custrules.realestate._policy import (
+    RE11,
+    RE12,
+    RE14,
+    AttributionPolicy,
+    CompanyTerms,
+    ForgotRule,
+    HouseholdRule,
+    IntroRule,
+    ReferralTerms,
+    SwitchRule,
+)
+from custrules.realestate._rotation import MakeUp, Rotation, RotationPick
+
+__all__ = [
+    "AfterSales",
+    "AppliedRule",
+    "Attribution",
+    "AttributionPolicy",
+    "CompanyIntroduction",
+    "CompanyTerms",
+    "DEPARTMENT",
+    "Deal",
+    "Dispute",
+    "DisputeOutcome",
+    "Event",
+    "Fault",
+    "ForgotRule",
+    "HouseholdLink",
+    "HouseholdRule",
+    "IntroHow",
+    "IntroRule",
+    "MakeUp",
+    "NameChange",
+    "OldCustomerIntroduction",
+    "PUBLIC_POOL",
+    "Party",
+    "PartyKind",
+    "Previous",
+    "RE11",
+    "RE12",
+    "RE14",
+    "Reallocation",
+    "Recognition",
+    "ReferralConfirmation",
+    "ReferralRegistration",
+    "ReferralTerms",
+    "Registration",
+    "Rotation",
+    "RotationPick",
+    "Ruling",
+    "SalespersonComplaint",
+    "SwitchRequest",
+    "SwitchRule",
+    "Visit",
+    "attribute",
+    "referrer",
+    "salesperson",
+]

@@ -1,0 +1,454 @@
+"""The vocabulary of a sales office: parties and events (private; see the package)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+import attrs
+
+from custrules import _check
+from custrules.errors import InvalidInputError, InvalidTypeError
+from custrules.money import to_fraction_shares
+
+# -- parties ----------------------------------------------------------------------------
+
+
+class PartyKind(str, enum.Enum):
+    """Who can hold a share of a commission."""
+
+    SALESPERSON = "salesperson"  # 售楼员 / 销售员
+    REFERRER = "referrer"  # 介绍人 (an employee outside sales, RE11)
+    PUBLIC_POOL = "public_pool"  # 公佣 (RE12-6)
+    DEPARTMENT = "department"  # 部门 (RE14-5.4)
+
+
+_KIND_ORDER = {k: i for i, k in enumerate(PartyKind)}
+
+
+@attrs.frozen
+class Party:
+    """A share-holder: a salesperson, a referrer, the public pool or the department."""
+
+    kind: PartyKind = attrs.field(converter=PartyKind)
+    name: str = attrs.field(validator=_check.nonempty)
+
+    def __str__(self) -> str:
+        kind: str = self.kind.value
+        if self.kind in (PartyKind.SALESPERSON, PartyKind.REFERRER):
+            return f"{kind}:{self.name}"
+        return kind
+
+    def __lt__(self, other: Party) -> bool:
+        return (_KIND_ORDER[self.kind], self.name) < (_KIND_ORDER[other.kind], other.name)
+
+    @classmethod
+    def parse(cls, text: str) -> Party:
+        """``salesperson:张三``, ``referrer:李四``, ``public_pool`` or ``department``."""
+        if isinstance(text, Party):
+            return text
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"a party is text such as 'salesperson:张三', got {text!r}")
+        kind, _, name = text.partition(":")
+        try:
+            party_kind = PartyKind(kind.strip())
+        except ValueError:
+            raise InvalidInputError(
+                f"unknown party {text!r}: use salesperson:NAME, referrer:NAME, public_pool "
+                "or department",
+                value=text,
+            ) from None
+        if party_kind is PartyKind.PUBLIC_POOL:
+            return PUBLIC_POOL
+        if party_kind is PartyKind.DEPARTMENT:
+            return DEPARTMENT
+        return cls(party_kind, name.strip())
+
+
+#: 公佣: the sales office's public commission pool (RE12-6).
+PUBLIC_POOL = Party(PartyKind.PUBLIC_POOL, "公佣")
+#: 部门: the sales department (RE14-5.4).
+DEPARTMENT = Party(PartyKind.DEPARTMENT, "部门")
+
+
+def salesperson(name: str) -> Party:
+    return Party(PartyKind.SALESPERSON, name)
+
+
+def referrer(name: str) -> Party:
+    return Party(PartyKind.REFERRER, name)
+
+
+def _party_shares(value: Any) -> Mapping[Party, Fraction]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"shares must be a mapping of party -> Fraction, got {value!r}")
+    parsed = {Party.parse(k): v for k, v in value.items()}
+    return MappingProxyType(dict(sorted(to_fraction_shares(parsed).items())))
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+def _aware(instance: Any, attribute: Any, value: Any) -> None:
+    _check.aware(value, attribute.name)
+
+
+def _optional_aware(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _check.aware(value, attribute.name)
+
+
+def _optional_name(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _check.nonempty(instance, attribute, value)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidInputError(f"names must be non-empty text, got {item!r}", value=item)
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A fact in time about one customer (``customer`` is its id)."""
+
+    at: _dt.datetime = attrs.field(validator=_aware)
+    customer: str = attrs.field(validator=_check.nonempty)
+
+    #: sort rank among events at the same instant, and the JSON type name
+    rank: ClassVar[int] = 99
+    type_name: ClassVar[str] = "event"
+
+    @property
+    def actor(self) -> str:
+        """The main person of the event (for ordering and explanations)."""
+        return ""
+
+
+@attrs.frozen(kw_only=True)
+class HouseholdLink(Event):
+    """``customer`` and ``other`` are one household (e.g. spouses; RE12-7.4)."""
+
+    other: str = attrs.field(validator=_check.nonempty)
+    relation: str = "spouse"
+    rank: ClassVar[int] = 0
+    type_name: ClassVar[str] = "household"
+
+    @property
+    def actor(self) -> str:
+        return self.other
+
+
+@attrs.frozen(kw_only=True)
+class ReferralRegistration(Event):
+    """An employee registers a private contact before the first visit (RE11-2)."""
+
+    referrer: str = attrs.field(validator=_check.nonempty)
+    appointment: _dt.date
+    #: RE11-1: only private contacts (亲朋好友), never customers met through work
+    private_contact: bool = True
+    rank: ClassVar[int] = 1
+    type_name: ClassVar[str] = "referral"
+
+    def __attrs_post_init__(self) -> None:
+        _check.plain_date(self.appointment, "appointment")
+
+    @property
+    def actor(self) -> str:
+        return self.referrer
+
+
+class AfterSales(str, enum.Enum):
+    """Who handles after-sales for a deal the company arranged (RE12-6.4, 6.5)."""
+
+    SALESPERSON = "salesperson"
+    OTHER_STAFF = "other_staff"
+
+
+@attrs.frozen(kw_only=True)
+class CompanyIntroduction(Event):
+    """The company or an executive introduces the customer (RE12-6)."""
+
+    by: str = attrs.field(validator=_check.nonempty)
+    #: an executive named a salesperson (RE12-6.2)
+    named_salesperson: str | None = attrs.field(default=None, validator=_optional_name)
+    #: the company arranged the deal itself, with no reception (RE12-6.4, 6.5)
+    arranged_deal: bool = False
+    after_sales: AfterSales | None = attrs.field(
+        default=None, converter=attrs.converters.optional(AfterSales)
+    )
+    #: the salesperson handling after-sales (RE12-6.4)
+    after_sales_by: str | None = attrs.field(default=None, validator=_optional_name)
+    rank: ClassVar[int] = 2
+    type_name: ClassVar[str] = "company_introduction"
+
+    def __attrs_post_init__(self) -> None:
+        if self.after_sales is AfterSales.SALESPERSON and self.after_sales_by is None:
+            raise InvalidInputError("after_sales='salesperson' needs after_sales_by")
+
+    @property
+    def actor(self) -> str:
+        return self.by
+
+
+class IntroHow(str, enum.Enum):
+    """How an old customer introduced a new one (RE12-7.5)."""
+
+    PHONED_AHEAD = "phoned_ahead"  # (a) phoned the salesperson, appointment announced
+    ESCORTED = "escorted"  # (b) came along and asked for the salesperson
+    NONE = "none"  # (c) neither: the new customer came alone
+
+
+@attrs.frozen(kw_only=True)
+class OldCustomerIntroduction(Event):
+    """An old customer (``old_customer``) introduces this one to ``salesperson``."""
+
+    old_customer: str = attrs.field(validator=_check.nonempty)
+    #: the old customer's salesperson (RE12-7.5, RE14-5.3(10))
+    salesperson: str = attrs.field(validator=_check.nonempty)
+    how: IntroHow = attrs.field(default=IntroHow.NONE, converter=IntroHow)
+    rank: ClassVar[int] = 3
+    type_name: ClassVar[str] = "old_customer_introduction"
+
+    @property
+    def actor(self) -> str:
+        return self.salesperson
+
+
+class Previous(str, enum.Enum):
+    """What a visiting customer says about earlier visits."""
+
+    FIRST_VISIT = "first_visit"  # says this is the first visit
+    NAMES = "names"  # was received before and names the salesperson(s) in asked_for
+    FORGOT = "forgot"  # was received before but cannot say by whom
+
+
+@attrs.frozen(kw_only=True)
+class Visit(Event):
+    """A visit to the sales office and who received it."""
+
+    received_by: str = attrs.field(validator=_check.nonempty)
+    previous: Previous = attrs.field(default=Previous.FIRST_VISIT, converter=Previous)
+    #: salespeople the customer named or asked for, in the order named
+    asked_for: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1))
+    named_on_entry: bool = False
+    #: received as a courtesy (义务接待) for this absent salesperson
+    courtesy_for: str | None = attrs.field(default=None, validator=_optional_name)
+    #: the customer came to another salesperson to get a discount (RE14-5.3(6))
+    for_discount: bool = False
+    #: at an exhibition or an opening (RE14-5.3(13))
+    exhibition: bool = False
+    rank: ClassVar[int] = 4
+    type_name: ClassVar[str] = "visit"
+
+    @property
+    def actor(self) -> str:
+        return self.received_by
+
+
+@attrs.frozen(kw_only=True)
+class Registration(Event):
+    """The visitor form (客户来访登记表) naming the salesperson (RE12-7.1, RE14-5.1)."""
+
+    salesperson: str = attrs.field(validator=_check.nonempty)
+    #: when the project manager confirmed it (RE12-7.2); None: not confirmed
+    confirmed_at: _dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+    rank: ClassVar[int] = 5
+    type_name: ClassVar[str] = "registration"
+
+    @property
+    def actor(self) -> str:
+        return self.salesperson
+
+
+@attrs.frozen(kw_only=True)
+class ReferralConfirmation(Event):
+    """The project manager (or sales lead) confirms a referral at the visit (RE11-4)."""
+
+    referrer: str = attrs.field(validator=_check.nonempty)
+    confirmed_by: str = attrs.field(validator=_check.nonempty)
+    rank: ClassVar[int] = 6
+    type_name: ClassVar[str] = "referral_confirmation"
+
+    @property
+    def actor(self) -> str:
+        return self.referrer
+
+
+@attrs.frozen(kw_only=True)
+class Recognition(Event):
+    """The earlier salesperson (``original``) is recognised, or found in the records."""
+
+    original: str = attrs.field(validator=_check.nonempty)
+    #: found by the new salesperson in the customer records (RE14-5.3(7))
+    by_records: bool = False
+    rank: ClassVar[int] = 7
+    type_name: ClassVar[str] = "recognition"
+
+    @property
+    def actor(self) -> str:
+        return self.original
+
+
+class Fault(str, enum.Enum):
+    """The salesperson's fault when a customer asks for another (RE12-3.10)."""
+
+    NONE = "none"
+    MINOR = "minor"
+    SERIOUS = "serious"
+
+
+@attrs.frozen(kw_only=True)
+class SwitchRequest(Event):
+    """The customer asks to leave salesperson ``from_`` (for ``to``, if named)."""
+
+    from_: str = attrs.field(validator=_check.nonempty)
+    to: str | None = attrs.field(default=None, validator=_optional_name)
+    fault: Fault = attrs.field(default=Fault.NONE, converter=Fault)
+    #: the customer firmly refuses the salesperson (RE12-3.10(c))
+    firm: bool = False
+    #: the manager allowed the switch (RE12-5.2, 5.3)
+    permitted: bool = False
+    #: the named salesperson incited it (RE12-5.2)
+    incited: bool = False
+    #: who took over (the next in rotation for RE12-3.10(c))
+    granted_to: str | None = attrs.field(default=None, validator=_optional_name)
+    rank: ClassVar[int] = 8
+    type_name: ClassVar[str] = "switch_request"
+
+    @property
+    def actor(self) -> str:
+        return self.from_
+
+
+@attrs.frozen(kw_only=True)
+class SalespersonComplaint(Event):
+    """The customer complains about salesperson ``against`` (RE14-5.3(4))."""
+
+    against: str = attrs.field(validator=_check.nonempty)
+    #: the salesperson now receiving, who informs the supervisor
+    reported_by: str = attrs.field(validator=_check.nonempty)
+    #: the supervisor has confirmed it
+    confirmed: bool = False
+    rank: ClassVar[int] = 9
+    type_name: ClassVar[str] = "complaint"
+
+    @property
+    def actor(self) -> str:
+        return self.against
+
+
+@attrs.frozen(kw_only=True)
+class Reallocation(Event):
+    """The manager re-allocates a customer by random draw (RE14-5.3(12))."""
+
+    from_: str = attrs.field(validator=_check.nonempty)
+    to: str = attrs.field(validator=_check.nonempty)
+    #: the record of the random draw (随机抽数), as the manager wrote it down
+    draw: str = attrs.field(validator=_check.nonempty)
+    reason: str = "leave"
+    rank: ClassVar[int] = 10
+    type_name: ClassVar[str] = "reallocation"
+
+    @property
+    def actor(self) -> str:
+        return self.to
+
+
+@attrs.frozen(kw_only=True)
+class Deal(Event):
+    """The deal (成交), closed by ``closed_by``."""
+
+    closed_by: str = attrs.field(validator=_check.nonempty)
+    rank: ClassVar[int] = 11
+    type_name: ClassVar[str] = "deal"
+
+    @property
+    def actor(self) -> str:
+        return self.closed_by
+
+
+@attrs.frozen(kw_only=True)
+class NameChange(Event):
+    """A change of buyer name or unit after the deal (RE12-7.6)."""
+
+    new_name: str = attrs.field(validator=_check.nonempty)
+    rank: ClassVar[int] = 12
+    type_name: ClassVar[str] = "name_change"
+
+
+class DisputeOutcome(str, enum.Enum):
+    """RE14-5.4: crossed customers."""
+
+    PENDING = "pending"  # not settled yet
+    SETTLED = "settled"  # settled amicably between the parties (shares agreed)
+    MEDIATED = "mediated"  # the department mediated (shares decided)
+    QUARREL = "quarrel"  # the parties quarrelled: everything to the department
+
+
+@attrs.frozen(kw_only=True)
+class Dispute(Event):
+    """Salespeople dispute a crossed customer (RE14-5.4)."""
+
+    parties: tuple[str, ...] = attrs.field(converter=_names)
+    outcome: DisputeOutcome = attrs.field(converter=DisputeOutcome)
+    shares: Mapping[Party, Fraction] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_party_shares)
+    )
+    rank: ClassVar[int] = 13
+    type_name: ClassVar[str] = "dispute"
+
+    def __attrs_post_init__(self) -> None:
+        needs = self.outcome in (DisputeOutcome.SETTLED, DisputeOutcome.MEDIATED)
+        if needs and self.shares is None:
+            raise InvalidInputError(f"a {self.outcome.value} dispute needs the agreed shares")
+
+
+@attrs.frozen(kw_only=True)
+class Ruling(Event):
+    """A manager's written ruling (RE12-7.7; RE14-5.3(13), 5.4).
+
+    ``shares`` must be exact and sum to 1; RE12 also needs the sales
+    director's approval (``approved_by``).
+    """
+
+    by: str = attrs.field(validator=_check.nonempty)
+    shares: Mapping[Party, Fraction] = attrs.field(converter=_party_shares)
+    owner: str | None = attrs.field(default=None, validator=_optional_name)
+    approved_by: str | None = attrs.field(default=None, validator=_optional_name)
+    text: str = ""
+    rank: ClassVar[int] = 14
+    type_name: ClassVar[str] = "ruling"
+
+    @property
+    def actor(self) -> str:
+        return self.by
+
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    HouseholdLink,
+    ReferralRegistration,
+    CompanyIntroduction,
+    OldCustomerIntroduction,
+    Visit,
+    Registration,
+    ReferralConfirmation,
+    Recognition,
+    SwitchRequest,
+    SalespersonComplaint,
+    Reallocation,
+    Deal,
+    NameChange,
+    Dispute,
+    Ruling,
+)

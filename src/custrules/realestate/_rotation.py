@@ -1,0 +1,153 @@
+"""The reception rotation (排班表): who receives the next new customer (private).
+
+RE12-3.1: new customers are received in rotation, round-robin; a salesperson
+absent without good reason loses the turn; one out on a superior's errand,
+confirmed by the project manager, is placed first when back.  RE12-5.1: a
+reception the customer asked for by name is not a rotation turn, and a turn
+missed meanwhile is not made up.  RE14-2.5(2): later visits of a customer do
+not count; RE14 (二)3: a salesperson out on company business makes up as many
+customers as the rounds missed.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection
+from typing import Any
+
+import attrs
+
+from custrules import _check
+from custrules.errors import InvalidInputError, InvalidTypeError
+
+
+class MakeUp(str, enum.Enum):
+    """What a salesperson out on an errand is owed on return."""
+
+    #: RE12-3.1: placed first in the rotation once (安排当前位置优先轮值)
+    ONCE = "once"
+    #: RE14 (二)3: one make-up customer per round missed (空几轮，补接几名)
+    PER_ROUND = "per_round"
+
+
+def _order(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidTypeError("the rotation order is a sequence of names, not one string")
+    names = tuple(value)
+    if not names:
+        raise InvalidInputError("the rotation needs at least one salesperson")
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError(f"rotation names must be non-empty text, got {name!r}")
+    if len(set(names)) != len(names):
+        raise InvalidInputError(f"a name appears twice in the rotation: {names}", value=names)
+    return names
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class RotationPick:
+    """Who receives the next new customer, and who was passed over."""
+
+    salesperson: str
+    #: a priority (make-up) turn owed from an errand or a voided turn
+    priority: bool = False
+    #: (name, why) for everyone passed over before the pick
+    skipped: tuple[tuple[str, str], ...] = ()
+    #: who was passed over while on an errand (owed a make-up turn)
+    on_errand: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ("RE12-3.1",)
+
+
+@attrs.frozen(kw_only=True)
+class Rotation:
+    """The rotation's state: the order, who is up next and who is owed a turn.
+
+    Pure: :meth:`pick` names the next receiver, :meth:`after` returns the
+    rotation once that customer is received.  Designated receptions
+    (RE12-5.1) and later visits (RE14-2.5(2)) are not rotation turns: do not
+    call :meth:`after` for them; pass a salesperson busy with one as not
+    present (the turn is lost, not made up).
+    """
+
+    order: tuple[str, ...] = attrs.field(converter=_order)
+    #: index in ``order`` of who is up next
+    position: int = 0
+    #: make-up or priority turns owed, first owed first
+    owed: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    make_up: MakeUp = attrs.field(default=MakeUp.ONCE, converter=MakeUp)
+
+    def __attrs_post_init__(self) -> None:
+        _check.integer(self.position, "position")
+        if not 0 <= self.position < len(self.order):
+            raise InvalidInputError(
+                f"position {self.position} is outside the rotation of {len(self.order)}"
+            )
+        unknown = [n for n in self.owed if n not in self.order]
+        if unknown:
+            raise InvalidInputError(f"not in the rotation: {', '.join(unknown)}", value=unknown)
+
+    def _known(self, names: Collection[str], what: str) -> frozenset[str]:
+        if isinstance(names, str):
+            names = (names,)
+        out = frozenset(names)
+        unknown = sorted(out - set(self.order))
+        if unknown:
+            raise InvalidInputError(
+                f"{what}: not in the rotation: {', '.join(unknown)}", value=unknown
+            )
+        return out
+
+    def pick(self, *, present: Collection[str], on_errand: Collection[str] = ()) -> RotationPick:
+        """Who receives the next new customer (RE12-3.1)."""
+        here = self._known(present, "present")
+        away = self._known(on_errand, "on_errand") - here
+        for name in self.owed:
+            if name in here:
+                return RotationPick(
+                    salesperson=name,
+                    priority=True,
+                    rules=("RE12-3.1",),
+                )
+        skipped: list[tuple[str, str]] = []
+        errand: list[str] = []
+        n = len(self.order)
+        for i in range(n):
+            name = self.order[(self.position + i) % n]
+            if name in here:
+                return RotationPick(
+                    salesperson=name, skipped=tuple(skipped), on_errand=tuple(errand)
+                )
+            if name in away:
+                skipped.append((name, "on a superior's errand (confirmed): owed a turn"))
+                errand.append(name)
+            else:
+                skipped.append((name, "absent without good reason: loses the turn"))
+        raise InvalidInputError("nobody in the rotation is present to receive the customer")
+
+    def after(self, pick: RotationPick) -> Rotation:
+        """The rotation after ``pick`` received the customer as a rotation turn."""
+        if not isinstance(pick, RotationPick) or pick.salesperson not in self.order:
+            raise InvalidInputError(f"not a pick from this rotation: {pick!r}")
+        owed = list(self.owed)
+        position = self.position
+        if pick.priority:
+            owed.remove(pick.salesperson)
+        else:
+            position = (self.order.index(pick.salesperson) + 1) % len(self.order)
+        for name in pick.on_errand:
+            if self.make_up is MakeUp.PER_ROUND or name not in owed:
+                owed.append(name)
+        return attrs.evolve(self, position=position, owed=tuple(owed))
+
+    def voided(self, salesperson: str) -> Rotation:
+        """RE12-3.10(c): a voided reception may be given a priority turn."""
+        self._known((salesperson,), "voided")
+        if salesperson in self.owed and self.make_up is MakeUp.ONCE:
+            return self
+        return attrs.evolve(self, owed=(*self.owed, salesperson))

@@ -1,0 +1,733 @@
+"""RE11, RE12, RE14: attribution stories, one per clause, under both policies.
+
+Each story is a list of events about one customer; the expected owner and
+split are written as the clause gives them.  Where RE12 and RE14 disagree
+(registration validity, household splits, switches, ratios) the same story
+is run under both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+from custrules import (
+    CHINA_TZ,
+    RE11,
+    RE12,
+    RE14,
+    AfterSales,
+    CompanyIntroduction,
+    Deal,
+    Dispute,
+    Fault,
+    HouseholdLink,
+    InvalidInputError,
+    InvalidTypeError,
+    NaiveDatetimeError,
+    NameChange,
+    OldCustomerIntroduction,
+    Previous,
+    Reallocation,
+    Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
+    Registration,
+    Ruling,
+    SalespersonComplaint,
+    SwitchRequest,
+    Visit,
+    attribute,
+)
+from custrules.realestate import Attribution, AttributionPolicy
+
+BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
+C = "王先生"
+
+
+def at(day: float, hour: int = 10) -> dt.datetime:
+    return BASE + dt.timedelta(days=day, hours=hour - 10)
+
+
+def visit(day: float, who: str, customer: str = C, **kw: Any) -> Visit:
+    return Visit(at=at(day), customer=customer, received_by=who, **kw)
+
+
+def reg(day: float, who: str, customer: str = C, *, confirmed: bool = True) -> Registration:
+    t = at(day)
+    return Registration(
+        at=t, customer=customer, salesperson=who, confirmed_at=t if confirmed else None
+    )
+
+
+def seen(day: float, who: str, customer: str = C, **kw: Any) -> list[Any]:
+    """A visit received and registered by ``who``."""
+    return [visit(day, who, customer, **kw), reg(day, who, customer)]
+
+
+def deal(day: float, who: str, customer: str = C, hour: int = 15) -> Deal:
+    return Deal(at=at(day, hour), customer=customer, closed_by=who)
+
+
+def split(a: Attribution) -> dict[str, Fraction]:
+    return {str(p): s for p, s in a.shares.items()}
+
+
+def sp(**shares: Fraction | int) -> dict[str, Fraction]:
+    return {f"salesperson:{k}": Fraction(v) for k, v in shares.items()}
+
+
+H = Fraction(1, 2)
+
+
+# -- registration: validity, confirmation, the earlier one wins ---------------------------
+
+
+def test_re12_7_1_and_re14_5_2_validity_one_month_against_two() -> None:
+    story = [*seen(0, "甲"), *seen(40, "乙"), deal(45, "乙")]
+    re12 = attribute(story, RE12)
+    assert split(re12) == sp(乙=1)  # 甲's month lapsed on Apr 2
+    assert "RE12-7.1" in re12.rules
+    re14 = attribute(story, RE14)
+    assert split(re14) == sp(甲=1)  # two months: 甲 still registered, the earlier wins
+    assert "RE14-5.1" in re14.rules
+
+
+def test_re12_7_3_the_earlier_registration_wins() -> None:
+    story = [*seen(0, "甲"), *seen(10, "乙"), deal(12, "乙")]
+    for policy in (RE12, RE14):
+        a = attribute(story, policy)
+        assert (a.owner, split(a)) == ("甲", sp(甲=1))
+
+
+def test_re12_7_2_an_unconfirmed_registration_does_not_count() -> None:
+    story = [visit(0, "甲"), reg(0, "甲", confirmed=False), *seen(2, "乙"), deal(3, "乙")]
+    assert split(attribute(story, RE12)) == sp(乙=1)
+    assert "RE12-7.2" in attribute(story, RE12).rules
+    assert split(attribute(story, RE14)) == sp(甲=1)  # RE14-5.1: the register decides
+
+
+def test_a_deal_with_no_valid_claim_goes_to_its_closer() -> None:
+    story = [*seen(0, "甲"), visit(50, "乙"), deal(50, "乙")]
+    assert split(attribute(story, RE12)) == sp(乙=1)
+
+
+# -- RE12-3.6 / RE14-5.3(1): returning customers ------------------------------------------
+
+
+def test_re12_3_6_and_re14_5_3_1_back_to_the_salesperson_who_received_them() -> None:
+    story = [
+        *seen(0, "甲"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["甲"]),
+        deal(5, "甲"),
+    ]
+    for policy in (RE12, RE14):
+        assert split(attribute(story, policy)) == sp(甲=1)
+
+
+# -- RE12-3.7 (g)-(j) and RE14-5.3(7): the customer forgot who received them ------------
+
+FORGOT = [*seen(0, "甲"), *seen(10, "乙", previous=Previous.FORGOT)]
+
+
+def test_re12_3_7_g_recognised_the_same_day() -> None:
+    a = attribute(
+        [*FORGOT, Recognition(at=at(10, 12), customer=C, original="甲"), deal(12, "甲")], RE12
+    )
+    assert (a.owner, split(a)) == ("甲", sp(甲=1))
+    assert "RE12-3.7(g)" in a.rules
+
+
+def test_re12_3_7_h_deal_on_the_spot() -> None:
+    a = attribute([*FORGOT, deal(10, "乙")], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-3.7(h)" in a.rules
+
+
+def test_re12_3_7_i_recognised_within_a_month() -> None:
+    story = [*FORGOT, Recognition(at=at(25), customer=C, original="甲"), deal(30, "乙")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=H, 乙=H)
+    assert a.follow_up == "乙"
+    assert "RE12-3.7(i)" in a.rules
+
+
+def test_re12_3_7_j_not_recognised_within_a_month() -> None:
+    a = attribute([*FORGOT, deal(30, "乙")], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-3.7(j)" in a.rules
+    late = attribute(
+        [*FORGOT, Recognition(at=at(45), customer=C, original="甲"), deal(46, "乙")], RE12
+    )
+    assert split(late) == sp(乙=1)
+
+
+def test_re14_5_3_7_found_in_the_records() -> None:
+    found = [
+        *FORGOT,
+        Recognition(at=at(12), customer=C, original="甲", by_records=True),
+        deal(20, "乙"),
+    ]
+    assert split(attribute(found, RE14)) == sp(甲=H, 乙=H)
+    assert split(attribute([*FORGOT, deal(20, "乙")], RE14)) == sp(乙=1)
+    lapsed = [
+        *seen(0, "甲"),
+        *seen(70, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(71), customer=C, original="甲", by_records=True),
+        deal(72, "乙"),
+    ]
+    assert split(attribute(lapsed, RE14)) == sp(乙=1)
+
+
+# -- RE12-3.10: a new customer refuses the salesperson ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fault", "firm", "expected"),
+    [
+        (Fault.NONE, False, sp(甲=1)),  # (a) refused
+        (Fault.MINOR, False, sp(甲=1)),  # (b) continues
+        (Fault.SERIOUS, False, sp(丙=1)),  # (c) next in rotation, 甲 loses every right
+        (Fault.NONE, True, sp(丙=1)),  # (c) firm refusal
+    ],
+)
+def test_re12_3_10_refusals(fault: Fault, firm: bool, expected: dict[str, Fraction]) -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(
+            at=at(0, 11), customer=C, from_="甲", fault=fault, firm=firm, granted_to="丙"
+        ),
+        reg(0.1, "丙"),
+        deal(5, "丙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == expected
+    assert "RE12-3.10" in a.rules
+
+
+# -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
+
+
+def test_re12_4_courtesy_against_re14_2_5_same_day() -> None:
+    story = [
+        *seen(0, "甲"),
+        visit(7, "丙", previous=Previous.NAMES, courtesy_for="甲"),
+        deal(7, "丙"),
+    ]
+    assert split(attribute(story, RE12)) == sp(甲=1)  # 义务接待: still 甲's
+    assert "RE12-4" in attribute(story, RE12).rules
+    assert split(attribute(story, RE14)) == sp(甲=H, 丙=H)  # same-day deal: 五五分成
+    later = [*story[:-1], deal(9, "甲")]
+    assert split(attribute(later, RE14)) == sp(甲=1)  # otherwise a courtesy
+
+
+def test_re14_5_3_3_named_but_absent() -> None:
+    story = [
+        *seen(0, "甲"),
+        visit(7, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲"),
+        deal(9, "丙"),
+    ]
+    assert split(attribute(story, RE14)) == sp(甲=Fraction(4, 5), 丙=Fraction(1, 5))
+    assert split(attribute(story, RE12)) == sp(甲=1)
+
+
+# -- RE12-5.1 / RE14-2.5(1): designation on entering --------------------------------------------
+
+
+def test_re12_5_1_and_re14_2_5_1_named_on_entering() -> None:
+    story = [visit(0, "丁", asked_for=["丁"], named_on_entry=True), reg(0, "丁"), deal(3, "丁")]
+    for policy, rule in ((RE12, "RE12-5.1"), (RE14, "RE14-2.5(1)")):
+        a = attribute(story, policy)
+        assert split(a) == sp(丁=1)
+        assert rule in a.rules
+
+
+# -- RE12-5.2, RE12-5.3, RE14-5.3(2): asking for another salesperson ------------------------
+
+
+@pytest.mark.parametrize(
+    ("permitted", "incited", "re12"),
+    [
+        (False, False, sp(甲=1)),
+        (True, False, sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))),
+        (True, True, sp(甲=1)),
+    ],
+)
+def test_re12_5_2_against_re14_5_3_2(
+    permitted: bool, incited: bool, re12: dict[str, Fraction]
+) -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(
+            at=at(0, 11), customer=C, from_="甲", to="乙", permitted=permitted, incited=incited
+        ),
+        deal(4, "乙"),
+    ]
+    assert split(attribute(story, RE12)) == re12
+    # RE14: the customer's wish prevails; 甲 is still registered: 80/20
+    assert split(attribute(story, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+
+
+def test_re12_5_3_returning_customer_names_another() -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(6), customer=C, from_="甲", to="乙", permitted=True),
+        visit(6, "乙", courtesy_for="甲"),
+        deal(6, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert "RE12-5.3" in a.rules
+
+
+def test_re14_5_3_2_lapsed_earlier_registration_gets_nothing() -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(70), customer=C, from_="甲", to="乙"),
+        deal(70, "乙"),
+    ]
+    assert split(attribute(story, RE14)) == sp(乙=1)
+
+
+# -- RE12-5.4, RE12-7.5, RE14-5.3(10): an old customer brings a new one -----------------------
+
+
+@pytest.mark.parametrize(
+    ("how", "re12", "rule"),
+    [
+        ("phoned_ahead", sp(甲=1), "RE12-7.5"),  # (a)
+        ("escorted", sp(甲=1), "RE12-7.5"),  # (b)
+        ("none", sp(乙=1), "RE12-7.5"),  # (c) a new customer of whoever receives
+    ],
+)
+def test_re12_7_5_against_re14_5_3_10(how: str, re12: dict[str, Fraction], rule: str) -> None:
+    story = [
+        OldCustomerIntroduction(
+            at=at(0, 9), customer=C, old_customer="李老板", salesperson="甲", how=how
+        ),
+        *seen(0, "乙"),
+        deal(3, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == re12
+    assert rule in a.rules
+    assert split(attribute(story, RE14)) == sp(甲=1)  # always the original salesperson
+
+
+# -- RE12-6: company customers --------------------------------------------------------------
+
+
+def company(**kw: Any) -> CompanyIntroduction:
+    return CompanyIntroduction(at=at(-1), customer=C, by="刘总", **kw)
+
+
+def test_re12_6_2_named_by_an_executive_all_to_the_pool() -> None:
+    a = attribute([company(named_salesperson="甲"), *seen(0, "甲"), deal(2, "甲")], RE12)
+    assert split(a) == {"public_pool": 1}
+    assert "RE12-6.2" in a.rules
+
+
+def test_re12_6_3_brought_by_the_company() -> None:
+    a = attribute([company(), *seen(0, "乙"), deal(2, "乙")], RE12)
+    assert split(a) == {**sp(乙=Fraction(7, 10)), "public_pool": Fraction(3, 10)}
+
+
+def test_re12_6_4_and_6_5_deals_the_company_arranged() -> None:
+    arranged = company(arranged_deal=True, after_sales=AfterSales.SALESPERSON, after_sales_by="丙")
+    a = attribute([arranged, deal(0, "丙")], RE12)  # no visit needed
+    assert split(a) == {**sp(丙=Fraction(3, 10)), "public_pool": Fraction(7, 10)}
+    other = company(arranged_deal=True, after_sales="other_staff")
+    assert split(attribute([other, deal(0, "行政")], RE12)) == {"public_pool": 1}
+    unknown = attribute([company(arranged_deal=True), deal(0, "丙")], RE12)
+    assert unknown.needs_ruling
+
+
+def test_re12_6_1_registered_before_contacting_the_company() -> None:
+    late = CompanyIntroduction(at=at(1), customer=C, by="刘总")
+    a = attribute([*seen(0, "乙"), late, deal(2, "乙")], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-6.1" in a.rules
+
+
+def test_re14_has_no_company_clause() -> None:
+    a = attribute([company(), *seen(0, "乙"), deal(2, "乙")], RE14)
+    assert a.needs_ruling
+    assert a.shares == {}
+    assert "RE14-5.4" in (a.ruling_reason or "")
+
+
+# -- RE11: employee referrals ------------------------------------------------------------------
+
+
+def referral(day: float = -3, appointment: int = 0, **kw: Any) -> ReferralRegistration:
+    return ReferralRegistration(
+        at=at(day), customer=C, referrer="小赵", appointment=at(appointment).date(), **kw
+    )
+
+
+CONFIRM = ReferralConfirmation(at=at(0, 9), customer=C, referrer="小赵", confirmed_by="项目经理")
+
+
+@pytest.mark.parametrize("policy", [RE12, RE11])
+def test_re11_4_to_6_a_valid_referral(policy: AttributionPolicy) -> None:
+    a = attribute([referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")], policy)
+    assert split(a) == {"referrer:小赵": Fraction(3, 10), **sp(轮值=Fraction(7, 10))}
+    assert {"RE11-4", "RE11-5", "RE11-6"} <= set(a.rules)
+
+
+@pytest.mark.parametrize(
+    ("events", "rule"),
+    [
+        ([referral(private_contact=False), CONFIRM], "RE11-1"),
+        ([referral(appointment=1), CONFIRM], "RE11-3"),
+        ([referral()], "RE11-4"),  # not confirmed at the visit
+    ],
+)
+def test_re11_referrals_that_fail(events: list[Any], rule: str) -> None:
+    a = attribute([*events, *seen(0, "轮值"), deal(6, "轮值")], RE12)
+    assert split(a) == sp(轮值=1)
+    assert rule in a.rules
+
+
+def test_re11_2_registered_after_the_first_visit() -> None:
+    story = [visit(0, "轮值"), referral(day=0.5), CONFIRM, reg(1, "轮值"), deal(6, "轮值")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(轮值=1)
+    assert "RE11-2" in a.rules
+
+
+def test_re11_4_a_salesperson_registered_first() -> None:
+    story = [*seen(-5, "甲"), referral(), CONFIRM, visit(0, "甲"), deal(6, "甲")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert "RE11-4" in a.rules
+
+
+def test_re11_3_registering_again_after_a_missed_appointment() -> None:
+    story = [
+        referral(day=-5, appointment=-2),
+        referral(day=-1, appointment=0),
+        CONFIRM,
+        *seen(0, "轮值"),
+        deal(6, "轮值"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a)["referrer:小赵"] == Fraction(3, 10)
+    assert "RE11-3" in a.rules
+
+
+# -- households: RE12-7.4 against RE14-5.3(11) -----------------------------------------------
+
+
+def test_re12_7_4_spouses_split_against_re14_5_3_11_first_wins() -> None:
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen(3, "乙", customer=wife),
+        HouseholdLink(at=at(4), customer=C, other=wife),
+        deal(10, "甲"),
+    ]
+    re12 = attribute(story, RE12)
+    assert split(re12) == sp(甲=H, 乙=H)
+    assert "RE12-7.4" in re12.rules
+    re14 = attribute(story, RE14)
+    assert split(re14) == sp(甲=1)
+    assert "RE14-5.3(11)" in re14.rules
+
+
+# -- after the deal: RE12-7.6 -----------------------------------------------------------------
+
+
+def test_re12_7_6_changes_after_the_deal_change_nothing() -> None:
+    story = [
+        *seen(0, "甲"),
+        deal(3, "甲"),
+        NameChange(at=at(20), customer=C, new_name="王氏公司"),
+        *seen(21, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert "RE12-7.6" in a.rules
+
+
+# -- rulings: RE12-7.7 ----------------------------------------------------------------------
+
+
+def test_re12_7_7_unresolved_cases_need_a_ruling_and_accept_one() -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(6), customer=C, from_="甲", fault=Fault.SERIOUS),
+        deal(8, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert a.needs_ruling
+    assert a.shares == {}
+    assert "RE12-7.7" in (a.ruling_reason or "")
+    with pytest.raises(InvalidInputError, match="ruling"):
+        a.split(__import__("decimal").Decimal("100"))
+    unapproved = Ruling(at=at(9), customer=C, by="项目经理", shares={"salesperson:乙": 1})
+    assert attribute([*story, unapproved], RE12).needs_ruling
+    ruling = Ruling(
+        at=at(9),
+        customer=C,
+        by="项目经理",
+        approved_by="销售总监",
+        shares={"salesperson:甲": Fraction(1, 3), "salesperson:乙": Fraction(2, 3)},
+        text="按过错和贡献",
+    )
+    decided = attribute([*story, ruling], RE12)
+    assert not decided.needs_ruling
+    assert split(decided) == sp(甲=Fraction(1, 3), 乙=Fraction(2, 3))
+    assert decided.owner == "乙"
+    assert "RE12-7.7" in decided.rules
+
+
+# -- RE14-5.3(4), (5), (6), (8), (9), (12), (13), RE14-5.4 ------------------------------------
+
+
+def test_re14_5_3_4_a_confirmed_complaint() -> None:
+    story = [
+        *seen(0, "乙"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        deal(8, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(甲=1)
+    assert "RE14-5.3(4)" in a.rules
+
+
+def test_re14_5_3_5_several_names() -> None:
+    story = [
+        *seen(0, "甲"),
+        *seen(3, "乙"),
+        visit(8, "乙", previous=Previous.NAMES, asked_for=["丙", "乙", "甲"]),
+        deal(8, "乙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(乙=1)
+    assert "RE14-5.3(5)" in a.rules
+    none_present = [
+        *seen(0, "甲"),
+        visit(8, "丁", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+        deal(8, "丁"),
+    ]
+    assert attribute(none_present, RE14).needs_ruling
+
+
+def test_re14_5_3_6_looking_for_a_discount() -> None:
+    story = [*seen(0, "甲"), visit(5, "乙", for_discount=True), deal(5, "乙")]
+    a = attribute(story, RE14)
+    assert split(a) == sp(甲=1)
+    assert "RE14-5.3(6)" in a.rules
+
+
+def test_re14_5_3_8_named_on_the_nth_visit() -> None:
+    story = [
+        *seen(0, "甲"),
+        visit(5, "甲"),
+        visit(9, "乙", previous=Previous.NAMES, asked_for=["乙"], named_on_entry=True),
+        deal(9, "乙"),
+    ]
+    re14 = attribute(story, RE14)
+    assert split(re14) == sp(甲=H, 乙=H)
+    assert "RE14-5.3(8)" in re14.rules
+    assert split(attribute(story, RE12)) == sp(甲=1)  # RE12-5.3: naming another is refused
+
+
+def test_re14_5_3_9_the_owner_follows_up() -> None:
+    a = attribute([*seen(0, "甲"), deal(3, "甲")], RE14)
+    assert a.follow_up == a.owner == "甲"
+
+
+def test_re14_5_3_12_random_reallocation() -> None:
+    story = [
+        *seen(0, "甲"),
+        Reallocation(at=at(20), customer=C, from_="甲", to="戊", draw="抽签第3号"),
+        deal(25, "戊"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(戊=1)
+    assert "抽签第3号" in a.explain()
+    assert attribute(story, RE12).needs_ruling  # no such clause in RE12
+
+
+def test_re14_5_3_13_exhibitions() -> None:
+    a = attribute([*seen(0, "甲", exhibition=True), deal(0, "甲")], RE14)
+    assert a.needs_ruling
+    assert "RE14-5.3(13)" in (a.ruling_reason or "")
+
+
+def test_re14_5_4_crossed_customers() -> None:
+    base = [*seen(0, "甲"), *seen(2, "乙"), deal(5, "乙")]
+    quarrel = Dispute(at=at(6), customer=C, parties=["甲", "乙"], outcome="quarrel")
+    assert split(attribute([*base, quarrel], RE14)) == {"department": 1}
+    pending = Dispute(at=at(6), customer=C, parties=["甲", "乙"], outcome="pending")
+    assert attribute([*base, pending], RE14).needs_ruling
+    settled = Dispute(
+        at=at(6),
+        customer=C,
+        parties=["甲", "乙"],
+        outcome="settled",
+        shares={"salesperson:甲": H, "salesperson:乙": H},
+    )
+    assert split(attribute([*base, settled], RE14)) == sp(甲=H, 乙=H)
+
+
+# -- money ------------------------------------------------------------------------------
+
+
+def test_the_split_in_yuan() -> None:
+    from decimal import Decimal
+
+    a = attribute([referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")], RE12)
+    parts = {str(k): v for k, v in a.split(Decimal("12345.67")).items()}
+    assert parts == {"salesperson:轮值": Decimal("8641.97"), "referrer:小赵": Decimal("3703.70")}
+    assert sum(parts.values()) == Decimal("12345.67")
+
+
+# -- bad input ----------------------------------------------------------------------------
+
+
+def test_two_customers_in_one_call() -> None:
+    story = [*seen(0, "甲"), *seen(0, "乙", customer="李女士"), deal(3, "甲")]
+    with pytest.raises(InvalidInputError, match="more than one customer"):
+        attribute(story, RE12)
+    assert split(attribute(story, RE12, customer=C)) == sp(甲=1)
+
+
+def test_a_deal_before_any_visit() -> None:
+    with pytest.raises(InvalidInputError, match="before any visit"):
+        attribute([deal(0, "甲"), *seen(1, "甲")], RE12)
+
+
+def test_two_deals() -> None:
+    with pytest.raises(InvalidInputError, match="2 deals"):
+        attribute([*seen(0, "甲"), deal(1, "甲"), deal(2, "甲")], RE12)
+
+
+def test_rulings_must_sum_to_one() -> None:
+    with pytest.raises(InvalidInputError, match="sum to exactly 1"):
+        Ruling(at=at(0), customer=C, by="经理", shares={"salesperson:甲": Fraction(1, 2)})
+    with pytest.raises(InvalidInputError, match="unknown party"):
+        Ruling(at=at(0), customer=C, by="经理", shares={"boss": 1})
+
+
+def test_naive_datetimes_and_junk() -> None:
+    with pytest.raises(NaiveDatetimeError):
+        Visit(at=dt.datetime(2026, 3, 2, 10), customer=C, received_by="甲")
+    with pytest.raises(InvalidInputError):
+        Visit(at=at(0), customer="", received_by="甲")
+    with pytest.raises(InvalidTypeError):
+        attribute([object()], RE12)  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError):
+        attribute(seen(0, "甲"), "re12")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="no events"):
+        attribute([], RE12)
+    with pytest.raises(ValueError, match="rude"):
+        SwitchRequest(at=at(0), customer=C, from_="甲", fault="rude")
+
+
+# -- properties ---------------------------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from custrules import allocate  # noqa: E402
+from tests.strategies import SALESPEOPLE, re_event, re_stories  # noqa: E402
+
+policies = st.sampled_from([RE12, RE14, RE11])
+
+
+def essence(a: Attribution) -> tuple[Any, ...]:
+    return (a.owner, dict(a.shares), a.needs_ruling, a.follow_up)
+
+
+@given(re_stories(), policies)
+def test_shares_are_non_negative_and_sum_to_one(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    a = attribute(story, policy)
+    if a.needs_ruling:
+        assert a.shares == {}
+        assert a.ruling_reason
+    else:
+        assert sum(a.shares.values()) == 1
+        assert all(s > 0 for s in a.shares.values())
+        assert a.owner is None or f"salesperson:{a.owner}" in split(a)
+
+
+@given(re_stories(), policies, st.randoms(use_true_random=False))
+def test_the_order_events_are_passed_in_does_not_matter(
+    story: list[Any], policy: AttributionPolicy, rnd: Any
+) -> None:
+    shuffled = list(story)
+    rnd.shuffle(shuffled)
+    assert essence(attribute(shuffled, policy)) == essence(attribute(story, policy))
+
+
+@given(re_stories(), policies, st.data())
+def test_events_after_the_deal_change_nothing(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    deal_at = story[-1].at
+    base = attribute(story, policy)
+    start = int((deal_at - story[0].at).total_seconds() // 60)
+    extra = [
+        data.draw(re_event("王先生", start + k))
+        for k in data.draw(st.lists(st.integers(min_value=1, max_value=60 * 24 * 90), max_size=4))
+    ]
+    extra.append(NameChange(at=deal_at + dt.timedelta(days=3), customer="王先生", new_name="新名"))
+    after = attribute([*story, *extra], policy)
+    assert essence(after) == essence(base)
+
+
+@given(re_stories(), re_stories(customer="李女士"), policies)
+def test_another_customers_events_change_nothing(
+    mine: list[Any], theirs: list[Any], policy: AttributionPolicy
+) -> None:
+    assert essence(attribute([*mine, *theirs], policy, customer="王先生")) == essence(
+        attribute(mine, policy)
+    )
+
+
+@given(
+    st.sampled_from(SALESPEOPLE),
+    st.sampled_from(SALESPEOPLE),
+    st.integers(min_value=0, max_value=200),
+    st.sampled_from([RE12, RE14]),
+)
+def test_a_lapsed_registration_never_earns_a_share(
+    first: str, second: str, extra_days: int, policy: AttributionPolicy
+) -> None:
+    if first == second:
+        return
+    months = policy.registration_validity_months or 0
+    later = 31 * months + 1 + extra_days
+    story = [*seen(0, first), *seen(later, second), deal(later + 1, second)]
+    a = attribute(story, policy)
+    assert f"salesperson:{first}" not in split(a)
+
+
+shares_st = st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=8).filter(
+    lambda xs: sum(xs) > 0
+)
+
+
+@settings(max_examples=200)
+@given(shares_st, st.integers(min_value=0, max_value=10**9))
+def test_allocate_sums_exactly_and_stays_within_a_cent(weights: list[int], cents: int) -> None:
+    total = Decimal(cents) / 100
+    shares = {f"p{i}": Fraction(w, sum(weights)) for i, w in enumerate(weights)}
+    parts = allocate(total, shares)
+    assert sum(parts.values()) == total
+    for key, share in shares.items():
+        assert abs(Fraction(parts[key]) - share * Fraction(total)) < Fraction(1, 100)
+        assert parts[key] == parts[key].quantize(Decimal("0.01"))

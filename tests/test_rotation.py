@@ -1,0 +1,109 @@
+"""RE12-3.1, RE12-5.1, RE14-2.5(2): the reception rotation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from custrules import InvalidInputError, MakeUp, Rotation
+
+ORDER = ("甲", "乙", "丙", "丁")
+ALL = set(ORDER)
+
+
+def test_re12_3_1_round_robin() -> None:
+    r = Rotation(order=ORDER)
+    got = []
+    for _ in range(6):
+        pick = r.pick(present=ALL)
+        got.append(pick.salesperson)
+        r = r.after(pick)
+    assert got == ["甲", "乙", "丙", "丁", "甲", "乙"]
+
+
+def test_re12_3_1_absent_without_reason_loses_the_turn() -> None:
+    r = Rotation(order=ORDER)
+    pick = r.pick(present=ALL - {"甲"})
+    assert pick.salesperson == "乙"
+    assert pick.skipped == (("甲", "absent without good reason: loses the turn"),)
+    r = r.after(pick)
+    assert r.pick(present=ALL).salesperson == "丙"  # 甲 is not made up
+    assert r.owed == ()
+
+
+def test_re12_3_1_an_errand_is_placed_first_on_return() -> None:
+    r = Rotation(order=ORDER)
+    pick = r.pick(present=ALL - {"甲"}, on_errand={"甲"})
+    assert pick.salesperson == "乙"
+    r = r.after(pick)
+    assert r.owed == ("甲",)
+    back = r.pick(present=ALL)
+    assert (back.salesperson, back.priority) == ("甲", True)
+    r = r.after(back)
+    assert r.owed == ()
+    assert r.pick(present=ALL).salesperson == "丙"  # the round goes on where it was
+
+
+def test_re14_makes_up_one_customer_per_round_missed() -> None:
+    r = Rotation(order=("甲", "乙"), make_up=MakeUp.PER_ROUND)
+    for _ in range(3):  # 甲 is out on company business for three rounds
+        r = r.after(r.pick(present={"乙"}, on_errand={"甲"}))
+    assert r.owed == ("甲", "甲", "甲")
+    picks = []
+    for _ in range(4):
+        pick = r.pick(present={"甲", "乙"})
+        picks.append(pick.salesperson)
+        r = r.after(pick)
+    assert picks == ["甲", "甲", "甲", "甲"]  # three make-ups, then 甲's own turn
+
+
+def test_re12_3_1_errand_owed_once() -> None:
+    r = Rotation(order=("甲", "乙"))
+    for _ in range(3):
+        r = r.after(r.pick(present={"乙"}, on_errand={"甲"}))
+    assert r.owed == ("甲",)
+
+
+def test_re12_5_1_a_designated_reception_is_not_a_turn() -> None:
+    r = Rotation(order=ORDER)
+    # 甲 receives a customer who named 甲: no call to after(); 甲 is busy when the
+    # turn comes, so 甲 is not present and the turn is lost, not made up.
+    pick = r.pick(present=ALL - {"甲"})
+    assert pick.salesperson == "乙"
+    r = r.after(pick)
+    assert r.owed == ()
+
+
+def test_re12_3_10_c_a_void_turn_may_get_priority() -> None:
+    r = Rotation(order=ORDER).voided("甲")
+    assert r.pick(present=ALL).priority
+
+
+def test_bad_rotations() -> None:
+    with pytest.raises(InvalidInputError, match="twice"):
+        Rotation(order=("甲", "甲"))
+    with pytest.raises(InvalidInputError, match="at least one"):
+        Rotation(order=())
+    with pytest.raises(InvalidInputError, match="not in the rotation"):
+        Rotation(order=ORDER).pick(present={"戊"})
+    with pytest.raises(InvalidInputError, match="nobody"):
+        Rotation(order=ORDER).pick(present=set())
+    with pytest.raises(InvalidInputError, match="outside"):
+        Rotation(order=ORDER, position=7)
+
+
+@given(st.lists(st.sets(st.sampled_from(ORDER), min_size=1), min_size=1, max_size=30))
+def test_every_present_salesperson_gets_a_turn_within_a_round(days: list[set[str]]) -> None:
+    r = Rotation(order=ORDER)
+    for present in days:
+        pick = r.pick(present=present)
+        assert pick.salesperson in present
+        r = r.after(pick)
+    # with everyone present, a full round serves each salesperson exactly once
+    round_ = []
+    for _ in ORDER:
+        pick = r.pick(present=ALL)
+        round_.append(pick.salesperson)
+        r = r.after(pick)
+    assert sorted(round_) == sorted(ORDER)
