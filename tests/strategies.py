@@ -74,7 +74,7 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
             previous=draw(st.sampled_from(list(Previous))),
             asked_for=draw(st.lists(names, max_size=2, unique=True)),
             named_on_entry=draw(st.booleans()),
-            courtesy_for=draw(st.one_of(st.none(), names)),
+            courtesy_for=draw(st.one_of(st.none(), names.filter(lambda n: n != who))),
             for_discount=draw(st.booleans()),
         )
     if kind <= 4:
@@ -85,16 +85,17 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
     if kind == 5:
         return Recognition(at=at, customer=customer, original=who, by_records=draw(st.booleans()))
     if kind == 6:
+        others = names.filter(lambda n: n != who)
         return SwitchRequest(
             at=at,
             customer=customer,
             from_=who,
-            to=draw(st.one_of(st.none(), names)),
+            to=draw(st.one_of(st.none(), others)),
             fault=draw(st.sampled_from(list(Fault))),
             firm=draw(st.booleans()),
             permitted=draw(st.booleans()),
             incited=draw(st.booleans()),
-            granted_to=draw(st.one_of(st.none(), names)),
+            granted_to=draw(st.one_of(st.none(), others)),
         )
     if kind == 7:
         return SalespersonComplaint(
@@ -112,7 +113,8 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
             salesperson=who,
             how=draw(st.sampled_from(["phoned_ahead", "escorted", "none"])),
         )
-    return Reallocation(at=at, customer=customer, from_=who, to=draw(names), draw="抽签")
+    to = draw(names.filter(lambda n: n != who))
+    return Reallocation(at=at, customer=customer, from_=who, to=to, draw="抽签")
 
 
 @st.composite

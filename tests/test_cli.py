@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -87,7 +88,7 @@ def test_bad_input_is_status_2_with_one_line(
 def test_demo_runs_every_step() -> None:
     status, text = run("demo")
     assert status == 0
-    assert text.count("$ python -m custrules") >= 9
+    assert text.count("$ python -m custrules") >= 18
     assert "extended to 7 working days, approved by 王经理" in text
 
 
@@ -244,3 +245,93 @@ def test_visit_scores() -> None:
     data = json.loads(text)
     assert data["rows"]["service"] == {"label": "恶劣", "points": 0}
     assert data["total"] == "50"
+
+
+def test_attribute_built_in_examples() -> None:
+    status, text = run("attribute", "example:spouses", "--policy", "re12")
+    assert status == 0
+    assert "salesperson:甲: 1/2  150000.00" in text
+    assert "RE12-7.4" in text
+    _, text = run("attribute", "example:spouses", "--policy", "re14", "--json")
+    data = json.loads(text)
+    assert data["shares"] == {"salesperson:甲": "1"}
+    assert "RE14-5.3(11)" in data["rules"]
+    _, text = run(
+        "attribute", "example:referral", "--policy", "re12", "--amount", "1000", "--json"
+    )
+    data = json.loads(text)
+    assert data["split"] == {"salesperson:丙": "700.00", "referrer:小赵(财务部)": "300.00"}
+
+
+def test_attribute_a_case_file(tmp_path: Any) -> None:
+    case = {
+        "customer": "王先生",
+        "events": [
+            {"type": "visit", "at": "2026-03-02T10:00+08:00", "received_by": "甲"},
+            {"type": "registration", "at": "2026-03-02T10:00+08:00", "salesperson": "甲"},
+            {"type": "deal", "at": "2026-03-05T10:00+08:00", "closed_by": "甲"},
+        ],
+    }
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    status, text = run("attribute", str(path), "--policy", "re14", "--amount", "100.00")
+    assert status == 0
+    assert "salesperson:甲: 1  100.00" in text
+    # RE12 needs the project manager's confirmation: nobody has a valid claim
+    _, text = run("attribute", str(path), "--policy", "re12")
+    assert "salesperson:甲" in text  # 甲 closed the deal with no valid claim against it
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["attribute", "/no/such/case.json", "--policy", "re12"],
+        ["attribute", "example:nothing", "--policy", "re12"],
+        ["attribute", "example:spouses"],
+        ["attribute", "example:spouses", "--policy", "re13"],
+        ["attribute", "example:spouses", "--policy", "re12", "--amount", "12.345"],
+    ],
+)
+def test_attribute_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        ("not json", "not valid JSON"),
+        ('{"events": []}', "non-empty list"),
+        ('{"events": [{"type": "teleport", "at": "2026-03-02T10:00+08:00"}]}', "unknown event"),
+        (
+            '{"events": [{"type": "visit", "at": "2026-03-02T10:00", "customer": "x", '
+            '"received_by": "甲"}]}',
+            "no time zone",
+        ),
+        (
+            '{"events": [{"type": "visit", "at": "2026-03-02T10:00+08:00", "customer": "x", '
+            '"received_by": "甲", "mood": "happy"}]}',
+            "unknown field",
+        ),
+        (
+            '{"customer": "x", "events": [{"type": "deal", "at": "2026-03-02T10:00+08:00", '
+            '"closed_by": "甲"}]}',
+            "before any visit",
+        ),
+        (
+            '{"customer": "x", "events": [{"type": "ruling", "at": "2026-03-02T10:00+08:00", '
+            '"by": "经理", "shares": {"salesperson:甲": "1/2"}}]}',
+            "sum to exactly 1",
+        ),
+    ],
+)
+def test_attribute_bad_case_files(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], content: str, match: str
+) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(content, encoding="utf-8")
+    status, _ = run("attribute", str(path), "--policy", "re12")
+    assert status == 2
+    assert match in capsys.readouterr().err

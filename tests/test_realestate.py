@@ -98,9 +98,10 @@ def test_re12_7_1_and_re14_5_2_validity_one_month_against_two() -> None:
 
 def test_re12_7_3_the_earlier_registration_wins() -> None:
     story = [*seen(0, "甲"), *seen(10, "乙"), deal(12, "乙")]
-    for policy in (RE12, RE14):
+    for policy, rule in ((RE12, "RE12-7.3"), (RE14, "RE14-5.1")):
         a = attribute(story, policy)
         assert (a.owner, split(a)) == ("甲", sp(甲=1))
+        assert rule in a.rules
 
 
 def test_re12_7_2_an_unconfirmed_registration_does_not_count() -> None:
@@ -206,6 +207,8 @@ def test_re12_3_10_refusals(fault: Fault, firm: bool, expected: dict[str, Fracti
     a = attribute(story, RE12)
     assert split(a) == expected
     assert "RE12-3.10" in a.rules
+    if expected == sp(丙=1):  # RE12-3.10(c): 甲 loses every right
+        assert "甲 lost every right" in a.explain()
 
 
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
@@ -333,14 +336,19 @@ def test_re12_6_2_named_by_an_executive_all_to_the_pool() -> None:
 def test_re12_6_3_brought_by_the_company() -> None:
     a = attribute([company(), *seen(0, "乙"), deal(2, "乙")], RE12)
     assert split(a) == {**sp(乙=Fraction(7, 10)), "public_pool": Fraction(3, 10)}
+    assert "RE12-6.3" in a.rules
 
 
 def test_re12_6_4_and_6_5_deals_the_company_arranged() -> None:
     arranged = company(arranged_deal=True, after_sales=AfterSales.SALESPERSON, after_sales_by="丙")
     a = attribute([arranged, deal(0, "丙")], RE12)  # no visit needed
     assert split(a) == {**sp(丙=Fraction(3, 10)), "public_pool": Fraction(7, 10)}
-    other = company(arranged_deal=True, after_sales="other_staff")
-    assert split(attribute([other, deal(0, "行政")], RE12)) == {"public_pool": 1}
+    assert "RE12-6.4" in a.rules
+    other = attribute(
+        [company(arranged_deal=True, after_sales="other_staff"), deal(0, "行政")], RE12
+    )
+    assert split(other) == {"public_pool": 1}
+    assert "RE12-6.5" in other.rules
     unknown = attribute([company(arranged_deal=True), deal(0, "丙")], RE12)
     assert unknown.needs_ruling
 
@@ -451,6 +459,7 @@ def test_re12_7_6_changes_after_the_deal_change_nothing() -> None:
     a = attribute(story, RE12)
     assert split(a) == sp(甲=1)
     assert "RE12-7.6" in a.rules
+    assert "RE14-5.2" in attribute(story, RE14).rules  # 以成交为准: the deal decides
 
 
 # -- rulings: RE12-7.7 ----------------------------------------------------------------------
@@ -541,8 +550,15 @@ def test_re14_5_3_8_named_on_the_nth_visit() -> None:
 
 
 def test_re14_5_3_9_the_owner_follows_up() -> None:
+    """RE14-5.3(9): follow-up and after-sales belong to whoever owns the performance."""
     a = attribute([*seen(0, "甲"), deal(3, "甲")], RE14)
     assert a.follow_up == a.owner == "甲"
+    switched = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(2), customer=C, from_="甲", to="乙"),
+        deal(3, "乙"),
+    ]
+    assert attribute(switched, RE14).follow_up == "乙"
 
 
 def test_re14_5_3_12_random_reallocation() -> None:
@@ -553,6 +569,7 @@ def test_re14_5_3_12_random_reallocation() -> None:
     ]
     a = attribute(story, RE14)
     assert split(a) == sp(戊=1)
+    assert "RE14-5.3(12)" in a.rules
     assert "抽签第3号" in a.explain()
     assert attribute(story, RE12).needs_ruling  # no such clause in RE12
 
@@ -629,6 +646,8 @@ def test_naive_datetimes_and_junk() -> None:
         attribute(seen(0, "甲"), "re12")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="no events"):
         attribute([], RE12)
+    with pytest.raises(InvalidInputError, match="no switch"):
+        SwitchRequest(at=at(0), customer=C, from_="甲", to="甲")
     with pytest.raises(ValueError, match="rude"):
         SwitchRequest(at=at(0), customer=C, from_="甲", fault="rude")
 

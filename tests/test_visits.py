@@ -123,6 +123,7 @@ def test_vis3_mean_by_default_weights_on_request() -> None:
 
 
 def test_vis2_the_report() -> None:
+    """VIS-2: the report's fields around the three ratings."""
     report = VisitReport(
         customer_unit="湖南某化工有限公司",
         address="长沙市",

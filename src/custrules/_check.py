@@ -120,3 +120,33 @@ def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
             return item
     known = ", ".join(f"{m.name} ({m.value})" for m in enum_cls)
     raise UnknownLabelError(f"unknown {what} {value!r}: use one of {known}", value=value)
+
+
+def share(value: Any) -> Fraction:
+    """attrs converter: an exact share between 0 and 1."""
+    exact = exact_number(value, "a share")
+    if not 0 <= exact <= 1:
+        raise InvalidInputError(f"a share must be between 0 and 1, got {exact}", value=value)
+    return exact
+
+
+def aware_attr(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a timezone-aware datetime."""
+    aware(value, attribute.name)
+
+
+def optional_aware_attr(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: None or a timezone-aware datetime."""
+    if value is not None:
+        aware(value, attribute.name)
+
+
+def date_attr(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a date (not a datetime)."""
+    plain_date(value, attribute.name)
+
+
+def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: None or non-empty text."""
+    if value is not None:
+        nonempty(instance, attribute, value)

@@ -348,13 +348,6 @@ class AbcClass(str, enum.Enum):
     C = "C"
 
 
-def _share(value: Any) -> Fraction:
-    share = _check.exact_number(value, "a share")
-    if not 0 <= share <= 1:
-        raise InvalidInputError(f"a share must be between 0 and 1, got {value}", value=value)
-    return share
-
-
 @attrs.frozen(kw_only=True)
 class AbcPolicy:
     """An ABC split (TIER-8).
@@ -365,8 +358,8 @@ class AbcPolicy:
     total (Pareto: 80 % of profit), B up to ``a + b``.
     """
 
-    a: Fraction = attrs.field(converter=_share)
-    b: Fraction = attrs.field(default=Fraction(0), converter=_share)
+    a: Fraction = attrs.field(converter=_check.share)
+    b: Fraction = attrs.field(default=Fraction(0), converter=_check.share)
     by_value: bool = False
     ties: Ties = attrs.field(default=Ties.TOGETHER_UP, converter=Ties)
 

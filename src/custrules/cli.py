@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TextIO
 from custrules.calendar import DayInfo, WorkCalendar
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
+from custrules.realestate import attribute, case_from_json, policy_named
 from custrules.tiers import (
     POLYOLEFIN_STARS,
     TierTable,
@@ -361,6 +362,76 @@ def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, data, lines)
 
 
+# -- attribute ---------------------------------------------------------------------
+
+
+def _read_case(spec: str) -> Any:
+    """A case file's JSON: a path, or ``example:NAME`` for a built-in example."""
+    if spec.startswith("example:"):
+        from importlib import resources
+
+        name = spec.removeprefix("example:")
+        source = resources.files("custrules") / "examples" / f"{name}.json"
+        if not source.is_file():
+            known = sorted(
+                p.name.removesuffix(".json")
+                for p in (resources.files("custrules") / "examples").iterdir()
+                if p.name.endswith(".json")
+            )
+            raise _UsageError(
+                f"custrules attribute: no built-in example {name!r}; try {', '.join(known)}"
+            )
+        text = source.read_text(encoding="utf-8")
+    else:
+        try:
+            with open(spec, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise _UsageError(f"custrules attribute: cannot read {spec}: {exc.strerror}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _UsageError(f"custrules attribute: {spec} is not valid JSON: {exc}") from None
+
+
+def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
+    case = case_from_json(_read_case(args.case))
+    if args.policy is not None:
+        policy = policy_named(args.policy)
+    elif case.policy is not None:
+        policy = case.policy
+    else:
+        raise _UsageError("custrules attribute: say which policy: --policy re12 or re14")
+    amount = args.amount if args.amount is not None else case.amount
+    a = attribute(case.events, policy, customer=case.customer)
+    money = None if amount is None or a.needs_ruling else a.split(amount)
+    data: dict[str, Any] = {
+        "customer": a.customer,
+        "policy": a.policy,
+        "owner": a.owner,
+        "follow_up": a.follow_up,
+        "needs_ruling": a.needs_ruling,
+        "ruling_reason": a.ruling_reason,
+        "shares": {str(p): str(s) for p, s in a.shares.items()},
+        "amount": None if amount is None else str(amount),
+        "split": None if money is None else {str(p): str(v) for p, v in money.items()},
+        "rules": list(a.rules),
+        "steps": [{"rule": st.rule, "facts": st.facts} for st in a.steps],
+    }
+    lines = [f"customer {a.customer}, policy {a.policy}"]
+    if a.needs_ruling:
+        lines.append(f"NEEDS A MANAGER'S RULING: {a.ruling_reason}")
+    else:
+        lines.append(f"owner: {a.owner or '-'} (follows up: {a.follow_up or '-'})")
+        lines.append("split:" if money is None else f"split of {amount}:")
+        for party, share in a.shares.items():
+            yuan = "" if money is None else f"  {money[party]}"
+            lines.append(f"  {party}: {share}{yuan}")
+    lines.append("reasoning:")
+    lines.extend(f"  {step}" for step in a.steps)
+    _emit(out, args, data, lines)
+
+
 # -- the parser and main -----------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
@@ -368,6 +439,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "deadline": _cmd_deadline,
     "tier": _cmd_tier,
     "visit": _cmd_visit,
+    "attribute": _cmd_attribute,
 }
 
 
@@ -472,6 +544,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     visit.add_argument("--json", action="store_true", help="print JSON")
 
+    att = sub.add_parser(
+        "attribute",
+        help="who owns a real-estate customer and how the commission splits (RE11-RE14)",
+        description="Attribute a customer from a case file of events (see docs/realestate.md).",
+    )
+    att.add_argument("case", help="a case file (JSON), or example:NAME for a built-in one")
+    att.add_argument("--policy", choices=["re11", "re12", "re14"], help="the sales office's rules")
+    att.add_argument("--amount", type=_number, help="the commission to split, e.g. 12345.67")
+    att.add_argument("--json", action="store_true", help="print JSON")
+
     demo = sub.add_parser("demo", help="run every family on built-in examples")
     demo.add_argument("--json", action="store_true", help="print JSON (one document a step)")
     return parser
@@ -514,6 +596,16 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
             "visit --quality 优良 --service 不好 --renown 知名",
             "visit --quality 非常優良 --service 一般 --renown 馳名 "
             "--weight quality=2 --weight service=1 --weight renown=1",
+        ),
+    ),
+    (
+        "Real-estate attribution and commission (RE11, RE12, RE14): the same spouses "
+        "under both policies, an employee referral, a forgotten salesperson",
+        (
+            "attribute example:spouses --policy re12",
+            "attribute example:spouses --policy re14",
+            "attribute example:referral --policy re12",
+            "attribute example:forgotten --policy re12",
         ),
     ),
 )

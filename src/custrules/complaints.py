@@ -189,14 +189,6 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
-def _nonempty(instance: Any, attribute: attrs.Attribute[str], value: Any) -> None:
-    _text(value, attribute.name)
-
-
-def _aware(instance: Any, attribute: attrs.Attribute[_dt.datetime], value: Any) -> None:
-    _check.aware(value, attribute.name)
-
-
 def _severities(value: Iterable[Severity | str]) -> frozenset[Severity]:
     return frozenset(Severity.parse(s) for s in value)
 
@@ -252,8 +244,8 @@ COMPLAINT_RULES = ComplaintPolicy()
 class Approval:
     """One leader's recorded approval of an extension (CMP-1)."""
 
-    approver: str = attrs.field(validator=_nonempty)
-    approved_at: _dt.datetime = attrs.field(validator=_aware)
+    approver: str = attrs.field(validator=_check.nonempty)
+    approved_at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     #: the approver's level, e.g. 部门主任, 分管领导
     level: str = ""
 
@@ -656,8 +648,8 @@ class Transition:
     """One step of the procedure, done at an instant by an actor."""
 
     step: Step = attrs.field(converter=Step)
-    at: _dt.datetime = attrs.field(validator=_aware)
-    actor: str = attrs.field(validator=_nonempty)
+    at: _dt.datetime = attrs.field(validator=_check.aware_attr)
+    actor: str = attrs.field(validator=_check.nonempty)
     note: str = ""
 
 
@@ -665,10 +657,10 @@ class Transition:
 class Reassignment:
     """A recorded change of handler (the exception to CMP-4)."""
 
-    at: _dt.datetime = attrs.field(validator=_aware)
-    from_handler: str = attrs.field(validator=_nonempty)
-    to_handler: str = attrs.field(validator=_nonempty)
-    authorised_by: str = attrs.field(validator=_nonempty)
+    at: _dt.datetime = attrs.field(validator=_check.aware_attr)
+    from_handler: str = attrs.field(validator=_check.nonempty)
+    to_handler: str = attrs.field(validator=_check.nonempty)
+    authorised_by: str = attrs.field(validator=_check.nonempty)
     reason: str = ""
 
 
@@ -685,12 +677,12 @@ class Complaint:
     recorded (CMP-4).
     """
 
-    received_at: _dt.datetime = attrs.field(validator=_aware)
-    customer: str = attrs.field(validator=_nonempty)
-    content: str = attrs.field(validator=_nonempty)
+    received_at: _dt.datetime = attrs.field(validator=_check.aware_attr)
+    customer: str = attrs.field(validator=_check.nonempty)
+    content: str = attrs.field(validator=_check.nonempty)
     channel: Channel = attrs.field(converter=Channel)
     #: 经办人: who accepted the complaint (CMP-4)
-    handler: str = attrs.field(validator=_nonempty)
+    handler: str = attrs.field(validator=_check.nonempty)
     remarks: str = ""
     severity: Severity | None = None
     serious: bool = False

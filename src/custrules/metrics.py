@@ -51,16 +51,12 @@ __all__ = [
 ]
 
 
-def _day(instance: Any, attribute: Any, value: Any) -> None:
-    _check.plain_date(value, attribute.name)
-
-
 @attrs.frozen
 class Period:
     """The days ``first`` to ``last``, both included."""
 
-    first: _dt.date = attrs.field(validator=_day)
-    last: _dt.date = attrs.field(validator=_day)
+    first: _dt.date = attrs.field(validator=_check.date_attr)
+    last: _dt.date = attrs.field(validator=_check.date_attr)
 
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
@@ -142,7 +138,7 @@ def retention(
 @attrs.frozen
 class Purchase:
     customer: str = attrs.field(validator=_check.nonempty)
-    day: _dt.date = attrs.field(validator=_day)
+    day: _dt.date = attrs.field(validator=_check.date_attr)
 
 
 @attrs.frozen(kw_only=True)
@@ -188,7 +184,7 @@ def _score(value: Any) -> Fraction:
 @attrs.frozen
 class SurveyResponse:
     customer: str = attrs.field(validator=_check.nonempty)
-    day: _dt.date = attrs.field(validator=_day)
+    day: _dt.date = attrs.field(validator=_check.date_attr)
     score: Fraction = attrs.field(converter=_score)
 
 

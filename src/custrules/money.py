@@ -62,6 +62,9 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
         raise InvalidTypeError(f"shares must be a mapping of party -> share, got {shares!r}")
     out: dict[K, Fraction] = {}
     for key, share in shares.items():
+        if type(share) is Fraction and share >= 0:
+            out[key] = share
+            continue
         if isinstance(share, (float, bool)) or not isinstance(share, (Fraction, int, Decimal)):
             raise InvalidTypeError(
                 f"the share of {key} must be a Fraction (exact), got {share!r}", value=share
@@ -87,15 +90,20 @@ def allocate(total: Decimal, shares: Mapping[K, Any]) -> dict[K, Decimal]:
     """
     cents = _total(total)
     exact = to_fraction_shares(shares)
+    if len(exact) == 1:
+        return {key: Decimal(cents).scaleb(-2) for key in exact}
     base: dict[K, int] = {}
-    remainders: list[tuple[Fraction, Fraction, str, K]] = []
+    remainders: list[tuple[int, int, Fraction, K]] = []
     for key, share in exact.items():
-        owed = share * cents
-        floor = owed.numerator // owed.denominator
+        floor, rest = divmod(share.numerator * cents, share.denominator)
         base[key] = floor
-        remainders.append((owed - floor, share, str(key), key))
+        if rest:
+            remainders.append((rest, share.denominator, share, key))
     left = cents - sum(base.values())
-    remainders.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    for _, _, _, key in remainders[:left]:
-        base[key] += 1
-    return {key: (Decimal(base[key]) / 100).quantize(CENT) for key in exact}
+    if left:
+        # largest remainder (rest / denominator of a cent) first, then the larger
+        # share, then the key that sorts first by str()
+        remainders.sort(key=lambda r: (-Fraction(r[0], r[1]), -r[2], str(r[3])))
+        for _, _, _, key in remainders[:left]:
+            base[key] += 1
+    return {key: Decimal(base[key]).scaleb(-2) for key in exact}

@@ -393,6 +393,19 @@ def _apply_gates(
     return lowest, tuple(checks), reasons
 
 
+def _placed(table: TierTable, name: str, volume: Any, why: str) -> TierDecision:
+    """A tier fixed by the customer's kind, not by the volume."""
+    tier = table.tier(name)
+    return TierDecision(
+        tier=tier,
+        earned=tier,
+        target=tier,
+        volume=None if volume is None else _check.volume(volume),
+        reasons=(why.format(tier.label),),
+        rules=table.rules,
+    )
+
+
 def assess_tier(
     table: TierTable,
     volume: Any,
@@ -404,31 +417,14 @@ def assess_tier(
     """The tier one period's volume earns, with the reasoning (TIER-1)."""
     _table(table)
     gate_list = _gates(gates)
-    rules = list(table.rules)
     if new_customer and table.entry is not None:
-        entry = table.tier(table.entry)
-        return TierDecision(
-            tier=entry,
-            earned=entry,
-            target=entry,
-            volume=None if volume is None else _check.volume(volume),
-            reasons=(f"a new customer starts at {entry.label}",),
-            rules=tuple(rules),
-        )
+        return _placed(table, table.entry, volume, "a new customer starts at {}")
     if direct_sale:
         if table.direct_sale is None:
             raise InvalidInputError(
                 f"table {table.name} has no direct-sale tier", value=table.name
             )
-        fixed = table.tier(table.direct_sale)
-        return TierDecision(
-            tier=fixed,
-            earned=fixed,
-            target=fixed,
-            volume=None if volume is None else _check.volume(volume),
-            reasons=(f"direct-sale customers are managed at {fixed.label}",),
-            rules=tuple(rules),
-        )
+        return _placed(table, table.direct_sale, volume, "direct-sale customers are managed at {}")
     v = _check.volume(volume)
     earned = table.earned(v)
     target, checks, reasons = _apply_gates(table, earned, gate_list)
@@ -439,7 +435,7 @@ def assess_tier(
         volume=v,
         gates=checks,
         reasons=(f"{v} {table.unit.value} earns {earned.label}", *reasons),
-        rules=tuple(rules),
+        rules=table.rules,
     )
 
 

@@ -33,6 +33,13 @@ argue over them: the engine is exact, deterministic and explains itself.
 ('张', {'salesperson:张': '1'})
 """
 
+from custrules.realestate._case import (
+    EVENT_NAMES,
+    Case,
+    case_from_json,
+    event_from_json,
+    policy_named,
+)
 from custrules.realestate._engine import AppliedRule, Attribution, attribute
 from custrules.realestate._events import (
     DEPARTMENT,
@@ -82,12 +89,14 @@ __all__ = [
     "AppliedRule",
     "Attribution",
     "AttributionPolicy",
+    "Case",
     "CompanyIntroduction",
     "CompanyTerms",
     "DEPARTMENT",
     "Deal",
     "Dispute",
     "DisputeOutcome",
+    "EVENT_NAMES",
     "Event",
     "Fault",
     "ForgotRule",
@@ -119,6 +128,9 @@ __all__ = [
     "SwitchRule",
     "Visit",
     "attribute",
+    "case_from_json",
+    "event_from_json",
+    "policy_named",
     "referrer",
     "salesperson",
 ]

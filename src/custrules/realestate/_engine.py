@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -15,7 +17,9 @@ from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import allocate
 from custrules.periods import CHINA_TZ, add_months
 from custrules.realestate._events import (
+    _KIND_ORDER,
     DEPARTMENT,
+    EVENT_TYPES,
     PUBLIC_POOL,
     AfterSales,
     CompanyIntroduction,
@@ -63,6 +67,19 @@ class AppliedRule:
         return f"{self.rule}: {self.facts}"
 
 
+#: A rule applied, not yet rendered: (rule ID, template, the template's arguments).
+#: Explanations are rendered only when asked for (batch jobs rarely do).
+Note = tuple[str, str, tuple[Any, ...]]
+
+
+def _raw(rule: str, template: str, *args: Any) -> Note:
+    return (rule, template, args)
+
+
+def _render(template: str, args: tuple[Any, ...]) -> str:
+    return template.format(*(_fmt(a) if type(a) is _dt.datetime else a for a in args))
+
+
 @attrs.frozen(kw_only=True)
 class Attribution:
     """Who owns a customer and how a deal's commission splits, with the reasoning."""
@@ -73,8 +90,8 @@ class Attribution:
     owner: str | None
     #: exact shares summing to 1 (empty while a ruling is needed)
     shares: Mapping[Party, Fraction]
-    #: the rules applied, in order, with the facts behind each
-    steps: tuple[AppliedRule, ...]
+    #: the rules applied, in order (rendered into ``steps`` on demand)
+    trail: tuple[Note, ...] = attrs.field(repr=False)
     needs_ruling: bool = False
     ruling_reason: str | None = None
     #: who follows up and handles after-sales (RE14-5.3(9))
@@ -82,9 +99,14 @@ class Attribution:
     deal: Deal | None = None
 
     @property
+    def steps(self) -> tuple[AppliedRule, ...]:
+        """The rules applied, in order, with the facts behind each."""
+        return tuple(AppliedRule(rule, _render(t, args)) for rule, t, args in self.trail)
+
+    @property
     def rules(self) -> tuple[str, ...]:
         """The rule IDs applied, in order, each once."""
-        return tuple(dict.fromkeys(step.rule for step in self.steps))
+        return tuple(dict.fromkeys(rule for rule, _, _ in self.trail))
 
     def split(self, total: Decimal) -> dict[Party, Decimal]:
         """The commission ``total`` split to the cent (see :func:`custrules.allocate`)."""
@@ -100,7 +122,23 @@ class Attribution:
         return "\n".join(str(step) for step in self.steps)
 
 
+_ONE = Fraction(1)
+_FORGOT = Previous.FORGOT
+_NAMES = Previous.NAMES
+
+
+def _merge(shares: Iterable[tuple[str, Fraction]]) -> dict[str, Fraction]:
+    """A salesperson split from (name, share) pairs; one name's shares add up."""
+    split: dict[str, Fraction] = {}
+    for who, share in shares:
+        split[who] = split.get(who, Fraction(0)) + share
+    return {k: v for k, v in split.items() if v}
+
+
 def _local(t: _dt.datetime) -> _dt.date:
+    """The day of ``t`` in China's zone."""
+    if t.tzinfo is CHINA_TZ:
+        return t.date()
     return t.astimezone(CHINA_TZ).date()
 
 
@@ -109,19 +147,45 @@ def _order(event: Event) -> tuple[_dt.datetime, int, str, str]:
 
 
 def _fmt(t: _dt.datetime) -> str:
-    return t.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    """``YYYY-MM-DD HH:MM`` in China's zone, for explanations."""
+    local = t if t.tzinfo is CHINA_TZ else t.astimezone(CHINA_TZ)
+    return local.isoformat(" ", "minutes")[:16]
 
 
 class _Member:
     """The state of one customer's timeline, up to the deal."""
 
+    __slots__ = (
+        "assist",
+        "company",
+        "confirmations",
+        "deal",
+        "end",
+        "first_contact",
+        "follow_up",
+        "forgot",
+        "lost",
+        "nth",
+        "owner",
+        "p",
+        "referrals",
+        "registered_before",
+        "regs",
+        "ruling",
+        "same_day",
+        "split",
+        "steps",
+        "visits",
+    )
+
     def __init__(self, policy: AttributionPolicy, end: _dt.datetime, deal: Deal | None) -> None:
         self.p = policy
         self.end = end
         self.deal = deal
-        self.steps: list[AppliedRule] = []
+        self.steps: list[Note] = []
         self.ruling: list[str] = []
-        self.regs: dict[str, list[_dt.date]] = {}
+        # per salesperson: the days of their registrations, and each one's last valid day
+        self.regs: dict[str, tuple[list[_dt.date], list[_dt.date | None]]] = {}
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
         self.lost: set[str] = set()
@@ -140,41 +204,49 @@ class _Member:
 
     # -- helpers ------------------------------------------------------------------------
 
-    def note(self, key_or_rule: str, facts: str) -> None:
+    def note(self, key_or_rule: str, template: str, *args: Any) -> None:
         rule = self.p.citations.get(key_or_rule, key_or_rule)
-        self.steps.append(AppliedRule(rule, facts))
+        self.steps.append((rule, template, args))
 
-    def needs(self, rule: str, reason: str) -> None:
-        self.note(rule, reason)
-        self.ruling.append(f"{self.p.citations.get(rule, rule)}: {reason}")
+    def needs(self, rule: str, template: str, *args: Any) -> None:
+        self.note(rule, template, *args)
+        self.ruling.append(f"{self.p.citations.get(rule, rule)}: {_render(template, args)}")
 
     def valid(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` holds a registration valid on the day of ``t``."""
-        days = self.regs.get(who)
-        if not days or who in self.lost:
+        held = self.regs.get(who)
+        if held is None or who in self.lost:
             return False
         day = _local(t)
-        i = bisect_right(days, day)
+        i = bisect_right(held[0], day)
         if i == 0:
             return False
-        months = self.p.registration_validity_months
-        return months is None or day <= add_months(days[i - 1], months)
+        last = held[1][i - 1]
+        return last is None or day <= last
 
     def claim(self, who: str, t: _dt.datetime) -> None:
-        self.regs.setdefault(who, []).append(_local(t))
-        self.registered_before.setdefault(who, t)
+        day = _local(t)
+        months = self.p.registration_validity_months
+        held = self.regs.get(who)
+        if held is None:
+            held = self.regs[who] = ([], [])
+            self.registered_before[who] = t
+        held[0].append(day)
+        held[1].append(None if months is None else add_months(day, months))
 
-    def take(self, who: str, t: _dt.datetime, rule: str, facts: str) -> None:
+    def take(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over)."""
         self.owner = who
         self.split = None
         self.forgot = self.assist = self.same_day = self.nth = None
-        self.note(rule, facts)
+        self.note(rule, template, *args)
 
-    def set_split(self, shares: dict[str, Fraction], rule: str, facts: str) -> None:
-        self.split = {k: v for k, v in shares.items() if v}
+    def set_split(
+        self, shares: list[tuple[str, Fraction]], rule: str, template: str, *args: Any
+    ) -> None:
+        self.split = _merge(shares)
         self.forgot = self.assist = self.same_day = self.nth = None
-        self.note(rule, facts)
+        self.note(rule, template, *args)
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
@@ -188,29 +260,34 @@ class _Member:
         ):
             self.note(
                 "confirmed",
-                f"{who}'s registration of {_fmt(e.at)} was not confirmed by "
-                "the project manager: it does not count",
+                "{}'s registration of {} was not confirmed by the "
+                "project manager: it does not count",
+                who,
+                e.at,
             )
             return
         if who in self.lost:
-            self.note("fallback", f"{who} lost every right to this customer earlier")
+            self.note("fallback", "{} lost every right to this customer earlier", who)
             return
         owner = self.owner
+        if owner == who:
+            self.claim(who, e.at)
+            return
         had_claim = owner is not None and self.valid(owner, e.at)
         self.claim(who, e.at)
         if owner is None:
-            self.take(who, e.at, "earlier", f"{who} registered the customer first ({_fmt(e.at)})")
-        elif owner == who:
-            pass
+            self.take(who, e.at, "earlier", "{} registered the customer first ({})", who, e.at)
         elif not had_claim:
             months = self.p.registration_validity_months
-            self.note("valid", f"{owner}'s registration had lapsed ({months} month(s)): no claim")
-            self.take(who, e.at, "earlier", f"{who} registered the customer ({_fmt(e.at)})")
+            self.note(
+                "valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months
+            )
+            self.take(who, e.at, "earlier", "{} registered the customer ({})", who, e.at)
         elif self.forgot is not None and self.forgot[1] == who:
             pass  # the new salesperson of a forgotten customer registers as new (3.7)
         else:
             self.note(
-                "earlier", f"{who} registered later than {owner}: the earlier registration wins"
+                "earlier", "{} registered later than {}: the earlier registration wins", who, owner
             )
 
     def on_visit(self, v: Visit) -> None:
@@ -222,14 +299,17 @@ class _Member:
         if v.exhibition and p.exhibitions_need_ruling:
             self.needs(
                 "RE14-5.3(13)",
-                f"received at an exhibition or opening on {_fmt(t)}: the manager decides",
+                "received at an exhibition or opening on {}: the manager decides",
+                t,
             )
             return
         if v.for_discount and p.discount_visits and owner is not None and owner != who:
             self.note(
                 "RE14-5.3(6)",
-                f"{owner}'s customer went to {who} for a discount: the "
-                f"whole bonus stays {owner}'s",
+                "{}'s customer went to {} for a discount: the whole bonus stays {}'s",
+                owner,
+                who,
+                owner,
             )
             return
         if v.courtesy_for is not None:
@@ -237,7 +317,10 @@ class _Member:
             if absent != owner and owner is not None:
                 self.note(
                     "courtesy",
-                    f"{who} received the customer for {absent}, but the customer is {owner}'s",
+                    "{} received the customer for {}, but the customer is {}'s",
+                    who,
+                    absent,
+                    owner,
                 )
                 return
             named = absent in v.asked_for
@@ -245,17 +328,20 @@ class _Member:
                 self.assist = (absent, who, t)
                 self.note(
                     "RE14-5.3(3)",
-                    f"the customer named {absent}, who was absent; "
-                    f"{who} assisted (not a rotation turn)",
+                    "the customer named {}, who was absent; {} assisted (not a rotation turn)",
+                    absent,
+                    who,
                 )
             elif not named and p.same_day_share is not None:
                 self.same_day = (absent, who, t)
-                self.note("courtesy", f"{who}, in turn, received {absent}'s returning customer")
+                self.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
             else:
                 self.note(
                     "courtesy",
-                    f"{who} received the customer as a courtesy for "
-                    f"{absent}; the customer stays {absent}'s",
+                    "{} received the customer as a courtesy for {}; the customer stays {}'s",
+                    who,
+                    absent,
+                    absent,
                 )
             return
         if first:
@@ -265,10 +351,11 @@ class _Member:
                     who,
                     t,
                     "designated",
-                    f"the new customer named {who} on entering (not a rotation turn)",
+                    "the new customer named {} on entering (not a rotation turn)",
+                    who,
                 )
             return
-        if v.previous is Previous.FORGOT and owner is not None and owner != who:
+        if v.previous is _FORGOT and owner is not None and owner != who:
             if not self.valid(owner, t):
                 return  # the earlier claim has lapsed: the receiver registers as new
             if p.forgot is ForgotRule.RECOGNITION_WINDOW:
@@ -276,8 +363,9 @@ class _Member:
                 self.forgot = (owner, who, t)
                 self.note(
                     "RE12-3.7",
-                    f"the customer had visited but forgot {owner}; {who} "
-                    "received them as a new customer",
+                    "the customer had visited but forgot {}; {} received them as a new customer",
+                    owner,
+                    who,
                 )
             elif p.forgot is ForgotRule.RECORDS:
                 self.owner, self.split = who, None
@@ -285,13 +373,15 @@ class _Member:
                 self.claim(who, t)
                 self.note(
                     "RE14-5.3(7)",
-                    f"the customer forgot who received them; {who} "
-                    f"received them in rotation: the deal is none of {owner}'s",
+                    "the customer forgot who received them; {} received them "
+                    "in rotation: the deal is none of {}'s",
+                    who,
+                    owner,
                 )
             else:
                 self.needs("fallback", "a returning customer who forgot the salesperson")
             return
-        if v.previous is Previous.NAMES and v.asked_for:
+        if v.previous is _NAMES and v.asked_for:
             self._named_visit(v)
 
     def _named_visit(self, v: Visit) -> None:
@@ -304,31 +394,35 @@ class _Member:
                     who,
                     t,
                     "RE14-5.3(5)",
-                    f"the customer named {', '.join(named)} without choosing; {who}, the "
-                    "first of them present, receives the customer",
+                    "the customer named {} without choosing; {}, the first "
+                    "of them present, receives the customer",
+                    ", ".join(named),
+                    who,
                 )
             elif p.switch is SwitchRule.RE14:
                 self.needs(
                     "RE14-5.3(5)",
-                    f"the customer named {', '.join(named)} but none was "
-                    "present; the rotation received: the clauses do not say whose deal",
+                    "the customer named {} but none was present; the rotation "
+                    "received: the clauses do not say whose deal",
+                    ", ".join(named),
                 )
             else:
                 self.note(
                     "earlier",
-                    f"the customer named several salespeople; the registered "
-                    f"salesperson ({owner}) keeps the customer",
+                    "the customer named several salespeople; the registered "
+                    "salesperson ({}) keeps the customer",
+                    owner,
                 )
             return
         target = named[0]
         if owner is None or target == owner or not self.valid(owner, t):
             if owner != target and owner is not None:
-                self.note("valid", f"{owner}'s registration had lapsed")
+                self.note("valid", "{}'s registration had lapsed", owner)
             if who == target and owner != target:
                 self.claim(who, t)
-                self.take(who, t, "returning", f"the customer asked for {who}")
+                self.take(who, t, "returning", "the customer asked for {}", who)
             elif owner is not None and who == owner:
-                self.note("returning", f"the returning customer went back to {owner}")
+                self.note("returning", "the returning customer went back to {}", owner)
             return
         if who == target and p.nth_visit_share is not None:
             earlier = tuple(
@@ -342,26 +436,29 @@ class _Member:
                 self.nth = (who, earlier, t)
                 self.note(
                     "RE14-5.3(8)",
-                    f"on visit {len(self.visits)} the customer named {who}; "
-                    f"earlier salesperson(s): {', '.join(earlier)}",
+                    "on visit {} the customer named {}; earlier salesperson(s): {}",
+                    len(self.visits),
+                    who,
+                    ", ".join(earlier),
                 )
             else:
                 self.claim(who, t)
-                self.take(who, t, "RE14-5.3(8)", f"the customer named {who}")
+                self.take(who, t, "RE14-5.3(8)", "the customer named {}", who)
             return
         self.note(
             "returning",
-            f"the customer named {target}, but is {owner}'s: naming another "
-            "is refused in principle",
+            "the customer named {}, but is {}'s: naming another is refused in principle",
+            target,
+            owner,
         )
 
     def on_recognition(self, r: Recognition) -> None:
         if self.forgot is None:
-            self.note("returning", f"{r.original} was recognised ({_fmt(r.at)})")
+            self.note("returning", "{} was recognised ({})", r.original, r.at)
             return
         earlier, new, tv = self.forgot
         if r.original != earlier:
-            self.note("returning", f"{r.original} was recognised, not {earlier}")
+            self.note("returning", "{} was recognised, not {}", r.original, earlier)
             return
         p = self.p
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
@@ -370,16 +467,21 @@ class _Member:
                     earlier,
                     r.at,
                     "RE12-3.7(g)",
-                    f"{earlier} was recognised the same day: {earlier} takes over",
+                    "{} was recognised the same day: {} takes over",
+                    earlier,
+                    earlier,
                 )
             elif _local(r.at) <= add_months(_local(tv), p.recognition_window_months):
                 self.follow_up = new
                 self.set_split(
-                    {earlier: p.recognition_share, new: 1 - p.recognition_share},
+                    [(earlier, p.recognition_share), (new, 1 - p.recognition_share)],
                     "RE12-3.7(i)",
-                    f"no deal on the spot; {earlier} recognised within "
-                    f"{p.recognition_window_months} month(s) ({_fmt(r.at)}): {new} follows up, "
-                    "the commission is split",
+                    "no deal on the spot; {} recognised within {} month(s) "
+                    "({}): {} follows up, the commission is split",
+                    earlier,
+                    p.recognition_window_months,
+                    r.at,
+                    new,
                 )
                 self.owner = new
             else:
@@ -387,16 +489,21 @@ class _Member:
                     new,
                     r.at,
                     "RE12-3.7(j)",
-                    f"{earlier} was recognised only after "
-                    f"{p.recognition_window_months} month(s): everything to {new}",
+                    "{} was recognised only after {} month(s): everything to {}",
+                    earlier,
+                    p.recognition_window_months,
+                    new,
                 )
         else:
             if self.valid(earlier, tv):
                 self.set_split(
-                    {new: 1 - p.recognition_share, earlier: p.recognition_share},
+                    [(new, 1 - p.recognition_share), (earlier, p.recognition_share)],
                     "RE14-5.3(7)",
-                    f"{new} found {earlier} in the records while {earlier}'s registration was "
-                    "valid: the bonus is split",
+                    "{} found {} in the records while {}'s "
+                    "registration was valid: the bonus is split",
+                    new,
+                    earlier,
+                    earlier,
                 )
                 self.owner = new
             else:
@@ -404,7 +511,8 @@ class _Member:
                     new,
                     r.at,
                     "RE14-5.3(7)",
-                    f"{earlier}'s registration had lapsed: no part of the deal",
+                    "{}'s registration had lapsed: no part of the deal",
+                    earlier,
                 )
 
     def on_switch(self, s: SwitchRequest) -> None:
@@ -416,34 +524,41 @@ class _Member:
                 elif not s.permitted:
                     self.note(
                         "RE12-5.2",
-                        f"the customer asked for {s.to} mid-reception: refused in principle",
+                        "the customer asked for {} mid-reception: refused in principle",
+                        s.to,
                     )
                 elif s.incited:
                     self.set_split(
-                        {s.from_: Fraction(1)},
+                        [(s.from_, Fraction(1))],
                         "RE12-5.2",
-                        f"{s.to} incited the switch: all to {s.from_}",
+                        "{} incited the switch: all to {}",
+                        s.to,
+                        s.from_,
                     )
                     self.owner = s.from_
                 else:
                     first = p.switch_first_share
                     self.follow_up = s.to
                     self.set_split(
-                        {s.from_: first, s.to: 1 - first},
+                        [(s.from_, first), (s.to, 1 - first)],
                         "RE12-5.2",
-                        f"the manager let {s.to} take over from {s.from_}",
+                        "the manager let {} take over from {}",
+                        s.to,
+                        s.from_,
                     )
                     self.owner = s.from_
             elif s.to is not None:
                 if s.permitted:
                     self.note(
                         "RE12-5.3",
-                        f"{s.to} received the returning customer as a courtesy: all to {s.from_}",
+                        "{} received the returning customer as a courtesy: all to {}",
+                        s.to,
+                        s.from_,
                     )
                 else:
-                    self.note("RE12-5.3", f"the returning customer asked for {s.to}: refused")
+                    self.note("RE12-5.3", "the returning customer asked for {}: refused", s.to)
             else:
-                self.needs("fallback", f"a returning customer refused {s.from_}: no clause")
+                self.needs("fallback", "a returning customer refused {}: no clause", s.from_)
         elif p.switch is SwitchRule.RE14:
             to = s.to or s.granted_to
             if to is None:
@@ -454,16 +569,20 @@ class _Member:
             if self.valid(previous, t):
                 share = p.switch_previous_share
                 self.set_split(
-                    {to: 1 - share, previous: share},
+                    [(to, 1 - share), (previous, share)],
                     "RE14-5.3(2)",
-                    f"the customer did not want {previous} and asked for {to}; "
-                    f"{previous}'s registration is valid",
+                    "the customer did not want {} and asked for {}; {}'s registration is valid",
+                    previous,
+                    to,
+                    previous,
                 )
             else:
                 self.set_split(
-                    {to: Fraction(1)},
+                    [(to, Fraction(1))],
                     "RE14-5.3(2)",
-                    f"the customer asked for {to}; {previous}'s registration had lapsed: no part",
+                    "the customer asked for {}; {}'s registration had lapsed: no part",
+                    to,
+                    previous,
                 )
             self.owner = self.follow_up = to
         else:
@@ -476,8 +595,9 @@ class _Member:
             if s.granted_to is None:
                 self.needs(
                     "RE12-3.10",
-                    f"{s.from_} lost the customer for {why}, but nobody "
-                    "took over (record granted_to)",
+                    "{} lost the customer for {}, but nobody took over (record granted_to)",
+                    s.from_,
+                    why,
                 )
                 self.owner = None
                 return
@@ -486,23 +606,27 @@ class _Member:
                 s.granted_to,
                 s.at,
                 "RE12-3.10",
-                f"{why}: {s.granted_to} received the "
-                f"customer as new; {s.from_} lost every right (the turn counts as void)",
+                "{}: {} received the customer as new; {} lost every "
+                "right (the turn counts as void)",
+                why,
+                s.granted_to,
+                s.from_,
             )
         elif s.fault is Fault.MINOR:
-            self.note("RE12-3.10", f"{s.from_}'s minor fault: {s.from_} continues")
+            self.note("RE12-3.10", "{}'s minor fault: {} continues", s.from_, s.from_)
         else:
-            self.note("RE12-3.10", f"{s.from_} was not at fault: the request is refused")
+            self.note("RE12-3.10", "{} was not at fault: the request is refused", s.from_)
 
     def on_complaint(self, c: SalespersonComplaint) -> None:
         if not self.p.complaint_removes:
             self.note(
                 "fallback",
-                f"a complaint against {c.against} (no clause removes a salesperson for it)",
+                "a complaint against {} (no clause removes a salesperson for it)",
+                c.against,
             )
             return
         if not c.confirmed:
-            self.note("RE14-5.3(4)", f"a complaint against {c.against}, not yet confirmed")
+            self.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
             return
         self.lost.add(c.against)
         if self.split and c.against in self.split:
@@ -513,11 +637,12 @@ class _Member:
                 c.reported_by,
                 c.at,
                 "RE14-5.3(4)",
-                f"the supervisor confirmed the "
-                f"complaint: {c.against} has no part; {c.reported_by} receives",
+                "the supervisor confirmed the complaint: {} has no part; {} receives",
+                c.against,
+                c.reported_by,
             )
         else:
-            self.note("RE14-5.3(4)", f"{c.against} has no part of the deal")
+            self.note("RE14-5.3(4)", "{} has no part of the deal", c.against)
 
     def on_introduction(self, o: OldCustomerIntroduction) -> None:
         t, who = o.at, o.salesperson
@@ -527,7 +652,9 @@ class _Member:
                 who,
                 t,
                 "introduction",
-                f"introduced by old customer {o.old_customer}: {who}'s customer",
+                "introduced by old customer {}: {}'s customer",
+                o.old_customer,
+                who,
             )
         elif o.how in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
             letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
@@ -536,27 +663,35 @@ class _Member:
                 who,
                 t,
                 "RE12-7.5",
-                f"{letter} old customer {o.old_customer} "
-                f"{'phoned ahead for' if letter == '(a)' else 'came along asking for'} "
-                f"{who}: {who}'s customer, even if received as a courtesy",
+                "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
+                letter,
+                o.old_customer,
+                "phoned ahead for" if letter == "(a)" else "came along asking for",
+                who,
+                who,
             )
         else:
             self.note(
                 "RE12-7.5",
-                f"(c) old customer {o.old_customer} neither phoned nor came: "
-                "a new customer of whoever receives (RE12-5.4)",
+                "(c) old customer {} neither phoned nor came: a new "
+                "customer of whoever receives (RE12-5.4)",
+                o.old_customer,
             )
 
     def on_reallocation(self, r: Reallocation) -> None:
         if not self.p.reallocation:
-            self.needs("fallback", f"{r.from_}'s customers re-allocated: no clause")
+            self.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
             return
         self.claim(r.to, r.at)
         self.take(
             r.to,
             r.at,
             "RE14-5.3(12)",
-            f"{r.from_} on {r.reason}: re-allocated to {r.to} by random draw ({r.draw})",
+            "{} on {}: re-allocated to {} by random draw ({})",
+            r.from_,
+            r.reason,
+            r.to,
+            r.draw,
         )
 
     def on_deal(self, d: Deal) -> None:
@@ -564,13 +699,14 @@ class _Member:
         pending = (self.split, self.forgot, self.assist, self.same_day, self.nth)
         if (owner is None or not self.valid(owner, d.at)) and all(x is None for x in pending):
             if owner is not None:
-                self.note("valid", f"{owner}'s registration had lapsed")
+                self.note("valid", "{}'s registration had lapsed", owner)
             self.claim(d.closed_by, d.at)
             self.take(
                 d.closed_by,
                 d.at,
                 "after_deal",
-                f"{d.closed_by} closed the deal with no valid claim against it",
+                "{} closed the deal with no valid claim against it",
+                d.closed_by,
             )
 
     # -- the salesperson split at the end ------------------------------------------------
@@ -584,42 +720,50 @@ class _Member:
                 if deal_day == _local(tv):
                     self.note(
                         "RE12-3.7(h)",
-                        f"{new} closed the deal on the spot before "
-                        f"{earlier} was recognised: customer and commission to {new}",
+                        "{} closed the deal on the spot before {} was "
+                        "recognised: customer and commission to {}",
+                        new,
+                        earlier,
+                        new,
                     )
                 else:
                     self.note(
                         "RE12-3.7(j)",
-                        f"no deal on the spot and {earlier} not recognised "
-                        f"within {p.recognition_window_months} month(s): all to {new}",
+                        "no deal on the spot and {} not recognised within {} month(s): all to {}",
+                        earlier,
+                        p.recognition_window_months,
+                        new,
                     )
             else:
                 self.note(
-                    "RE14-5.3(7)", f"{earlier} was not found in the records: the deal is {new}'s"
+                    "RE14-5.3(7)",
+                    "{} was not found in the records: the deal is {}'s",
+                    earlier,
+                    new,
                 )
             return {new: Fraction(1)}
         if self.assist is not None and deal is not None:
             owner, helper, _ = self.assist
             share = p.assistant_share or Fraction(0)
-            self.note("RE14-5.3(3)", f"the deal is {owner}'s; {helper} assisted")
-            return {k: v for k, v in {owner: 1 - share, helper: share}.items() if v}
+            self.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
+            return _merge([(owner, 1 - share), (helper, share)])
         if self.same_day is not None and deal is not None:
             owner, receiver, tv = self.same_day
             if deal_day == _local(tv) and p.same_day_share is not None:
                 self.note(
                     "RE14-2.5",
-                    f"the deal closed the same day: {receiver} and {owner} split the bonus",
+                    "the deal closed the same day: {} and {} split the bonus",
+                    receiver,
+                    owner,
                 )
-                return {owner: 1 - p.same_day_share, receiver: p.same_day_share}
-            self.note("RE14-2.5", f"no deal that day: {receiver}'s reception was a courtesy")
+                return _merge([(owner, 1 - p.same_day_share), (receiver, p.same_day_share)])
+            self.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
             return {owner: Fraction(1)}
         if self.nth is not None and deal is not None:
             chosen, before, _ = self.nth
             share = p.nth_visit_share or Fraction(0)
-            split = {chosen: share}
-            for who in before:
-                split[who] = split.get(who, Fraction(0)) + (1 - share) / len(before)
-            self.note("RE14-5.3(8)", f"the bonus: {chosen} and the earlier salesperson(s)")
+            split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
+            self.note("RE14-5.3(8)", "the bonus: {} and the earlier salesperson(s)", chosen)
             return split
         if self.split:
             return dict(self.split)
@@ -628,8 +772,15 @@ class _Member:
         return None
 
 
-def _scope(events: tuple[Event, ...], customer: str | None) -> list[str]:
-    """The customers of one case: the chosen one and its household."""
+def _scope(events: tuple[Event, ...], customer: str | None) -> tuple[list[str], bool]:
+    """The customers of one case (the chosen one and its household), and
+    whether every event belongs to them."""
+    names = {e.customer for e in events}
+    if len(names) == 1 and HouseholdLink not in {type(e) for e in events}:
+        (only,) = names
+        if customer is not None and customer != only:
+            raise InvalidInputError(f"no event concerns customer {customer!r}", value=customer)
+        return [only], True
     links: dict[str, set[str]] = {}
     for e in events:
         links.setdefault(e.customer, set())
@@ -654,7 +805,7 @@ def _scope(events: tuple[Event, ...], customer: str | None) -> list[str]:
             "pass customer=... to pick one, or link a household with a HouseholdLink event",
             value=sorted(links),
         )
-    return sorted(seen)
+    return sorted(seen), len(seen) == len(links)
 
 
 def _check_events(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -662,20 +813,37 @@ def _check_events(events: Iterable[Event]) -> tuple[Event, ...]:
         raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
     items = tuple(events)
     for e in items:
-        if not isinstance(e, Event):
+        if type(e) not in _EVENT_KINDS and not isinstance(e, Event):
             raise InvalidTypeError(f"not an event: {e!r}", value=e)
     return items
 
 
-_HANDLERS: dict[type[Event], str] = {
-    Registration: "on_registration",
-    Visit: "on_visit",
-    Recognition: "on_recognition",
-    SwitchRequest: "on_switch",
-    SalespersonComplaint: "on_complaint",
-    OldCustomerIntroduction: "on_introduction",
-    Reallocation: "on_reallocation",
+def _keep_company(state: _Member, e: CompanyIntroduction) -> None:
+    state.company = state.company or e
+
+
+def _keep_referral(state: _Member, e: ReferralRegistration) -> None:
+    state.referrals.append(e)
+
+
+def _keep_confirmation(state: _Member, e: ReferralConfirmation) -> None:
+    state.confirmations.append(e)
+
+
+_HANDLERS: dict[type[Event], Any] = {
+    Registration: _Member.on_registration,
+    Visit: _Member.on_visit,
+    Recognition: _Member.on_recognition,
+    SwitchRequest: _Member.on_switch,
+    SalespersonComplaint: _Member.on_complaint,
+    OldCustomerIntroduction: _Member.on_introduction,
+    Reallocation: _Member.on_reallocation,
+    CompanyIntroduction: _keep_company,
+    ReferralRegistration: _keep_referral,
+    ReferralConfirmation: _keep_confirmation,
 }
+_EVENT_KINDS = frozenset(EVENT_TYPES)
+_BY_TIME = operator.attrgetter("at", "rank")
 
 
 def attribute(
@@ -690,10 +858,17 @@ def attribute(
     if not isinstance(policy, AttributionPolicy):
         raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
     items = _check_events(events)
-    members = _scope(items, customer)
-    inside = set(members)
-    timeline = sorted((e for e in items if e.customer in inside), key=_order)
-    deals = [e for e in timeline if isinstance(e, Deal)]
+    members, whole = _scope(items, customer)
+    if whole:
+        timeline = list(items)
+    else:
+        inside = set(members)
+        timeline = [e for e in items if e.customer in inside]
+    timeline.sort(key=_BY_TIME)
+    keys = list(map(_BY_TIME, timeline))
+    if any(map(operator.eq, keys, keys[1:])):
+        timeline.sort(key=_order)  # ties at one instant: a full, deterministic order
+    deals = [e for e in timeline if type(e) is Deal]
     if len(deals) > 1:
         raise InvalidInputError(
             f"{len(deals)} deals in one case ({', '.join(_fmt(d.at) for d in deals)}): a case "
@@ -707,43 +882,44 @@ def attribute(
     disputes: list[Dispute] = []
     late: list[Event] = []
     for e in timeline:
-        if isinstance(e, Ruling):
-            rulings.append(e)
-            continue
-        if isinstance(e, Dispute):
-            disputes.append(e)
-            continue
-        if deal is not None and e.at > deal.at:
-            late.append(e)
-            continue
-        state = states[e.customer]
         kind = type(e)
-        if kind is Deal:
+        if kind is Ruling:
+            rulings.append(e)  # type: ignore[arg-type]
+        elif kind is Dispute:
+            disputes.append(e)  # type: ignore[arg-type]
+        elif deal is not None and e.at > deal.at:
+            late.append(e)
+        elif kind is Deal:
+            state = states[e.customer]
             _check_deal(state, e)  # type: ignore[arg-type]
             state.on_deal(e)  # type: ignore[arg-type]
-        elif kind is CompanyIntroduction:
-            state.company = state.company or e  # type: ignore[assignment]
-        elif kind is ReferralRegistration:
-            state.referrals.append(e)  # type: ignore[arg-type]
-        elif kind is ReferralConfirmation:
-            state.confirmations.append(e)  # type: ignore[arg-type]
-        elif kind in _HANDLERS:
-            getattr(state, _HANDLERS[kind])(e)
+        else:
+            handler = _HANDLERS.get(kind)
+            if handler is not None:
+                handler(states[e.customer], e)
     label = members[0] if len(members) == 1 else " + ".join(members)
     lead = states[deal.customer] if deal is not None else states[members[0]]
-    steps: list[AppliedRule] = []
+    steps: list[Note] = []
     for e in late:
         what = "a change of name or unit" if isinstance(e, NameChange) else e.type_name
         steps.append(
-            AppliedRule(
+            _raw(
                 policy.cite("after_deal"),
-                f"{what} on {_fmt(e.at)}, after the deal: the salesperson and the commission stay",
+                "{} on {}, after the deal: the salesperson and the commission stay",
+                what,
+                e.at,
             )
         )
 
-    def trail() -> list[AppliedRule]:
+    def trail() -> list[Note]:
         """Each member's timeline, then the case-level rules, in order."""
-        out = [step for m in members for step in states[m].steps]
+        if len(members) == 1:
+            return [*states[members[0]].steps, *steps]
+        out = [
+            (rule, "[{}] " + template, (m, *args))
+            for m in members
+            for rule, template, args in states[m].steps
+        ]
         return out + steps
 
     decided = _decisions(policy, rulings, disputes, steps)
@@ -753,16 +929,17 @@ def attribute(
     split, off_top, reasons = _combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)
-    rest = 1 - sum(off_top.values(), Fraction(0))
+    rest = 1 - sum(off_top.values(), Fraction(0)) if off_top else _ONE
     if not reasons and (split is None or (rest > 0 and not split)):
         reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
-        steps.append(AppliedRule(policy.cite("fallback"), "no salesperson has a valid claim"))
+        steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
     if reasons or split is None:
         return _result(label, policy, None, {}, trail(), "; ".join(reasons), None, deal)
     shares_out: dict[Party, Fraction] = dict(off_top)
     for who, share in split.items():
         party = salesperson(who)
-        shares_out[party] = shares_out.get(party, Fraction(0)) + rest * share
+        part = share if rest == 1 else rest * share
+        shares_out[party] = shares_out[party] + part if party in shares_out else part
     owner = max(split, key=lambda k: (split[k], k == lead.owner, k)) if split else None
     follow = (lead.follow_up or owner) if split else None
     return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
@@ -778,12 +955,16 @@ def _check_deal(state: _Member, deal: Deal) -> None:
         )
 
 
+def _party_key(item: tuple[Party, Fraction]) -> tuple[int, str]:
+    return (_KIND_ORDER[item[0].kind], item[0].name)
+
+
 def _result(
     label: str,
     policy: AttributionPolicy,
     owner: str | None,
     shares: Mapping[Party, Fraction],
-    steps: list[AppliedRule],
+    steps: list[Note],
     reason: str | None,
     follow_up: str | None,
     deal: Deal | None,
@@ -793,8 +974,8 @@ def _result(
         customer=label,
         policy=policy.name,
         owner=owner,
-        shares=MappingProxyType(dict(sorted(clean.items()))),
-        steps=tuple(steps),
+        shares=MappingProxyType(dict(sorted(clean.items(), key=_party_key))),
+        trail=tuple(steps),
         needs_ruling=reason is not None,
         ruling_reason=reason,
         follow_up=follow_up if reason is None else None,
@@ -806,22 +987,23 @@ def _decisions(
     policy: AttributionPolicy,
     rulings: list[Ruling],
     disputes: list[Dispute],
-    steps: list[AppliedRule],
+    steps: list[Note],
 ) -> tuple[Mapping[Party, Fraction], str | None, str | None] | None:
     """A ruling or a settled dispute decides everything."""
     for r in reversed(rulings):
         if policy.ruling_needs_approval and r.approved_by is None:
             steps.append(
-                AppliedRule(
+                _raw(
                     policy.cite("ruling"),
-                    f"{r.by}'s ruling ({_fmt(r.at)}) lacks "
-                    "the sales director's approval: it does not count yet",
+                    "{}'s ruling ({}) lacks the sales director's approval: it does not count yet",
+                    r.by,
+                    r.at,
                 )
             )
             continue
         approved = f", approved by {r.approved_by}" if r.approved_by else ""
         steps.append(
-            AppliedRule(
+            _raw(
                 policy.cite("ruling"),
                 f"ruling by {r.by}{approved} ({_fmt(r.at)})" + (f": {r.text}" if r.text else ""),
             )
@@ -832,28 +1014,26 @@ def _decisions(
         return None
     d = disputes[-1]
     if not policy.disputes:
-        steps.append(
-            AppliedRule(policy.cite("fallback"), f"a dispute between {', '.join(d.parties)}")
-        )
+        steps.append(_raw(policy.cite("fallback"), "a dispute between {}", ", ".join(d.parties)))
         return {}, None, f"{policy.cite('fallback')}: a dispute needs a ruling"
     if d.outcome is DisputeOutcome.QUARREL:
         steps.append(
-            AppliedRule(
+            _raw(
                 "RE14-5.4",
-                f"{' and '.join(d.parties)} quarrelled: the performance "
-                "and bonus go to the department",
+                "{} quarrelled: the performance and bonus go to the department",
+                " and ".join(d.parties),
             )
         )
         return {DEPARTMENT: Fraction(1)}, None, None
     if d.outcome is DisputeOutcome.PENDING:
-        steps.append(AppliedRule("RE14-5.4", f"{' and '.join(d.parties)} dispute the customer"))
+        steps.append(_raw("RE14-5.4", "{} dispute the customer", " and ".join(d.parties)))
         return {}, None, "RE14-5.4: a crossed customer the parties have not settled"
     how = (
         "settled between the parties"
         if d.outcome is DisputeOutcome.SETTLED
         else ("mediated by the department")
     )
-    steps.append(AppliedRule("RE14-5.4", f"the crossed customer was {how}"))
+    steps.append(_raw("RE14-5.4", "the crossed customer was {}", how))
     assert d.shares is not None
     return d.shares, _top_salesperson(d.shares), None
 
@@ -868,7 +1048,7 @@ def _combine(
     members: list[str],
     states: dict[str, _Member],
     lead: _Member,
-    steps: list[AppliedRule],
+    steps: list[Note],
 ) -> tuple[dict[str, Fraction] | None, dict[Party, Fraction], list[str]]:
     """The salesperson split, the parts paid off the top, and why a ruling is needed."""
     reasons: list[str] = []
@@ -898,9 +1078,10 @@ def _combine(
     if policy.household is HouseholdRule.FIRST_WINS:
         first = min(found, key=lambda m: (firsts[m], m))
         steps.append(
-            AppliedRule(
+            _raw(
                 policy.cite("household"),
-                f"one household: {first} visited first, so the first salesperson wins",
+                "one household: {} visited first, so the first salesperson wins",
+                first,
             )
         )
         return found[first], off_top, reasons
@@ -908,17 +1089,17 @@ def _combine(
     if len(owners) == 1:
         return found[min(found)], off_top, reasons
     steps.append(
-        AppliedRule(
+        _raw(
             policy.cite("household"),
-            f"one household received separately by "
-            f"{' and '.join(owners)}: they serve it jointly and split equally",
+            "one household received separately by {}: they serve it jointly and split equally",
+            " and ".join(owners),
         )
     )
     return {o: Fraction(1, len(owners)) for o in owners}, off_top, reasons
 
 
 def _company(
-    policy: AttributionPolicy, state: _Member, steps: list[AppliedRule], reasons: list[str]
+    policy: AttributionPolicy, state: _Member, steps: list[Note], reasons: list[str]
 ) -> tuple[dict[str, Fraction] | None, Fraction] | None:
     """RE12-6: None if not a company customer; else (a fixed salesperson split or
     None to use the ownership rules, the public pool's share)."""
@@ -928,32 +1109,33 @@ def _company(
     before = [t for t in (state.first_contact, *state.registered_before.values()) if t]
     if before and min(before) < intro.at:
         steps.append(
-            AppliedRule(
+            _raw(
                 "RE12-6.1",
-                f"the customer visited and registered before contacting "
-                f"the company ({intro.by}): not a company customer",
+                "the customer visited and registered before contacting "
+                "the company ({}): not a company customer",
+                intro.by,
             )
         )
         return None
     terms = policy.company
     if terms is None:
-        steps.append(
-            AppliedRule(policy.cite("fallback"), f"introduced by the company ({intro.by})")
-        )
+        steps.append(_raw(policy.cite("fallback"), "introduced by the company ({})", intro.by))
         reasons.append(
             f"{policy.cite('fallback')}: {policy.name} has no clause for company customers"
         )
         return None
     steps.append(
-        AppliedRule("RE12-6.1", f"introduced by {intro.by} before any visit: a company customer")
+        _raw("RE12-6.1", "introduced by {} before any visit: a company customer", intro.by)
     )
     if intro.named_salesperson is not None:
         who = intro.named_salesperson
         steps.append(
-            AppliedRule(
+            _raw(
                 "RE12-6.2",
-                f"{intro.by} named {who}: a courtesy reception outside "
-                "the rotation; the commission goes to the public pool",
+                "{} named {}: a courtesy reception outside the rotation; "
+                "the commission goes to the public pool",
+                intro.by,
+                who,
             )
         )
         pool = terms.named_pool_share
@@ -962,15 +1144,16 @@ def _company(
         if intro.after_sales is AfterSales.SALESPERSON:
             assert intro.after_sales_by is not None
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE12-6.4",
-                    f"the company arranged the deal; {intro.after_sales_by} handles after-sales",
+                    "the company arranged the deal; {} handles after-sales",
+                    intro.after_sales_by,
                 )
             )
             return {intro.after_sales_by: Fraction(1)}, terms.arranged_pool_share
         if intro.after_sales is AfterSales.OTHER_STAFF:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE12-6.5",
                     "the company arranged the deal; other staff handle "
                     "after-sales: all to the public pool",
@@ -983,7 +1166,7 @@ def _company(
         )
         return {}, Fraction(0)
     steps.append(
-        AppliedRule(
+        _raw(
             "RE12-6.3",
             "introduced or brought by the company, followed to the deal by the salesperson",
         )
@@ -992,13 +1175,13 @@ def _company(
 
 
 def _referral(
-    policy: AttributionPolicy, state: _Member, steps: list[AppliedRule], reasons: list[str]
+    policy: AttributionPolicy, state: _Member, steps: list[Note], reasons: list[str]
 ) -> str | None:
     """The referrer whose referral is valid (RE11-1 to RE11-4), if any."""
     if not state.referrals:
         return None
     if policy.referral is None:
-        steps.append(AppliedRule(policy.cite("fallback"), "an employee referral"))
+        steps.append(_raw(policy.cite("fallback"), "an employee referral"))
         reasons.append(f"{policy.cite('fallback')}: {policy.name} has no referral clause")
         return None
     first = state.visits[0] if state.visits else None
@@ -1006,10 +1189,10 @@ def _referral(
     for r in state.referrals:
         if not r.private_contact:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE11-1",
-                    f"{r.referrer} referred a customer met through work, "
-                    "not a private contact: no referral",
+                    "{} referred a customer met through work, not a private contact: no referral",
+                    r.referrer,
                 )
             )
             continue
@@ -1018,28 +1201,31 @@ def _referral(
         earlier = [w for w, t in state.registered_before.items() if t < r.at]
         if earlier:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE11-4",
-                    f"{', '.join(earlier)} registered the customer before "
-                    f"{r.referrer}'s referral: the claim fails",
+                    "{} registered the customer before {}'s referral: the claim fails",
+                    ", ".join(earlier),
+                    r.referrer,
                 )
             )
             continue
         if r.at > first.at:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE11-2",
-                    f"{r.referrer} registered the referral after the "
-                    "customer's first visit: no referral",
+                    "{} registered the referral after the customer's first visit: no referral",
+                    r.referrer,
                 )
             )
             continue
         if _local(first.at) != r.appointment:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE11-3",
-                    f"the customer did not come on the appointment date "
-                    f"({r.appointment}): {r.referrer}'s registration lapsed",
+                    "the customer did not come on the appointment date "
+                    "({}): {}'s registration lapsed",
+                    r.appointment,
+                    r.referrer,
                 )
             )
             continue
@@ -1050,27 +1236,31 @@ def _referral(
         ]
         if not confirmed:
             steps.append(
-                AppliedRule(
+                _raw(
                     "RE11-4",
-                    f"{r.referrer} did not confirm at the visit (in person or "
-                    "by phone): received as a new customer, the referral is void",
+                    "{} did not confirm at the visit (in person or by phone): "
+                    "received as a new customer, the referral is void",
+                    r.referrer,
                 )
             )
             continue
         steps.append(
-            AppliedRule(
+            _raw(
                 "RE11-4",
-                f"{confirmed[0].confirmed_by} confirmed {r.referrer}'s referral at the visit",
+                "{} confirmed {}'s referral at the visit",
+                confirmed[0].confirmed_by,
+                r.referrer,
             )
         )
         steps.append(
-            AppliedRule("RE11-5", f"the customer was handed to {first.received_by} in rotation")
+            _raw("RE11-5", "the customer was handed to {} in rotation", first.received_by)
         )
         steps.append(
-            AppliedRule(
+            _raw(
                 "RE11-6",
-                f"on the deal: {policy.referral.referrer_share} to "
-                f"{r.referrer}, the rest to the salesperson",
+                "on the deal: {} to {}, the rest to the salesperson",
+                policy.referral.referrer_share,
+                r.referrer,
             )
         )
         found = r.referrer

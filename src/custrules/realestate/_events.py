@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
@@ -75,11 +76,15 @@ PUBLIC_POOL = Party(PartyKind.PUBLIC_POOL, "公佣")
 DEPARTMENT = Party(PartyKind.DEPARTMENT, "部门")
 
 
+@functools.lru_cache(maxsize=4096)
 def salesperson(name: str) -> Party:
+    """The salesperson ``name`` as a party (memoised: parties are immutable)."""
     return Party(PartyKind.SALESPERSON, name)
 
 
+@functools.lru_cache(maxsize=1024)
 def referrer(name: str) -> Party:
+    """The referrer ``name`` as a party (memoised: parties are immutable)."""
     return Party(PartyKind.REFERRER, name)
 
 
@@ -91,20 +96,6 @@ def _party_shares(value: Any) -> Mapping[Party, Fraction]:
 
 
 # -- events -------------------------------------------------------------------------------
-
-
-def _aware(instance: Any, attribute: Any, value: Any) -> None:
-    _check.aware(value, attribute.name)
-
-
-def _optional_aware(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _check.aware(value, attribute.name)
-
-
-def _optional_name(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _check.nonempty(instance, attribute, value)
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -121,7 +112,7 @@ def _names(value: Any) -> tuple[str, ...]:
 class Event:
     """A fact in time about one customer (``customer`` is its id)."""
 
-    at: _dt.datetime = attrs.field(validator=_aware)
+    at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     customer: str = attrs.field(validator=_check.nonempty)
 
     #: sort rank among events at the same instant, and the JSON type name
@@ -180,14 +171,14 @@ class CompanyIntroduction(Event):
 
     by: str = attrs.field(validator=_check.nonempty)
     #: an executive named a salesperson (RE12-6.2)
-    named_salesperson: str | None = attrs.field(default=None, validator=_optional_name)
+    named_salesperson: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: the company arranged the deal itself, with no reception (RE12-6.4, 6.5)
     arranged_deal: bool = False
     after_sales: AfterSales | None = attrs.field(
         default=None, converter=attrs.converters.optional(AfterSales)
     )
     #: the salesperson handling after-sales (RE12-6.4)
-    after_sales_by: str | None = attrs.field(default=None, validator=_optional_name)
+    after_sales_by: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     rank: ClassVar[int] = 2
     type_name: ClassVar[str] = "company_introduction"
 
@@ -243,13 +234,20 @@ class Visit(Event):
     #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1))
     named_on_entry: bool = False
     #: received as a courtesy (义务接待) for this absent salesperson
-    courtesy_for: str | None = attrs.field(default=None, validator=_optional_name)
+    courtesy_for: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: the customer came to another salesperson to get a discount (RE14-5.3(6))
     for_discount: bool = False
     #: at an exhibition or an opening (RE14-5.3(13))
     exhibition: bool = False
     rank: ClassVar[int] = 4
     type_name: ClassVar[str] = "visit"
+
+    def __attrs_post_init__(self) -> None:
+        if self.courtesy_for == self.received_by:
+            raise InvalidInputError(
+                f"{self.received_by} cannot receive a customer as a courtesy for themself",
+                value=self,
+            )
 
     @property
     def actor(self) -> str:
@@ -262,7 +260,9 @@ class Registration(Event):
 
     salesperson: str = attrs.field(validator=_check.nonempty)
     #: when the project manager confirmed it (RE12-7.2); None: not confirmed
-    confirmed_at: _dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+    confirmed_at: _dt.datetime | None = attrs.field(
+        default=None, validator=_check.optional_aware_attr
+    )
     rank: ClassVar[int] = 5
     type_name: ClassVar[str] = "registration"
 
@@ -313,7 +313,7 @@ class SwitchRequest(Event):
     """The customer asks to leave salesperson ``from_`` (for ``to``, if named)."""
 
     from_: str = attrs.field(validator=_check.nonempty)
-    to: str | None = attrs.field(default=None, validator=_optional_name)
+    to: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     fault: Fault = attrs.field(default=Fault.NONE, converter=Fault)
     #: the customer firmly refuses the salesperson (RE12-3.10(c))
     firm: bool = False
@@ -322,9 +322,17 @@ class SwitchRequest(Event):
     #: the named salesperson incited it (RE12-5.2)
     incited: bool = False
     #: who took over (the next in rotation for RE12-3.10(c))
-    granted_to: str | None = attrs.field(default=None, validator=_optional_name)
+    granted_to: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     rank: ClassVar[int] = 8
     type_name: ClassVar[str] = "switch_request"
+
+    def __attrs_post_init__(self) -> None:
+        for other in (self.to, self.granted_to):
+            if other == self.from_:
+                raise InvalidInputError(
+                    f"a switch from {self.from_} to {other} is no switch: name someone else",
+                    value=self,
+                )
 
     @property
     def actor(self) -> str:
@@ -359,6 +367,10 @@ class Reallocation(Event):
     reason: str = "leave"
     rank: ClassVar[int] = 10
     type_name: ClassVar[str] = "reallocation"
+
+    def __attrs_post_init__(self) -> None:
+        if self.to == self.from_:
+            raise InvalidInputError(f"a re-allocation from {self.from_} to itself", value=self)
 
     @property
     def actor(self) -> str:
@@ -424,8 +436,8 @@ class Ruling(Event):
 
     by: str = attrs.field(validator=_check.nonempty)
     shares: Mapping[Party, Fraction] = attrs.field(converter=_party_shares)
-    owner: str | None = attrs.field(default=None, validator=_optional_name)
-    approved_by: str | None = attrs.field(default=None, validator=_optional_name)
+    owner: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
+    approved_by: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     text: str = ""
     rank: ClassVar[int] = 14
     type_name: ClassVar[str] = "ruling"

@@ -14,15 +14,8 @@ from custrules import _check
 from custrules.errors import InvalidInputError
 
 
-def _share(value: Any) -> Fraction:
-    share = _check.exact_number(value, "a share")
-    if not 0 <= share <= 1:
-        raise InvalidInputError(f"a share must be between 0 and 1, got {share}", value=value)
-    return share
-
-
 def _optional_share(value: Any) -> Fraction | None:
-    return None if value is None else _share(value)
+    return None if value is None else _check.share(value)
 
 
 def _months(instance: Any, attribute: Any, value: Any) -> None:
@@ -78,7 +71,7 @@ class ReferralTerms:
     """Employee referrals (RE11; RE12 §6(2))."""
 
     #: RE11-6: the referrer's share of the commission (the rest to the salesperson)
-    referrer_share: Fraction = attrs.field(default=Fraction(3, 10), converter=_share)
+    referrer_share: Fraction = attrs.field(default=Fraction(3, 10), converter=_check.share)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,13 +79,15 @@ class CompanyTerms:
     """Company customers (RE12-6): the public pool's share in each case."""
 
     #: RE12-6.2: an executive named a salesperson: a courtesy, all to the pool
-    named_pool_share: Fraction = attrs.field(default=Fraction(1), converter=_share)
+    named_pool_share: Fraction = attrs.field(default=Fraction(1), converter=_check.share)
     #: RE12-6.3: introduced or brought, the salesperson followed to the deal
-    brought_pool_share: Fraction = attrs.field(default=Fraction(3, 10), converter=_share)
+    brought_pool_share: Fraction = attrs.field(default=Fraction(3, 10), converter=_check.share)
     #: RE12-6.4: the company arranged the deal, the salesperson does after-sales
-    arranged_pool_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_share)
+    arranged_pool_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_check.share)
     #: RE12-6.5: the company arranged the deal, other staff do after-sales
-    arranged_other_staff_pool_share: Fraction = attrs.field(default=Fraction(1), converter=_share)
+    arranged_other_staff_pool_share: Fraction = attrs.field(
+        default=Fraction(1), converter=_check.share
+    )
 
 
 def _citations(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -152,14 +147,14 @@ class AttributionPolicy:
     #: RE12-3.7(i): the recognition window, in months
     recognition_window_months: int = attrs.field(default=1, validator=_months)
     #: RE12-3.7(i), RE14-5.3(7): the earlier salesperson's share when recognised
-    recognition_share: Fraction = attrs.field(default=Fraction(1, 2), converter=_share)
+    recognition_share: Fraction = attrs.field(default=Fraction(1, 2), converter=_check.share)
     switch: SwitchRule | None = attrs.field(
         default=None, converter=attrs.converters.optional(SwitchRule)
     )
     #: RE12-5.2: the first salesperson's share after a permitted switch
-    switch_first_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_share)
+    switch_first_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_check.share)
     #: RE14-5.3(2): the earlier salesperson's share while still registered
-    switch_previous_share: Fraction = attrs.field(default=Fraction(1, 5), converter=_share)
+    switch_previous_share: Fraction = attrs.field(default=Fraction(1, 5), converter=_check.share)
     #: RE14-5.3(3): the assisting salesperson's share (None: a courtesy earns nothing)
     assistant_share: Fraction | None = attrs.field(default=None, converter=_optional_share)
     #: RE14-2.5: the receiving salesperson's share of a same-day deal with a

@@ -1,0 +1,179 @@
+"""Benchmark: attribute and allocate 100,000 customers of about ten events each.
+
+Run:  python benchmarks/realestate.py [--customers 100000]
+
+Target (issue 5): under 5 s on the development machine, for attribution and
+allocation (building the event objects is reported separately).  Reported
+twice: in one process, and split over the machine's cores (``--workers``),
+which a batch job can do because attribution is pure; both runs must give
+the same outcomes.  The cases
+mix the clauses: registrations (some lapsing), returning and forgetful
+customers, courtesy receptions, switches, recognitions, households, company
+introductions and referrals, under RE12 and RE14 alternately.
+"""
+
+from __future__ import annotations
+
+import _isolate  # noqa: F401  (first: keeps benchmarks/calendar.py from shadowing `calendar`)
+
+import argparse
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import random
+import time
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from custrules import (
+    CHINA_TZ,
+    RE12,
+    RE14,
+    CompanyIntroduction,
+    Deal,
+    HouseholdLink,
+    Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
+    Registration,
+    SwitchRequest,
+    Visit,
+    allocate,
+    attribute,
+)
+
+STAFF = ("甲", "乙", "丙", "丁", "戊", "己")
+BASE = dt.datetime(2026, 1, 5, 9, 0, tzinfo=CHINA_TZ)
+
+
+def case(rng: random.Random, i: int) -> list[Any]:
+    """Customer ``i``'s events, shuffled (only their times may matter)."""
+    c = f"客户{i}"
+    t = BASE + dt.timedelta(minutes=rng.randrange(60 * 24 * 300))
+    first = rng.choice(STAFF)
+    events: list[Any] = []
+    if rng.random() < 0.05:
+        events.append(CompanyIntroduction(at=t - dt.timedelta(days=1), customer=c, by="刘总"))
+    elif rng.random() < 0.05:
+        events.append(
+            ReferralRegistration(
+                at=t - dt.timedelta(days=2), customer=c, referrer="小赵", appointment=t.date()
+            )
+        )
+        events.append(ReferralConfirmation(at=t, customer=c, referrer="小赵", confirmed_by="经理"))
+    events.append(Visit(at=t, customer=c, received_by=first))
+    events.append(Registration(at=t, customer=c, salesperson=first, confirmed_at=t))
+    while len(events) < 9:
+        t += dt.timedelta(days=rng.choice((1, 2, 5, 12, 20, 40)))
+        who = rng.choice(STAFF)
+        r = rng.random()
+        if r < 0.35:
+            previous = rng.choice(("names", "forgot", "first_visit"))
+            events.append(
+                Visit(
+                    at=t,
+                    customer=c,
+                    received_by=who,
+                    previous=previous,
+                    asked_for=[first] if previous == "names" else [],
+                )
+            )
+            events.append(Registration(at=t, customer=c, salesperson=who, confirmed_at=t))
+        elif r < 0.5 and who != first:
+            events.append(Visit(at=t, customer=c, received_by=who, courtesy_for=first))
+        elif r < 0.6:
+            events.append(Recognition(at=t, customer=c, original=first))
+        elif r < 0.7 and who != first:
+            events.append(
+                SwitchRequest(at=t, customer=c, from_=first, to=who, permitted=rng.random() < 0.5)
+            )
+        elif r < 0.75:
+            spouse = f"{c}的家属"
+            events.append(Visit(at=t, customer=spouse, received_by=who))
+            events.append(Registration(at=t, customer=spouse, salesperson=who, confirmed_at=t))
+            events.append(HouseholdLink(at=t, customer=c, other=spouse))
+        else:
+            events.append(
+                Visit(at=t, customer=c, received_by=first, previous="names", asked_for=[first])
+            )
+    events.append(Deal(at=t + dt.timedelta(hours=3), customer=c, closed_by=rng.choice(STAFF)))
+    rng.shuffle(events)
+    return events
+
+
+def work(job: tuple[int, int, int]) -> tuple[float, float, int, Counter[str]]:
+    """Build customers [first, first + count) and attribute and allocate them.
+
+    Returns (seconds to build, seconds to attribute and allocate, events, outcomes).
+    """
+    seed, first, count = job
+    rng = random.Random(seed * 1_000_003 + first)
+    t0 = time.perf_counter()
+    cases = [case(rng, i) for i in range(first, first + count)]
+    built = time.perf_counter() - t0
+    # A batch job loads its cases, then works on them: move the event objects
+    # out of the garbage collector's way, as such a job would.
+    gc.collect()
+    gc.freeze()
+    amount = Decimal("300000.00")
+    outcomes: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    for i, events in enumerate(cases, first):
+        a = attribute(events, RE12 if i % 2 == 0 else RE14, customer=f"客户{i}")
+        if a.needs_ruling:
+            outcomes["needs a ruling"] += 1
+            continue
+        parts = allocate(amount, a.shares)
+        outcomes[f"{len(parts)} part(s)"] += 1
+    took = time.perf_counter() - t0
+    gc.unfreeze()
+    return built, took, sum(len(c) for c in cases), outcomes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="processes for the second run"
+    )
+    args = parser.parse_args()
+    n = args.customers
+    workers = max(1, args.workers)
+    size = -(-n // workers)
+    jobs = [(args.seed, start, min(size, n - start)) for start in range(0, n, size)]
+    single = [work(job) for job in jobs]
+    built = sum(r[0] for r in single)
+    took = sum(r[1] for r in single)
+    events = sum(r[2] for r in single)
+    outcomes: Counter[str] = Counter()
+    for r in single:
+        outcomes += r[3]
+    print(
+        f"{n:,} customers, {events:,} events ({events / n:.1f} a customer); built in {built:.2f} s"
+    )
+    verdict = "met" if took < 5 else "NOT met"
+    print(
+        f"one process: attributed and allocated in {took:.2f} s "
+        f"({took / n * 1e6:.0f} µs a customer; target < 5 s: {verdict})"
+    )
+    print("outcomes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(outcomes.items())))
+    if len(jobs) > 1:
+        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+            results = pool.map(work, jobs)
+        wall = max(r[1] for r in results)
+        merged: Counter[str] = Counter()
+        for r in results:
+            merged += r[3]
+        assert merged == outcomes, "the parallel run must give the same outcomes"
+        verdict = "met" if wall < 5 else "NOT met"
+        print(
+            f"{len(jobs)} processes (attribution is pure, so a batch job can split it): "
+            f"{wall:.2f} s, the same outcomes (target < 5 s: {verdict})"
+        )
+
+
+if __name__ == "__main__":
+    main()
