@@ -696,8 +696,15 @@ class _Member:
 
     def on_deal(self, d: Deal) -> None:
         owner = self.owner
-        pending = (self.split, self.forgot, self.assist, self.same_day, self.nth)
-        if (owner is None or not self.valid(owner, d.at)) and all(x is None for x in pending):
+        if owner is not None and self.valid(owner, d.at):
+            return
+        if (
+            self.split is None
+            and self.forgot is None
+            and self.assist is None
+            and self.same_day is None
+            and self.nth is None
+        ):
             if owner is not None:
                 self.note("valid", "{}'s registration had lapsed", owner)
             self.claim(d.closed_by, d.at)
@@ -812,9 +819,10 @@ def _check_events(events: Iterable[Event]) -> tuple[Event, ...]:
     if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
         raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
     items = tuple(events)
-    for e in items:
-        if type(e) not in _EVENT_KINDS and not isinstance(e, Event):
-            raise InvalidTypeError(f"not an event: {e!r}", value=e)
+    if not {type(e) for e in items} <= _EVENT_KINDS:
+        for e in items:
+            if not isinstance(e, Event):
+                raise InvalidTypeError(f"not an event: {e!r}", value=e)
     return items
 
 
@@ -929,18 +937,29 @@ def attribute(
     split, off_top, reasons = _combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)
-    rest = 1 - sum(off_top.values(), Fraction(0)) if off_top else _ONE
-    if not reasons and (split is None or (rest > 0 and not split)):
+    if off_top:
+        rest = 1 - sum(off_top.values(), Fraction(0))
+        if not reasons and (split is None or (rest > 0 and not split)):
+            reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
+            steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
+    elif not reasons and not split:
         reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
         steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
     if reasons or split is None:
         return _result(label, policy, None, {}, trail(), "; ".join(reasons), None, deal)
-    shares_out: dict[Party, Fraction] = dict(off_top)
-    for who, share in split.items():
-        party = salesperson(who)
-        part = share if rest == 1 else rest * share
-        shares_out[party] = shares_out[party] + part if party in shares_out else part
-    owner = max(split, key=lambda k: (split[k], k == lead.owner, k)) if split else None
+    if off_top:
+        shares_out: dict[Party, Fraction] = dict(off_top)
+        for who, share in split.items():
+            party = salesperson(who)
+            part = rest * share
+            shares_out[party] = shares_out[party] + part if party in shares_out else part
+    else:
+        shares_out = {salesperson(who): share for who, share in split.items()}
+    owner = None
+    if len(split) == 1:
+        (owner,) = split
+    elif split:
+        owner = max(split, key=lambda k: (split[k], k == lead.owner, k))
     follow = (lead.follow_up or owner) if split else None
     return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
 
@@ -969,12 +988,13 @@ def _result(
     follow_up: str | None,
     deal: Deal | None,
 ) -> Attribution:
-    clean = {k: v for k, v in shares.items() if v}
+    if len(shares) > 1:
+        shares = dict(sorted(((k, v) for k, v in shares.items() if v), key=_party_key))
     return Attribution(
         customer=label,
         policy=policy.name,
         owner=owner,
-        shares=MappingProxyType(dict(sorted(clean.items(), key=_party_key))),
+        shares=MappingProxyType(dict(shares)),
         trail=tuple(steps),
         needs_ruling=reason is not None,
         ruling_reason=reason,
@@ -1051,6 +1071,8 @@ def _combine(
     steps: list[Note],
 ) -> tuple[dict[str, Fraction] | None, dict[Party, Fraction], list[str]]:
     """The salesperson split, the parts paid off the top, and why a ruling is needed."""
+    if len(members) == 1 and lead.company is None and not lead.referrals:
+        return lead.salesperson_split(), {}, []
     reasons: list[str] = []
     off_top: dict[Party, Fraction] = {}
     fixed: dict[str, Fraction] | None = None
