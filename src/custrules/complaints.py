@@ -193,10 +193,6 @@ def _severities(value: Iterable[Severity | str]) -> frozenset[Severity]:
     return frozenset(Severity.parse(s) for s in value)
 
 
-def _severity(value: Severity | str) -> Severity:
-    return Severity.parse(value)
-
-
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     _check.integer(value, attribute.name)
     if value < 1:
