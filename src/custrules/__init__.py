@@ -90,6 +90,7 @@ from custrules.periods import (
     counting_day,
     end_instant,
     local_date,
+    parse_instant,
     period_end,
 )
 from custrules.realestate import (
@@ -325,6 +326,7 @@ __all__ = [
     "end_instant",
     "event_from_json",
     "local_date",
+    "parse_instant",
     "period_end",
     "policy_named",
     "purchase_frequency",

@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TextIO
 from custrules.calendar import DayInfo, WorkCalendar
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
+from custrules.periods import parse_instant
 from custrules.realestate import attribute, case_from_json, policy_named
 from custrules.tiers import (
     POLYOLEFIN_STARS,
@@ -57,20 +58,10 @@ def _date(text: str) -> _dt.date:
 
 
 def _instant(text: str) -> _dt.datetime:
-    raw = text.strip()
-    if raw.endswith(("Z", "z")):
-        raw = raw[:-1] + "+00:00"
     try:
-        value = _dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date and time: {text!r} (use e.g. 2026-02-13T10:00+08:00)"
-        ) from None
-    if value.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time"
-        )
-    return value
+        return parse_instant(text, "the instant")
+    except CustrulesError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _clock_time(text: str) -> _dt.time:

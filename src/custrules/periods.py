@@ -57,6 +57,7 @@ __all__ = [
     "counting_day",
     "end_instant",
     "local_date",
+    "parse_instant",
     "period_end",
 ]
 
@@ -162,6 +163,32 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
+    """An aware datetime from ISO 8601 text with a zone (``Z`` means UTC).
+
+    >>> parse_instant("2026-02-13T10:00+08:00").isoformat()
+    '2026-02-13T10:00:00+08:00'
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"{what} must be ISO 8601 text, got {text!r}", value=text)
+    raw = text.strip()
+    if raw.endswith(("Z", "z")):
+        raw = raw[:-1] + "+00:00"
+    try:
+        value = _dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInputError(
+            f"{what}: not a date and time: {text!r} (use e.g. 2026-02-13T10:00+08:00)",
+            value=text,
+        ) from None
+    if value.tzinfo is None:
+        raise InvalidInputError(
+            f"{what}: {text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time",
+            value=text,
+        )
+    return value
 
 
 def local_date(instant: _dt.datetime, tz: _dt.tzinfo = CHINA_TZ) -> _dt.date:

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
+from custrules.periods import parse_instant
 from custrules.realestate._events import EVENT_TYPES, Event
 from custrules.realestate._policy import RE11, RE12, RE14, AttributionPolicy
 
@@ -60,21 +61,6 @@ def policy_named(name: str) -> AttributionPolicy:
         raise InvalidInputError(
             f"unknown policy {name!r}: use one of {', '.join(POLICIES)}", value=name
         ) from None
-
-
-def _instant(text: Any, where: str) -> _dt.datetime:
-    if not isinstance(text, str):
-        raise InvalidInputError(f"{where}: an instant must be ISO text, got {text!r}")
-    raw = text.strip()
-    if raw.endswith(("Z", "z")):
-        raw = raw[:-1] + "+00:00"
-    try:
-        value = _dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidInputError(f"{where}: not an ISO date and time: {text!r}") from None
-    if value.tzinfo is None:
-        raise InvalidInputError(f"{where}: {text!r} has no time zone (add e.g. +08:00)")
-    return value
 
 
 def _date(text: Any, where: str) -> _dt.date:
@@ -113,7 +99,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
             continue
         name = _RENAMES.get(key, key)
         if name in _INSTANTS and value is not None:
-            value = _instant(value, f"{where}, {key}")
+            value = parse_instant(value, f"{where}, {key}")
         elif name in _DATES:
             value = _date(value, f"{where}, {key}")
         elif name == "shares" and value is not None:
