@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from hypothesis import strategies as st
 
@@ -39,14 +40,24 @@ instants = st.builds(
 # -- real estate ------------------------------------------------------------------------
 
 from custrules.realestate import (  # noqa: E402
+    AfterSales,
+    CompanyIntroduction,
     Deal,
+    Dispute,
+    DisputeOutcome,
     Event,
     Fault,
+    HouseholdLink,
+    MeetingRecord,
+    NameChange,
     OldCustomerIntroduction,
     Previous,
     Reallocation,
     Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
     Registration,
+    Ruling,
     SalespersonComplaint,
     SwitchRequest,
     Visit,
@@ -55,18 +66,46 @@ from custrules.realestate import (  # noqa: E402
 RE_BASE = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 SALESPEOPLE = ("甲", "乙", "丙", "丁")
 names = st.sampled_from(SALESPEOPLE)
+#: every kind of event a story can hold (the deal is added at the end)
+RE_KINDS = (
+    "visit",
+    "registration",
+    "recognition",
+    "switch",
+    "complaint",
+    "introduction",
+    "reallocation",
+    "referral",
+    "referral_confirmation",
+    "company",
+    "household",
+    "meeting_record",
+    "ruling",
+    "dispute",
+    "name_change",
+)
 
 
 def _moment(minutes: int) -> dt.datetime:
     return RE_BASE + dt.timedelta(minutes=minutes)
 
 
+def _shares(draw: st.DrawFn) -> dict[str, Fraction]:
+    people = draw(st.lists(names, min_size=1, max_size=3, unique=True))
+    weights = draw(st.lists(st.integers(1, 4), min_size=len(people), max_size=len(people)))
+    return {
+        f"salesperson:{p}": Fraction(w, sum(weights)) for p, w in zip(people, weights, strict=True)
+    }
+
+
 @st.composite
-def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
+def re_event(draw: st.DrawFn, customer: str, minutes: int, other: str | None = None) -> Event:
+    """Any event of the vocabulary about ``customer`` at ``minutes`` after the base."""
     at = _moment(minutes)
-    kind = draw(st.integers(min_value=0, max_value=8))
+    kind = draw(st.sampled_from(RE_KINDS))
     who = draw(names)
-    if kind <= 2:
+    others = names.filter(lambda n: n != who)
+    if kind == "visit":
         return Visit(
             at=at,
             customer=customer,
@@ -74,18 +113,21 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
             previous=draw(st.sampled_from(list(Previous))),
             asked_for=draw(st.lists(names, max_size=2, unique=True)),
             named_on_entry=draw(st.booleans()),
-            courtesy_for=draw(st.one_of(st.none(), names.filter(lambda n: n != who))),
+            courtesy_for=draw(st.one_of(st.none(), others)),
             for_discount=draw(st.booleans()),
+            exhibition=draw(st.booleans()),
         )
-    if kind <= 4:
-        confirmed = draw(st.booleans())
+    if kind == "registration":
+        confirmed = draw(st.sampled_from([None, 0, 9 * 60]))
         return Registration(
-            at=at, customer=customer, salesperson=who, confirmed_at=at if confirmed else None
+            at=at,
+            customer=customer,
+            salesperson=who,
+            confirmed_at=None if confirmed is None else _moment(minutes + confirmed),
         )
-    if kind == 5:
+    if kind == "recognition":
         return Recognition(at=at, customer=customer, original=who, by_records=draw(st.booleans()))
-    if kind == 6:
-        others = names.filter(lambda n: n != who)
+    if kind == "switch":
         return SwitchRequest(
             at=at,
             customer=customer,
@@ -97,15 +139,15 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
             incited=draw(st.booleans()),
             granted_to=draw(st.one_of(st.none(), others)),
         )
-    if kind == 7:
+    if kind == "complaint":
         return SalespersonComplaint(
             at=at,
             customer=customer,
             against=who,
-            reported_by=draw(names),
+            reported_by=draw(others),
             confirmed=draw(st.booleans()),
         )
-    if draw(st.booleans()):
+    if kind == "introduction":
         return OldCustomerIntroduction(
             at=at,
             customer=customer,
@@ -113,14 +155,76 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int) -> Event:
             salesperson=who,
             how=draw(st.sampled_from(["phoned_ahead", "escorted", "none"])),
         )
-    to = draw(names.filter(lambda n: n != who))
-    return Reallocation(at=at, customer=customer, from_=who, to=to, draw="抽签")
+    if kind == "reallocation":
+        return Reallocation(at=at, customer=customer, from_=who, to=draw(others), draw="抽签")
+    if kind == "referral":
+        return ReferralRegistration(
+            at=at,
+            customer=customer,
+            referrer=draw(st.sampled_from(["员工A", "员工B"])),
+            appointment=(at + dt.timedelta(days=draw(st.integers(0, 2)))).date(),
+            private_contact=draw(st.booleans()),
+        )
+    if kind == "referral_confirmation":
+        return ReferralConfirmation(
+            at=at,
+            customer=customer,
+            referrer=draw(st.sampled_from(["员工A", "员工B"])),
+            confirmed_by="项目经理",
+        )
+    if kind == "company":
+        after = draw(st.sampled_from([None, *AfterSales]))
+        return CompanyIntroduction(
+            at=at,
+            customer=customer,
+            by="总经理",
+            named_salesperson=draw(st.one_of(st.none(), names)),
+            arranged_deal=draw(st.booleans()),
+            after_sales=after,
+            after_sales_by=who if after is AfterSales.SALESPERSON else None,
+        )
+    if kind == "household" and other is not None:
+        return HouseholdLink(at=at, customer=customer, other=other)
+    if kind == "meeting_record":
+        return MeetingRecord(at=at, customer=customer, first=who)
+    if kind == "ruling":
+        shares = _shares(draw)
+        holders = [k.split(":")[1] for k in shares]
+        return Ruling(
+            at=at,
+            customer=customer,
+            by="项目经理",
+            shares=shares,
+            owner=draw(st.one_of(st.none(), st.sampled_from(holders))),
+            approved_by=draw(st.one_of(st.none(), st.just("销售总监"))),
+        )
+    if kind == "dispute":
+        outcome = draw(st.sampled_from(list(DisputeOutcome)))
+        needs = outcome in (DisputeOutcome.SETTLED, DisputeOutcome.MEDIATED)
+        return Dispute(
+            at=at,
+            customer=customer,
+            parties=(who, draw(others)),
+            outcome=outcome,
+            shares=_shares(draw) if needs else None,
+        )
+    return NameChange(at=at, customer=customer, new_name="新名")
+
+
+#: gaps between events, in minutes: 0 (the same instant) is common, as in
+#: hosts that stamp forms by the minute or the day
+_gaps = st.one_of(
+    st.just(0), st.integers(min_value=1, max_value=60 * 24 * 20), st.sampled_from([60 * 24])
+)
 
 
 @st.composite
-def re_stories(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
-    """A customer's events: a first visit, then anything, then a deal."""
-    gaps = draw(st.lists(st.integers(min_value=1, max_value=60 * 24 * 20), max_size=9))
+def re_stories(
+    draw: st.DrawFn, customer: str = "王先生", *, deal: bool = True, other: str | None = None
+) -> list[Event]:
+    """A customer's events: a first visit, then anything (events may share an
+    instant), then, if ``deal``, a deal."""
+    gaps = draw(st.lists(_gaps, max_size=9))
     minutes = 0
     first = draw(names)
     events: list[Event] = [
@@ -129,7 +233,18 @@ def re_stories(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
     ]
     for gap in gaps:
         minutes += gap
-        events.append(draw(re_event(customer, minutes)))
-    minutes += draw(st.integers(min_value=0, max_value=60 * 24 * 40))
-    events.append(Deal(at=_moment(minutes), customer=customer, closed_by=draw(names)))
+        events.append(draw(re_event(customer, minutes, other)))
+    if deal:
+        minutes += draw(st.integers(min_value=0, max_value=60 * 24 * 40))
+        events.append(Deal(at=_moment(minutes), customer=customer, closed_by=draw(names)))
     return events
+
+
+@st.composite
+def re_households(draw: st.DrawFn) -> list[Event]:
+    """Two customers of one household, each with a story; one deal at most."""
+    husband = draw(re_stories("王先生", other="王太太"))
+    wife = draw(re_stories("王太太", deal=False))
+    link_at = _moment(draw(st.integers(min_value=0, max_value=60 * 24 * 30)))
+    link = HouseholdLink(at=link_at, customer="王先生", other="王太太")
+    return [*husband, *wife, link]

@@ -113,11 +113,11 @@ def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
 
     if isinstance(value, enum_cls):
         return value
-    for item in enum_cls:
-        if value in (item.value, item.name) or (
-            isinstance(value, str) and value.lower() == item.name.lower()
-        ):
-            return item
+    if isinstance(value, str):
+        text = value.strip()
+        for item in enum_cls:
+            if text in (item.value, item.name) or text.lower() == item.name.lower():
+                return item
     known = ", ".join(f"{m.name} ({m.value})" for m in enum_cls)
     raise UnknownLabelError(f"unknown {what} {value!r}: use one of {known}", value=value)
 
@@ -150,3 +150,17 @@ def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: None or non-empty text."""
     if value is not None:
         nonempty(instance, attribute, value)
+
+
+def flag(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a yes/no field takes only ``True`` or ``False``.
+
+    Text such as ``"false"`` or a number such as ``0`` is refused: ``bool("false")``
+    is true, and in a case file that would hand a deal to the wrong person.
+    """
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{attribute.name} must be true or false (a bool), got {type(value).__name__} "
+            f"({value!r})",
+            value=value,
+        )

@@ -10,8 +10,8 @@ argue over them: the engine is exact, deterministic and explains itself.
   :class:`SwitchRequest`, :class:`SalespersonComplaint`, :class:`ReferralRegistration`,
   :class:`ReferralConfirmation`, :class:`CompanyIntroduction`,
   :class:`OldCustomerIntroduction`, :class:`HouseholdLink`, :class:`Deal`,
-  :class:`NameChange`, :class:`Reallocation`, :class:`Dispute` and a
-  manager's :class:`Ruling`.
+  :class:`NameChange`, :class:`Reallocation`, :class:`Dispute`, the
+  evening-meeting record (:class:`MeetingRecord`) and a manager's :class:`Ruling`.
 * A policy is data: :data:`RE12` (with RE11 referrals and company
   customers), :data:`RE14`, :data:`RE11`; hosts evolve their own.
 * :func:`attribute` returns an :class:`Attribution`: the owner, exact shares
@@ -53,6 +53,7 @@ from custrules.realestate._events import (
     Fault,
     HouseholdLink,
     IntroHow,
+    MeetingRecord,
     NameChange,
     OldCustomerIntroduction,
     Party,
@@ -76,6 +77,7 @@ from custrules.realestate._policy import (
     RE14,
     AttributionPolicy,
     CompanyTerms,
+    ConfirmationCutoff,
     ForgotRule,
     HouseholdRule,
     IntroRule,
@@ -92,6 +94,7 @@ __all__ = [
     "Case",
     "CompanyIntroduction",
     "CompanyTerms",
+    "ConfirmationCutoff",
     "DEPARTMENT",
     "Deal",
     "Dispute",
@@ -105,6 +108,7 @@ __all__ = [
     "IntroHow",
     "IntroRule",
     "MakeUp",
+    "MeetingRecord",
     "NameChange",
     "OldCustomerIntroduction",
     "PUBLIC_POOL",

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from custrules import _check
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import allocate
 from custrules.periods import CHINA_TZ, add_months
@@ -30,6 +31,7 @@ from custrules.realestate._events import (
     Fault,
     HouseholdLink,
     IntroHow,
+    MeetingRecord,
     NameChange,
     OldCustomerIntroduction,
     Party,
@@ -49,6 +51,7 @@ from custrules.realestate._events import (
 )
 from custrules.realestate._policy import (
     AttributionPolicy,
+    ConfirmationCutoff,
     ForgotRule,
     HouseholdRule,
     IntroRule,
@@ -110,6 +113,11 @@ class Attribution:
 
     def split(self, total: Decimal) -> dict[Party, Decimal]:
         """The commission ``total`` split to the cent (see :func:`custrules.allocate`)."""
+        if self.deal is None:
+            raise InvalidInputError(
+                f"customer {self.customer} has no deal yet: there is no commission to split "
+                "(the attribution names who holds the customer now)"
+            )
         if self.needs_ruling:
             raise InvalidInputError(
                 f"the case needs a manager's ruling before its commission can be split: "
@@ -142,10 +150,6 @@ def _local(t: _dt.datetime) -> _dt.date:
     return t.astimezone(CHINA_TZ).date()
 
 
-def _order(event: Event) -> tuple[_dt.datetime, int, str, str]:
-    return (event.at, event.rank, event.customer, event.actor)
-
-
 def _fmt(t: _dt.datetime) -> str:
     """``YYYY-MM-DD HH:MM`` in China's zone, for explanations."""
     local = t if t.tzinfo is CHINA_TZ else t.astimezone(CHINA_TZ)
@@ -159,11 +163,12 @@ class _Member:
         "assist",
         "company",
         "confirmations",
+        "cutoff",
         "deal",
-        "end",
         "first_contact",
         "follow_up",
         "forgot",
+        "last",
         "lost",
         "nth",
         "owner",
@@ -178,9 +183,12 @@ class _Member:
         "visits",
     )
 
-    def __init__(self, policy: AttributionPolicy, end: _dt.datetime, deal: Deal | None) -> None:
+    def __init__(
+        self, policy: AttributionPolicy, cutoff: _dt.datetime | None, deal: Deal | None
+    ) -> None:
         self.p = policy
-        self.end = end
+        #: the last instant a project manager's confirmation counts (None: any)
+        self.cutoff = cutoff
         self.deal = deal
         self.steps: list[Note] = []
         self.ruling: list[str] = []
@@ -188,8 +196,11 @@ class _Member:
         self.regs: dict[str, tuple[list[_dt.date], list[_dt.date | None]]] = {}
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
-        self.lost: set[str] = set()
+        # who lost every right, and (heir of their part, the clause that says so)
+        self.lost: dict[str, tuple[str | None, str]] = {}
         self.follow_up: str | None = None
+        #: the instant of the member's last event (for "now" without as_of)
+        self.last: _dt.datetime | None = None
         self.visits: list[Visit] = []
         self.first_contact: _dt.datetime | None = None
         # pending cases, decided at the deal
@@ -204,13 +215,62 @@ class _Member:
 
     # -- helpers ------------------------------------------------------------------------
 
+    def cited(self, key_or_rule: str) -> str:
+        """A rule ID as it stands, or the policy's clause for a principle's key."""
+        return key_or_rule if key_or_rule[:2] == "RE" else self.p.cite(key_or_rule)
+
     def note(self, key_or_rule: str, template: str, *args: Any) -> None:
-        rule = self.p.citations.get(key_or_rule, key_or_rule)
-        self.steps.append((rule, template, args))
+        self.steps.append((self.cited(key_or_rule), template, args))
 
     def needs(self, rule: str, template: str, *args: Any) -> None:
         self.note(rule, template, *args)
-        self.ruling.append(f"{self.p.citations.get(rule, rule)}: {_render(template, args)}")
+        self.ruling.append(f"{self.cited(rule)}: {_render(template, args)}")
+
+    def counts(self, e: Registration) -> bool:
+        """Whether a registration counts (RE12-7.2: confirmed by the cutoff)."""
+        if not self.p.registration_needs_confirmation:
+            return True
+        return e.confirmed_at is not None and (
+            self.cutoff is None or e.confirmed_at <= self.cutoff
+        )
+
+    def registration_tie(self, group: list[Registration], first: str | None) -> None:
+        """Registrations by different salespeople stamped with the same instant.
+
+        RE12-7.3 and RE14-5.1 decide by the earlier registration; a tie has
+        none.  An owner with a valid claim keeps the customer (every one of them
+        registered later); else RE14-5.1's evening-meeting record, when the
+        policy accepts it and it names one of them, decides; else a ruling.
+        """
+        t = group[0].at
+        owner = self.owner
+        if owner is not None and self.valid(owner, t):
+            for e in group:
+                self.on_registration(e)
+            return
+        names = sorted({e.salesperson for e in group})
+        if first is not None and first in names and self.p.meeting_record_decides:
+            self.note(
+                "RE14-5.1",
+                "{} registered the customer at the same instant ({}); the evening-meeting "
+                "record names {} first",
+                " and ".join(names),
+                t,
+                first,
+            )
+            for e in sorted(group, key=lambda r: r.salesperson != first):
+                self.on_registration(e)
+            return
+        for e in group:
+            self.claim(e.salesperson, e.at)
+        self.owner, self.split = None, None
+        self.needs(
+            "tie",
+            "{} registered the customer at the same instant ({}): the earlier "
+            "registration cannot be told",
+            " and ".join(names),
+            t,
+        )
 
     def valid(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` holds a registration valid on the day of ``t``."""
@@ -255,9 +315,7 @@ class _Member:
 
     def on_registration(self, e: Registration) -> None:
         who = e.salesperson
-        if self.p.registration_needs_confirmation and (
-            e.confirmed_at is None or e.confirmed_at > self.end
-        ):
+        if not self.counts(e):
             self.note(
                 "confirmed",
                 "{}'s registration of {} was not confirmed by the "
@@ -387,6 +445,17 @@ class _Member:
     def _named_visit(self, v: Visit) -> None:
         p, t, who, owner = self.p, v.at, v.received_by, self.owner
         named = v.asked_for
+        pending = self.forgot
+        if (
+            pending is not None
+            and named == (who,) == (pending[0],)
+            and _local(t) == _local(pending[2])
+        ):
+            # handed back in person the same day: a recognition (RE12-3.7(g), RE14-5.3(1))
+            self.on_recognition(
+                Recognition(at=t, customer=v.customer, original=who, by_records=False)
+            )
+            return
         if len(named) > 1:
             if p.switch is SwitchRule.RE14 and who in named:
                 self.claim(who, t)
@@ -494,6 +563,18 @@ class _Member:
                     p.recognition_window_months,
                     new,
                 )
+        elif not r.by_records and _local(r.at) == _local(tv):
+            self.take(
+                earlier,
+                r.at,
+                "RE14-5.3(1)",
+                "during the reception {} learnt that {} had received the customer before "
+                "and is present: the customer goes back to {}; the deal is {}'s",
+                new,
+                earlier,
+                earlier,
+                earlier,
+            )
         else:
             if self.valid(earlier, tv):
                 self.set_split(
@@ -590,7 +671,7 @@ class _Member:
 
     def _refusal(self, s: SwitchRequest) -> None:
         if s.fault is Fault.SERIOUS or s.firm:
-            self.lost.add(s.from_)
+            self.lost[s.from_] = (s.granted_to, "RE12-3.10")
             why = "a serious fault" if s.fault is Fault.SERIOUS else "the customer's firm refusal"
             if s.granted_to is None:
                 self.needs(
@@ -617,6 +698,21 @@ class _Member:
         else:
             self.note("RE12-3.10", "{} was not at fault: the request is refused", s.from_)
 
+    def on_meeting_record(self, m: MeetingRecord) -> None:
+        if self.p.meeting_record_decides:
+            self.note(
+                "RE14-5.1",
+                "the evening-meeting record names {} as the first to receive the customer",
+                m.first,
+            )
+        else:
+            self.note(
+                "tie",
+                "the evening-meeting record names {} first; {} decides by the registration times",
+                m.first,
+                self.p.name,
+            )
+
     def on_complaint(self, c: SalespersonComplaint) -> None:
         if not self.p.complaint_removes:
             self.note(
@@ -628,9 +724,7 @@ class _Member:
         if not c.confirmed:
             self.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
             return
-        self.lost.add(c.against)
-        if self.split and c.against in self.split:
-            del self.split[c.against]
+        self.lost[c.against] = (c.reported_by, "RE14-5.3(4)")
         if self.owner == c.against or self.owner is None:
             self.claim(c.reported_by, c.at)
             self.take(
@@ -646,6 +740,15 @@ class _Member:
 
     def on_introduction(self, o: OldCustomerIntroduction) -> None:
         t, who = o.at, o.salesperson
+        if self.p.introduction is None:
+            self.needs(
+                "fallback",
+                "introduced by old customer {} to {}: {} has no clause for this",
+                o.old_customer,
+                who,
+                self.p.name,
+            )
+            return
         if self.p.introduction is IntroRule.ORIGINAL_SALESPERSON:
             self.claim(who, t)
             self.take(
@@ -711,7 +814,7 @@ class _Member:
             self.take(
                 d.closed_by,
                 d.at,
-                "after_deal",
+                "closer",
                 "{} closed the deal with no valid claim against it",
                 d.closed_by,
             )
@@ -719,6 +822,29 @@ class _Member:
     # -- the salesperson split at the end ------------------------------------------------
 
     def salesperson_split(self) -> dict[str, Fraction] | None:
+        """The salesperson split; a part held by someone who lost every right goes
+        where the clause that removed them says (RE14-5.3(4), RE12-3.10)."""
+        split = self._split()
+        if not split or not self.lost:
+            return split
+        for _ in range(len(self.lost)):
+            gone = [who for who in split if who in self.lost]
+            if not gone:
+                break
+            for who in gone:
+                heir, rule = self.lost[who]
+                part = split.pop(who)
+                if heir is None:
+                    self.needs(rule, "{} lost every right, and nobody took over their part", who)
+                    return None
+                split[heir] = split.get(heir, Fraction(0)) + part
+                self.note(rule, "{} has no part: {}'s {} goes to {}", who, who, part, heir)
+        if any(who in self.lost for who in split):
+            self.needs("fallback", "every salesperson of the split lost their rights")
+            return None
+        return split
+
+    def _split(self) -> dict[str, Fraction] | None:
         p, deal = self.p, self.deal
         deal_day = None if deal is None else _local(deal.at)
         if self.forgot is not None:
@@ -849,66 +975,75 @@ _HANDLERS: dict[type[Event], Any] = {
     CompanyIntroduction: _keep_company,
     ReferralRegistration: _keep_referral,
     ReferralConfirmation: _keep_confirmation,
+    MeetingRecord: _Member.on_meeting_record,
 }
 _EVENT_KINDS = frozenset(EVENT_TYPES)
 _BY_TIME = operator.attrgetter("at", "rank")
 
 
 def attribute(
-    events: Iterable[Event], policy: AttributionPolicy, *, customer: str | None = None
+    events: Iterable[Event],
+    policy: AttributionPolicy,
+    *,
+    customer: str | None = None,
+    as_of: _dt.datetime | None = None,
 ) -> Attribution:
     """Who owns the customer and how the deal's commission splits (RE11, RE12, RE14).
 
     ``events`` may come in any order; only their times matter.  Events about
     other customers are an error unless ``customer`` picks one (its
     household, linked by :class:`HouseholdLink`, comes along).
+
+    ``as_of`` answers at that instant: every later event (and a confirmation
+    given later) is ignored.  Without a deal the result names who holds the
+    customer then, with the reasoning and no shares (``split()`` refuses).
+    Events at the same instant that the clauses cannot order (two
+    registrations by different salespeople, say) send the case to a ruling
+    instead of being ordered by name or by their place in the list.
     """
     if not isinstance(policy, AttributionPolicy):
         raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
+    if as_of is not None:
+        _check.aware(as_of, "as_of")
     items = _check_events(events)
+    if as_of is not None:
+        known = tuple(e for e in items if e.at <= as_of)
+        if not known:
+            _scope(items, customer)  # the same errors for events about other customers
+            label = customer if customer is not None else items[0].customer
+            return _result(label, policy, None, {}, [], None, None, None)
+        items = known
     members, whole = _scope(items, customer)
     if whole:
         timeline = list(items)
     else:
         inside = set(members)
         timeline = [e for e in items if e.customer in inside]
+    label = members[0] if len(members) == 1 else " + ".join(members)
     timeline.sort(key=_BY_TIME)
     keys = list(map(_BY_TIME, timeline))
-    if any(map(operator.eq, keys, keys[1:])):
-        timeline.sort(key=_order)  # ties at one instant: a full, deterministic order
+    tied = any(map(operator.eq, keys, keys[1:]))
+    if tied:
+        timeline.sort(key=_canonical)  # a full order that does not depend on the list's
     deals = [e for e in timeline if type(e) is Deal]
-    if len(deals) > 1:
+    if len(set(deals)) > 1:
         raise InvalidInputError(
             f"{len(deals)} deals in one case ({', '.join(_fmt(d.at) for d in deals)}): a case "
             "is one customer (or household) and one deal",
             value=deals,
         )
     deal = deals[0] if deals else None
-    end = deal.at if deal is not None else timeline[-1].at
-    states = {m: _Member(policy, end, deal) for m in members}
-    rulings: list[Ruling] = []
-    disputes: list[Dispute] = []
-    late: list[Event] = []
-    for e in timeline:
-        kind = type(e)
-        if kind is Ruling:
-            rulings.append(e)  # type: ignore[arg-type]
-        elif kind is Dispute:
-            disputes.append(e)  # type: ignore[arg-type]
-        elif deal is not None and e.at > deal.at:
-            late.append(e)
-        elif kind is Deal:
-            state = states[e.customer]
-            _check_deal(state, e)  # type: ignore[arg-type]
-            state.on_deal(e)  # type: ignore[arg-type]
-        else:
-            handler = _HANDLERS.get(kind)
-            if handler is not None:
-                handler(states[e.customer], e)
-    label = members[0] if len(members) == 1 else " + ".join(members)
+    cutoff = _cutoff(policy, deal, as_of)
+    states = {m: _Member(policy, cutoff, deal) for m in members}
+    run = _Run(policy, states, deal)
+    if tied:
+        run.grouped(timeline)
+    else:
+        for e in timeline:
+            run.one(e)
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
-    for e in late:
+    for e in run.late:
         what = "a change of name or unit" if isinstance(e, NameChange) else e.type_name
         steps.append(
             _raw(
@@ -930,10 +1065,18 @@ def attribute(
         ]
         return out + steps
 
-    decided = _decisions(policy, rulings, disputes, steps)
+    decided = _decisions(policy, run.rulings, run.disputes, steps)
     if decided is not None:
         shares, owner, reason = decided
+        if deal is None:
+            shares = {}
         return _result(label, policy, owner, shares, trail(), reason, lead.follow_up, deal)
+    if deal is None:
+        owner, reasons = _holder(policy, members, states, steps, as_of)
+        if reasons:
+            return _result(label, policy, None, {}, trail(), "; ".join(reasons), None, None)
+        follow = (lead.follow_up or owner) if owner is not None else None
+        return _result(label, policy, owner, {}, trail(), None, follow, None)
     split, off_top, reasons = _combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)
@@ -955,13 +1098,227 @@ def attribute(
             shares_out[party] = shares_out[party] + part if party in shares_out else part
     else:
         shares_out = {salesperson(who): share for who, share in split.items()}
-    owner = None
-    if len(split) == 1:
-        (owner,) = split
-    elif split:
-        owner = max(split, key=lambda k: (split[k], k == lead.owner, k))
+    owner = _top(split, lead.owner, states, members)
     follow = (lead.follow_up or owner) if split else None
     return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
+
+
+def _top(
+    split: Mapping[str, Fraction],
+    preferred: str | None,
+    states: Mapping[str, _Member],
+    members: list[str],
+) -> str | None:
+    """The owner named for a split: the largest share; among equal shares the
+    salesperson who already held the customer, then the one who received it
+    first (never a choice by name)."""
+    if not split:
+        return None
+    if len(split) == 1:
+        (only,) = split
+        return only
+    best = max(split.values())
+    top = [who for who, v in split.items() if v == best]
+    if len(top) == 1:
+        return top[0]
+    if preferred in top:
+        return preferred
+    for m in members:
+        for v in states[m].visits:
+            if v.received_by in top:
+                return v.received_by
+    return None
+
+
+def _cutoff(
+    policy: AttributionPolicy, deal: Deal | None, as_of: _dt.datetime | None
+) -> _dt.datetime | None:
+    """The last instant a project manager's confirmation counts (RE12-7.2)."""
+    limit: _dt.datetime | None = None
+    if deal is not None:
+        if policy.confirmation_cutoff is ConfirmationCutoff.DEAL:
+            limit = deal.at
+        else:
+            limit = _dt.datetime.combine(_local(deal.at), _dt.time.max, tzinfo=CHINA_TZ)
+    if as_of is not None and (limit is None or as_of < limit):
+        limit = as_of
+    return limit
+
+
+def _canonical(event: Event) -> tuple[_dt.datetime, int, str, str]:
+    """A total order on events that does not depend on the order they came in."""
+    return (event.at, event.rank, event.customer, repr(event))
+
+
+#: kinds whose same-instant records never conflict (their order changes nothing)
+_ORDER_FREE = frozenset(
+    {HouseholdLink, NameChange, ReferralConfirmation, ReferralRegistration, MeetingRecord}
+)
+
+
+class _Run:
+    """Dispatches the timeline's events to the members' states."""
+
+    __slots__ = ("deal", "disputes", "first", "late", "policy", "rulings", "states")
+
+    def __init__(
+        self, policy: AttributionPolicy, states: dict[str, _Member], deal: Deal | None
+    ) -> None:
+        self.policy = policy
+        self.states = states
+        self.deal = deal
+        self.rulings: list[Ruling] = []
+        self.disputes: list[Dispute] = []
+        self.late: list[Event] = []
+        #: per customer, the salesperson the evening-meeting records name first
+        self.first: dict[str, str | None] = {}
+
+    def one(self, e: Event) -> None:
+        kind = type(e)
+        deal = self.deal
+        if kind is Ruling:
+            self.rulings.append(e)  # type: ignore[arg-type]
+        elif kind is Dispute:
+            self.disputes.append(e)  # type: ignore[arg-type]
+        elif deal is not None and e.at > deal.at:
+            self.late.append(e)
+        elif kind is Deal:
+            state = self.states[e.customer]
+            state.last = e.at
+            _check_deal(state, e)  # type: ignore[arg-type]
+            state.on_deal(e)  # type: ignore[arg-type]
+        else:
+            state = self.states[e.customer]
+            state.last = e.at
+            handler = _HANDLERS.get(kind)
+            if handler is not None:
+                handler(state, e)
+
+    def grouped(self, timeline: list[Event]) -> None:
+        """The pass when some events share an instant (and a rank)."""
+        for e in timeline:
+            if type(e) is MeetingRecord:
+                named = self.first.get(e.customer, e.first)
+                self.first[e.customer] = named if named == e.first else None
+        i, n = 0, len(timeline)
+        while i < n:
+            e = timeline[i]
+            j = i + 1
+            while j < n and _canonical(timeline[j])[:3] == _canonical(e)[:3]:
+                j += 1
+            group: list[Event] = []
+            for x in timeline[i:j]:
+                if x not in group:
+                    group.append(x)  # the same record twice is one fact
+            i = j
+            if len(group) == 1:
+                self.one(e)
+            else:
+                self.tie(group)
+
+    def tie(self, group: list[Event]) -> None:
+        e = group[0]
+        kind = type(e)
+        t = e.at
+        if kind is Ruling or kind is Dispute:
+            views = {_decision_view(x) for x in group}
+            if len(views) > 1:
+                raise InvalidInputError(
+                    f"{len(group)} {kind.type_name}s at the same instant ({_fmt(t)}) for "
+                    f"customer {e.customer} decide differently: a ruling must be unambiguous; "
+                    "withdraw one or record them at different times",
+                    value=group,
+                )
+            self.one(e)
+            return
+        if kind in _ORDER_FREE or (self.deal is not None and t > self.deal.at):
+            for x in group:
+                self.one(x)
+            return
+        state = self.states[e.customer]
+        if kind is Registration:
+            regs: list[Registration] = group  # type: ignore[assignment]
+            counting = [r for r in regs if state.counts(r)]
+            if len({r.salesperson for r in counting}) > 1:
+                for r in regs:
+                    if r not in counting:
+                        self.one(r)
+                state.registration_tie(counting, self.first.get(e.customer))
+                return
+        elif kind is not Deal:
+            state.needs(
+                "tie" if kind is Visit else "fallback",
+                "{} {} records at the same instant ({}) say different things: the "
+                "records cannot order them",
+                len(group),
+                kind.type_name,
+                t,
+            )
+        for x in group:
+            self.one(x)
+
+
+def _decision_view(e: Event) -> tuple[Any, ...]:
+    """What a ruling or a dispute decides (two that agree are one decision)."""
+    if isinstance(e, Ruling):
+        return (tuple(e.shares.items()), e.owner, e.approved_by is not None)
+    assert isinstance(e, Dispute)
+    shares = None if e.shares is None else tuple(e.shares.items())
+    return (e.outcome, shares)
+
+
+def _holder(
+    policy: AttributionPolicy,
+    members: list[str],
+    states: Mapping[str, _Member],
+    steps: list[Note],
+    as_of: _dt.datetime | None,
+) -> tuple[str | None, list[str]]:
+    """Who holds the customer when there is no deal yet, and why a ruling is needed."""
+    reasons = [why for m in members for why in states[m].ruling]
+    if reasons:
+        return None, reasons
+    holders: list[tuple[_dt.datetime, str]] = []
+    for m in members:
+        state = states[m]
+        owner = state.owner
+        if owner is None:
+            continue
+        now = as_of if as_of is not None else state.last
+        if owner in state.regs and now is not None and not state.valid(owner, now):
+            state.note("valid", "{}'s registration has lapsed: nobody holds the customer", owner)
+            continue
+        first = state.first_contact or state.last
+        assert first is not None
+        holders.append((first, owner))
+    if not holders:
+        return None, []
+    names = list(dict.fromkeys(who for _, who in sorted(holders, key=lambda h: h[0])))
+    if len(names) == 1:
+        return names[0], []
+    if policy.household is None:
+        steps.append(
+            _raw(policy.cite("fallback"), "one household held by {}", " and ".join(names))
+        )
+        return None, [f"{policy.cite('fallback')}: {policy.name} has no household clause"]
+    first_time = min(h[0] for h in holders)
+    if len({who for when, who in holders if when == first_time}) > 1:
+        steps.append(_raw(policy.cite("tie"), "household members first seen at one instant"))
+        return None, [f"{policy.cite('tie')}: household members first seen at the same instant"]
+    if policy.household is HouseholdRule.FIRST_WINS:
+        steps.append(
+            _raw(policy.cite("household"), "one household: the first salesperson, {}", names[0])
+        )
+    else:
+        steps.append(
+            _raw(
+                policy.cite("household"),
+                "one household held jointly by {}; {} received it first",
+                " and ".join(names),
+                names[0],
+            )
+        )
+    return names[0], []
 
 
 def _check_deal(state: _Member, deal: Deal) -> None:
@@ -1128,6 +1485,13 @@ def _company(
     intro = state.company
     if intro is None:
         return None
+    terms = policy.company
+    if terms is None:
+        steps.append(_raw(policy.cite("fallback"), "introduced by the company ({})", intro.by))
+        reasons.append(
+            f"{policy.cite('fallback')}: {policy.name} has no clause for company customers"
+        )
+        return None
     before = [t for t in (state.first_contact, *state.registered_before.values()) if t]
     if before and min(before) < intro.at:
         steps.append(
@@ -1137,13 +1501,6 @@ def _company(
                 "the company ({}): not a company customer",
                 intro.by,
             )
-        )
-        return None
-    terms = policy.company
-    if terms is None:
-        steps.append(_raw(policy.cite("fallback"), "introduced by the company ({})", intro.by))
-        reasons.append(
-            f"{policy.cite('fallback')}: {policy.name} has no clause for company customers"
         )
         return None
     steps.append(
@@ -1207,7 +1564,7 @@ def _referral(
         reasons.append(f"{policy.cite('fallback')}: {policy.name} has no referral clause")
         return None
     first = state.visits[0] if state.visits else None
-    found: str | None = None
+    found: set[str] = set()
     for r in state.referrals:
         if not r.private_contact:
             steps.append(
@@ -1285,7 +1642,13 @@ def _referral(
                 r.referrer,
             )
         )
-        found = r.referrer
-    if found is None and first is None:
+        found.add(r.referrer)
+    if not found and first is None and state.deal is not None:
         reasons.append(f"{policy.cite('fallback')}: a referral with no visit yet")
-    return found
+    if len(found) > 1:
+        reasons.append(
+            f"{policy.cite('fallback')}: valid referrals by {' and '.join(sorted(found))}: "
+            "the clauses name one referrer"
+        )
+        return None
+    return next(iter(found), None)

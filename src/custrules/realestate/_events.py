@@ -28,6 +28,12 @@ class PartyKind(str, enum.Enum):
     DEPARTMENT = "department"  # 部门 (RE14-5.4)
 
 
+def _to_party_kind(value: Any) -> PartyKind:
+    """A PartyKind from itself, its value or its name (errors list the choices)."""
+    result: PartyKind = _check.member(PartyKind, value, "party kind")
+    return result
+
+
 _KIND_ORDER = {k: i for i, k in enumerate(PartyKind)}
 
 
@@ -35,7 +41,7 @@ _KIND_ORDER = {k: i for i, k in enumerate(PartyKind)}
 class Party:
     """A share-holder: a salesperson, a referrer, the public pool or the department."""
 
-    kind: PartyKind = attrs.field(converter=PartyKind)
+    kind: PartyKind = attrs.field(converter=_to_party_kind)
     name: str = attrs.field(validator=_check.nonempty)
 
     def __str__(self) -> str:
@@ -146,7 +152,7 @@ class ReferralRegistration(Event):
     referrer: str = attrs.field(validator=_check.nonempty)
     appointment: _dt.date
     #: RE11-1: only private contacts (亲朋好友), never customers met through work
-    private_contact: bool = True
+    private_contact: bool = attrs.field(default=True, validator=_check.flag)
     rank: ClassVar[int] = 1
     type_name: ClassVar[str] = "referral"
 
@@ -165,6 +171,17 @@ class AfterSales(str, enum.Enum):
     OTHER_STAFF = "other_staff"
 
 
+def _to_after_sales(value: Any) -> AfterSales:
+    """A AfterSales from itself, its value or its name (errors list the choices)."""
+    result: AfterSales = _check.member(AfterSales, value, "after sales")
+    return result
+
+
+def _to_optional_after_sales(value: Any) -> AfterSales | None:
+    """None, or a AfterSales from itself, its value or its name (errors list the choices)."""
+    return None if value is None else _to_after_sales(value)
+
+
 @attrs.frozen(kw_only=True)
 class CompanyIntroduction(Event):
     """The company or an executive introduces the customer (RE12-6)."""
@@ -173,10 +190,8 @@ class CompanyIntroduction(Event):
     #: an executive named a salesperson (RE12-6.2)
     named_salesperson: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: the company arranged the deal itself, with no reception (RE12-6.4, 6.5)
-    arranged_deal: bool = False
-    after_sales: AfterSales | None = attrs.field(
-        default=None, converter=attrs.converters.optional(AfterSales)
-    )
+    arranged_deal: bool = attrs.field(default=False, validator=_check.flag)
+    after_sales: AfterSales | None = attrs.field(default=None, converter=_to_optional_after_sales)
     #: the salesperson handling after-sales (RE12-6.4)
     after_sales_by: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     rank: ClassVar[int] = 2
@@ -199,6 +214,12 @@ class IntroHow(str, enum.Enum):
     NONE = "none"  # (c) neither: the new customer came alone
 
 
+def _to_intro_how(value: Any) -> IntroHow:
+    """A IntroHow from itself, its value or its name (errors list the choices)."""
+    result: IntroHow = _check.member(IntroHow, value, "intro how")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class OldCustomerIntroduction(Event):
     """An old customer (``old_customer``) introduces this one to ``salesperson``."""
@@ -206,7 +227,7 @@ class OldCustomerIntroduction(Event):
     old_customer: str = attrs.field(validator=_check.nonempty)
     #: the old customer's salesperson (RE12-7.5, RE14-5.3(10))
     salesperson: str = attrs.field(validator=_check.nonempty)
-    how: IntroHow = attrs.field(default=IntroHow.NONE, converter=IntroHow)
+    how: IntroHow = attrs.field(default=IntroHow.NONE, converter=_to_intro_how)
     rank: ClassVar[int] = 3
     type_name: ClassVar[str] = "old_customer_introduction"
 
@@ -223,22 +244,28 @@ class Previous(str, enum.Enum):
     FORGOT = "forgot"  # was received before but cannot say by whom
 
 
+def _to_previous(value: Any) -> Previous:
+    """A Previous from itself, its value or its name (errors list the choices)."""
+    result: Previous = _check.member(Previous, value, "previous")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class Visit(Event):
     """A visit to the sales office and who received it."""
 
     received_by: str = attrs.field(validator=_check.nonempty)
-    previous: Previous = attrs.field(default=Previous.FIRST_VISIT, converter=Previous)
+    previous: Previous = attrs.field(default=Previous.FIRST_VISIT, converter=_to_previous)
     #: salespeople the customer named or asked for, in the order named
     asked_for: tuple[str, ...] = attrs.field(default=(), converter=_names)
     #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1))
-    named_on_entry: bool = False
+    named_on_entry: bool = attrs.field(default=False, validator=_check.flag)
     #: received as a courtesy (义务接待) for this absent salesperson
     courtesy_for: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: the customer came to another salesperson to get a discount (RE14-5.3(6))
-    for_discount: bool = False
+    for_discount: bool = attrs.field(default=False, validator=_check.flag)
     #: at an exhibition or an opening (RE14-5.3(13))
-    exhibition: bool = False
+    exhibition: bool = attrs.field(default=False, validator=_check.flag)
     rank: ClassVar[int] = 4
     type_name: ClassVar[str] = "visit"
 
@@ -266,9 +293,37 @@ class Registration(Event):
     rank: ClassVar[int] = 5
     type_name: ClassVar[str] = "registration"
 
+    def __attrs_post_init__(self) -> None:
+        if self.confirmed_at is not None and self.confirmed_at < self.at:
+            raise InvalidInputError(
+                f"{self.salesperson}'s registration is confirmed ({self.confirmed_at}) before "
+                f"it was made ({self.at}): check both times",
+                value=self,
+            )
+
     @property
     def actor(self) -> str:
         return self.salesperson
+
+
+@attrs.frozen(kw_only=True)
+class MeetingRecord(Event):
+    """The manager's evening-meeting record (晚会记录) of who received the customer first.
+
+    RE14-5.1: in a dispute over a first visit, the registration times and this
+    record decide.  Where two registrations carry the same instant (forms are
+    often stamped to the minute or the day), the record names the earlier.
+    """
+
+    #: the salesperson the record names as the first to receive the customer
+    first: str = attrs.field(validator=_check.nonempty)
+    recorded_by: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
+    rank: ClassVar[int] = 15
+    type_name: ClassVar[str] = "meeting_record"
+
+    @property
+    def actor(self) -> str:
+        return self.first
 
 
 @attrs.frozen(kw_only=True)
@@ -291,7 +346,7 @@ class Recognition(Event):
 
     original: str = attrs.field(validator=_check.nonempty)
     #: found by the new salesperson in the customer records (RE14-5.3(7))
-    by_records: bool = False
+    by_records: bool = attrs.field(default=False, validator=_check.flag)
     rank: ClassVar[int] = 7
     type_name: ClassVar[str] = "recognition"
 
@@ -308,19 +363,25 @@ class Fault(str, enum.Enum):
     SERIOUS = "serious"
 
 
+def _to_fault(value: Any) -> Fault:
+    """A Fault from itself, its value or its name (errors list the choices)."""
+    result: Fault = _check.member(Fault, value, "fault")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class SwitchRequest(Event):
     """The customer asks to leave salesperson ``from_`` (for ``to``, if named)."""
 
     from_: str = attrs.field(validator=_check.nonempty)
     to: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
-    fault: Fault = attrs.field(default=Fault.NONE, converter=Fault)
+    fault: Fault = attrs.field(default=Fault.NONE, converter=_to_fault)
     #: the customer firmly refuses the salesperson (RE12-3.10(c))
-    firm: bool = False
+    firm: bool = attrs.field(default=False, validator=_check.flag)
     #: the manager allowed the switch (RE12-5.2, 5.3)
-    permitted: bool = False
+    permitted: bool = attrs.field(default=False, validator=_check.flag)
     #: the named salesperson incited it (RE12-5.2)
-    incited: bool = False
+    incited: bool = attrs.field(default=False, validator=_check.flag)
     #: who took over (the next in rotation for RE12-3.10(c))
     granted_to: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     rank: ClassVar[int] = 8
@@ -347,9 +408,17 @@ class SalespersonComplaint(Event):
     #: the salesperson now receiving, who informs the supervisor
     reported_by: str = attrs.field(validator=_check.nonempty)
     #: the supervisor has confirmed it
-    confirmed: bool = False
+    confirmed: bool = attrs.field(default=False, validator=_check.flag)
     rank: ClassVar[int] = 9
     type_name: ClassVar[str] = "complaint"
+
+    def __attrs_post_init__(self) -> None:
+        if self.reported_by == self.against:
+            raise InvalidInputError(
+                f"{self.against} cannot report a complaint against themself: reported_by is "
+                "the salesperson now receiving the customer (RE14-5.3(4))",
+                value=self,
+            )
 
     @property
     def actor(self) -> str:
@@ -408,12 +477,18 @@ class DisputeOutcome(str, enum.Enum):
     QUARREL = "quarrel"  # the parties quarrelled: everything to the department
 
 
+def _to_dispute_outcome(value: Any) -> DisputeOutcome:
+    """A DisputeOutcome from itself, its value or its name (errors list the choices)."""
+    result: DisputeOutcome = _check.member(DisputeOutcome, value, "dispute outcome")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class Dispute(Event):
     """Salespeople dispute a crossed customer (RE14-5.4)."""
 
     parties: tuple[str, ...] = attrs.field(converter=_names)
-    outcome: DisputeOutcome = attrs.field(converter=DisputeOutcome)
+    outcome: DisputeOutcome = attrs.field(converter=_to_dispute_outcome)
     shares: Mapping[Party, Fraction] | None = attrs.field(
         default=None, converter=attrs.converters.optional(_party_shares)
     )
@@ -442,6 +517,15 @@ class Ruling(Event):
     rank: ClassVar[int] = 14
     type_name: ClassVar[str] = "ruling"
 
+    def __attrs_post_init__(self) -> None:
+        if self.owner is not None and self.shares.get(salesperson(self.owner), 0) <= 0:
+            held = ", ".join(str(p) for p, v in self.shares.items() if v > 0)
+            raise InvalidInputError(
+                f"the ruling names {self.owner} as owner, but {self.owner} holds no share "
+                f"(shares: {held}): the owner must be a salesperson with a positive share",
+                value=self,
+            )
+
     @property
     def actor(self) -> str:
         return self.by
@@ -463,4 +547,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     NameChange,
     Dispute,
     Ruling,
+    MeetingRecord,
 )

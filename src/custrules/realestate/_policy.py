@@ -25,6 +25,27 @@ def _months(instance: Any, attribute: Any, value: Any) -> None:
             raise InvalidInputError(f"{attribute.name} must be at least 1, got {value}")
 
 
+class ConfirmationCutoff(str, enum.Enum):
+    """Until when a project manager's confirmation of a registration counts for a deal.
+
+    RE12-7.2: a registration is valid only once the project manager confirmed
+    it; the forms are confirmed daily, usually in the evening, and are the
+    basis for settling commission afterwards (RE12 §7).
+    """
+
+    #: confirmed by 24:00 (China time) of the deal's day: the evening check of
+    #: the day's forms still counts for a deal closed that afternoon (default)
+    DEAL_DAY = "deal_day"
+    #: confirmed no later than the deal itself
+    DEAL = "deal"
+
+
+def _to_confirmation_cutoff(value: Any) -> ConfirmationCutoff:
+    """A ConfirmationCutoff from itself, its value or its name (errors list the choices)."""
+    result: ConfirmationCutoff = _check.member(ConfirmationCutoff, value, "confirmation cutoff")
+    return result
+
+
 class HouseholdRule(str, enum.Enum):
     """Members of one household received by different salespeople."""
 
@@ -32,6 +53,17 @@ class HouseholdRule(str, enum.Enum):
     SPLIT = "split"
     #: RE14-5.3(11): the first salesperson wins
     FIRST_WINS = "first_wins"
+
+
+def _to_household_rule(value: Any) -> HouseholdRule:
+    """A HouseholdRule from itself, its value or its name (errors list the choices)."""
+    result: HouseholdRule = _check.member(HouseholdRule, value, "household rule")
+    return result
+
+
+def _to_optional_household_rule(value: Any) -> HouseholdRule | None:
+    """None, or a HouseholdRule from itself, its value or its name (errors list the choices)."""
+    return None if value is None else _to_household_rule(value)
 
 
 class ForgotRule(str, enum.Enum):
@@ -45,6 +77,17 @@ class ForgotRule(str, enum.Enum):
     RECORDS = "records"
 
 
+def _to_forgot_rule(value: Any) -> ForgotRule:
+    """A ForgotRule from itself, its value or its name (errors list the choices)."""
+    result: ForgotRule = _check.member(ForgotRule, value, "forgot rule")
+    return result
+
+
+def _to_optional_forgot_rule(value: Any) -> ForgotRule | None:
+    """None, or a ForgotRule from itself, its value or its name (errors list the choices)."""
+    return None if value is None else _to_forgot_rule(value)
+
+
 class SwitchRule(str, enum.Enum):
     """A customer asking for another salesperson."""
 
@@ -56,6 +99,17 @@ class SwitchRule(str, enum.Enum):
     RE14 = "re14"
 
 
+def _to_switch_rule(value: Any) -> SwitchRule:
+    """A SwitchRule from itself, its value or its name (errors list the choices)."""
+    result: SwitchRule = _check.member(SwitchRule, value, "switch rule")
+    return result
+
+
+def _to_optional_switch_rule(value: Any) -> SwitchRule | None:
+    """None, or a SwitchRule from itself, its value or its name (errors list the choices)."""
+    return None if value is None else _to_switch_rule(value)
+
+
 class IntroRule(str, enum.Enum):
     """A new customer introduced by an old one."""
 
@@ -64,6 +118,17 @@ class IntroRule(str, enum.Enum):
     APPOINTMENT = "appointment"
     #: RE14-5.3(10): always the old customer's original salesperson
     ORIGINAL_SALESPERSON = "original_salesperson"
+
+
+def _to_intro_rule(value: Any) -> IntroRule:
+    """A IntroRule from itself, its value or its name (errors list the choices)."""
+    result: IntroRule = _check.member(IntroRule, value, "intro rule")
+    return result
+
+
+def _to_optional_intro_rule(value: Any) -> IntroRule | None:
+    """None, or a IntroRule from itself, its value or its name (errors list the choices)."""
+    return None if value is None else _to_intro_rule(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +166,8 @@ _RE12_CITES = {
     "household": "RE12-7.4",
     "introduction": "RE12-7.5",
     "after_deal": "RE12-7.6",
+    "closer": "RE12-7.1",
+    "tie": "RE12-7.3",
     "fallback": "RE12-7.7",
     "ruling": "RE12-7.7",
     "returning": "RE12-3.6",
@@ -116,6 +183,8 @@ _RE14_CITES = {
     "household": "RE14-5.3(11)",
     "introduction": "RE14-5.3(10)",
     "after_deal": "RE14-5.2",
+    "closer": "RE14-5.2",
+    "tie": "RE14-5.1",
     "fallback": "RE14-5.4",
     "ruling": "RE14-5.4",
     "returning": "RE14-5.3(1)",
@@ -139,18 +208,26 @@ class AttributionPolicy:
     #: how long a registration gives a claim (CAL-5 months); None: no limit
     registration_validity_months: int | None = attrs.field(default=None, validator=_months)
     #: a registration counts only once the project manager confirmed it
-    registration_needs_confirmation: bool = False
-    household: HouseholdRule = attrs.field(default=HouseholdRule.SPLIT, converter=HouseholdRule)
-    forgot: ForgotRule | None = attrs.field(
-        default=None, converter=attrs.converters.optional(ForgotRule)
+    registration_needs_confirmation: bool = attrs.field(default=False, validator=_check.flag)
+    #: until when a confirmation counts for a deal (RE12-7.2; see ConfirmationCutoff)
+    confirmation_cutoff: ConfirmationCutoff = attrs.field(
+        default=ConfirmationCutoff.DEAL_DAY,
+        converter=_to_confirmation_cutoff,
     )
+    #: RE14-5.1: the manager's evening-meeting record decides a first visit that the
+    #: registration times cannot order (False: such a tie needs a ruling)
+    meeting_record_decides: bool = attrs.field(default=False, validator=_check.flag)
+    #: None: the policy has no household clause (such a case needs a ruling)
+    household: HouseholdRule | None = attrs.field(
+        default=HouseholdRule.SPLIT,
+        converter=_to_optional_household_rule,
+    )
+    forgot: ForgotRule | None = attrs.field(default=None, converter=_to_optional_forgot_rule)
     #: RE12-3.7(i): the recognition window, in months
     recognition_window_months: int = attrs.field(default=1, validator=_months)
     #: RE12-3.7(i), RE14-5.3(7): the earlier salesperson's share when recognised
     recognition_share: Fraction = attrs.field(default=Fraction(1, 2), converter=_check.share)
-    switch: SwitchRule | None = attrs.field(
-        default=None, converter=attrs.converters.optional(SwitchRule)
-    )
+    switch: SwitchRule | None = attrs.field(default=None, converter=_to_optional_switch_rule)
     #: RE12-5.2: the first salesperson's share after a permitted switch
     switch_first_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_check.share)
     #: RE14-5.3(2): the earlier salesperson's share while still registered
@@ -163,25 +240,63 @@ class AttributionPolicy:
     #: RE14-5.3(8): the named salesperson's share on the n-th visit (None: RE12-5.3)
     nth_visit_share: Fraction | None = attrs.field(default=None, converter=_optional_share)
     #: RE14-5.3(4): a confirmed complaint removes the salesperson
-    complaint_removes: bool = False
+    complaint_removes: bool = attrs.field(default=False, validator=_check.flag)
     #: RE14-5.3(6): a customer seeking a discount from another salesperson
-    discount_visits: bool = False
-    introduction: IntroRule = attrs.field(default=IntroRule.APPOINTMENT, converter=IntroRule)
+    discount_visits: bool = attrs.field(default=False, validator=_check.flag)
+    #: None: the policy has no clause for customers introduced by old customers
+    introduction: IntroRule | None = attrs.field(
+        default=IntroRule.APPOINTMENT,
+        converter=_to_optional_intro_rule,
+    )
     referral: ReferralTerms | None = None
     company: CompanyTerms | None = None
     #: RE14-5.3(12): the manager's random re-allocation is a clause
-    reallocation: bool = False
+    reallocation: bool = attrs.field(default=False, validator=_check.flag)
     #: RE14-5.3(13): customers from exhibitions and openings need the manager
-    exhibitions_need_ruling: bool = False
+    exhibitions_need_ruling: bool = attrs.field(default=False, validator=_check.flag)
     #: RE14-5.4: crossed-customer disputes (quarrels go to the department)
-    disputes: bool = False
+    disputes: bool = attrs.field(default=False, validator=_check.flag)
     #: RE12-7.7: a ruling counts only once the sales director approved it
-    ruling_needs_approval: bool = False
-    #: which rule ID to cite for each shared principle
+    ruling_needs_approval: bool = attrs.field(default=False, validator=_check.flag)
+    #: which rule ID to cite for each shared principle; a key the policy has no
+    #: clause for is cited as the policy's name (the case then needs a ruling)
     citations: Mapping[str, str] = attrs.field(factory=dict, converter=_citations)
 
     def cite(self, key: str) -> str:
         return self.citations.get(key, self.name)
+
+    @property
+    def clauses(self) -> frozenset[str]:
+        """Every rule ID this policy's explanations can cite (its clause sets)."""
+        ids = set(self.citations.values()) | {self.name}
+        for present, rules in (
+            (self.forgot is ForgotRule.RECOGNITION_WINDOW, _RECOGNITION_CLAUSES),
+            (self.forgot is ForgotRule.RECORDS, ("RE14-5.3(1)", "RE14-5.3(7)")),
+            (self.switch is SwitchRule.RE12, ("RE12-3.10", "RE12-5.2", "RE12-5.3")),
+            (self.switch is SwitchRule.RE14, ("RE14-5.2", "RE14-5.3(2)", "RE14-5.3(5)")),
+            (self.assistant_share is not None, ("RE14-5.3(3)",)),
+            (self.same_day_share is not None, ("RE14-2.5",)),
+            (self.nth_visit_share is not None, ("RE14-5.3(8)",)),
+            (self.complaint_removes, ("RE14-5.3(4)",)),
+            (self.discount_visits, ("RE14-5.3(6)",)),
+            (self.introduction is IntroRule.APPOINTMENT, ("RE12-7.5",)),
+            (self.referral is not None, _REFERRAL_CLAUSES),
+            (self.company is not None, _COMPANY_CLAUSES),
+            (self.reallocation, ("RE14-5.3(12)",)),
+            (self.exhibitions_need_ruling, ("RE14-5.3(13)",)),
+            (self.disputes, ("RE14-5.4",)),
+            (self.meeting_record_decides, ("RE14-5.1",)),
+        ):
+            if present:
+                ids.update(rules)
+        return frozenset(ids)
+
+
+#: the clause sets a policy composes
+_RECOGNITION_CLAUSES = ("RE12-3.7", "RE12-3.7(g)", "RE12-3.7(h)", "RE12-3.7(i)", "RE12-3.7(j)")
+#: RE11 (employee referrals), which RE12 takes in whole by its §6(2)
+_REFERRAL_CLAUSES = ("RE11-1", "RE11-2", "RE11-3", "RE11-4", "RE11-5", "RE11-6")
+_COMPANY_CLAUSES = ("RE12-6.1", "RE12-6.2", "RE12-6.3", "RE12-6.4", "RE12-6.5")
 
 
 #: RE12: the Changsha sales office (000 piece 12), with employee referrals
@@ -203,12 +318,18 @@ RE12 = AttributionPolicy(
     citations=_RE12_CITES,
 )
 
-#: RE11: employee referrals on their own (000 piece 11): earliest
-#: registration owns, registrations do not lapse, and disputes go to a ruling.
+#: RE11: employee referrals on their own (000 piece 11).  Its clauses decide
+#: a referral and its 30 % (RE11-1 to RE11-6), and that the earlier registration
+#: beats a referral (RE11-4); registrations do not lapse.  It has no clause for
+#: households, forgetful customers, switches, old customers' introductions,
+#: company customers or disputes: such a case needs a ruling.  RE12 takes these
+#: clauses in whole (its §6(2)); use RE12 for a sales office's full rules.
 RE11 = AttributionPolicy(
     name="RE11",
+    household=None,
+    introduction=None,
     referral=ReferralTerms(referrer_share=Fraction(3, 10)),  # RE11-6
-    citations={**_RE12_CITES, "valid": "RE11-4", "earlier": "RE11-4", "confirmed": "RE11-4"},
+    citations={"earlier": "RE11-4", "tie": "RE11-4", "confirmed": "RE11-4", "closer": "RE11-5"},
 )
 
 #: RE14: sales customer management rules (000 piece 14).
@@ -216,6 +337,7 @@ RE14 = AttributionPolicy(
     name="RE14",
     registration_validity_months=2,  # 5.2(1) 客户建档有效期为2个月
     registration_needs_confirmation=False,  # 5.1 the register and meeting record decide
+    meeting_record_decides=True,  # 5.1 以登记时间及经理晚会记录为准
     household=HouseholdRule.FIRST_WINS,  # 5.3(11)
     forgot=ForgotRule.RECORDS,  # 5.3(7)
     recognition_share=Fraction(1, 2),  # 5.3(7) a:50%, b:50%

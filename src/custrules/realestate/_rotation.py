@@ -30,6 +30,12 @@ class MakeUp(str, enum.Enum):
     PER_ROUND = "per_round"
 
 
+def _to_make_up(value: Any) -> MakeUp:
+    """A MakeUp from itself, its value or its name (errors list the choices)."""
+    result: MakeUp = _check.member(MakeUp, value, "make up")
+    return result
+
+
 def _order(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         raise InvalidTypeError("the rotation order is a sequence of names, not one string")
@@ -80,7 +86,7 @@ class Rotation:
     position: int = 0
     #: make-up or priority turns owed, first owed first
     owed: tuple[str, ...] = attrs.field(default=(), converter=_names)
-    make_up: MakeUp = attrs.field(default=MakeUp.ONCE, converter=MakeUp)
+    make_up: MakeUp = attrs.field(default=MakeUp.ONCE, converter=_to_make_up)
 
     def __attrs_post_init__(self) -> None:
         _check.integer(self.position, "position")
@@ -130,10 +136,42 @@ class Rotation:
                 skipped.append((name, "absent without good reason: loses the turn"))
         raise InvalidInputError("nobody in the rotation is present to receive the customer")
 
+    def courtesy(self, *, present: Collection[str], for_: str) -> RotationPick:
+        """Who receives ``for_``'s customer as a courtesy (义务接待) while ``for_`` is away.
+
+        RE12-4 and RE12-7.5(a)(b): the salesperson last in the rotation, that
+        is the present salesperson whose regular turn is furthest off (walking
+        back from whoever is up next).  A courtesy is not a rotation turn: the
+        rotation does not move (do not call :meth:`after`), and the customer
+        stays ``for_``'s.
+        """
+        here = self._known(present, "present")
+        self._known((for_,), "for_")
+        n = len(self.order)
+        skipped: list[tuple[str, str]] = []
+        for i in range(1, n + 1):
+            name = self.order[(self.position - i) % n]
+            if name == for_:
+                skipped.append((name, "the customer's own salesperson, away"))
+            elif name in here:
+                return RotationPick(
+                    salesperson=name, skipped=tuple(skipped), rules=("RE12-4", "RE12-7.5")
+                )
+            else:
+                skipped.append((name, "not present"))
+        raise InvalidInputError(
+            f"nobody but {for_} is present to receive {for_}'s customer as a courtesy"
+        )
+
     def after(self, pick: RotationPick) -> Rotation:
         """The rotation after ``pick`` received the customer as a rotation turn."""
         if not isinstance(pick, RotationPick) or pick.salesperson not in self.order:
             raise InvalidInputError(f"not a pick from this rotation: {pick!r}")
+        if "RE12-4" in pick.rules:
+            raise InvalidInputError(
+                f"{pick.salesperson}'s courtesy reception is not a rotation turn (RE12-4): "
+                "the rotation does not move"
+            )
         owed = list(self.owed)
         position = self.position
         if pick.priority:

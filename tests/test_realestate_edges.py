@@ -1,0 +1,396 @@
+"""RE11, RE12, RE14 at the edges: the cases that once gave wrong answers.
+
+One worked case per clause, under every policy where the clause speaks:
+parts removed by a clause go where it says (RE14-5.3(4), RE12-3.10); events
+at one instant are never ordered by name or by list order (RE12-7.3,
+RE14-5.1); RE14-5.3(1) against 5.3(7); confirmations the evening after a
+same-day deal (RE12-7.2); customers with no deal yet and ``as_of``; rulings
+(RE12-7.7); RE11 on its own; the courtesy receiver (RE12-4); citations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+
+from custrules import (
+    CHINA_TZ,
+    RE11,
+    RE12,
+    RE14,
+    CompanyIntroduction,
+    ConfirmationCutoff,
+    Deal,
+    Dispute,
+    HouseholdLink,
+    InvalidInputError,
+    MeetingRecord,
+    Previous,
+    Recognition,
+    Registration,
+    Rotation,
+    Ruling,
+    SalespersonComplaint,
+    SwitchRequest,
+    Visit,
+    attribute,
+    policy_named,
+)
+from custrules.realestate import Attribution
+
+BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
+C = "王先生"
+H = Fraction(1, 2)
+
+
+def at(day: float, hour: float = 10) -> dt.datetime:
+    return BASE + dt.timedelta(days=day, hours=hour - 10)
+
+
+def visit(day: float, who: str, hour: float = 10, **kw: Any) -> Visit:
+    return Visit(at=at(day, hour), customer=C, received_by=who, **kw)
+
+
+def reg(day: float, who: str, hour: float = 10, confirmed: float | None = None) -> Registration:
+    t = at(day, hour)
+    return Registration(
+        at=t,
+        customer=C,
+        salesperson=who,
+        confirmed_at=t if confirmed is None else at(day, confirmed),
+    )
+
+
+def seen(day: float, who: str, hour: float = 10, **kw: Any) -> list[Any]:
+    return [visit(day, who, hour, **kw), reg(day, who, hour)]
+
+
+def deal(day: float, who: str, hour: float = 15) -> Deal:
+    return Deal(at=at(day, hour), customer=C, closed_by=who)
+
+
+def split(a: Attribution) -> dict[str, Fraction]:
+    return {str(p): s for p, s in a.shares.items()}
+
+
+def sp(**shares: Fraction | int) -> dict[str, Fraction]:
+    return {f"salesperson:{k}": Fraction(v) for k, v in shares.items()}
+
+
+# -- 1. a clause that removes a party says where its part goes -----------------------------
+
+
+def test_re14_5_3_4_a_removed_part_goes_to_the_salesperson_who_reported() -> None:
+    # 甲 registered; the customer asked for 乙 (RE14-5.3(2): 乙 80 %, 甲 20 %); then
+    # complained about 甲, which the supervisor confirmed: 甲 has no part.
+    story = [
+        *seen(0, "甲"),
+        visit(5, "乙"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙"),
+        SalespersonComplaint(at=at(6), customer=C, against="甲", reported_by="乙", confirmed=True),
+        deal(8, "乙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(乙=1)
+    assert sum(a.shares.values()) == 1
+    assert "RE14-5.3(4)" in a.rules
+    assert any("甲's 1/5 goes to 乙" in str(s) for s in a.steps)
+    assert list(a.split(Decimal("1000.00")).values()) == [Decimal("1000.00")]
+
+
+def test_re14_5_3_4_the_assistant_removed_from_5_3_3() -> None:
+    story = [
+        *seen(0, "乙"),
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["乙"], courtesy_for="乙"),
+        SalespersonComplaint(at=at(6), customer=C, against="丙", reported_by="乙", confirmed=True),
+        deal(8, "乙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(乙=1)  # 丙's 1/5 back to 乙, who reported
+
+
+# -- 2. same instant: never by name, never by list order --------------------------------------
+
+
+def test_two_registrations_at_one_instant_need_a_ruling_under_both_policies() -> None:
+    story = [visit(0, "乙"), reg(0, "乙"), reg(0, "甲"), deal(3, "甲")]
+    for policy, rule in ((RE12, "RE12-7.3"), (RE14, "RE14-5.1")):
+        for events in (story, story[::-1]):
+            a = attribute(events, policy)
+            assert a.needs_ruling, policy.name
+            assert rule in (a.ruling_reason or "")
+            assert "cannot be told" in (a.ruling_reason or "")
+            assert a.shares == {}
+
+
+def test_re14_5_1_the_evening_meeting_record_decides_a_tie() -> None:
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙", recorded_by="项目经理")
+    story = [visit(0, "乙"), reg(0, "甲"), reg(0, "乙"), record, deal(3, "甲")]
+    for events in (story, story[::-1]):
+        a = attribute(events, RE14)
+        assert not a.needs_ruling
+        assert split(a) == sp(乙=1)
+        assert "RE14-5.1" in a.rules
+    other = attrs.evolve(record, first="甲")
+    assert split(attribute([*story[:3], other, story[4]], RE14)) == sp(甲=1)
+    # RE12 decides by the registration alone (RE12-7.3): still a ruling
+    assert attribute(story, RE12).needs_ruling
+    # two records that disagree decide nothing
+    assert attribute([*story, other], RE14).needs_ruling
+
+
+def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
+    story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
+    for policy in (RE12, RE14):
+        assert split(attribute(story, policy)) == sp(甲=1)
+
+
+def test_two_rulings_at_one_instant() -> None:
+    story = [*seen(0, "甲"), deal(3, "甲")]
+
+    def ruling(**shares: int) -> Ruling:
+        return Ruling(
+            at=at(4),
+            customer=C,
+            by="项目经理",
+            approved_by="销售总监",
+            shares={f"salesperson:{k}": Fraction(v, 10) for k, v in shares.items()},
+        )
+
+    disagree = [ruling(甲=7, 乙=3), ruling(甲=3, 乙=7)]
+    with pytest.raises(InvalidInputError, match="decide differently"):
+        attribute([*story, *disagree], RE12)
+    with pytest.raises(InvalidInputError, match="decide differently"):
+        attribute([*story, *disagree[::-1]], RE12)
+    same = [ruling(甲=7, 乙=3), ruling(甲=7, 乙=3)]
+    assert split(attribute([*story, *same], RE12)) == sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))
+
+
+def test_two_disputes_at_one_instant_that_disagree() -> None:
+    story = [*seen(0, "甲"), deal(3, "甲")]
+    a = Dispute(at=at(4), customer=C, parties=("甲", "乙"), outcome="quarrel")
+    b = Dispute(at=at(4), customer=C, parties=("甲", "乙"), outcome="pending")
+    with pytest.raises(InvalidInputError, match="decide differently"):
+        attribute([*story, a, b], RE14)
+
+
+def test_two_visits_at_one_instant_by_different_salespeople_need_a_ruling() -> None:
+    story = [visit(0, "甲"), visit(0, "乙"), reg(0, "甲", hour=11), deal(2, "甲")]
+    for policy, rule in ((RE12, "RE12-7.3"), (RE14, "RE14-5.1")):
+        a = attribute(story, policy)
+        assert a.needs_ruling
+        assert rule in (a.ruling_reason or "")
+
+
+def test_the_same_record_twice_is_one_fact() -> None:
+    story = [*seen(0, "甲"), visit(0, "甲"), reg(0, "甲"), deal(3, "甲"), deal(3, "甲")]
+    for policy in (RE12, RE14):
+        assert split(attribute(story, policy)) == sp(甲=1)
+
+
+# -- 3. RE14-5.3(1) against RE14-5.3(7) ------------------------------------------------------
+
+FORGOT = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")]
+
+
+def test_re14_5_3_1_recognised_during_the_reception_goes_back() -> None:
+    story = [*FORGOT, Recognition(at=at(10, 11), customer=C, original="甲"), deal(12, "甲")]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=1))
+    assert "RE14-5.3(1)" in a.rules
+    assert "RE14-5.3(7)" in a.rules  # the forgetful visit itself, before the hand-back
+
+
+def test_re14_5_3_1_handed_back_in_person_by_a_named_visit() -> None:
+    story = [
+        *FORGOT,
+        visit(10, "甲", hour=11, previous=Previous.NAMES, asked_for=["甲"]),
+        deal(12, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=1))
+    assert "RE14-5.3(1)" in a.rules
+
+
+def test_re14_5_3_7_found_in_the_records_after_the_customer_left() -> None:
+    for when in (at(10, 18), at(11)):
+        found = Recognition(at=when, customer=C, original="甲", by_records=True)
+        a = attribute([*FORGOT, found, deal(12, "乙")], RE14)
+        assert split(a) == sp(甲=H, 乙=H)
+        assert "RE14-5.3(7)" in a.rules
+        assert "RE14-5.3(1)" not in a.rules
+
+
+def test_re12_3_7_g_the_same_day_hand_back_under_re12() -> None:
+    story = [
+        *FORGOT,
+        visit(10, "甲", hour=11, previous=Previous.NAMES, asked_for=["甲"]),
+        deal(12, "甲"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert "RE12-3.7(g)" in a.rules
+
+
+# -- 4. registrations confirmed the evening of a same-day deal ------------------------------
+
+
+def test_re12_7_2_confirmed_the_evening_of_the_deal_day_counts() -> None:
+    story = [visit(0, "甲"), reg(0, "甲", confirmed=18), visit(2, "乙"), deal(2, "乙", hour=16)]
+    # the form is confirmed on day 0's evening: 甲 holds the customer
+    assert split(attribute(story, RE12)) == sp(甲=1)
+    same_day = [visit(0, "甲"), reg(0, "甲", confirmed=18), deal(0, "乙", hour=16)]
+    a = attribute(same_day, RE12)
+    assert split(a) == sp(甲=1)
+    assert RE12.confirmation_cutoff is ConfirmationCutoff.DEAL_DAY
+    strict = attrs.evolve(RE12, confirmation_cutoff="deal")
+    assert split(attribute(same_day, strict)) == sp(乙=1)
+    assert "RE12-7.2" in attribute(same_day, strict).rules
+
+
+def test_re12_7_2_confirmed_the_day_after_the_deal_does_not_count() -> None:
+    late = Registration(at=at(0), customer=C, salesperson="甲", confirmed_at=at(1, 0.0))
+    story = [visit(0, "甲"), late, deal(0, "乙", hour=16)]
+    assert split(attribute(story, RE12)) == sp(乙=1)
+    edge = attrs.evolve(late, confirmed_at=at(0, 23.99))
+    assert split(attribute([visit(0, "甲"), edge, deal(0, "乙", hour=16)], RE12)) == sp(甲=1)
+
+
+def test_a_confirmation_before_the_registration_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="before it was made"):
+        Registration(at=at(1), customer=C, salesperson="甲", confirmed_at=at(0))
+
+
+# -- 5. no deal yet, and as_of ----------------------------------------------------------------
+
+
+def test_no_deal_names_the_holder_and_no_shares() -> None:
+    for policy in (RE11, RE12, RE14):
+        a = attribute(seen(0, "甲"), policy)
+        assert (a.owner, a.shares, a.needs_ruling, a.deal) == ("甲", {}, False, None)
+        assert a.rules
+        with pytest.raises(InvalidInputError, match="no deal yet"):
+            a.split(Decimal("100.00"))
+
+
+def test_as_of_ignores_every_later_event() -> None:
+    story = [*seen(0, "甲"), *seen(40, "乙"), deal(45, "乙")]
+    assert attribute(story, RE12, as_of=at(20)).owner == "甲"
+    # past 甲's month (RE12-7.1), before 乙's visit: nobody holds the customer
+    lapsed = attribute(story, RE12, as_of=at(35))
+    assert (lapsed.owner, lapsed.needs_ruling) == (None, False)
+    assert "RE12-7.1" in lapsed.rules
+    assert attribute(story, RE12, as_of=at(41)).owner == "乙"
+    assert split(attribute(story, RE12, as_of=at(45, 16))) == sp(乙=1)
+    before = attribute(story, RE12, as_of=at(-1))
+    assert (before.owner, before.shares, before.steps) == (None, {}, ())
+
+
+def test_as_of_ignores_a_confirmation_given_later() -> None:
+    story = [visit(0, "甲"), reg(0, "甲", confirmed=18)]
+    assert attribute(story, RE12, as_of=at(0, 17)).owner is None
+    assert attribute(story, RE12, as_of=at(0, 18)).owner == "甲"
+    assert attribute(story, RE14, as_of=at(0, 17)).owner == "甲"  # RE14: the register decides
+
+
+def test_as_of_must_be_aware() -> None:
+    with pytest.raises(InvalidInputError, match="naive"):
+        attribute(seen(0, "甲"), RE12, as_of=dt.datetime(2026, 3, 5))
+
+
+def test_no_deal_household() -> None:
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        Visit(at=at(3), customer=wife, received_by="乙"),
+        Registration(at=at(3), customer=wife, salesperson="乙", confirmed_at=at(3)),
+        HouseholdLink(at=at(4), customer=C, other=wife),
+    ]
+    for policy in (RE12, RE14):
+        a = attribute(story, policy)
+        assert (a.owner, a.shares, a.needs_ruling) == ("甲", {}, False)
+    assert attribute(story, RE11).needs_ruling  # RE11 has no household clause
+
+
+# -- 6. rulings ------------------------------------------------------------------------------
+
+
+def test_a_rulings_owner_must_hold_a_positive_share() -> None:
+    with pytest.raises(InvalidInputError, match="holds no share"):
+        Ruling(at=at(1), customer=C, by="经理", owner="丙", shares={"salesperson:甲": 1})
+    with pytest.raises(InvalidInputError, match="holds no share"):
+        Ruling(
+            at=at(1),
+            customer=C,
+            by="经理",
+            owner="乙",
+            shares={"salesperson:甲": 1, "salesperson:乙": 0},
+        )
+
+
+def test_re12_7_7_approval_is_a_policy_field() -> None:
+    story = [*seen(0, "甲"), deal(3, "甲")]
+    ruling = Ruling(at=at(4), customer=C, by="项目经理", shares={"salesperson:乙": 1})
+    assert split(attribute([*story, ruling], RE12)) == sp(甲=1)  # not approved: does not count
+    lax = attrs.evolve(RE12, ruling_needs_approval=False)
+    assert split(attribute([*story, ruling], lax)) == sp(乙=1)
+
+
+# -- 7. RE11 on its own ------------------------------------------------------------------------
+
+
+def test_re11_alone_has_no_household_or_forgetful_clauses() -> None:
+    assert policy_named("re11") is RE11
+    forgot = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT), deal(11, "乙")]
+    a = attribute(forgot, RE11)
+    assert a.needs_ruling
+    assert "RE11" in (a.ruling_reason or "")
+    assert all(rule.startswith("RE11") for rule in a.rules)
+    assert "RE12-7.7" not in a.rules
+
+
+# -- 8. the salesperson last in the rotation -------------------------------------------------
+
+
+def test_re12_4_the_courtesy_receiver_is_last_in_the_rotation() -> None:
+    r = Rotation(order=("甲", "乙", "丙", "丁"), position=2)  # 丙 is up next
+    pick = r.courtesy(present={"甲", "乙", "丙", "丁"}, for_="丁")
+    assert pick.salesperson == "乙"  # just had a turn: the furthest from the next
+    assert "RE12-4" in pick.rules
+    assert r.courtesy(present={"甲", "丙"}, for_="乙").salesperson == "甲"
+    assert r.courtesy(present={"丙", "丁"}, for_="乙").salesperson == "丁"
+    with pytest.raises(InvalidInputError, match="not a rotation turn"):
+        r.after(pick)
+    with pytest.raises(InvalidInputError, match="nobody but"):
+        r.courtesy(present={"丁"}, for_="丁")
+    with pytest.raises(InvalidInputError, match="not in the rotation"):
+        r.courtesy(present={"甲"}, for_="戊")
+
+
+# -- 9. every trace line cites a clause of the policy that applied it -------------------------
+
+
+def test_a_deal_with_no_valid_claim_cites_the_validity_clause() -> None:
+    story = [*seen(0, "甲"), visit(70, "乙"), deal(70, "乙")]
+    for policy, rule in ((RE12, "RE12-7.1"), (RE14, "RE14-5.2")):
+        a = attribute(story, policy)
+        assert split(a) == sp(乙=1)
+        assert rule in a.rules
+        assert "RE12-7.6" not in a.rules
+
+
+def test_re14_never_cites_re12_for_a_company_customer() -> None:
+    story = [
+        *seen(0, "甲"),
+        CompanyIntroduction(at=at(1), customer=C, by="总经理"),
+        deal(3, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert a.needs_ruling
+    assert not [r for r in a.rules if r.startswith("RE12")]
+    assert set(a.rules) <= RE14.clauses
