@@ -1,0 +1,202 @@
+"""Designation, switches, complaints and re-allocation (private; see the package).
+
+Clauses here (docs/rules.md):
+
+* RE12-3.10 a new customer asks for another salesperson mid-reception: refused
+  (no fault), the same salesperson continues (minor), or the next in rotation
+  receives and the first loses every right (serious fault, firm refusal).
+* RE12-5.2 named another after reception began: 70/30 if the manager allows,
+  all to the first if the named one incited it; RE12-5.3 a returning customer
+  names another: a courtesy, all to the first.
+* RE14-5.3(2) the customer's wish prevails: the new salesperson's deal, 80/20
+  while the earlier registration is valid.
+* RE14-5.3(4) a confirmed complaint removes the salesperson; their part goes to
+  the salesperson who reported it.
+* RE14-5.3(12) the manager re-allocates by random draw.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from custrules.realestate._events import (
+    Fault,
+    Reallocation,
+    SalespersonComplaint,
+    SwitchRequest,
+)
+from custrules.realestate._ledger import Ledger
+from custrules.realestate._policy import (
+    SwitchRule,
+)
+from custrules.realestate._reception import pending_split
+
+
+def on_switch(m: Ledger, s: SwitchRequest) -> None:
+    p, t = m.p, s.at
+    if p.switch is SwitchRule.RE12:
+        if m.is_first_day(t):
+            if s.to is None:
+                _refusal(m, s)
+            elif not s.permitted:
+                m.note(
+                    "RE12-5.2",
+                    "the customer asked for {} mid-reception: refused in principle",
+                    s.to,
+                )
+            elif s.incited:
+                m.set_split(
+                    [(s.from_, Fraction(1))],
+                    "RE12-5.2",
+                    "{} incited the switch: all to {}",
+                    s.to,
+                    s.from_,
+                )
+                m.owner = s.from_
+            else:
+                first = p.switch_first_share
+                m.follow_up = s.to
+                m.set_split(
+                    [(s.from_, first), (s.to, 1 - first)],
+                    "RE12-5.2",
+                    "the manager let {} take over from {}",
+                    s.to,
+                    s.from_,
+                )
+                m.owner = s.from_
+        elif s.to is not None:
+            if s.permitted:
+                m.note(
+                    "RE12-5.3",
+                    "{} received the returning customer as a courtesy: all to {}",
+                    s.to,
+                    s.from_,
+                )
+            else:
+                m.note("RE12-5.3", "the returning customer asked for {}: refused", s.to)
+        else:
+            m.needs("fallback", "a returning customer refused {}: no clause", s.from_)
+    elif p.switch is SwitchRule.RE14:
+        to = s.to or s.granted_to
+        if to is None:
+            m.note("RE14-5.2", "the customer asked for another salesperson, nobody named")
+            return
+        previous = s.from_
+        m.claim(to, t)
+        if m.valid(previous, t):
+            share = p.switch_previous_share
+            m.set_split(
+                [(to, 1 - share), (previous, share)],
+                "RE14-5.3(2)",
+                "the customer did not want {} and asked for {}; {}'s registration is valid",
+                previous,
+                to,
+                previous,
+            )
+        else:
+            m.set_split(
+                [(to, Fraction(1))],
+                "RE14-5.3(2)",
+                "the customer asked for {}; {}'s registration had lapsed: no part",
+                to,
+                previous,
+            )
+        m.owner = m.follow_up = to
+    else:
+        m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _refusal(m: Ledger, s: SwitchRequest) -> None:
+    if s.fault is Fault.SERIOUS or s.firm:
+        m.lost[s.from_] = (s.granted_to, "RE12-3.10")
+        why = "a serious fault" if s.fault is Fault.SERIOUS else "the customer's firm refusal"
+        if s.granted_to is None:
+            m.needs(
+                "RE12-3.10",
+                "{} lost the customer for {}, but nobody took over (record granted_to)",
+                s.from_,
+                why,
+            )
+            m.owner = None
+            return
+        m.claim(s.granted_to, s.at)
+        m.take(
+            s.granted_to,
+            s.at,
+            "RE12-3.10",
+            "{}: {} received the customer as new; {} lost every right (the turn counts as void)",
+            why,
+            s.granted_to,
+            s.from_,
+        )
+    elif s.fault is Fault.MINOR:
+        m.note("RE12-3.10", "{}'s minor fault: {} continues", s.from_, s.from_)
+    else:
+        m.note("RE12-3.10", "{} was not at fault: the request is refused", s.from_)
+
+
+def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
+    if not m.p.complaint_removes:
+        m.note(
+            "fallback",
+            "a complaint against {} (no clause removes a salesperson for it)",
+            c.against,
+        )
+        return
+    if not c.confirmed:
+        m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
+        return
+    m.lost[c.against] = (c.reported_by, "RE14-5.3(4)")
+    if m.owner == c.against or m.owner is None:
+        m.claim(c.reported_by, c.at)
+        m.take(
+            c.reported_by,
+            c.at,
+            "RE14-5.3(4)",
+            "the supervisor confirmed the complaint: {} has no part; {} receives",
+            c.against,
+            c.reported_by,
+        )
+    else:
+        m.note("RE14-5.3(4)", "{} has no part of the deal", c.against)
+
+
+def on_reallocation(m: Ledger, r: Reallocation) -> None:
+    if not m.p.reallocation:
+        m.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
+        return
+    m.claim(r.to, r.at)
+    m.take(
+        r.to,
+        r.at,
+        "RE14-5.3(12)",
+        "{} on {}: re-allocated to {} by random draw ({})",
+        r.from_,
+        r.reason,
+        r.to,
+        r.draw,
+    )
+
+
+def deal_split(m: Ledger) -> dict[str, Fraction] | None:
+    """The salesperson split; a part held by someone who lost every right goes
+    where the clause that removed them says (RE14-5.3(4), RE12-3.10)."""
+    split = pending_split(m)
+    if not split or not m.lost:
+        return split
+    for _ in range(len(m.lost)):
+        gone = [who for who in split if who in m.lost]
+        if not gone:
+            break
+        for who in gone:
+            heir, rule = m.lost[who]
+            part = split.pop(who)
+            if heir is None:
+                m.needs(rule, "{} lost every right, and nobody took over their part", who)
+                return None
+            split[heir] = split.get(heir, Fraction(0)) + part
+            m.note(rule, "{} has no part: {}'s {} goes to {}", who, who, part, heir)
+    if any(who in m.lost for who in split):
+        m.needs("fallback", "every salesperson of the split lost their rights")
+        return None
+    return split

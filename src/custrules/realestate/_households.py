@@ -1,0 +1,139 @@
+"""Households and the case's split (private; see the package).
+
+Clauses here (docs/rules.md):
+
+* RE12-7.4 spouses received separately before the deal: the salespeople serve
+  them jointly and split 50/50; RE14-5.3(11) the first salesperson wins.
+* The composition of a case: parts paid off the top (referrer, public pool),
+  then the salespeople's part (the catalogue's "Decide" on multi-way splits).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from fractions import Fraction
+
+from custrules.realestate._designation import deal_split
+from custrules.realestate._events import (
+    PUBLIC_POOL,
+    Party,
+    referrer,
+)
+from custrules.realestate._ledger import Ledger, Note, _raw
+from custrules.realestate._policy import (
+    AttributionPolicy,
+    HouseholdRule,
+)
+from custrules.realestate._referrals import company, referral
+
+
+def combine(
+    policy: AttributionPolicy,
+    members: list[str],
+    states: dict[str, Ledger],
+    lead: Ledger,
+    steps: list[Note],
+) -> tuple[dict[str, Fraction] | None, dict[Party, Fraction], list[str]]:
+    """The salesperson split, the parts paid off the top, and why a ruling is needed."""
+    if len(members) == 1 and lead.company is None and not lead.referrals:
+        return deal_split(lead), {}, []
+    reasons: list[str] = []
+    off_top: dict[Party, Fraction] = {}
+    fixed: dict[str, Fraction] | None = None
+    introduced = company(policy, lead, steps, reasons)
+    if introduced is not None:
+        fixed, pool = introduced
+        if pool:
+            off_top[PUBLIC_POOL] = pool
+    who = referral(policy, lead, steps, reasons)
+    if who is not None and policy.referral is not None:
+        if introduced is not None:
+            reasons.append(
+                f"{policy.cite('fallback')}: a company customer and an employee referral meet"
+            )
+        off_top[referrer(who)] = policy.referral.referrer_share
+    if fixed is not None:
+        return fixed, off_top, reasons
+    if len(members) == 1:
+        return deal_split(lead), off_top, reasons
+    firsts = {m: states[m].first_contact for m in members}
+    splits = {m: deal_split(states[m]) for m in members if firsts[m] is not None}
+    found = {m: s for m, s in splits.items() if s}
+    if not found:
+        return None, off_top, reasons
+    if policy.household is HouseholdRule.FIRST_WINS:
+        first = min(found, key=lambda m: (firsts[m], m))
+        steps.append(
+            _raw(
+                policy.cite("household"),
+                "one household: {} visited first, so the first salesperson wins",
+                first,
+            )
+        )
+        return found[first], off_top, reasons
+    owners = sorted({max(s, key=lambda k: (s[k], k)) for s in found.values()})
+    if len(owners) == 1:
+        return found[min(found)], off_top, reasons
+    steps.append(
+        _raw(
+            policy.cite("household"),
+            "one household received separately by {}: they serve it jointly and split equally",
+            " and ".join(owners),
+        )
+    )
+    return {o: Fraction(1, len(owners)) for o in owners}, off_top, reasons
+
+
+def holder(
+    policy: AttributionPolicy,
+    members: list[str],
+    states: Mapping[str, Ledger],
+    steps: list[Note],
+    as_of: _dt.datetime | None,
+) -> tuple[str | None, list[str]]:
+    """Who holds the customer when there is no deal yet, and why a ruling is needed."""
+    reasons = [why for m in members for why in states[m].ruling]
+    if reasons:
+        return None, reasons
+    holders: list[tuple[_dt.datetime, str]] = []
+    for m in members:
+        state = states[m]
+        owner = state.owner
+        if owner is None:
+            continue
+        now = as_of if as_of is not None else state.last
+        if owner in state.regs and now is not None and not state.valid(owner, now):
+            state.note("valid", "{}'s registration has lapsed: nobody holds the customer", owner)
+            continue
+        first = state.first_contact or state.last
+        assert first is not None
+        holders.append((first, owner))
+    if not holders:
+        return None, []
+    names = list(dict.fromkeys(who for _, who in sorted(holders, key=lambda h: h[0])))
+    if len(names) == 1:
+        return names[0], []
+    if policy.household is None:
+        steps.append(
+            _raw(policy.cite("fallback"), "one household held by {}", " and ".join(names))
+        )
+        return None, [f"{policy.cite('fallback')}: {policy.name} has no household clause"]
+    first_time = min(h[0] for h in holders)
+    if len({who for when, who in holders if when == first_time}) > 1:
+        steps.append(_raw(policy.cite("tie"), "household members first seen at one instant"))
+        return None, [f"{policy.cite('tie')}: household members first seen at the same instant"]
+    if policy.household is HouseholdRule.FIRST_WINS:
+        steps.append(
+            _raw(policy.cite("household"), "one household: the first salesperson, {}", names[0])
+        )
+    else:
+        steps.append(
+            _raw(
+                policy.cite("household"),
+                "one household held jointly by {}; {} received it first",
+                " and ".join(names),
+                names[0],
+            )
+        )
+    return names[0], []

@@ -1,0 +1,302 @@
+"""The customer's ledger, and registration and validity (private; see the package).
+
+Clauses here (the project's rules catalogue, docs/rules.md):
+
+* RE12-7.1 / RE14-5.2 a registration gives a claim for one month (RE12) or two
+  (RE14), counted as CAL-5 months; a deal with no valid claim goes to its closer.
+* RE12-7.2 a registration counts only once the project manager confirmed it
+  (by the policy's cutoff: the evening of the deal's day by default).
+* RE12-7.3 / RE14-5.1 conflicting registrations: the earlier wins; a tie at one
+  instant has no earlier one (RE14: the evening-meeting record decides).
+* RE11-4 a salesperson's earlier registration beats a referral (see _referrals).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from bisect import bisect_right
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import Any
+
+from custrules.periods import CHINA_TZ, add_months
+from custrules.realestate._events import (
+    CompanyIntroduction,
+    Deal,
+    MeetingRecord,
+    Previous,
+    ReferralConfirmation,
+    ReferralRegistration,
+    Registration,
+    Visit,
+)
+from custrules.realestate._policy import (
+    AttributionPolicy,
+)
+
+#: A rule applied, not yet rendered: (rule ID, template, the template's arguments).
+#: Explanations are rendered only when asked for (batch jobs rarely do).
+Note = tuple[str, str, tuple[Any, ...]]
+
+_FORGOT = Previous.FORGOT
+_NAMES = Previous.NAMES
+
+
+def _raw(rule: str, template: str, *args: Any) -> Note:
+    return (rule, template, args)
+
+
+def _render(template: str, args: tuple[Any, ...]) -> str:
+    return template.format(*(_fmt(a) if type(a) is _dt.datetime else a for a in args))
+
+
+def _merge(shares: Iterable[tuple[str, Fraction]]) -> dict[str, Fraction]:
+    """A salesperson split from (name, share) pairs; one name's shares add up."""
+    split: dict[str, Fraction] = {}
+    for who, share in shares:
+        split[who] = split.get(who, Fraction(0)) + share
+    return {k: v for k, v in split.items() if v}
+
+
+def _local(t: _dt.datetime) -> _dt.date:
+    """The day of ``t`` in China's zone."""
+    if t.tzinfo is CHINA_TZ:
+        return t.date()
+    return t.astimezone(CHINA_TZ).date()
+
+
+def _fmt(t: _dt.datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` in China's zone, for explanations."""
+    local = t if t.tzinfo is CHINA_TZ else t.astimezone(CHINA_TZ)
+    return local.isoformat(" ", "minutes")[:16]
+
+
+class Ledger:
+    """One customer's ledger: who holds them, their registrations and the cases pending
+    until the deal.  The clauses' functions (one module per section) read and write it."""
+
+    __slots__ = (
+        "assist",
+        "company",
+        "confirmations",
+        "cutoff",
+        "deal",
+        "first_contact",
+        "follow_up",
+        "forgot",
+        "last",
+        "lost",
+        "nth",
+        "owner",
+        "p",
+        "referrals",
+        "registered_before",
+        "regs",
+        "ruling",
+        "same_day",
+        "split",
+        "steps",
+        "visits",
+    )
+
+    def __init__(
+        self, policy: AttributionPolicy, cutoff: _dt.datetime | None, deal: Deal | None
+    ) -> None:
+        self.p = policy
+        #: the last instant a project manager's confirmation counts (None: any)
+        self.cutoff = cutoff
+        self.deal = deal
+        self.steps: list[Note] = []
+        self.ruling: list[str] = []
+        # per salesperson: the days of their registrations, and each one's last valid day
+        self.regs: dict[str, tuple[list[_dt.date], list[_dt.date | None]]] = {}
+        self.owner: str | None = None
+        self.split: dict[str, Fraction] | None = None
+        # who lost every right, and (heir of their part, the clause that says so)
+        self.lost: dict[str, tuple[str | None, str]] = {}
+        self.follow_up: str | None = None
+        #: the instant of the member's last event (for "now" without as_of)
+        self.last: _dt.datetime | None = None
+        self.visits: list[Visit] = []
+        self.first_contact: _dt.datetime | None = None
+        # pending cases, decided at the deal
+        self.forgot: tuple[str, str, _dt.datetime] | None = None
+        self.assist: tuple[str, str, _dt.datetime] | None = None
+        self.same_day: tuple[str, str, _dt.datetime] | None = None
+        self.nth: tuple[str, tuple[str, ...], _dt.datetime] | None = None
+        self.company: CompanyIntroduction | None = None
+        self.referrals: list[ReferralRegistration] = []
+        self.confirmations: list[ReferralConfirmation] = []
+        self.registered_before: dict[str, _dt.datetime] = {}
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def cited(self, key_or_rule: str) -> str:
+        """A rule ID as it stands, or the policy's clause for a principle's key."""
+        return key_or_rule if key_or_rule[:2] == "RE" else self.p.cite(key_or_rule)
+
+    def note(self, key_or_rule: str, template: str, *args: Any) -> None:
+        self.steps.append((self.cited(key_or_rule), template, args))
+
+    def needs(self, rule: str, template: str, *args: Any) -> None:
+        self.note(rule, template, *args)
+        self.ruling.append(f"{self.cited(rule)}: {_render(template, args)}")
+
+    def counts(self, e: Registration) -> bool:
+        """Whether a registration counts (RE12-7.2: confirmed by the cutoff)."""
+        if not self.p.registration_needs_confirmation:
+            return True
+        return e.confirmed_at is not None and (
+            self.cutoff is None or e.confirmed_at <= self.cutoff
+        )
+
+    def valid(self, who: str, t: _dt.datetime) -> bool:
+        """Whether ``who`` holds a registration valid on the day of ``t``."""
+        held = self.regs.get(who)
+        if held is None or who in self.lost:
+            return False
+        day = _local(t)
+        i = bisect_right(held[0], day)
+        if i == 0:
+            return False
+        last = held[1][i - 1]
+        return last is None or day <= last
+
+    def claim(self, who: str, t: _dt.datetime) -> None:
+        day = _local(t)
+        months = self.p.registration_validity_months
+        held = self.regs.get(who)
+        if held is None:
+            held = self.regs[who] = ([], [])
+            self.registered_before[who] = t
+        held[0].append(day)
+        held[1].append(None if months is None else add_months(day, months))
+
+    def take(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
+        """``who`` becomes the owner (any pending case is over)."""
+        self.owner = who
+        self.split = None
+        self.forgot = self.assist = self.same_day = self.nth = None
+        self.note(rule, template, *args)
+
+    def set_split(
+        self, shares: list[tuple[str, Fraction]], rule: str, template: str, *args: Any
+    ) -> None:
+        self.split = _merge(shares)
+        self.forgot = self.assist = self.same_day = self.nth = None
+        self.note(rule, template, *args)
+
+    def is_first_day(self, t: _dt.datetime) -> bool:
+        return bool(self.visits) and _local(self.visits[0].at) == _local(t)
+
+
+# -- RE12-7.1..7.3, RE14-5.1, 5.2: registrations -----------------------------------------
+
+
+def on_registration(m: Ledger, e: Registration) -> None:
+    who = e.salesperson
+    if not m.counts(e):
+        m.note(
+            "confirmed",
+            "{}'s registration of {} was not confirmed by the project manager: it does not count",
+            who,
+            e.at,
+        )
+        return
+    if who in m.lost:
+        m.note("fallback", "{} lost every right to this customer earlier", who)
+        return
+    owner = m.owner
+    if owner == who:
+        m.claim(who, e.at)
+        return
+    had_claim = owner is not None and m.valid(owner, e.at)
+    m.claim(who, e.at)
+    if owner is None:
+        m.take(who, e.at, "earlier", "{} registered the customer first ({})", who, e.at)
+    elif not had_claim:
+        months = m.p.registration_validity_months
+        m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
+        m.take(who, e.at, "earlier", "{} registered the customer ({})", who, e.at)
+    elif m.forgot is not None and m.forgot[1] == who:
+        pass  # the new salesperson of a forgotten customer registers as new (3.7)
+    else:
+        m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
+
+
+def registration_tie(m: Ledger, group: list[Registration], first: str | None) -> None:
+    """Registrations by different salespeople stamped with the same instant.
+
+    RE12-7.3 and RE14-5.1 decide by the earlier registration; a tie has
+    none.  An owner with a valid claim keeps the customer (every one of them
+    registered later); else RE14-5.1's evening-meeting record, when the
+    policy accepts it and it names one of them, decides; else a ruling.
+    """
+    t = group[0].at
+    owner = m.owner
+    if owner is not None and m.valid(owner, t):
+        for e in group:
+            on_registration(m, e)
+        return
+    names = sorted({e.salesperson for e in group})
+    if first is not None and first in names and m.p.meeting_record_decides:
+        m.note(
+            "RE14-5.1",
+            "{} registered the customer at the same instant ({}); the evening-meeting "
+            "record names {} first",
+            " and ".join(names),
+            t,
+            first,
+        )
+        for e in sorted(group, key=lambda r: r.salesperson != first):
+            on_registration(m, e)
+        return
+    for e in group:
+        m.claim(e.salesperson, e.at)
+    m.owner, m.split = None, None
+    m.needs(
+        "tie",
+        "{} registered the customer at the same instant ({}): the earlier "
+        "registration cannot be told",
+        " and ".join(names),
+        t,
+    )
+
+
+def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
+    if m.p.meeting_record_decides:
+        m.note(
+            "RE14-5.1",
+            "the evening-meeting record names {} as the first to receive the customer",
+            record.first,
+        )
+    else:
+        m.note(
+            "tie",
+            "the evening-meeting record names {} first; {} decides by the registration times",
+            record.first,
+            m.p.name,
+        )
+
+
+def on_deal(m: Ledger, d: Deal) -> None:
+    owner = m.owner
+    if owner is not None and m.valid(owner, d.at):
+        return
+    if (
+        m.split is None
+        and m.forgot is None
+        and m.assist is None
+        and m.same_day is None
+        and m.nth is None
+    ):
+        if owner is not None:
+            m.note("valid", "{}'s registration had lapsed", owner)
+        m.claim(d.closed_by, d.at)
+        m.take(
+            d.closed_by,
+            d.at,
+            "closer",
+            "{} closed the deal with no valid claim against it",
+            d.closed_by,
+        )

@@ -1,0 +1,342 @@
+"""Reception: new, returning and forgetful customers (private; see the package).
+
+Clauses here (docs/rules.md):
+
+* RE12-3.6 / RE14-5.3(1) a returning customer goes back to whoever received them.
+* RE12-3.7(g)-(j) a customer who forgot their salesperson: recognised the same
+  day, the original takes over; a deal on the spot is the new salesperson's;
+  recognised within the window, 50/50; later, all to the new salesperson.
+* RE14-5.3(1) recognised during the reception with the original present: back
+  to the original; RE14-5.3(7) found in the records afterwards: 50/50 while the
+  original's registration is valid.
+* RE12-4 / RE14-2.5 courtesy receptions for an absent salesperson; RE14-2.5 a
+  same-day deal splits 50/50.
+* RE12-5.1 / RE14-2.5(1) a new customer who names a salesperson on entering.
+* RE14-5.3(3) named but absent: the assistant's 20 %; RE14-5.3(5) several names;
+  RE14-5.3(6) a visit for a discount; RE14-5.3(8) named on the n-th visit;
+  RE14-5.3(13) exhibitions and openings: the manager decides.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from custrules.periods import add_months
+from custrules.realestate._events import (
+    Recognition,
+    Visit,
+)
+from custrules.realestate._ledger import _FORGOT, _NAMES, Ledger, _local, _merge
+from custrules.realestate._policy import (
+    ForgotRule,
+    SwitchRule,
+)
+
+
+def on_visit(m: Ledger, v: Visit) -> None:
+    first = not m.visits
+    m.visits.append(v)
+    if m.first_contact is None:
+        m.first_contact = v.at
+    p, t, who, owner = m.p, v.at, v.received_by, m.owner
+    if v.exhibition and p.exhibitions_need_ruling:
+        m.needs(
+            "RE14-5.3(13)",
+            "received at an exhibition or opening on {}: the manager decides",
+            t,
+        )
+        return
+    if v.for_discount and p.discount_visits and owner is not None and owner != who:
+        m.note(
+            "RE14-5.3(6)",
+            "{}'s customer went to {} for a discount: the whole bonus stays {}'s",
+            owner,
+            who,
+            owner,
+        )
+        return
+    if v.courtesy_for is not None:
+        absent = v.courtesy_for
+        if absent != owner and owner is not None:
+            m.note(
+                "courtesy",
+                "{} received the customer for {}, but the customer is {}'s",
+                who,
+                absent,
+                owner,
+            )
+            return
+        named = absent in v.asked_for
+        if named and p.assistant_share is not None:
+            m.assist = (absent, who, t)
+            m.note(
+                "RE14-5.3(3)",
+                "the customer named {}, who was absent; {} assisted (not a rotation turn)",
+                absent,
+                who,
+            )
+        elif not named and p.same_day_share is not None:
+            m.same_day = (absent, who, t)
+            m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
+        else:
+            m.note(
+                "courtesy",
+                "{} received the customer as a courtesy for {}; the customer stays {}'s",
+                who,
+                absent,
+                absent,
+            )
+        return
+    if first:
+        if v.named_on_entry:
+            m.claim(who, t)
+            m.take(
+                who,
+                t,
+                "designated",
+                "the new customer named {} on entering (not a rotation turn)",
+                who,
+            )
+        return
+    if v.previous is _FORGOT and owner is not None and owner != who:
+        if not m.valid(owner, t):
+            return  # the earlier claim has lapsed: the receiver registers as new
+        if p.forgot is ForgotRule.RECOGNITION_WINDOW:
+            m.owner, m.split = who, None
+            m.forgot = (owner, who, t)
+            m.note(
+                "RE12-3.7",
+                "the customer had visited but forgot {}; {} received them as a new customer",
+                owner,
+                who,
+            )
+        elif p.forgot is ForgotRule.RECORDS:
+            m.owner, m.split = who, None
+            m.forgot = (owner, who, t)
+            m.claim(who, t)
+            m.note(
+                "RE14-5.3(7)",
+                "the customer forgot who received them; {} received them "
+                "in rotation: the deal is none of {}'s",
+                who,
+                owner,
+            )
+        else:
+            m.needs("fallback", "a returning customer who forgot the salesperson")
+        return
+    if v.previous is _NAMES and v.asked_for:
+        _named_visit(m, v)
+
+
+def _named_visit(m: Ledger, v: Visit) -> None:
+    p, t, who, owner = m.p, v.at, v.received_by, m.owner
+    named = v.asked_for
+    pending = m.forgot
+    if (
+        pending is not None
+        and named == (who,) == (pending[0],)
+        and _local(t) == _local(pending[2])
+    ):
+        # handed back in person the same day: a recognition (RE12-3.7(g), RE14-5.3(1))
+        on_recognition(m, Recognition(at=t, customer=v.customer, original=who, by_records=False))
+        return
+    if len(named) > 1:
+        if p.switch is SwitchRule.RE14 and who in named:
+            m.claim(who, t)
+            m.take(
+                who,
+                t,
+                "RE14-5.3(5)",
+                "the customer named {} without choosing; {}, the first "
+                "of them present, receives the customer",
+                ", ".join(named),
+                who,
+            )
+        elif p.switch is SwitchRule.RE14:
+            m.needs(
+                "RE14-5.3(5)",
+                "the customer named {} but none was present; the rotation "
+                "received: the clauses do not say whose deal",
+                ", ".join(named),
+            )
+        else:
+            m.note(
+                "earlier",
+                "the customer named several salespeople; the registered "
+                "salesperson ({}) keeps the customer",
+                owner,
+            )
+        return
+    target = named[0]
+    if owner is None or target == owner or not m.valid(owner, t):
+        if owner != target and owner is not None:
+            m.note("valid", "{}'s registration had lapsed", owner)
+        if who == target and owner != target:
+            m.claim(who, t)
+            m.take(who, t, "returning", "the customer asked for {}", who)
+        elif owner is not None and who == owner:
+            m.note("returning", "the returning customer went back to {}", owner)
+        return
+    if who == target and p.nth_visit_share is not None:
+        earlier = tuple(
+            dict.fromkeys(
+                x.received_by
+                for x in m.visits[:-1]
+                if x.received_by != who and m.valid(x.received_by, t)
+            )
+        )
+        if earlier:
+            m.nth = (who, earlier, t)
+            m.note(
+                "RE14-5.3(8)",
+                "on visit {} the customer named {}; earlier salesperson(s): {}",
+                len(m.visits),
+                who,
+                ", ".join(earlier),
+            )
+        else:
+            m.claim(who, t)
+            m.take(who, t, "RE14-5.3(8)", "the customer named {}", who)
+        return
+    m.note(
+        "returning",
+        "the customer named {}, but is {}'s: naming another is refused in principle",
+        target,
+        owner,
+    )
+
+
+def on_recognition(m: Ledger, r: Recognition) -> None:
+    if m.forgot is None:
+        m.note("returning", "{} was recognised ({})", r.original, r.at)
+        return
+    earlier, new, tv = m.forgot
+    if r.original != earlier:
+        m.note("returning", "{} was recognised, not {}", r.original, earlier)
+        return
+    p = m.p
+    if p.forgot is ForgotRule.RECOGNITION_WINDOW:
+        if _local(r.at) == _local(tv):
+            m.take(
+                earlier,
+                r.at,
+                "RE12-3.7(g)",
+                "{} was recognised the same day: {} takes over",
+                earlier,
+                earlier,
+            )
+        elif _local(r.at) <= add_months(_local(tv), p.recognition_window_months):
+            m.follow_up = new
+            m.set_split(
+                [(earlier, p.recognition_share), (new, 1 - p.recognition_share)],
+                "RE12-3.7(i)",
+                "no deal on the spot; {} recognised within {} month(s) "
+                "({}): {} follows up, the commission is split",
+                earlier,
+                p.recognition_window_months,
+                r.at,
+                new,
+            )
+            m.owner = new
+        else:
+            m.take(
+                new,
+                r.at,
+                "RE12-3.7(j)",
+                "{} was recognised only after {} month(s): everything to {}",
+                earlier,
+                p.recognition_window_months,
+                new,
+            )
+    elif not r.by_records and _local(r.at) == _local(tv):
+        m.take(
+            earlier,
+            r.at,
+            "RE14-5.3(1)",
+            "during the reception {} learnt that {} had received the customer before "
+            "and is present: the customer goes back to {}; the deal is {}'s",
+            new,
+            earlier,
+            earlier,
+            earlier,
+        )
+    else:
+        if m.valid(earlier, tv):
+            m.set_split(
+                [(new, 1 - p.recognition_share), (earlier, p.recognition_share)],
+                "RE14-5.3(7)",
+                "{} found {} in the records while {}'s registration was valid: the bonus is split",
+                new,
+                earlier,
+                earlier,
+            )
+            m.owner = new
+        else:
+            m.take(
+                new,
+                r.at,
+                "RE14-5.3(7)",
+                "{}'s registration had lapsed: no part of the deal",
+                earlier,
+            )
+
+
+def pending_split(m: Ledger) -> dict[str, Fraction] | None:
+    p, deal = m.p, m.deal
+    deal_day = None if deal is None else _local(deal.at)
+    if m.forgot is not None:
+        earlier, new, tv = m.forgot
+        if p.forgot is ForgotRule.RECOGNITION_WINDOW:
+            if deal_day == _local(tv):
+                m.note(
+                    "RE12-3.7(h)",
+                    "{} closed the deal on the spot before {} was "
+                    "recognised: customer and commission to {}",
+                    new,
+                    earlier,
+                    new,
+                )
+            else:
+                m.note(
+                    "RE12-3.7(j)",
+                    "no deal on the spot and {} not recognised within {} month(s): all to {}",
+                    earlier,
+                    p.recognition_window_months,
+                    new,
+                )
+        else:
+            m.note(
+                "RE14-5.3(7)",
+                "{} was not found in the records: the deal is {}'s",
+                earlier,
+                new,
+            )
+        return {new: Fraction(1)}
+    if m.assist is not None and deal is not None:
+        owner, helper, _ = m.assist
+        share = p.assistant_share or Fraction(0)
+        m.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
+        return _merge([(owner, 1 - share), (helper, share)])
+    if m.same_day is not None and deal is not None:
+        owner, receiver, tv = m.same_day
+        if deal_day == _local(tv) and p.same_day_share is not None:
+            m.note(
+                "RE14-2.5",
+                "the deal closed the same day: {} and {} split the bonus",
+                receiver,
+                owner,
+            )
+            return _merge([(owner, 1 - p.same_day_share), (receiver, p.same_day_share)])
+        m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
+        return {owner: Fraction(1)}
+    if m.nth is not None and deal is not None:
+        chosen, before, _ = m.nth
+        share = p.nth_visit_share or Fraction(0)
+        split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
+        m.note("RE14-5.3(8)", "the bonus: {} and the earlier salesperson(s)", chosen)
+        return split
+    if m.split:
+        return dict(m.split)
+    if m.owner is not None:
+        return {m.owner: Fraction(1)}
+    return None

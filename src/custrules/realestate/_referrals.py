@@ -1,0 +1,261 @@
+"""Referrals, company customers and old customers' introductions (private).
+
+Clauses here (docs/rules.md):
+
+* RE11-1..RE11-6 (RE12 §6(2)) an employee's referral of a private contact,
+  registered before the first visit, confirmed at it: 30 % to the referrer.
+* RE12-6.1..6.5 company customers: the public pool's share by who arranged what.
+* RE12-7.5 / RE12-5.4 an old customer's introduction counts when they phoned
+  ahead or came along; RE14-5.3(10) always the old customer's salesperson.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from custrules.realestate._events import (
+    AfterSales,
+    CompanyIntroduction,
+    IntroHow,
+    OldCustomerIntroduction,
+    ReferralConfirmation,
+    ReferralRegistration,
+)
+from custrules.realestate._ledger import Ledger, Note, _local, _raw
+from custrules.realestate._policy import (
+    AttributionPolicy,
+    IntroRule,
+)
+
+
+def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
+    t, who = o.at, o.salesperson
+    if m.p.introduction is None:
+        m.needs(
+            "fallback",
+            "introduced by old customer {} to {}: {} has no clause for this",
+            o.old_customer,
+            who,
+            m.p.name,
+        )
+        return
+    if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON:
+        m.claim(who, t)
+        m.take(
+            who,
+            t,
+            "introduction",
+            "introduced by old customer {}: {}'s customer",
+            o.old_customer,
+            who,
+        )
+    elif o.how in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
+        letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
+        m.claim(who, t)
+        m.take(
+            who,
+            t,
+            "RE12-7.5",
+            "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
+            letter,
+            o.old_customer,
+            "phoned ahead for" if letter == "(a)" else "came along asking for",
+            who,
+            who,
+        )
+    else:
+        m.note(
+            "RE12-7.5",
+            "(c) old customer {} neither phoned nor came: a new "
+            "customer of whoever receives (RE12-5.4)",
+            o.old_customer,
+        )
+
+
+def keep_company(state: Ledger, e: CompanyIntroduction) -> None:
+    state.company = state.company or e
+
+
+def keep_referral(state: Ledger, e: ReferralRegistration) -> None:
+    state.referrals.append(e)
+
+
+def keep_confirmation(state: Ledger, e: ReferralConfirmation) -> None:
+    state.confirmations.append(e)
+
+
+def company(
+    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[str]
+) -> tuple[dict[str, Fraction] | None, Fraction] | None:
+    """RE12-6: None if not a company customer; else (a fixed salesperson split or
+    None to use the ownership rules, the public pool's share)."""
+    intro = state.company
+    if intro is None:
+        return None
+    terms = policy.company
+    if terms is None:
+        steps.append(_raw(policy.cite("fallback"), "introduced by the company ({})", intro.by))
+        reasons.append(
+            f"{policy.cite('fallback')}: {policy.name} has no clause for company customers"
+        )
+        return None
+    before = [t for t in (state.first_contact, *state.registered_before.values()) if t]
+    if before and min(before) < intro.at:
+        steps.append(
+            _raw(
+                "RE12-6.1",
+                "the customer visited and registered before contacting "
+                "the company ({}): not a company customer",
+                intro.by,
+            )
+        )
+        return None
+    steps.append(
+        _raw("RE12-6.1", "introduced by {} before any visit: a company customer", intro.by)
+    )
+    if intro.named_salesperson is not None:
+        who = intro.named_salesperson
+        steps.append(
+            _raw(
+                "RE12-6.2",
+                "{} named {}: a courtesy reception outside the rotation; "
+                "the commission goes to the public pool",
+                intro.by,
+                who,
+            )
+        )
+        pool = terms.named_pool_share
+        return ({} if pool == 1 else {who: Fraction(1)}), pool
+    if intro.arranged_deal:
+        if intro.after_sales is AfterSales.SALESPERSON:
+            assert intro.after_sales_by is not None
+            steps.append(
+                _raw(
+                    "RE12-6.4",
+                    "the company arranged the deal; {} handles after-sales",
+                    intro.after_sales_by,
+                )
+            )
+            return {intro.after_sales_by: Fraction(1)}, terms.arranged_pool_share
+        if intro.after_sales is AfterSales.OTHER_STAFF:
+            steps.append(
+                _raw(
+                    "RE12-6.5",
+                    "the company arranged the deal; other staff handle "
+                    "after-sales: all to the public pool",
+                )
+            )
+            return {}, terms.arranged_other_staff_pool_share
+        reasons.append(
+            "RE12-6.4: the company arranged the deal, but who handles after-sales "
+            "(a salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded"
+        )
+        return {}, Fraction(0)
+    steps.append(
+        _raw(
+            "RE12-6.3",
+            "introduced or brought by the company, followed to the deal by the salesperson",
+        )
+    )
+    return None, terms.brought_pool_share
+
+
+def referral(
+    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[str]
+) -> str | None:
+    """The referrer whose referral is valid (RE11-1 to RE11-4), if any."""
+    if not state.referrals:
+        return None
+    if policy.referral is None:
+        steps.append(_raw(policy.cite("fallback"), "an employee referral"))
+        reasons.append(f"{policy.cite('fallback')}: {policy.name} has no referral clause")
+        return None
+    first = state.visits[0] if state.visits else None
+    found: set[str] = set()
+    for r in state.referrals:
+        if not r.private_contact:
+            steps.append(
+                _raw(
+                    "RE11-1",
+                    "{} referred a customer met through work, not a private contact: no referral",
+                    r.referrer,
+                )
+            )
+            continue
+        if first is None:
+            continue
+        earlier = [w for w, t in state.registered_before.items() if t < r.at]
+        if earlier:
+            steps.append(
+                _raw(
+                    "RE11-4",
+                    "{} registered the customer before {}'s referral: the claim fails",
+                    ", ".join(earlier),
+                    r.referrer,
+                )
+            )
+            continue
+        if r.at > first.at:
+            steps.append(
+                _raw(
+                    "RE11-2",
+                    "{} registered the referral after the customer's first visit: no referral",
+                    r.referrer,
+                )
+            )
+            continue
+        if _local(first.at) != r.appointment:
+            steps.append(
+                _raw(
+                    "RE11-3",
+                    "the customer did not come on the appointment date "
+                    "({}): {}'s registration lapsed",
+                    r.appointment,
+                    r.referrer,
+                )
+            )
+            continue
+        confirmed = [
+            c
+            for c in state.confirmations
+            if c.referrer == r.referrer and _local(c.at) == _local(first.at)
+        ]
+        if not confirmed:
+            steps.append(
+                _raw(
+                    "RE11-4",
+                    "{} did not confirm at the visit (in person or by phone): "
+                    "received as a new customer, the referral is void",
+                    r.referrer,
+                )
+            )
+            continue
+        steps.append(
+            _raw(
+                "RE11-4",
+                "{} confirmed {}'s referral at the visit",
+                confirmed[0].confirmed_by,
+                r.referrer,
+            )
+        )
+        steps.append(
+            _raw("RE11-5", "the customer was handed to {} in rotation", first.received_by)
+        )
+        steps.append(
+            _raw(
+                "RE11-6",
+                "on the deal: {} to {}, the rest to the salesperson",
+                policy.referral.referrer_share,
+                r.referrer,
+            )
+        )
+        found.add(r.referrer)
+    if not found and first is None and state.deal is not None:
+        reasons.append(f"{policy.cite('fallback')}: a referral with no visit yet")
+    if len(found) > 1:
+        reasons.append(
+            f"{policy.cite('fallback')}: valid referrals by {' and '.join(sorted(found))}: "
+            "the clauses name one referrer"
+        )
+        return None
+    return next(iter(found), None)

@@ -1,0 +1,98 @@
+"""Rulings and disputes (private; see the package).
+
+Clauses here (docs/rules.md):
+
+* RE12-7.7 what the rules leave open, the project manager rules in writing,
+  approved by the sales director (the policy says whether approval is needed).
+* RE14-5.4 crossed customers: settled by the parties or mediated by the
+  department; if they quarrel, the performance and bonus go to the department.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from custrules.realestate._events import (
+    DEPARTMENT,
+    Dispute,
+    DisputeOutcome,
+    Event,
+    Party,
+    PartyKind,
+    Ruling,
+)
+from custrules.realestate._ledger import Note, _fmt, _raw
+from custrules.realestate._policy import (
+    AttributionPolicy,
+)
+
+
+def decisions(
+    policy: AttributionPolicy,
+    rulings: list[Ruling],
+    disputes: list[Dispute],
+    steps: list[Note],
+) -> tuple[Mapping[Party, Fraction], str | None, str | None] | None:
+    """A ruling or a settled dispute decides everything."""
+    for r in reversed(rulings):
+        if policy.ruling_needs_approval and r.approved_by is None:
+            steps.append(
+                _raw(
+                    policy.cite("ruling"),
+                    "{}'s ruling ({}) lacks the sales director's approval: it does not count yet",
+                    r.by,
+                    r.at,
+                )
+            )
+            continue
+        approved = f", approved by {r.approved_by}" if r.approved_by else ""
+        steps.append(
+            _raw(
+                policy.cite("ruling"),
+                f"ruling by {r.by}{approved} ({_fmt(r.at)})" + (f": {r.text}" if r.text else ""),
+            )
+        )
+        owner = r.owner or _top_salesperson(r.shares)
+        return r.shares, owner, None
+    if not disputes:
+        return None
+    d = disputes[-1]
+    if not policy.disputes:
+        steps.append(_raw(policy.cite("fallback"), "a dispute between {}", ", ".join(d.parties)))
+        return {}, None, f"{policy.cite('fallback')}: a dispute needs a ruling"
+    if d.outcome is DisputeOutcome.QUARREL:
+        steps.append(
+            _raw(
+                "RE14-5.4",
+                "{} quarrelled: the performance and bonus go to the department",
+                " and ".join(d.parties),
+            )
+        )
+        return {DEPARTMENT: Fraction(1)}, None, None
+    if d.outcome is DisputeOutcome.PENDING:
+        steps.append(_raw("RE14-5.4", "{} dispute the customer", " and ".join(d.parties)))
+        return {}, None, "RE14-5.4: a crossed customer the parties have not settled"
+    how = (
+        "settled between the parties"
+        if d.outcome is DisputeOutcome.SETTLED
+        else ("mediated by the department")
+    )
+    steps.append(_raw("RE14-5.4", "the crossed customer was {}", how))
+    assert d.shares is not None
+    return d.shares, _top_salesperson(d.shares), None
+
+
+def _top_salesperson(shares: Mapping[Party, Fraction]) -> str | None:
+    people = [(v, p.name) for p, v in shares.items() if p.kind is PartyKind.SALESPERSON]
+    return max(people)[1] if people else None
+
+
+def decision_view(e: Event) -> tuple[Any, ...]:
+    """What a ruling or a dispute decides (two that agree are one decision)."""
+    if isinstance(e, Ruling):
+        return (tuple(e.shares.items()), e.owner, e.approved_by is not None)
+    assert isinstance(e, Dispute)
+    shares = None if e.shares is None else tuple(e.shares.items())
+    return (e.outcome, shares)
