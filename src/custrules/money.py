@@ -34,7 +34,7 @@ CENT = Decimal("0.01")
 K = TypeVar("K", bound=Hashable)
 
 
-def _total(value: Any) -> int:
+def _to_cents(value: Any) -> int:
     """The total in cents."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise InvalidTypeError(
@@ -88,8 +88,12 @@ def allocate(total: Decimal, shares: Mapping[K, Any]) -> dict[K, Decimal]:
     share.  ``total`` must be a non-negative Decimal with at most two decimal
     places; shares must be exact, non-negative and sum to 1.
     """
-    cents = _total(total)
-    exact = to_fraction_shares(shares)
+    return _split_cents(_to_cents(total), to_fraction_shares(shares))
+
+
+def _split_cents(cents: int, exact: Mapping[K, Fraction]) -> dict[K, Decimal]:
+    """:func:`allocate` on a whole number of cents and shares already checked
+    (exact, non-negative, summing to 1): the engine's own results come here."""
     if len(exact) == 1:
         return {key: Decimal(cents).scaleb(-2) for key in exact}
     base: dict[K, int] = {}

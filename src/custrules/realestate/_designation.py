@@ -25,7 +25,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import Ledger
+from custrules.realestate._ledger import ONE, ZERO, Ledger
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -46,7 +46,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 )
             elif s.incited:
                 m.set_split(
-                    [(s.from_, Fraction(1))],
+                    [(s.from_, ONE)],
                     "RE12-5.2",
                     "{} incited the switch: all to {}",
                     s.to,
@@ -95,7 +95,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             )
         else:
             m.set_split(
-                [(to, Fraction(1))],
+                [(to, ONE)],
                 "RE14-5.3(2)",
                 "the customer asked for {}; {}'s registration had lapsed: no part",
                 to,
@@ -194,7 +194,7 @@ def deal_split(m: Ledger) -> dict[str, Fraction] | None:
             if heir is None:
                 m.needs(rule, "{} lost every right, and nobody took over their part", who)
                 return None
-            split[heir] = split.get(heir, Fraction(0)) + part
+            split[heir] = split.get(heir, ZERO) + part
             m.note(rule, "{} has no part: {}'s {} goes to {}", who, who, part, heir)
     if any(who in m.lost for who in split):
         m.needs("fallback", "every salesperson of the split lost their rights")

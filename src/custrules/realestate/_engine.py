@@ -23,7 +23,7 @@ import attrs
 
 from custrules import _check
 from custrules.errors import InvalidInputError, InvalidTypeError
-from custrules.money import allocate
+from custrules.money import _split_cents, _to_cents
 from custrules.periods import CHINA_TZ
 from custrules.realestate._designation import on_complaint, on_reallocation, on_switch
 from custrules.realestate._events import (
@@ -51,6 +51,7 @@ from custrules.realestate._events import (
 )
 from custrules.realestate._households import combine, holder
 from custrules.realestate._ledger import (
+    ZERO,
     Ledger,
     Note,
     _fmt,
@@ -127,18 +128,20 @@ class Attribution:
                 f"the case needs a manager's ruling before its commission can be split: "
                 f"{self.ruling_reason}"
             )
-        return allocate(total, self.shares)
+        return _split_cents(_to_cents(total), self.shares)
 
     def explain(self) -> str:
         """The reasoning, one rule a line."""
         return "\n".join(str(step) for step in self.steps)
 
 
-def _scope(events: tuple[Event, ...], customer: str | None) -> tuple[list[str], bool]:
+def _scope(
+    events: tuple[Event, ...], customer: str | None, kinds: frozenset[type[Event]]
+) -> tuple[list[str], bool]:
     """The customers of one case (the chosen one and its household), and
     whether every event belongs to them."""
     names = {e.customer for e in events}
-    if len(names) == 1 and HouseholdLink not in {type(e) for e in events}:
+    if len(names) == 1 and HouseholdLink not in kinds:
         (only,) = names
         if customer is not None and customer != only:
             raise InvalidInputError(f"no event concerns customer {customer!r}", value=customer)
@@ -170,15 +173,22 @@ def _scope(events: tuple[Event, ...], customer: str | None) -> tuple[list[str], 
     return sorted(seen), len(seen) == len(links)
 
 
-def _check_events(events: Iterable[Event]) -> tuple[Event, ...]:
-    if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
-        raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
+def _check_events(events: Iterable[Event]) -> tuple[tuple[Event, ...], frozenset[type[Event]]]:
+    """The events as a tuple, and the kinds among them."""
+    if type(events) is not list and type(events) is not tuple:
+        if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
+            raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
     items = tuple(events)
-    if not {type(e) for e in items} <= _EVENT_KINDS:
+    kinds = frozenset(map(type, items))
+    if not kinds <= _EVENT_KINDS:
         for e in items:
             if not isinstance(e, Event):
                 raise InvalidTypeError(f"not an event: {e!r}", value=e)
-    return items
+        raise InvalidTypeError(
+            "events must be custrules' own event classes, not subclasses: "
+            f"{sorted(k.__name__ for k in kinds - _EVENT_KINDS)}"
+        )
+    return items, kinds
 
 
 _HANDLERS: dict[type[Event], Any] = {
@@ -222,15 +232,15 @@ def attribute(
         raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
     if as_of is not None:
         _check.aware(as_of, "as_of")
-    items = _check_events(events)
+    items, kinds = _check_events(events)
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)
         if not known:
-            _scope(items, customer)  # the same errors for events about other customers
+            _scope(items, customer, kinds)  # the same errors for events about other customers
             label = customer if customer is not None else items[0].customer
             return _result(label, policy, None, {}, [], None, None, None)
         items = known
-    members, whole = _scope(items, customer)
+    members, whole = _scope(items, customer, kinds)
     if whole:
         timeline = list(items)
     else:
@@ -242,8 +252,8 @@ def attribute(
     tied = any(map(operator.eq, keys, keys[1:]))
     if tied:
         timeline.sort(key=_canonical)  # a full order that does not depend on the list's
-    deals = [e for e in timeline if type(e) is Deal]
-    if len(set(deals)) > 1:
+    deals = [e for e in timeline if type(e) is Deal] if Deal in kinds else []
+    if len(deals) > 1 and len(set(deals)) > 1:
         raise InvalidInputError(
             f"{len(deals)} deals in one case ({', '.join(_fmt(d.at) for d in deals)}): a case "
             "is one customer (or household) and one deal",
@@ -255,9 +265,14 @@ def attribute(
     run = _Run(policy, states, deal)
     if tied:
         run.grouped(timeline)
+    elif len(members) == 1:
+        run.alone(timeline, states[members[0]])
     else:
         for e in timeline:
             run.one(e)
+    now = timeline[-1].at
+    for state in states.values():
+        state.last = now
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
@@ -298,7 +313,7 @@ def attribute(
     for m in members:
         reasons.extend(states[m].ruling)
     if off_top:
-        rest = 1 - sum(off_top.values(), Fraction(0))
+        rest = 1 - sum(off_top.values(), ZERO)
         if not reasons and (split is None or (rest > 0 and not split)):
             reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
             steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
@@ -401,15 +416,25 @@ class _Run:
             self.late.append(e)
         elif kind is Deal:
             state = self.states[e.customer]
-            state.last = e.at
             _check_deal(state, e)  # type: ignore[arg-type]
             on_deal(state, e)  # type: ignore[arg-type]
         else:
-            state = self.states[e.customer]
-            state.last = e.at
             handler = _HANDLERS.get(kind)
             if handler is not None:
+                handler(self.states[e.customer], e)
+
+    def alone(self, timeline: list[Event], state: Ledger) -> None:
+        """:meth:`one` for each event of a single customer with no ties (the common case)."""
+        handlers = _HANDLERS
+        deal = self.deal
+        deal_at = deal.at if deal is not None else None
+        for e in timeline:
+            kind = type(e)
+            handler = handlers.get(kind)
+            if handler is not None and (deal_at is None or e.at <= deal_at):
                 handler(state, e)
+            else:
+                self.one(e)
 
     def grouped(self, timeline: list[Event]) -> None:
         """The pass when some events share an instant (and a rank)."""

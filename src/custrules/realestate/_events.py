@@ -37,7 +37,7 @@ def _to_party_kind(value: Any) -> PartyKind:
 _KIND_ORDER = {k: i for i, k in enumerate(PartyKind)}
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Party:
     """A share-holder: a salesperson, a referrer, the public pool or the department."""
 

@@ -14,6 +14,7 @@ Clauses here (the project's rules catalogue, docs/rules.md):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable
 from fractions import Fraction
@@ -38,6 +39,10 @@ from custrules.realestate._policy import (
 #: Explanations are rendered only when asked for (batch jobs rarely do).
 Note = tuple[str, str, tuple[Any, ...]]
 
+#: shared constants: the engine makes no Fraction it does not need
+ONE = Fraction(1)
+ZERO = Fraction(0)
+
 _FORGOT = Previous.FORGOT
 _NAMES = Previous.NAMES
 
@@ -50,11 +55,17 @@ def _render(template: str, args: tuple[Any, ...]) -> str:
     return template.format(*(_fmt(a) if type(a) is _dt.datetime else a for a in args))
 
 
+@functools.lru_cache(maxsize=8192)
+def _expiry(day: _dt.date, months: int) -> _dt.date:
+    """The last day a registration made on ``day`` is valid (CAL-5 months, memoised)."""
+    return add_months(day, months)
+
+
 def _merge(shares: Iterable[tuple[str, Fraction]]) -> dict[str, Fraction]:
     """A salesperson split from (name, share) pairs; one name's shares add up."""
     split: dict[str, Fraction] = {}
     for who, share in shares:
-        split[who] = split.get(who, Fraction(0)) + share
+        split[who] = split.get(who, ZERO) + share
     return {k: v for k, v in split.items() if v}
 
 
@@ -77,6 +88,7 @@ class Ledger:
 
     __slots__ = (
         "assist",
+        "cites",
         "company",
         "confirmations",
         "cutoff",
@@ -103,13 +115,14 @@ class Ledger:
         self, policy: AttributionPolicy, cutoff: _dt.datetime | None, deal: Deal | None
     ) -> None:
         self.p = policy
+        self.cites = policy.cite_table
         #: the last instant a project manager's confirmation counts (None: any)
         self.cutoff = cutoff
         self.deal = deal
         self.steps: list[Note] = []
         self.ruling: list[str] = []
-        # per salesperson: the days of their registrations, and each one's last valid day
-        self.regs: dict[str, tuple[list[_dt.date], list[_dt.date | None]]] = {}
+        # per salesperson: the days of their registrations, in order
+        self.regs: dict[str, list[_dt.date]] = {}
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
         # who lost every right, and (heir of their part, the clause that says so)
@@ -133,10 +146,10 @@ class Ledger:
 
     def cited(self, key_or_rule: str) -> str:
         """A rule ID as it stands, or the policy's clause for a principle's key."""
-        return key_or_rule if key_or_rule[:2] == "RE" else self.p.cite(key_or_rule)
+        return self.cites.get(key_or_rule, key_or_rule)
 
     def note(self, key_or_rule: str, template: str, *args: Any) -> None:
-        self.steps.append((self.cited(key_or_rule), template, args))
+        self.steps.append((self.cites.get(key_or_rule, key_or_rule), template, args))
 
     def needs(self, rule: str, template: str, *args: Any) -> None:
         self.note(rule, template, *args)
@@ -151,26 +164,26 @@ class Ledger:
         )
 
     def valid(self, who: str, t: _dt.datetime) -> bool:
-        """Whether ``who`` holds a registration valid on the day of ``t``."""
-        held = self.regs.get(who)
-        if held is None or who in self.lost:
+        """Whether ``who`` holds a registration valid on the day of ``t``
+        (RE12-7.1, RE14-5.2: the latest registration on or before that day decides)."""
+        days = self.regs.get(who)
+        if days is None or who in self.lost:
             return False
         day = _local(t)
-        i = bisect_right(held[0], day)
+        i = bisect_right(days, day)
         if i == 0:
             return False
-        last = held[1][i - 1]
-        return last is None or day <= last
+        months = self.p.registration_validity_months
+        return months is None or day <= _expiry(days[i - 1], months)
 
     def claim(self, who: str, t: _dt.datetime) -> None:
-        day = _local(t)
-        months = self.p.registration_validity_months
-        held = self.regs.get(who)
-        if held is None:
-            held = self.regs[who] = ([], [])
+        """``who`` registered the customer at ``t`` (claims come in time order)."""
+        days = self.regs.get(who)
+        if days is None:
+            self.regs[who] = [_local(t)]
             self.registered_before[who] = t
-        held[0].append(day)
-        held[1].append(None if months is None else add_months(day, months))
+        else:
+            days.append(_local(t))
 
     def take(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over)."""

@@ -262,6 +262,14 @@ class AttributionPolicy:
     #: clause for is cited as the policy's name (the case then needs a ruling)
     citations: Mapping[str, str] = attrs.field(factory=dict, converter=_citations)
 
+    #: every principle's key -> the rule ID cited for it (the policy's name where it
+    #: has no such clause); computed once
+    cite_table: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        table = {key: self.citations.get(key, self.name) for key in PRINCIPLES}
+        object.__setattr__(self, "cite_table", MappingProxyType(table))
+
     def cite(self, key: str) -> str:
         return self.citations.get(key, self.name)
 
@@ -291,6 +299,24 @@ class AttributionPolicy:
                 ids.update(rules)
         return frozenset(ids)
 
+
+#: the shared principles a policy cites by key (``citations``), each mapped to a clause
+PRINCIPLES = (
+    "valid",
+    "confirmed",
+    "earlier",
+    "household",
+    "introduction",
+    "after_deal",
+    "closer",
+    "tie",
+    "fallback",
+    "ruling",
+    "returning",
+    "courtesy",
+    "designated",
+    "rotation",
+)
 
 #: the clause sets a policy composes
 _RECOGNITION_CLAUSES = ("RE12-3.7", "RE12-3.7(g)", "RE12-3.7(h)", "RE12-3.7(i)", "RE12-3.7(j)")

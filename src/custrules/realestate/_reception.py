@@ -26,7 +26,7 @@ from custrules.realestate._events import (
     Recognition,
     Visit,
 )
-from custrules.realestate._ledger import _FORGOT, _NAMES, Ledger, _local, _merge
+from custrules.realestate._ledger import _FORGOT, _NAMES, ONE, ZERO, Ledger, _local, _merge
 from custrules.realestate._policy import (
     ForgotRule,
     SwitchRule,
@@ -311,10 +311,10 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
                 earlier,
                 new,
             )
-        return {new: Fraction(1)}
+        return {new: ONE}
     if m.assist is not None and deal is not None:
         owner, helper, _ = m.assist
-        share = p.assistant_share or Fraction(0)
+        share = p.assistant_share or ZERO
         m.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
         return _merge([(owner, 1 - share), (helper, share)])
     if m.same_day is not None and deal is not None:
@@ -328,15 +328,15 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
             )
             return _merge([(owner, 1 - p.same_day_share), (receiver, p.same_day_share)])
         m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
-        return {owner: Fraction(1)}
+        return {owner: ONE}
     if m.nth is not None and deal is not None:
         chosen, before, _ = m.nth
-        share = p.nth_visit_share or Fraction(0)
+        share = p.nth_visit_share or ZERO
         split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
         m.note("RE14-5.3(8)", "the bonus: {} and the earlier salesperson(s)", chosen)
         return split
     if m.split:
         return dict(m.split)
     if m.owner is not None:
-        return {m.owner: Fraction(1)}
+        return {m.owner: ONE}
     return None

@@ -21,7 +21,7 @@ from custrules.realestate._events import (
     ReferralConfirmation,
     ReferralRegistration,
 )
-from custrules.realestate._ledger import Ledger, Note, _local, _raw
+from custrules.realestate._ledger import ONE, ZERO, Ledger, Note, _local, _raw
 from custrules.realestate._policy import (
     AttributionPolicy,
     IntroRule,
@@ -125,7 +125,7 @@ def company(
             )
         )
         pool = terms.named_pool_share
-        return ({} if pool == 1 else {who: Fraction(1)}), pool
+        return ({} if pool == 1 else {who: ONE}), pool
     if intro.arranged_deal:
         if intro.after_sales is AfterSales.SALESPERSON:
             assert intro.after_sales_by is not None
@@ -136,7 +136,7 @@ def company(
                     intro.after_sales_by,
                 )
             )
-            return {intro.after_sales_by: Fraction(1)}, terms.arranged_pool_share
+            return {intro.after_sales_by: ONE}, terms.arranged_pool_share
         if intro.after_sales is AfterSales.OTHER_STAFF:
             steps.append(
                 _raw(
@@ -150,7 +150,7 @@ def company(
             "RE12-6.4: the company arranged the deal, but who handles after-sales "
             "(a salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded"
         )
-        return {}, Fraction(0)
+        return {}, ZERO
     steps.append(
         _raw(
             "RE12-6.3",

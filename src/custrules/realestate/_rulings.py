@@ -23,7 +23,7 @@ from custrules.realestate._events import (
     PartyKind,
     Ruling,
 )
-from custrules.realestate._ledger import Note, _fmt, _raw
+from custrules.realestate._ledger import ONE, Note, _fmt, _raw
 from custrules.realestate._policy import (
     AttributionPolicy,
 )
@@ -70,7 +70,7 @@ def decisions(
                 " and ".join(d.parties),
             )
         )
-        return {DEPARTMENT: Fraction(1)}, None, None
+        return {DEPARTMENT: ONE}, None, None
     if d.outcome is DisputeOutcome.PENDING:
         steps.append(_raw("RE14-5.4", "{} dispute the customer", " and ".join(d.parties)))
         return {}, None, "RE14-5.4: a crossed customer the parties have not settled"
