@@ -75,8 +75,10 @@ from custrules.metrics import (
 )
 from custrules.money import (
     CENT,
+    MAX_AMOUNT_YUAN,
     allocate,
     to_fraction_shares,
+    to_money,
 )
 from custrules.periods import (
     CHINA_TZ,
@@ -242,6 +244,7 @@ __all__ = [
     "IntroRule",
     "InvalidInputError",
     "InvalidTypeError",
+    "MAX_AMOUNT_YUAN",
     "MakeUp",
     "MarketType",
     "MeetingRecord",
@@ -344,6 +347,7 @@ __all__ = [
     "score_visit",
     "sustained_level",
     "to_fraction_shares",
+    "to_money",
     "tobacco_category",
     "tobacco_grade_table",
     "value_group",

@@ -11,9 +11,34 @@ from typing import Any
 
 from custrules.errors import InvalidInputError, InvalidTypeError, NaiveDatetimeError
 
+#: The dates custrules works with (documented in docs/limits.md): any business
+#: record, and far enough from the datetime module's edges (years 1 and 9999)
+#: that no arithmetic within the other limits can overflow.
+FIRST_DAY = _dt.date(1900, 1, 1)
+LAST_DAY = _dt.date(2199, 12, 31)
+#: Numbers (volumes, weights, shares): at most this magnitude ...
+MAX_MAGNITUDE = 10**18
+#: ... and at most this many decimal places (a Decimal's default precision).
+MAX_PLACES = 28
+#: Exact fractions: numerator and denominator of at most this many bits.
+MAX_FRACTION_BITS = 128
+#: Text fields (names, labels): at most this many characters.
+MAX_TEXT = 200
+
+
+def in_range(day: _dt.date, what: str) -> _dt.date:
+    """``day`` if it lies within :data:`FIRST_DAY` .. :data:`LAST_DAY`, else raise."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInputError(
+            f"{what} {day.isoformat()} is outside the dates custrules works with "
+            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
+            value=day,
+        )
+    return day
+
 
 def plain_date(value: Any, what: str) -> _dt.date:
-    """Return ``value`` if it is a date (and not a datetime), else raise."""
+    """Return ``value`` if it is a date (and not a datetime) in range, else raise."""
     if isinstance(value, _dt.datetime):
         raise InvalidTypeError(
             f"{what} must be a date, not a datetime ({value!r}); for an instant use "
@@ -25,6 +50,8 @@ def plain_date(value: Any, what: str) -> _dt.date:
             f"{what} must be a datetime.date, got {type(value).__name__} ({value!r})",
             value=value,
         )
+    if not FIRST_DAY <= value <= LAST_DAY:
+        in_range(value, what)
     return value
 
 
@@ -41,14 +68,28 @@ def aware(value: Any, what: str) -> _dt.datetime:
             "value.replace(tzinfo=custrules.CHINA_TZ) for Beijing time",
             value=value,
         )
+    if not _FIRST_INSTANT <= value <= _LAST_INSTANT:
+        raise InvalidInputError(
+            f"{what} {value.isoformat()} is outside the dates custrules works with "
+            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
+            value=value,
+        )
     return value
 
 
-def integer(value: Any, what: str) -> int:
-    """Return ``value`` if it is an int (bools refused), else raise."""
+_FIRST_INSTANT = _dt.datetime.combine(FIRST_DAY, _dt.time(0), _dt.timezone.utc)
+_LAST_INSTANT = _dt.datetime.combine(LAST_DAY, _dt.time.max, _dt.timezone.utc)
+
+
+def integer(value: Any, what: str, *, limit: int | None = None) -> int:
+    """Return ``value`` if it is an int (bools refused), at most ``limit`` in size."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
             f"{what} must be an int, got {type(value).__name__} ({value!r})", value=value
+        )
+    if limit is not None and not -limit <= value <= limit:
+        raise InvalidInputError(
+            f"{what} must be between -{limit} and {limit}, got {value}", value=value
         )
     return value
 
@@ -63,30 +104,77 @@ def exact_number(value: Any, what: str) -> Fraction:
     if isinstance(value, bool):
         raise InvalidTypeError(f"{what} must be a number, got a bool ({value!r})", value=value)
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
-        return Fraction(value)
-    if isinstance(value, (int, Fraction)):
-        return Fraction(value)
+        return Fraction(decimal_in_limits(value, what))
+    if isinstance(value, int):
+        return _fraction_in_limits(Fraction(value), value, what)
+    if isinstance(value, Fraction):
+        return _fraction_in_limits(value, value, what)
     if isinstance(value, Rational):
-        return Fraction(int(value.numerator), int(value.denominator))
+        return _fraction_in_limits(
+            Fraction(int(value.numerator), int(value.denominator)), value, what
+        )
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
-        return Fraction(repr(value))
+        return exact_number(Decimal(repr(value)), what)
     if isinstance(value, str):
-        try:
-            parsed = Decimal(value.strip())
-        except ArithmeticError:
-            raise InvalidInputError(
-                f"{what} must be a number, got the text {value!r}", value=value
-            ) from None
-        return exact_number(parsed, what)
+        return exact_number(decimal_text(value, what), what)
     raise InvalidTypeError(
         f"{what} must be a number (int, Decimal, Fraction), got {type(value).__name__} "
         f"({value!r})",
         value=value,
     )
+
+
+def decimal_text(text: str, what: str) -> Decimal:
+    """A finite Decimal from text such as ``"12.5"``, within the number limits."""
+    raw = text.strip()
+    if len(raw) > 64:
+        raise InvalidInputError(f"{what}: a number of at most 64 characters, got {len(raw)}")
+    try:
+        parsed = Decimal(raw)
+    except ArithmeticError:
+        raise InvalidInputError(
+            f"{what} must be a number, got the text {text!r}", value=text
+        ) from None
+    return decimal_in_limits(parsed, what)
+
+
+def decimal_in_limits(value: Decimal, what: str) -> Decimal:
+    """``value`` if finite, below :data:`MAX_MAGNITUDE` and with at most
+    :data:`MAX_PLACES` decimal places; else raise (in microseconds, whatever the
+    exponent: a number such as ``1e999999999`` is refused before any work)."""
+    if not value.is_finite():
+        raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
+    if value and value.adjusted() >= 18:
+        raise InvalidInputError(
+            f"{what} {value:.3e} is too large: custrules takes numbers below 10^18", value=value
+        )
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent < -MAX_PLACES:
+        raise InvalidInputError(
+            f"{what} {value} has more than {MAX_PLACES} decimal places: round it first",
+            value=value,
+        )
+    return value
+
+
+def _fraction_in_limits(exact: Fraction, value: Any, what: str) -> Fraction:
+    if abs(exact) >= MAX_MAGNITUDE:
+        raise InvalidInputError(
+            f"{what} is too large: custrules takes numbers below 10^18", value=value
+        )
+    if (
+        exact.numerator.bit_length() > MAX_FRACTION_BITS
+        or exact.denominator.bit_length() > MAX_FRACTION_BITS
+    ):
+        raise InvalidInputError(
+            f"{what} {exact} is too fine a fraction: numerator and denominator of at most "
+            f"{MAX_FRACTION_BITS} bits",
+            value=value,
+        )
+    return exact
 
 
 def volume(value: Any, what: str = "volume") -> Fraction:
@@ -101,10 +189,28 @@ def volume(value: Any, what: str = "volume") -> Fraction:
     return exact
 
 
-def nonempty(instance: Any, attribute: Any, value: Any) -> None:
-    """attrs validator: non-empty text."""
+def text(value: Any, what: str) -> str:
+    """Non-empty text of at most :data:`MAX_TEXT` characters with no control or
+    invisible formatting characters (a newline in a name breaks every report)."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{attribute.name} must be non-empty text, got {value!r}")
+        raise InvalidInputError(f"{what} must be non-empty text, got {value!r}", value=value)
+    if len(value) > MAX_TEXT:
+        raise InvalidInputError(
+            f"{what} must be at most {MAX_TEXT} characters, got {len(value)}", value=value
+        )
+    if not value.isprintable():
+        bad = next(c for c in value if not c.isprintable())
+        raise InvalidInputError(
+            f"{what} {value!r} holds the control or invisible character U+{ord(bad):04X}: "
+            "remove it",
+            value=value,
+        )
+    return value
+
+
+def nonempty(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: non-empty, printable text (see :func:`text`)."""
+    text(value, attribute.name)
 
 
 def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
@@ -150,6 +256,16 @@ def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: None or non-empty text."""
     if value is not None:
         nonempty(instance, attribute, value)
+
+
+def boolean(value: Any, what: str) -> bool:
+    """A yes/no argument: only ``True`` or ``False`` (see :func:`flag`)."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be true or false (a bool), got {type(value).__name__} ({value!r})",
+            value=value,
+        )
+    return value
 
 
 def flag(instance: Any, attribute: Any, value: Any) -> None:

@@ -20,40 +20,86 @@ each within a cent of its exact share, by the largest-remainder method:
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
 from custrules.errors import InvalidInputError, InvalidTypeError
 
-__all__ = ["CENT", "allocate", "to_fraction_shares"]
+__all__ = ["CENT", "MAX_AMOUNT_YUAN", "allocate", "to_fraction_shares", "to_money"]
 
 #: One cent (分), the smallest unit :func:`allocate` hands out.
 CENT = Decimal("0.01")
+#: The largest amount of money custrules splits: a quadrillion yuan less a cent
+#: (docs/limits.md).  Every amount within it is split exactly to the cent.
+MAX_AMOUNT_YUAN = 10**15 - 1
+_LIMIT_DIGITS = 15
+_MAX_MONEY_PLACES = 28
 
 K = TypeVar("K", bound=Hashable)
 
 
-def _to_cents(value: Any) -> int:
-    """The total in cents."""
+def _to_cents(value: Any, rounding: str | None = None) -> int:
+    """The total in whole cents, exactly (no decimal context is involved).
+
+    An amount with a fraction of a cent is refused unless ``rounding`` names a
+    :mod:`decimal` rounding mode (``decimal.ROUND_HALF_UP``, ...) to apply.
+    """
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise InvalidTypeError(
             f"the total must be a Decimal (or an int), not {type(value).__name__} ({value!r}): "
             "floats cannot hold cents exactly; use Decimal('12345.67')",
             value=value,
         )
-    amount = Decimal(value)
+    if not isinstance(value, Decimal):
+        if value < 0:
+            raise InvalidInputError(f"the total cannot be negative, got {value}", value=value)
+        if value > MAX_AMOUNT_YUAN:
+            raise InvalidInputError(
+                f"the total is larger than custrules' limit for money ({MAX_AMOUNT_YUAN:,} yuan)",
+                value=value,
+            )
+        cents: int = value * 100
+        return cents
+    amount = value
     if not amount.is_finite():
         raise InvalidInputError(f"the total must be finite, got {amount}", value=value)
-    if amount < 0:
+    if amount.is_signed() and amount:
         raise InvalidInputError(f"the total cannot be negative, got {amount}", value=value)
-    cents = amount * 100
-    if cents != cents.to_integral_value():
+    if amount and amount.adjusted() >= _LIMIT_DIGITS:
         raise InvalidInputError(
-            f"the total {amount} has fractions of a cent; round it to the cent first",
+            f"the total {amount:.3e} is larger than custrules' limit for money "
+            f"({MAX_AMOUNT_YUAN:,} yuan)",
             value=value,
         )
-    return int(cents)
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)
+    if exponent < -_MAX_MONEY_PLACES:
+        raise InvalidInputError(
+            f"the total {amount} has more than {_MAX_MONEY_PLACES} decimal places", value=value
+        )
+    whole = int("".join(map(str, digits)) or "0")
+    scale = exponent + 2
+    if scale >= 0:
+        return whole * int(10**scale)
+    cents, rest = divmod(whole, int(10**-scale))
+    if rest:
+        if rounding is None:
+            raise InvalidInputError(
+                f"the total {amount} has fractions of a cent: round it to the cent first, or "
+                "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)",
+                value=value,
+            )
+        context = Context(prec=_LIMIT_DIGITS + 4, rounding=rounding)
+        rounded = amount.quantize(CENT, context=context).scaleb(2, context=context)
+        return int(rounded)
+    return cents
+
+
+def to_money(cents: int) -> Decimal:
+    """A whole number of cents as yuan with two places (``12345`` -> ``123.45``)."""
+    sign = 1 if cents < 0 else 0
+    return Decimal((sign, tuple(map(int, str(abs(cents)))), -2))
 
 
 def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
@@ -81,21 +127,54 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
     return out
 
 
-def allocate(total: Decimal, shares: Mapping[K, Any]) -> dict[K, Decimal]:
+def allocate(
+    total: Decimal, shares: Mapping[K, Any], *, rounding: str | None = None
+) -> dict[K, Decimal]:
     """Split ``total`` to the cent by ``shares`` (largest remainder; see module doc).
 
     The parts sum exactly to ``total`` and each is within a cent of its exact
-    share.  ``total`` must be a non-negative Decimal with at most two decimal
-    places; shares must be exact, non-negative and sum to 1.
+    share.  ``total`` must be a non-negative Decimal (or int) of at most
+    :data:`MAX_AMOUNT_YUAN` yuan with at most two decimal places, unless
+    ``rounding`` (a :mod:`decimal` rounding mode such as ``ROUND_HALF_UP``) says
+    how to round it to the cent first; shares must be exact, non-negative and
+    sum to 1.  No decimal context is used: the result is exact for every
+    amount within the limit.
+
+    >>> # a tie: the odd cent goes to the party that sorts first, 乙 (U+4E59) before 甲
+    >>> allocate(Decimal("999999999999999.99"), {"甲": Fraction(1, 2), "乙": Fraction(1, 2)})
+    {'甲': Decimal('499999999999999.99'), '乙': Decimal('500000000000000.00')}
+    >>> from decimal import ROUND_HALF_UP
+    >>> allocate(Decimal("10.005"), {"甲": Fraction(1)}, rounding=ROUND_HALF_UP)
+    {'甲': Decimal('10.01')}
     """
-    return _split_cents(_to_cents(total), to_fraction_shares(shares))
+    if rounding is not None and rounding not in _ROUNDINGS:
+        raise InvalidInputError(
+            f"rounding must be a decimal rounding mode ({', '.join(sorted(_ROUNDINGS))}), "
+            f"got {rounding!r}",
+            value=rounding,
+        )
+    return _split_cents(_to_cents(total, rounding), to_fraction_shares(shares))
+
+
+_ROUNDINGS = frozenset(
+    {
+        "ROUND_CEILING",
+        "ROUND_DOWN",
+        "ROUND_FLOOR",
+        "ROUND_HALF_DOWN",
+        "ROUND_HALF_EVEN",
+        "ROUND_HALF_UP",
+        "ROUND_UP",
+        "ROUND_05UP",
+    }
+)
 
 
 def _split_cents(cents: int, exact: Mapping[K, Fraction]) -> dict[K, Decimal]:
     """:func:`allocate` on a whole number of cents and shares already checked
     (exact, non-negative, summing to 1): the engine's own results come here."""
     if len(exact) == 1:
-        return {key: Decimal(cents).scaleb(-2) for key in exact}
+        return {key: to_money(cents) for key in exact}
     base: dict[K, int] = {}
     remainders: list[tuple[int, int, Fraction, K]] = []
     for key, share in exact.items():
@@ -110,4 +189,4 @@ def _split_cents(cents: int, exact: Mapping[K, Fraction]) -> dict[K, Decimal]:
         remainders.sort(key=lambda r: (-Fraction(r[0], r[1]), -r[2], str(r[3])))
         for _, _, _, key in remainders[:left]:
             base[key] += 1
-    return {key: Decimal(base[key]).scaleb(-2) for key in exact}
+    return {key: to_money(base[key]) for key in exact}

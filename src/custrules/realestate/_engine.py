@@ -175,9 +175,10 @@ def _scope(
 
 def _check_events(events: Iterable[Event]) -> tuple[tuple[Event, ...], frozenset[type[Event]]]:
     """The events as a tuple, and the kinds among them."""
-    if type(events) is not list and type(events) is not tuple:
-        if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
-            raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
+    if (type(events) is not list and type(events) is not tuple) and (
+        isinstance(events, (str, bytes)) or not isinstance(events, Iterable)
+    ):
+        raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
     items = tuple(events)
     kinds = frozenset(map(type, items))
     if not kinds <= _EVENT_KINDS:
