@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
@@ -213,19 +214,88 @@ def nonempty(instance: Any, attribute: Any, value: Any) -> None:
     text(value, attribute.name)
 
 
+#: Traditional -> simplified for the characters of the labels custrules accepts
+#: (visit ratings, severities, grades, steps, channels).
+SIMPLIFY = str.maketrans(
+    {
+        "優": "优",
+        "惡": "恶",
+        "馳": "驰",
+        "較": "较",
+        "質": "质",
+        "態": "态",
+        "務": "务",
+        "產": "产",
+        "與": "与",
+        "訴": "诉",
+        "網": "网",
+        "戶": "户",
+        "級": "级",
+        "頭": "头",
+        "傳": "传",
+        "電": "电",
+        "話": "话",
+        "線": "线",
+        "體": "体",
+        "處": "处",
+        "訪": "访",
+        "錄": "录",
+        "調": "调",
+        "責": "责",
+        "價": "价",
+        "經": "经",
+        "銷": "销",
+        "獨": "独",
+        "場": "场",
+        "議": "议",
+        "結": "结",
+        "評": "评",
+        "記": "记",
+        "內": "内",
+        "決": "决",
+        "問": "问",
+        "題": "题",
+        "種": "种",
+        "規": "规",
+        "營": "营",
+        "農": "农",
+        "業": "业",
+    }
+)
+
+
+def fold(value: str) -> str:
+    """Text as labels are compared: NFKC (full-width to ASCII), trimmed, simplified."""
+    return unicodedata.normalize("NFKC", value).strip().translate(SIMPLIFY)
+
+
 def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
-    """An enum member from itself, its value, or its name (any case)."""
+    """An enum member from itself, its value, its name (any case) or its Chinese
+    label (simplified or traditional, where the enum has labels); anything else
+    raises :class:`~custrules.errors.UnknownLabelError` listing the choices."""
     from custrules.errors import UnknownLabelError
 
     if isinstance(value, enum_cls):
         return value
-    if isinstance(value, str):
-        text = value.strip()
+    if isinstance(value, str) and len(value) <= MAX_TEXT:
+        key = fold(value)
+        lower = key.lower()
         for item in enum_cls:
-            if text in (item.value, item.name) or text.lower() == item.name.lower():
+            label = getattr(item, "label", None)
+            if (
+                key == item.value
+                or lower == item.name.lower()
+                or (isinstance(item.value, str) and lower == item.value.lower())
+                or (isinstance(label, str) and label and key == fold(label))
+            ):
                 return item
-    known = ", ".join(f"{m.name} ({m.value})" for m in enum_cls)
+    known = ", ".join(_choice(m) for m in enum_cls)
     raise UnknownLabelError(f"unknown {what} {value!r}: use one of {known}", value=value)
+
+
+def _choice(item: enum.Enum) -> str:
+    label = getattr(item, "label", None)
+    return f"{item.value} ({label})" if isinstance(label, str) and label else str(item.value)
 
 
 def share(value: Any) -> Fraction:

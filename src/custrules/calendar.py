@@ -115,7 +115,7 @@ class DayInfo:
     #: for a bridge day its make-up working day, and the other way round
     swapped_with: _dt.date | None = None
     #: True when the answer is a rule-based estimate past the horizon (CAL-2)
-    estimated: bool = False
+    estimated: bool = attrs.field(default=False, validator=_check.flag)
 
     @property
     def reason(self) -> str:
@@ -166,6 +166,7 @@ def _effective_days(data: DayData, overrides: CalendarOverrides) -> Mapping[_dt.
 def _china_calendar(estimate: bool, language: str) -> WorkCalendar:  # noqa: FBT001
     # A memoised constant: the calendar is immutable and the installed data
     # cannot change within a process, so every caller may share one.
+    _check.boolean(estimate, "estimate")
     from custrules import _holidays_adapter
 
     return WorkCalendar(data=_holidays_adapter.china(estimate=estimate, language=language))
@@ -233,6 +234,7 @@ class WorkCalendar:
         rests on it is marked as an estimate (:meth:`is_estimated`,
         ``DayInfo.estimated``).  ``language`` only affects holiday names.
         """
+        _check.boolean(estimate_beyond_horizon, "estimate_beyond_horizon")
         return _china_calendar(bool(estimate_beyond_horizon), language)
 
     @classmethod

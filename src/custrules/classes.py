@@ -78,6 +78,12 @@ class Qualification(str, enum.Enum):
     INVOICING_DETAILS = "开票资料"
 
 
+def _to_qualification(value: Any) -> Qualification:
+    """A Qualification from itself, its value, its name or its label (errors list the choices)."""
+    result: Qualification = _check.member(Qualification, value, "qualification")
+    return result
+
+
 class ApprovalStage(str, enum.Enum):
     """TIER-3: sales reviews, then finance, then the general manager approves."""
 
@@ -86,18 +92,24 @@ class ApprovalStage(str, enum.Enum):
     GENERAL_MANAGER = "总经理审批"
 
 
+def _to_approval_stage(value: Any) -> ApprovalStage:
+    """A ApprovalStage from itself, its value, its name or its label (errors list the choices)."""
+    result: ApprovalStage = _check.member(ApprovalStage, value, "approval stage")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class QualificationDocument:
-    kind: Qualification = attrs.field(converter=Qualification)
+    kind: Qualification = attrs.field(converter=_to_qualification)
     #: None: does not expire
     expires_on: _dt.date | None = None
     #: art. 15: proof that renewal is under way keeps business going
-    renewal_proof: bool = False
+    renewal_proof: bool = attrs.field(default=False, validator=_check.flag)
 
 
 @attrs.frozen(kw_only=True)
 class StageApproval:
-    stage: ApprovalStage = attrs.field(converter=ApprovalStage)
+    stage: ApprovalStage = attrs.field(converter=_to_approval_stage)
     approver: str = attrs.field(validator=_check.nonempty)
     approved_on: _dt.date
 
@@ -148,6 +160,9 @@ def removal_grounds(
     under_legal_investigation: bool = False,
 ) -> tuple[RemovalGround, ...]:
     """The art. 17 grounds that the facts meet (any one removes the customer)."""
+    _check.boolean(false_information_or_fraud, "false_information_or_fraud")
+    _check.boolean(caused_loss_or_reputational_damage, "caused_loss_or_reputational_damage")
+    _check.boolean(under_legal_investigation, "under_legal_investigation")
     grounds = []
     if false_information_or_fraud:
         grounds.append(RemovalGround.FRAUD)
@@ -221,9 +236,17 @@ class ChannelClass(str, enum.Enum):
         return list(ChannelClass).index(self)
 
 
+def _to_channel_class(value: Any) -> ChannelClass:
+    """A ChannelClass from itself, its value, its name or its label (errors list the choices)."""
+    result: ChannelClass = _check.member(ChannelClass, value, "channel class")
+    return result
+
+
 def channel_class(*, end_user: bool, sells_competing_brands: bool) -> ChannelClass:
     """TIER-4's definitions: end users are direct customers; resellers are
     exclusive agents unless they also sell competitors' products."""
+    _check.boolean(end_user, "end_user")
+    _check.boolean(sells_competing_brands, "sells_competing_brands")
     if end_user:
         return ChannelClass.DIRECT
     return ChannelClass.DISTRIBUTOR if sells_competing_brands else ChannelClass.EXCLUSIVE_AGENT
@@ -238,7 +261,7 @@ class SupplyCustomer:
     """A customer competing for short supply (TIER-4)."""
 
     id: str = attrs.field(validator=_check.nonempty)
-    channel: ChannelClass = attrs.field(converter=ChannelClass)
+    channel: ChannelClass = attrs.field(converter=_to_channel_class)
     demand: Fraction = attrs.field(converter=_amount)
     #: picked up / planned, as an exact fraction (提货量完成率)
     completion_rate: Fraction = attrs.field(converter=_amount)
@@ -342,6 +365,12 @@ class Ties(str, enum.Enum):
     BY_ID = "by_id"
 
 
+def _to_ties(value: Any) -> Ties:
+    """A Ties from itself, its value, its name or its label (errors list the choices)."""
+    result: Ties = _check.member(Ties, value, "ties")
+    return result
+
+
 class AbcClass(str, enum.Enum):
     A = "A"
     B = "B"
@@ -360,8 +389,8 @@ class AbcPolicy:
 
     a: Fraction = attrs.field(converter=_check.share)
     b: Fraction = attrs.field(default=Fraction(0), converter=_check.share)
-    by_value: bool = False
-    ties: Ties = attrs.field(default=Ties.TOGETHER_UP, converter=Ties)
+    by_value: bool = attrs.field(default=False, validator=_check.flag)
+    ties: Ties = attrs.field(default=Ties.TOGETHER_UP, converter=_to_ties)
 
     def __attrs_post_init__(self) -> None:
         if self.a + self.b > 1:

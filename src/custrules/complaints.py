@@ -143,6 +143,12 @@ class Channel(str, enum.Enum):
         return self is not Channel.MEDIA
 
 
+def _to_channel(value: Any) -> Channel:
+    """A Channel from itself, its value, its name or its label (errors list the choices)."""
+    result: Channel = _check.member(Channel, value, "channel")
+    return result
+
+
 class Step(str, enum.Enum):
     """CMP-3: the steps of the handling procedure, in order."""
 
@@ -158,6 +164,12 @@ class Step(str, enum.Enum):
     @property
     def label(self) -> str:
         return _STEP_LABELS[self]
+
+
+def _to_step(value: Any) -> Step:
+    """A Step from itself, its value, its name or its label (errors list the choices)."""
+    result: Step = _check.member(Step, value, "step")
+    return result
 
 
 _STEP_LABELS = {
@@ -214,9 +226,9 @@ class ComplaintPolicy:
     #: how many approvals an extension needs ("各级主管领导": one per level)
     approvals_required: int = attrs.field(default=1, validator=_positive)
     #: refuse an extension approved after the original deadline had passed
-    approval_before_original_due: bool = True
+    approval_before_original_due: bool = attrs.field(default=True, validator=_check.flag)
     #: the step that counts as "handled" for the deadline
-    handled_at: Step = attrs.field(default=Step.REPLY, converter=Step)
+    handled_at: Step = attrs.field(default=Step.REPLY, converter=_to_step)
 
     def __attrs_post_init__(self) -> None:
         if not (self.general_working_days <= self.major_working_days <= self.max_working_days):
@@ -530,6 +542,8 @@ class ComplaintClock:
         via_media: bool = False,
     ) -> Deadline:
         """The deadline of a complaint received at ``received_at`` (CMP-1, CAL-6)."""
+        _check.boolean(serious, "serious")
+        _check.boolean(via_media, "via_media")
         if type(received_at) is not _dt.datetime or received_at.tzinfo is None:
             _check.aware(received_at, "received_at")
         if severity.__class__ is not Severity:
@@ -620,6 +634,8 @@ def complaint_deadline(
     Past the calendar's horizon it raises ``CalendarHorizonError``; on an
     estimating calendar the deadline says ``estimated``.
     """
+    _check.boolean(serious, "serious")
+    _check.boolean(via_media, "via_media")
     if (
         calendar is None
         and closing_time is None
@@ -643,7 +659,7 @@ def complaint_deadline(
 class Transition:
     """One step of the procedure, done at an instant by an actor."""
 
-    step: Step = attrs.field(converter=Step)
+    step: Step = attrs.field(converter=_to_step)
     at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     actor: str = attrs.field(validator=_check.nonempty)
     note: str = ""
@@ -676,12 +692,12 @@ class Complaint:
     received_at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     customer: str = attrs.field(validator=_check.nonempty)
     content: str = attrs.field(validator=_check.nonempty)
-    channel: Channel = attrs.field(converter=Channel)
+    channel: Channel = attrs.field(converter=_to_channel)
     #: 经办人: who accepted the complaint (CMP-4)
     handler: str = attrs.field(validator=_check.nonempty)
     remarks: str = ""
     severity: Severity | None = None
-    serious: bool = False
+    serious: bool = attrs.field(default=False, validator=_check.flag)
     #: 确定处理责任人: who is responsible for the remedy (set at ASSIGN)
     responsible: str | None = None
     proposal: str | None = None
@@ -803,6 +819,7 @@ class Complaint:
         note: str = "",
     ) -> Complaint:
         """Determine the complaint's nature (step 2, CMP-1/CMP-2)."""
+        _check.boolean(serious, "serious")
         t = self._advance(Step.CLASSIFY, at, actor, note)
         return attrs.evolve(
             self,

@@ -206,6 +206,7 @@ def satisfaction(
     per_customer: bool = False,
 ) -> Satisfaction:
     """The average satisfaction score of the responses in a period (RET-1)."""
+    _check.boolean(per_customer, "per_customer")
     if not isinstance(period, Period):
         raise InvalidTypeError(f"period must be a Period, got {period!r}", value=period)
     low, high = (_check.exact_number(x, "scale") for x in scale)

@@ -78,6 +78,16 @@ class Unit(str, enum.Enum):
     WORKING_DAYS = "working_days"
 
 
+def _to_unit(value: Any) -> Unit:
+    """A Unit from itself, its value or its name (errors list the choices)."""
+    result: Unit = _check.member(Unit, value, "unit")
+    return result
+
+
+#: The longest period custrules counts, per unit: a hundred years.
+_MAX_LENGTH = {Unit.DAYS: 36_525, Unit.WORKING_DAYS: 25_000, Unit.MONTHS: 1_200, Unit.YEARS: 100}
+
+
 class AfterClose(str, enum.Enum):
     """CAL-6 decision: when is a receipt after close of business received?
 
@@ -89,6 +99,12 @@ class AfterClose(str, enum.Enum):
 
     SAME_DAY = "same_day"
     NEXT_WORKING_DAY = "next_working_day"
+
+
+def _to_after_close(value: Any) -> AfterClose:
+    """A AfterClose from itself, its value, its name or its label (errors list the choices)."""
+    result: AfterClose = _check.member(AfterClose, value, "after close")
+    return result
 
 
 def _tz(value: Any) -> _dt.tzinfo:
@@ -112,7 +128,7 @@ class PeriodConvention:
     roll_past_rest_days: bool = attrs.field(
         default=True, validator=attrs.validators.instance_of(bool)
     )
-    after_close: AfterClose = attrs.field(default=AfterClose.SAME_DAY, converter=AfterClose)
+    after_close: AfterClose = attrs.field(default=AfterClose.SAME_DAY, converter=_to_after_close)
 
 
 #: The PRC Civil Code arts. 200-204 (CAL-5), the library's default.
@@ -151,6 +167,8 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
     >>> add_months(_dt.date(2026, 1, 31), 1), add_months(_dt.date(2024, 2, 29), 12)
     (datetime.date(2026, 2, 28), datetime.date(2025, 2, 28))
     """
+    _check.plain_date(day, "day")
+    _check.integer(months, "months", limit=_MAX_LENGTH[Unit.MONTHS])
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
@@ -264,17 +282,18 @@ def period_end(
     """
     _check.aware(start, "start")
     tz = _tz(tz)
+    unit = _to_unit(unit)
     _check.integer(length, "length")
     if length < 1:
         raise InvalidInputError(
             f"a period must be at least 1 unit long, got {length}", value=length
         )
-    try:
-        unit = Unit(unit)
-    except ValueError:
+    if length > _MAX_LENGTH[unit]:
         raise InvalidInputError(
-            f"unknown unit {unit!r}: use one of {', '.join(u.value for u in Unit)}", value=unit
-        ) from None
+            f"a period of {length} {unit.value} is longer than custrules counts "
+            f"(at most {_MAX_LENGTH[unit]} {unit.value}, a hundred years)",
+            value=length,
+        )
     if not isinstance(convention, PeriodConvention):
         raise InvalidTypeError(f"convention must be a PeriodConvention, got {convention!r}")
     closing_time = _closing(closing_time)

@@ -93,6 +93,12 @@ class VolumeUnit(str, enum.Enum):
     YUAN = "yuan"  # 元
 
 
+def _to_volume_unit(value: Any) -> VolumeUnit:
+    """A VolumeUnit from itself, its value, its name or its label (errors list the choices)."""
+    result: VolumeUnit = _check.member(VolumeUnit, value, "volume unit")
+    return result
+
+
 # -- tiers and tables -----------------------------------------------------------
 
 
@@ -164,7 +170,7 @@ class TierTable:
     """
 
     name: str = attrs.field(validator=_check.nonempty)
-    unit: VolumeUnit = attrs.field(converter=VolumeUnit)
+    unit: VolumeUnit = attrs.field(converter=_to_volume_unit)
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
     #: the tier every new customer starts in (None: placed by volume)
     entry: str | None = None
@@ -415,6 +421,8 @@ def assess_tier(
     gates: Iterable[Gate] = (),
 ) -> TierDecision:
     """The tier one period's volume earns, with the reasoning (TIER-1)."""
+    _check.boolean(new_customer, "new_customer")
+    _check.boolean(direct_sale, "direct_sale")
     _table(table)
     gate_list = _gates(gates)
     if new_customer and table.entry is not None:
@@ -448,6 +456,8 @@ def assign_tier(
     gates: Iterable[Gate] = (),
 ) -> Tier:
     """The tier earned by one period's volume (TIER-1); see :func:`assess_tier`."""
+    _check.boolean(new_customer, "new_customer")
+    _check.boolean(direct_sale, "direct_sale")
     if new_customer is False and direct_sale is False and gates == ():
         kind = type(volume)
         if type(table) is TierTable and (
@@ -601,16 +611,16 @@ def review_volume(
     ...               period="quarter", ending="2026-03", basis="monthly_average")
     Fraction(1200, 1)
     """
-    figures = _window(
-        _monthly(monthly), Month.parse(ending), ReviewPeriod(period).months, Missing(missing)
-    )
-    basis = ReviewBasis(basis)
+    months = _check.member(ReviewPeriod, period, "review period").months
+    how = _check.member(Missing, missing, "missing")
+    figures = _window(_monthly(monthly), Month.parse(ending), months, how)
+    basis = _check.member(ReviewBasis, basis, "review basis")
     if not figures:
         raise InvalidInputError("no month of the period has a figure", value=monthly)
     if basis is ReviewBasis.LAST_MONTH:
         last = Month.parse(ending)
         values = _monthly(monthly)
-        if last not in values and Missing(missing) is not Missing.ZERO:
+        if last not in values and _check.member(Missing, missing, "missing") is not Missing.ZERO:
             raise InvalidInputError(f"no figure for the last month, {last}", value=last)
         return values.get(last, Fraction(0))
     total = sum(figures, Fraction(0))
@@ -645,11 +655,11 @@ class SustainedLadder:
     """TIER-7: levels earned only if every month of a window clears a threshold."""
 
     name: str = attrs.field(validator=_check.nonempty)
-    unit: VolumeUnit = attrs.field(converter=VolumeUnit)
+    unit: VolumeUnit = attrs.field(converter=_to_volume_unit)
     levels: tuple[SustainedLevel, ...] = attrs.field(converter=_levels)
     window_months: int = attrs.field(default=6)
     #: True: a month must exceed the threshold (大于); False: reach it
-    strict: bool = True
+    strict: bool = attrs.field(default=True, validator=_check.flag)
 
 
 #: TIER-7 (piece 15): the carrier's 3-, 4- and 5-star service cards for
@@ -694,7 +704,7 @@ def sustained_level(
     >>> sustained_level(CARRIER_STAR_CARDS, bills, ending="2026-06").level.label
     '四星级服务通行卡'
     """
-    how = Missing(missing)
+    how = _check.member(Missing, missing, "missing")
     if how is Missing.SKIP:
         raise InvalidInputError(
             "Missing.SKIP cannot judge a sustained window: every month must be known"
@@ -789,9 +799,21 @@ class RetailFormat(str, enum.Enum):
     OTHER = "其他"
 
 
+def _to_retail_format(value: Any) -> RetailFormat:
+    """A RetailFormat from itself, its value, its name or its label (errors list the choices)."""
+    result: RetailFormat = _check.member(RetailFormat, value, "retail format")
+    return result
+
+
 class MarketType(str, enum.Enum):
     URBAN = "城镇"
     RURAL = "乡村"
+
+
+def _to_market_type(value: Any) -> MarketType:
+    """A MarketType from itself, its value, its name or its label (errors list the choices)."""
+    result: MarketType = _check.member(MarketType, value, "market type")
+    return result
 
 
 class BusinessScale(str, enum.Enum):
@@ -800,15 +822,21 @@ class BusinessScale(str, enum.Enum):
     SMALL = "小"
 
 
+def _to_business_scale(value: Any) -> BusinessScale:
+    """A BusinessScale from itself, its value, its name or its label (errors list the choices)."""
+    result: BusinessScale = _check.member(BusinessScale, value, "business scale")
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class TobaccoCategory:
     """One of the 42 categories (TIER-6); ``number`` is this library's 1..42
     numbering (format, then market, then scale, in enum order), not an
     official code."""
 
-    format: RetailFormat = attrs.field(converter=RetailFormat)
-    market: MarketType = attrs.field(converter=MarketType)
-    scale: BusinessScale = attrs.field(converter=BusinessScale)
+    format: RetailFormat = attrs.field(converter=_to_retail_format)
+    market: MarketType = attrs.field(converter=_to_market_type)
+    scale: BusinessScale = attrs.field(converter=_to_business_scale)
 
     @property
     def number(self) -> int:

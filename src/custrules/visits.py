@@ -287,7 +287,7 @@ class VisitReport:
     renown: RenownRating = attrs.field(converter=_renown)
     suggestions: str = attrs.field(default="", converter=_optional_text)  # 其它建议
     #: 客户单位盖章(签名) and its date
-    sealed_or_signed: bool = False
+    sealed_or_signed: bool = attrs.field(default=False, validator=_check.flag)
     signed_on: _dt.date | None = None
     #: 客户单位主要负责人, 业务主办
     main_contact: Contact | None = attrs.field(default=None, validator=_optional_contact)
