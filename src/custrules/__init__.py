@@ -3,6 +3,7 @@
 Every public name of every rule family, importable from the top.
 """
 
+from custrules._version import __version__
 from custrules.calendar import (
     CalendarOverrides,
     DayInfo,
@@ -92,10 +93,12 @@ from custrules.periods import (
     counting_day,
     end_instant,
     local_date,
+    parse_date,
     parse_instant,
     period_end,
 )
 from custrules.realestate import (
+    CASE_SCHEMA,
     DEPARTMENT,
     EVENT_NAMES,
     PUBLIC_POOL,
@@ -142,8 +145,11 @@ from custrules.realestate import (
     Visit,
     attribute,
     case_from_json,
+    case_to_json,
     event_from_json,
+    event_to_json,
     policy_named,
+    read_case,
     referrer,
     salesperson,
 )
@@ -202,6 +208,7 @@ __all__ = [
     "AttributionPolicy",
     "BusinessScale",
     "CARRIER_STAR_CARDS",
+    "CASE_SCHEMA",
     "CENT",
     "CHINA_TZ",
     "CIVIL_CODE",
@@ -315,6 +322,7 @@ __all__ = [
     "VisitScore",
     "VolumeUnit",
     "WorkCalendar",
+    "__version__",
     "abc_classes",
     "add_months",
     "admission_status",
@@ -327,16 +335,20 @@ __all__ = [
     "assign_tiers",
     "attribute",
     "case_from_json",
+    "case_to_json",
     "channel_class",
     "complaint_deadline",
     "counting_day",
     "end_instant",
     "event_from_json",
+    "event_to_json",
     "local_date",
+    "parse_date",
     "parse_instant",
     "period_end",
     "policy_named",
     "purchase_frequency",
+    "read_case",
     "referrer",
     "removal_grounds",
     "retention",

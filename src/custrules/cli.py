@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import io
 import json
+import os
+import re
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from typing import Any, NoReturn, TextIO
 
+from custrules import _check
+from custrules._version import __version__
 from custrules.calendar import DayInfo, WorkCalendar
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
-from custrules.periods import parse_instant
-from custrules.realestate import attribute, case_from_json, policy_named
+from custrules.money import _to_cents, to_money
+from custrules.periods import parse_date, parse_instant
+from custrules.realestate import Case, attribute, policy_named, read_case
+from custrules.realestate._case import MAX_CASE_BYTES
 from custrules.tiers import (
     POLYOLEFIN_STARS,
     TierTable,
@@ -50,11 +57,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> _dt.date:
     try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date: {text!r} (use YYYY-MM-DD, e.g. 2026-02-14)"
-        ) from None
+        return parse_date(text, "the date")
+    except CustrulesError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _instant(text: str) -> _dt.datetime:
@@ -64,13 +69,20 @@ def _instant(text: str) -> _dt.datetime:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+_CLOCK = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+
+
 def _clock_time(text: str) -> _dt.time:
-    try:
-        value = _dt.time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a time of day: {text!r} (use HH:MM)") from None
-    if value.tzinfo is not None:
-        raise argparse.ArgumentTypeError(f"the closing time is a wall-clock time: {text!r}")
+    if not _CLOCK.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(
+            f"not a time of day: {text!r} (use HH:MM on the 24-hour clock, e.g. 17:30)"
+        )
+    value = _dt.time.fromisoformat(text.strip())
+    if value == _dt.time(0):
+        raise argparse.ArgumentTypeError(
+            "a closing time of 00:00 would end the period at the start of its last day: give "
+            "the close of business (e.g. 17:30), or leave --closing-time out for 24:00"
+        )
     return value
 
 
@@ -78,6 +90,11 @@ def _calendar(args: argparse.Namespace) -> WorkCalendar:
     spec: str = args.calendar
     if spec.lower() == "china":
         return WorkCalendar.china(estimate_beyond_horizon=args.estimate)
+    if args.estimate:
+        raise _UsageError(
+            f"custrules {args.command}: --estimate is for the china calendar (the only one "
+            f"with an official horizon to estimate past); {spec!r} has none"
+        )
     if spec.lower() == "weekdays":
         return WorkCalendar.weekdays()
     country, _, subdiv = spec.partition("-")
@@ -162,6 +179,11 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
         lines.append("  (the start day is not counted)")
     elif args.until is not None:
         end: _dt.date = args.until
+        if end < day:
+            raise _UsageError(
+                f"custrules workdays: --until {end.isoformat()} is before {day.isoformat()}: "
+                "give the earlier date first"
+            )
         count = cal.working_days_between(day, end)
         low, high = sorted((day, end))
         specials = cal.special_days(low, high)
@@ -188,6 +210,11 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
 def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
     cal = _calendar(args)
     extension = None
+    if args.extend_to is None and (args.approved_by or args.approved_at is not None):
+        raise _UsageError(
+            "custrules deadline: --approved-by and --approved-at record an extension's "
+            "approval: give --extend-to N as well"
+        )
     if args.extend_to is not None:
         if not args.approved_by or args.approved_at is None:
             raise _UsageError(
@@ -263,12 +290,18 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
 
 def _number(text: str) -> Decimal:
     try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
-    return value
+        return _check.decimal_text(text, "the number")
+    except CustrulesError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _money(text: str) -> Decimal:
+    """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
+    value = _number(text)
+    try:
+        return to_money(_to_cents(value))
+    except CustrulesError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fraction_text(value: Fraction) -> str:
@@ -288,14 +321,19 @@ def _table(args: argparse.Namespace) -> TierTable:
             "(the seed cuts them off: TIER-5), e.g. --bounds 20,16,10,8,6,4,2,0"
         )
     try:
-        bounds = [Decimal(b) for b in args.bounds.split(",")]
-    except InvalidOperation:
-        raise _UsageError(f"custrules tier: --bounds must be numbers: {args.bounds!r}") from None
+        bounds = [_check.decimal_text(b, "a bound") for b in args.bounds.split(",")]
+    except CustrulesError as exc:
+        raise _UsageError(f"custrules tier: --bounds: {exc}") from None
     return tobacco_grade_table(bounds)
 
 
 def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
     table = _table(args)
+    if args.current is not None and (args.new or args.direct_sale):
+        raise _UsageError(
+            "custrules tier: --new and --direct-sale describe a customer being graded for the "
+            "first time; a review (--current) starts from the grade the customer holds"
+        )
     if args.current is not None:
         d = assess_review(table, args.current, args.volume)
     else:
@@ -329,6 +367,10 @@ def _weight(text: str) -> tuple[str, Decimal]:
 
 def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
     weights = dict(args.weight) if args.weight else None
+    if weights is not None and len(weights) != len(args.weight):
+        given = [row for row, _ in args.weight]
+        twice = sorted({row for row in given if given.count(row) > 1})
+        raise _UsageError(f"custrules visit: --weight given twice for {', '.join(twice)}")
     s = score_visit(
         quality=args.quality, service=args.service, renown=args.renown, weights=weights
     )
@@ -356,37 +398,37 @@ def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
 # -- attribute ---------------------------------------------------------------------
 
 
-def _read_case(spec: str) -> Any:
-    """A case file's JSON: a path, or ``example:NAME`` for a built-in example."""
+def _read_case(spec: str) -> Case:
+    """A case file: a path, or ``example:NAME`` for a built-in example."""
     if spec.startswith("example:"):
         from importlib import resources
 
         name = spec.removeprefix("example:")
-        source = resources.files("custrules") / "examples" / f"{name}.json"
-        if not source.is_file():
-            known = sorted(
-                p.name.removesuffix(".json")
-                for p in (resources.files("custrules") / "examples").iterdir()
-                if p.name.endswith(".json")
-            )
+        folder = resources.files("custrules") / "examples"
+        known = sorted(
+            p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+        )
+        if name not in known:
             raise _UsageError(
-                f"custrules attribute: no built-in example {name!r}; try {', '.join(known)}"
+                f"custrules attribute: no built-in example {name[:40]!r}; try {', '.join(known)}"
             )
-        text = source.read_text(encoding="utf-8")
+        data = (folder / f"{name}.json").read_bytes()
     else:
         try:
-            with open(spec, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(spec, "rb") as handle:
+                data = handle.read(MAX_CASE_BYTES + 1)
         except OSError as exc:
             raise _UsageError(f"custrules attribute: cannot read {spec}: {exc.strerror}") from None
+        except ValueError:
+            raise _UsageError(f"custrules attribute: not a file name: {spec[:40]!r}") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _UsageError(f"custrules attribute: {spec} is not valid JSON: {exc}") from None
+        return read_case(data)
+    except CustrulesError as exc:
+        raise _UsageError(f"custrules attribute: {spec[:80]}: {exc}") from None
 
 
 def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
-    case = case_from_json(_read_case(args.case))
+    case = _read_case(args.case)
     if args.policy is not None:
         policy = policy_named(args.policy)
     elif case.policy is not None:
@@ -394,11 +436,14 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
     else:
         raise _UsageError("custrules attribute: say which policy: --policy re12 or re14")
     amount = args.amount if args.amount is not None else case.amount
-    a = attribute(case.events, policy, customer=case.customer)
-    money = None if amount is None or a.needs_ruling else a.split(amount)
+    as_of = args.as_of if args.as_of is not None else case.as_of
+    a = attribute(case.events, policy, customer=case.customer, as_of=as_of)
+    money = None if amount is None or a.needs_ruling or a.deal is None else a.split(amount)
     data: dict[str, Any] = {
         "customer": a.customer,
         "policy": a.policy,
+        "as_of": None if as_of is None else as_of.isoformat(),
+        "deal": a.deal is not None,
         "owner": a.owner,
         "follow_up": a.follow_up,
         "needs_ruling": a.needs_ruling,
@@ -409,12 +454,16 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
         "rules": list(a.rules),
         "steps": [{"rule": st.rule, "facts": st.facts} for st in a.steps],
     }
-    lines = [f"customer {a.customer}, policy {a.policy}"]
+    when = "" if as_of is None else f", as of {as_of.isoformat()}"
+    lines = [f"customer {a.customer}, policy {a.policy}{when}"]
     if a.needs_ruling:
         lines.append(f"NEEDS A MANAGER'S RULING: {a.ruling_reason}")
     else:
         lines.append(f"owner: {a.owner or '-'} (follows up: {a.follow_up or '-'})")
-        lines.append("split:" if money is None else f"split of {amount}:")
+        if a.deal is None:
+            lines.append("no deal yet: no commission to split")
+        else:
+            lines.append("split:" if money is None else f"split of {amount}:")
         for party, share in a.shares.items():
             yuan = "" if money is None else f"  {money[party]}"
             lines.append(f"  {party}: {share}{yuan}")
@@ -440,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="custrules",
         description="Chinese customer-management regulations as exact, explainable code.",
     )
+    parser.add_argument("--version", action="version", version=f"custrules {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     work = sub.add_parser(
@@ -542,11 +592,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     att.add_argument("case", help="a case file (JSON), or example:NAME for a built-in one")
     att.add_argument("--policy", choices=["re11", "re12", "re14"], help="the sales office's rules")
-    att.add_argument("--amount", type=_number, help="the commission to split, e.g. 12345.67")
+    att.add_argument("--amount", type=_money, help="the commission to split, e.g. 12345.67")
+    att.add_argument(
+        "--as-of",
+        type=_instant,
+        metavar="WHEN",
+        help="answer at this instant, ignoring every later event (who holds the customer then)",
+    )
     att.add_argument("--json", action="store_true", help="print JSON")
 
     demo = sub.add_parser("demo", help="run every family on built-in examples")
-    demo.add_argument("--json", action="store_true", help="print JSON (one document a step)")
+    demo.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON Lines: one JSON document a line, one line a step",
+    )
     return parser
 
 
@@ -608,7 +668,13 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
         if not args.json:
             out.write(f"== {title} ==\n\n")
         for step in steps:
-            argv = [*shlex.split(step), *(["--json"] if args.json else [])]
+            argv = shlex.split(step)
+            if args.json:  # JSON Lines: the step, its command and its result on one line
+                buffer = io.StringIO()
+                _run(parser.parse_args([*argv, "--json"]), buffer)
+                line = {"title": title, "command": argv, "result": json.loads(buffer.getvalue())}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                continue
             out.write(f"$ python -m custrules {' '.join(argv)}\n")
             _run(parser.parse_args(argv), out)
             out.write("\n")
@@ -627,13 +693,26 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         args = build_parser().parse_args(argv)
         _run(args, stdout)
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (``custrules demo | head -1``): not an error of ours
+        if out is None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{_one_line(str(exc))}\n")
         return 2
     except CustrulesError as exc:
-        message = " ".join(str(exc).split())
+        message = _one_line(str(exc))
         if isinstance(exc, CalendarHorizonError) and "estimate_beyond_horizon" in message:
             message += " (on the command line: --estimate)"
         sys.stderr.write(f"custrules: error: {message}\n")
         return 2
     return 0
+
+
+def _one_line(message: str) -> str:
+    """A message on one line of printable text (input may carry anything)."""
+    flat = " ".join(message.split())
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in flat)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -57,6 +58,7 @@ __all__ = [
     "counting_day",
     "end_instant",
     "local_date",
+    "parse_date",
     "parse_instant",
     "period_end",
 ]
@@ -183,8 +185,39 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INSTANT_TEXT = re.compile(
+    r"(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ]"
+    r"(?P<time>[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
+    r"(?P<zone>[Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def parse_date(text: Any, what: str = "date") -> _dt.date:
+    """A date from ``YYYY-MM-DD`` text, the same on every Python version.
+
+    >>> parse_date("2026-02-14")
+    datetime.date(2026, 2, 14)
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"{what} must be text YYYY-MM-DD, got {text!r}", value=text)
+    raw = text.strip()
+    try:
+        if not _DATE_TEXT.fullmatch(raw):
+            raise ValueError
+        value = _dt.date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInputError(
+            f"{what}: not a date: {text[:40]!r} (use YYYY-MM-DD, e.g. 2026-02-14)", value=text
+        ) from None
+    return _check.in_range(value, what)
+
+
 def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
     """An aware datetime from ISO 8601 text with a zone (``Z`` means UTC).
+
+    Only ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]`` with ``Z`` or ``+HH:MM`` is read (a
+    space may stand for the ``T``): the same forms on every Python version.
 
     >>> parse_instant("2026-02-13T10:00+08:00").isoformat()
     '2026-02-13T10:00:00+08:00'
@@ -192,21 +225,29 @@ def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
     if not isinstance(text, str):
         raise InvalidTypeError(f"{what} must be ISO 8601 text, got {text!r}", value=text)
     raw = text.strip()
-    if raw.endswith(("Z", "z")):
-        raw = raw[:-1] + "+00:00"
-    try:
-        value = _dt.datetime.fromisoformat(raw)
-    except ValueError:
+    match = _INSTANT_TEXT.fullmatch(raw)
+    if match is None:
+        no_zone = _INSTANT_TEXT.pattern.rsplit("(?P<zone>", 1)[0]
+        if re.fullmatch(no_zone, raw):
+            raise InvalidInputError(
+                f"{what}: {text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time",
+                value=text,
+            )
         raise InvalidInputError(
-            f"{what}: not a date and time: {text!r} (use e.g. 2026-02-13T10:00+08:00)",
-            value=text,
-        ) from None
-    if value.tzinfo is None:
-        raise InvalidInputError(
-            f"{what}: {text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time",
+            f"{what}: not a date and time: {text[:40]!r} (use e.g. 2026-02-13T10:00+08:00)",
             value=text,
         )
-    return value
+    zone = match["zone"]
+    if zone in ("Z", "z"):
+        zone = "+00:00"
+    try:
+        value = _dt.datetime.fromisoformat(f"{match['day']}T{match['time']}{zone}")
+    except ValueError:
+        raise InvalidInputError(
+            f"{what}: not a date and time: {text[:40]!r} (use e.g. 2026-02-13T10:00+08:00)",
+            value=text,
+        ) from None
+    return _check.aware(value, what)
 
 
 def local_date(instant: _dt.datetime, tz: _dt.tzinfo = CHINA_TZ) -> _dt.date:

@@ -34,11 +34,15 @@ argue over them: the engine is exact, deterministic and explains itself.
 """
 
 from custrules.realestate._case import (
+    CASE_SCHEMA,
     EVENT_NAMES,
     Case,
     case_from_json,
+    case_to_json,
     event_from_json,
+    event_to_json,
     policy_named,
+    read_case,
 )
 from custrules.realestate._engine import AppliedRule, Attribution, attribute
 from custrules.realestate._events import (
@@ -91,6 +95,7 @@ __all__ = [
     "AppliedRule",
     "Attribution",
     "AttributionPolicy",
+    "CASE_SCHEMA",
     "Case",
     "CompanyIntroduction",
     "CompanyTerms",
@@ -133,8 +138,11 @@ __all__ = [
     "Visit",
     "attribute",
     "case_from_json",
+    "case_to_json",
     "event_from_json",
+    "event_to_json",
     "policy_named",
+    "read_case",
     "referrer",
     "salesperson",
 ]

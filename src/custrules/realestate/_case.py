@@ -1,11 +1,12 @@
-"""Case files: a customer's events as JSON-ready data (private; see the package).
+"""Case files: a customer's events as JSON, with a published schema (private; see the package).
 
-The schema (documented in ``docs/realestate.md``)::
+A case file is a JSON object (UTF-8, with or without a byte-order mark)::
 
     {
       "customer": "王先生",            # default customer of every event
       "policy": "re12",                # optional: re11, re12 or re14
-      "amount": "300000.00",           # optional: the commission to split
+      "amount": "300000.00",           # optional: the commission, as a string
+      "as_of": "2026-03-20T18:00+08:00",   # optional: answer at that instant
       "events": [
         {"type": "visit", "at": "2026-03-02T10:00+08:00", "received_by": "甲"},
         {"type": "registration", "at": "2026-03-02T10:05+08:00", "salesperson": "甲",
@@ -16,31 +17,53 @@ The schema (documented in ``docs/realestate.md``)::
 
 Each event's ``type`` is one of :data:`EVENT_NAMES`; its other keys are the
 event's fields (``from`` for ``from_``).  Instants are ISO 8601 with a zone,
-dates ``YYYY-MM-DD``, shares ``{"salesperson:甲": "1/2", ...}``.
+dates ``YYYY-MM-DD``, shares ``{"salesperson:甲": "1/2", ...}`` and money a
+string such as ``"12345.67"`` (a JSON number would be rounded by many JSON
+tools before custrules saw it).  :data:`CASE_SCHEMA` is the JSON Schema of
+the format, also shipped as ``custrules/schemas/case.schema.json``.  One
+converter (cattrs) reads and writes every event: unknown keys are refused,
+yes/no fields take only ``true``/``false``, and :func:`case_to_json` writes a
+:class:`Case` back so that ``case_from_json(case_to_json(c)) == c``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import enum
+import json
+import typing
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any
 
 import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from custrules import _check
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
-from custrules.periods import parse_instant
-from custrules.realestate._events import EVENT_TYPES, Event
+from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
+from custrules.periods import parse_date, parse_instant
+from custrules.realestate._events import EVENT_TYPES, Event, HouseholdLink, Party
 from custrules.realestate._policy import RE11, RE12, RE14, AttributionPolicy
 
 #: the ``type`` names of a case file's events
-EVENT_NAMES: Mapping[str, type[Event]] = {cls.type_name: cls for cls in EVENT_TYPES}
-POLICIES: Mapping[str, AttributionPolicy] = {"re11": RE11, "re12": RE12, "re14": RE14}
+EVENT_NAMES: Mapping[str, type[Event]] = MappingProxyType(
+    {cls.type_name: cls for cls in EVENT_TYPES}
+)
+POLICIES: Mapping[str, AttributionPolicy] = MappingProxyType(
+    {"re11": RE11, "re12": RE12, "re14": RE14}
+)
 
-_INSTANTS = {"at", "confirmed_at"}
-_DATES = {"appointment"}
-_RENAMES = {"from": "from_"}
+#: Limits of a case file (docs/limits.md).
+MAX_CASE_BYTES = 1_048_576
+MAX_EVENTS = 10_000
+MAX_DEPTH = 6
+
+_RENAMES = {"from_": "from"}
+_TOP_KEYS = ("customer", "policy", "amount", "as_of", "events")
 
 
 @attrs.frozen(kw_only=True)
@@ -51,102 +74,450 @@ class Case:
     customer: str | None = None
     policy: AttributionPolicy | None = None
     amount: Decimal | None = None
+    as_of: _dt.datetime | None = None
 
 
 def policy_named(name: str) -> AttributionPolicy:
     """RE11, RE12 or RE14 by name (any case)."""
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"a policy name is text (re11, re12, re14), got {name!r}")
     try:
-        return POLICIES[str(name).strip().lower()]
+        return POLICIES[name.strip().lower()]
     except KeyError:
         raise InvalidInputError(
-            f"unknown policy {name!r}: use one of {', '.join(POLICIES)}", value=name
+            f"unknown policy {name[:40]!r}: use one of {', '.join(POLICIES)}", value=name
         ) from None
 
 
-def _date(text: Any, where: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(str(text))
-    except ValueError:
-        raise InvalidInputError(f"{where}: not a date (YYYY-MM-DD): {text!r}") from None
+def _policy_name(policy: AttributionPolicy) -> str:
+    for key, known in POLICIES.items():
+        if known == policy:
+            return key
+    raise InvalidInputError(
+        f"policy {policy.name} is a host's own policy: a case file names only "
+        f"{', '.join(POLICIES)}",
+        value=policy,
+    )
 
 
-def _shares(value: Any, where: str) -> dict[str, Fraction]:
-    if not isinstance(value, Mapping):
-        raise InvalidInputError(f"{where}: shares must be an object of party -> share")
+# -- the converter ----------------------------------------------------------------------
+
+
+def _strict_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"expected text, got {_json_type(value)} ({value!r})")
+    return value
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(f"expected true or false, got {_json_type(value)} ({value!r})")
+    return value
+
+
+def _instant(value: Any, _: Any) -> _dt.datetime:
+    return parse_instant(value, "the instant")
+
+
+def _date(value: Any, _: Any) -> _dt.date:
+    return parse_date(value, "the date")
+
+
+def _enum(value: Any, cls: type[enum.Enum]) -> Any:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"expected one of the {cls.__name__} names as text, got {value!r}")
+    return _check.member(cls, value, cls.__name__)
+
+
+def _names(value: Any, _: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise InvalidTypeError(f"expected a list of names, got {_json_type(value)}")
+    return tuple(_strict_str(v, None) for v in value)
+
+
+def _shares(value: Any, _: Any) -> Mapping[str, Fraction]:
+    if not isinstance(value, dict):
+        raise InvalidTypeError(f"shares are an object of party -> share, got {_json_type(value)}")
     out: dict[str, Fraction] = {}
     for party, share in value.items():
+        if not isinstance(share, str):
+            raise InvalidTypeError(
+                f'the share of {party} must be text such as "1/2" or "0.3" (exact), '
+                f"got {_json_type(share)} ({share!r})"
+            )
         try:
-            out[party] = Fraction(str(share))
+            out[party] = _check.exact_number(Fraction(share.strip()), f"the share of {party}")
         except (ValueError, ZeroDivisionError):
-            raise InvalidInputError(f"{where}: not an exact share: {share!r}") from None
+            raise InvalidInputError(f"not an exact share: {share!r}", value=share) from None
     return out
+
+
+def _json_type(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        Decimal: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _build_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(_dt.datetime, _instant)
+    conv.register_structure_hook(_dt.date, _date)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _names)
+    conv.register_structure_hook_func(lambda t: t == Mapping[Party, Fraction], _shares)
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum
+    )
+    conv.register_unstructure_hook(_dt.datetime, lambda t: t.isoformat())
+    conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
+    conv.register_unstructure_hook_func(lambda t: t == tuple[str, ...], list)
+    conv.register_unstructure_hook_func(
+        lambda t: t == Mapping[Party, Fraction], lambda m: {str(p): str(s) for p, s in m.items()}
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    for cls in EVENT_TYPES:
+        attrs.resolve_types(cls)
+        renames: dict[str, Any] = {
+            name: override(rename=new)
+            for name, new in _RENAMES.items()
+            if name in attrs.fields_dict(cls)
+        }
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)
+        )
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
+        )
+    return conv
+
+
+_CONVERTER = _build_converter()
+
+
+def _first_error(exc: BaseException) -> BaseException:
+    """The first leaf of a cattrs error group (our own error, if there is one)."""
+    while getattr(exc, "exceptions", None):
+        exc = exc.exceptions[0]  # type: ignore[attr-defined]
+    return exc
+
+
+def _where(exc: BaseException) -> str:
+    """``at``, ``shares`` ...: the field a cattrs error is about."""
+    path: list[str] = []
+    while getattr(exc, "exceptions", None):
+        inner = exc.exceptions[0]  # type: ignore[attr-defined]
+        for note in getattr(inner, "__notes__", ()):
+            if isinstance(note, str) and "attribute " in note:
+                path.append(note.split("attribute ", 1)[1].split()[0].strip("'\""))
+                break
+        exc = inner
+    return ".".join(_RENAMES.get(p, p) for p in path)
 
 
 def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> Event:
     """One event from its JSON object."""
-    if not isinstance(data, Mapping):
-        raise InvalidInputError(f"an event must be a JSON object, got {data!r}")
+    if not isinstance(data, dict):
+        raise InvalidTypeError(f"an event must be a JSON object, got {_json_type(data)}")
     kind = data.get("type")
-    cls = EVENT_NAMES.get(str(kind))
+    cls = EVENT_NAMES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise InvalidInputError(
-            f"unknown event type {kind!r}: use one of {', '.join(EVENT_NAMES)}", value=kind
+            f"unknown event type {str(kind)[:40]!r}: use one of {', '.join(EVENT_NAMES)}",
+            value=kind,
         )
-    where = f"{kind} event"
-    fields: dict[str, Any] = {"customer": customer} if customer is not None else {}
-    for key, value in data.items():
-        if key == "type":
-            continue
-        name = _RENAMES.get(key, key)
-        if name in _INSTANTS and value is not None:
-            value = parse_instant(value, f"{where}, {key}")
-        elif name in _DATES:
-            value = _date(value, f"{where}, {key}")
-        elif name == "shares" and value is not None:
-            value = _shares(value, where)
-        fields[name] = value
-    known = {f.name for f in attrs.fields(cls)}
+    fields = {k: v for k, v in data.items() if k != "type"}
+    if customer is not None and "customer" not in fields:
+        fields["customer"] = customer
+    known = {_RENAMES.get(f.name, f.name) for f in attrs.fields(cls)}
     unknown = sorted(set(fields) - known)
     if unknown:
         raise InvalidInputError(
-            f"{where}: unknown field(s) {', '.join(unknown)}; a {kind} has "
-            f"{', '.join(sorted(known))}"
+            f"{kind} event: unknown field(s) {', '.join(map(str, unknown))[:200]}; a {kind} "
+            f"has {', '.join(sorted(known))}"
         )
+    missing = sorted(
+        _RENAMES.get(f.name, f.name)
+        for f in attrs.fields(cls)
+        if f.default is attrs.NOTHING and _RENAMES.get(f.name, f.name) not in fields
+    )
+    if missing:
+        raise InvalidInputError(f"{kind} event: missing field(s) {', '.join(missing)}")
     try:
-        return cls(**fields)
-    except CustrulesError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise InvalidInputError(f"{where}: {exc}") from None
+        event: Event = _CONVERTER.structure(fields, cls)
+    except (cattrs.BaseValidationError, CustrulesError, ValueError, TypeError) as exc:
+        leaf = _first_error(exc)
+        where = _where(exc)
+        prefix = f"{kind} event, {where}" if where else f"{kind} event"
+        raise InvalidInputError(f"{prefix}: {leaf}", value=getattr(leaf, "value", None)) from None
+    return event
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """An event as its JSON object (the inverse of :func:`event_from_json`)."""
+    data: dict[str, Any] = {"type": event.type_name}
+    data.update(_CONVERTER.unstructure(event, type(event)))
+    return data
+
+
+def _money_text(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f'amount: money is text such as "12345.67", got {_json_type(value)} ({value!r}): '
+            "a JSON number may already have been rounded",
+            value=value,
+        )
+    return to_money(_to_cents(_check.decimal_text(value, "amount")))
 
 
 def case_from_json(data: Mapping[str, Any]) -> Case:
-    """A :class:`Case` from a parsed case file."""
-    if not isinstance(data, Mapping):
-        raise InvalidTypeError(f"a case file must hold a JSON object, got {type(data).__name__}")
+    """A :class:`Case` from a parsed case file (see :data:`CASE_SCHEMA`)."""
+    if not isinstance(data, dict):
+        raise InvalidTypeError(f"a case file must hold a JSON object, got {_json_type(data)}")
+    unknown = sorted(set(data) - set(_TOP_KEYS))
+    if unknown:
+        raise InvalidInputError(
+            f"unknown key(s) {', '.join(map(str, unknown))[:200]} in the case file: it takes "
+            f"{', '.join(_TOP_KEYS)}"
+        )
     customer = data.get("customer")
-    if customer is not None and not isinstance(customer, str):
-        raise InvalidInputError(f"customer must be text, got {customer!r}")
+    if customer is not None:
+        _check.text(customer, "customer")
     raw = data.get("events")
     if not isinstance(raw, list) or not raw:
         raise InvalidInputError("a case file needs a non-empty list of events")
+    if len(raw) > MAX_EVENTS:
+        raise InvalidInputError(f"a case file holds at most {MAX_EVENTS} events, got {len(raw)}")
     events = []
     for i, item in enumerate(raw, 1):
         try:
             events.append(event_from_json(item, customer=customer))
         except CustrulesError as exc:
             raise InvalidInputError(f"event {i}: {exc}") from None
+    _linked(events, customer)
     amount = data.get("amount")
-    parsed_amount = None
-    if amount is not None:
-        try:
-            parsed_amount = Decimal(str(amount))
-        except InvalidOperation:
-            raise InvalidInputError(f"amount: not a number: {amount!r}") from None
     policy = data.get("policy")
+    as_of = data.get("as_of")
     return Case(
         events=tuple(events),
         customer=customer,
         policy=None if policy is None else policy_named(policy),
-        amount=parsed_amount,
+        amount=None if amount is None else _money_text(amount),
+        as_of=None if as_of is None else parse_instant(as_of, "as_of"),
     )
+
+
+def _linked(events: list[Event], customer: str | None) -> None:
+    """Every event is about the case's customer or a member of their household."""
+    names = {e.customer for e in events}
+    if len(names) == 1 and (customer is None or customer in names):
+        return
+    start = customer if customer is not None else events[0].customer
+    links: dict[str, set[str]] = {}
+    for e in events:
+        if isinstance(e, HouseholdLink):
+            links.setdefault(e.customer, set()).add(e.other)
+            links.setdefault(e.other, set()).add(e.customer)
+    seen, todo = {start}, [start]
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    for i, e in enumerate(events, 1):
+        if e.customer not in seen:
+            raise InvalidInputError(
+                f"event {i} is about {e.customer}, who is not {start} nor linked to {start} by "
+                "a household event: a case file is one customer (or one household)",
+                value=e.customer,
+            )
+
+
+def case_to_json(case: Case) -> dict[str, Any]:
+    """A :class:`Case` as a case file's JSON object (events keep their own customer)."""
+    if not isinstance(case, Case):
+        raise InvalidTypeError(f"expected a Case, got {case!r}")
+    out: dict[str, Any] = {}
+    if case.customer is not None:
+        out["customer"] = case.customer
+    if case.policy is not None:
+        out["policy"] = _policy_name(case.policy)
+    if case.amount is not None:
+        out["amount"] = str(to_money(_to_cents(case.amount)))
+    if case.as_of is not None:
+        out["as_of"] = case.as_of.isoformat()
+    out["events"] = [event_to_json(e) for e in case.events]
+    return out
+
+
+def read_case(data: bytes | str) -> Case:
+    """A :class:`Case` from a case file's bytes (UTF-8, a byte-order mark allowed) or text.
+
+    Files over :data:`MAX_CASE_BYTES`, nested deeper than :data:`MAX_DEPTH`, or
+    not UTF-8 are refused with the place of the fault.
+    """
+    if isinstance(data, bytes):
+        if len(data) > MAX_CASE_BYTES:
+            raise InvalidInputError(
+                f"a case file is at most {MAX_CASE_BYTES:,} bytes, got {len(data):,}"
+            )
+        data = data.removeprefix(b"\xef\xbb\xbf")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                f"a case file is UTF-8 text; byte {exc.start} is not UTF-8 ({exc.reason}): save "
+                "it as UTF-8"
+            ) from None
+    elif isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+        if len(text) > MAX_CASE_BYTES:
+            raise InvalidInputError(f"a case file is at most {MAX_CASE_BYTES:,} bytes")
+    else:
+        raise InvalidTypeError(f"a case file is bytes or text, got {type(data).__name__}")
+    _check_depth(text)
+    try:
+        parsed = json.loads(text, parse_float=_no_float, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    return case_from_json(parsed)
+
+
+def _no_float(text: str) -> Any:
+    # Decimal keeps the digits: a float amount is then refused by name, not rounded
+    return Decimal(text)
+
+
+def _no_constant(text: str) -> Any:
+    raise InvalidInputError(f"{text} is not JSON (and no number custrules takes)")
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before the JSON parser sees it."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidInputError(
+                    f"a case file nests at most {MAX_DEPTH} levels of lists and objects"
+                )
+        elif char in "]}":
+            depth -= 1
+
+
+# -- the schema --------------------------------------------------------------------------
+
+_INSTANT_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_SHARE_PATTERN = r"^ *[0-9]+(\.[0-9]+)?(/[0-9]*[1-9][0-9]*)? *$"
+_MONEY_PATTERN = r"^ *[0-9]{1,15}(\.[0-9]{1,2})? *$"
+_PARTY_PATTERN = r"^((salesperson|referrer):.+|public_pool|department)$"
+_TEXT = {"type": "string", "minLength": 1, "maxLength": _check.MAX_TEXT, "pattern": r"\S"}
+
+
+def _field_schema(tp: Any) -> dict[str, Any]:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        inner = [a for a in args if a is not type(None)]
+        return {"anyOf": [_field_schema(inner[0]), {"type": "null"}]}
+    if tp is str:
+        return dict(_TEXT)
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is _dt.datetime:
+        return {"type": "string", "pattern": _INSTANT_PATTERN}
+    if tp is _dt.date:
+        return {"type": "string", "pattern": _DATE_PATTERN}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [m.value for m in tp]}
+    if typing.get_origin(tp) is tuple:
+        return {"type": "array", "items": dict(_TEXT), "maxItems": 20}
+    if typing.get_origin(tp) in (Mapping, dict, typing.get_origin(Mapping[str, str])):
+        return {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 20,
+            "propertyNames": {"pattern": _PARTY_PATTERN},
+            "additionalProperties": {"type": "string", "pattern": _SHARE_PATTERN},
+        }
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new field type
+
+
+def _event_schema(cls: type[Event]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {"type": {"const": cls.type_name}}
+    required = ["type"]
+    for f in attrs.fields(cls):
+        name = _RENAMES.get(f.name, f.name)
+        properties[name] = _field_schema(hints[f.name])
+        if f.default is attrs.NOTHING and name != "customer":
+            required.append(name)
+    return {
+        "title": cls.__name__,
+        "description": (cls.__doc__ or "").strip().splitlines()[0],
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _case_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://pypi.org/project/custrules/case.schema.json",
+        "title": "custrules case file",
+        "description": (
+            "One real-estate customer (or household) and its events, for "
+            "custrules.realestate.attribute (RE11, RE12, RE14)."
+        ),
+        "type": "object",
+        "properties": {
+            "customer": dict(_TEXT),
+            "policy": {"enum": sorted(POLICIES)},
+            "amount": {
+                "type": "string",
+                "pattern": _MONEY_PATTERN,
+                "description": f"money as text, to the cent, at most {MAX_AMOUNT_YUAN:,} yuan",
+            },
+            "as_of": {"type": "string", "pattern": _INSTANT_PATTERN},
+            "events": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": MAX_EVENTS,
+                "items": {"oneOf": [_event_schema(cls) for cls in EVENT_TYPES]},
+            },
+        },
+        "required": ["events"],
+        "additionalProperties": False,
+    }
+
+
+#: The JSON Schema (draft 2020-12) of a case file.  Shipped as
+#: ``custrules/schemas/case.schema.json``; a test keeps the two equal.
+CASE_SCHEMA: Mapping[str, Any] = _case_schema()
