@@ -104,8 +104,8 @@ class Severity(str, enum.Enum):
         """A Severity from a member, its value or its Chinese label."""
         if value.__class__ is Severity:
             return value
-        if isinstance(value, str):
-            key = value.strip().lower()
+        if isinstance(value, str) and len(value) <= _check.MAX_TEXT:
+            key = _check.fold(value).lower()
             for member in cls:
                 if key in (member.value, member.label, member.label[:2]):
                     return member

@@ -24,6 +24,7 @@ from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from custrules import _check
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["CENT", "MAX_AMOUNT_YUAN", "allocate", "to_fraction_shares", "to_money"]
@@ -108,14 +109,14 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
         raise InvalidTypeError(f"shares must be a mapping of party -> share, got {shares!r}")
     out: dict[K, Fraction] = {}
     for key, share in shares.items():
-        if type(share) is Fraction and share >= 0:
+        if type(share) is Fraction and share >= 0 and share <= 1:
             out[key] = share
             continue
         if isinstance(share, (float, bool)) or not isinstance(share, (Fraction, int, Decimal)):
             raise InvalidTypeError(
                 f"the share of {key} must be a Fraction (exact), got {share!r}", value=share
             )
-        exact = Fraction(share)
+        exact = _check.exact_number(share, f"the share of {key}")
         if exact < 0:
             raise InvalidInputError(f"the share of {key} is negative: {exact}", value=share)
         out[key] = exact
