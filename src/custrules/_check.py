@@ -350,3 +350,19 @@ def flag(instance: Any, attribute: Any, value: Any) -> None:
             f"({value!r})",
             value=value,
         )
+
+
+def items(value: Any, what: str, *, limit: int = 100_000) -> tuple[Any, ...]:
+    """The items of a list, tuple, set or other iterable (not text, bytes or a mapping)."""
+    from collections.abc import Iterable, Mapping
+
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"{what} must be a list (or another sequence), got {type(value).__name__} "
+            f"({value!r:.60})",
+            value=value,
+        )
+    out = tuple(value)
+    if len(out) > limit:
+        raise InvalidInputError(f"{what}: at most {limit:,} items, got {len(out):,}")
+    return out

@@ -183,6 +183,15 @@ _WEEKDAYS = DayData(
 )
 
 
+def _instance(value: Any, cls: type, what: str) -> None:
+    if not isinstance(value, cls):
+        raise InvalidTypeError(
+            f"{what} must be a {cls.__name__}, got {value!r:.60}; build calendars with "
+            "WorkCalendar.china(), from_holidays() or weekdays()",
+            value=value,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class WorkCalendar:
     """An immutable working-day calendar with an honest horizon.
@@ -192,8 +201,11 @@ class WorkCalendar:
     the number of special days.
     """
 
-    data: DayData
-    overrides: CalendarOverrides = attrs.field(factory=CalendarOverrides)
+    data: DayData = attrs.field(validator=lambda _, a, v: _instance(v, DayData, a.name))
+    overrides: CalendarOverrides = attrs.field(
+        factory=CalendarOverrides,
+        validator=lambda _, a, v: _instance(v, CalendarOverrides, a.name),
+    )
     _days: Mapping[_dt.date, SpecialDay] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )

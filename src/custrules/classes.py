@@ -288,7 +288,10 @@ def allocation_order(customers: Iterable[SupplyCustomer]) -> tuple[SupplyCustome
     class, higher completion rate first, then steadier weekly pick-up, then
     the id (a deterministic tie-break).
     """
-    items = tuple(customers)
+    items = _check.items(customers, "customers")
+    for c in items:
+        if not isinstance(c, SupplyCustomer):
+            raise InvalidTypeError(f"expected SupplyCustomer objects, got {c!r:.60}", value=c)
     ids = [c.id for c in items]
     if len(set(ids)) != len(ids):
         raise InvalidInputError("customer ids must be unique", value=ids)

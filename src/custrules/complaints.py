@@ -61,8 +61,8 @@ from custrules.periods import (
     CHINA_TZ,
     CIVIL_CODE,
     PeriodConvention,
-    counting_day,
-    end_instant,
+    _counting_day,
+    _end_instant,
     local_date,
 )
 
@@ -391,7 +391,7 @@ class Deadline:
     @property
     def due(self) -> _dt.datetime:
         """The instant the period ends: close of business, else 24:00 of last_day."""
-        return end_instant(self.last_day, self.clock.closing_time, CHINA_TZ)
+        return _end_instant(self.last_day, self.clock.closing_time, CHINA_TZ)
 
     @property
     def estimated(self) -> bool:
@@ -557,12 +557,12 @@ class ComplaintClock:
         if convention is CIVIL_CODE:
             counted_from = received_at.astimezone(CHINA_TZ).date()  # CAL-5 art. 201
         else:
-            counted_from = counting_day(
+            counted_from = _counting_day(
                 received_at.astimezone(CHINA_TZ), cal, self.closing_time, convention
             )
         last_day = cal.add_working_days(counted_from, n)
         if extension is not None and policy.approval_before_original_due:
-            original = end_instant(
+            original = _end_instant(
                 cal.add_working_days(counted_from, policy.working_days(severity)),
                 self.closing_time,
                 CHINA_TZ,
@@ -602,8 +602,8 @@ class ComplaintClock:
             if convention is CIVIL_CODE:
                 day = local.date()
             else:
-                day = counting_day(local, cal, closing, convention)
-            append(end_instant(add(day, n), closing, CHINA_TZ))
+                day = _counting_day(local, cal, closing, convention)
+            append(_end_instant(add(day, n), closing, CHINA_TZ))
         return out
 
 

@@ -99,6 +99,7 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
 
 def to_money(cents: int) -> Decimal:
     """A whole number of cents as yuan with two places (``12345`` -> ``123.45``)."""
+    _check.integer(cents, "cents", limit=MAX_AMOUNT_YUAN * 100 + 99)
     sign = 1 if cents < 0 else 0
     return Decimal((sign, tuple(map(int, str(abs(cents)))), -2))
 

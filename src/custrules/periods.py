@@ -280,6 +280,13 @@ def _closing(value: Any) -> _dt.time | None:
 
 def end_instant(last_day: _dt.date, closing_time: _dt.time | None, tz: _dt.tzinfo) -> _dt.datetime:
     """The instant a period whose last day is ``last_day`` ends (CAL-5 art. 203)."""
+    _check.plain_date(last_day, "last_day")
+    return _end_instant(last_day, _closing(closing_time), _tz(tz))
+
+
+def _end_instant(
+    last_day: _dt.date, closing_time: _dt.time | None, tz: _dt.tzinfo
+) -> _dt.datetime:
     if closing_time is None:
         return _dt.datetime.combine(last_day, _MIDNIGHT, tz) + _ONE_DAY
     return _dt.datetime.combine(last_day, closing_time, tz)
@@ -293,6 +300,20 @@ def counting_day(
 ) -> _dt.date:
     """The day after which counting starts, for an instant already in the
     period's zone (CAL-5 art. 201, and the CAL-6 after-close decision)."""
+    _check.aware(local, "local")
+    if not isinstance(calendar, WorkCalendar):
+        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {calendar!r}")
+    if not isinstance(convention, PeriodConvention):
+        raise InvalidTypeError(f"convention must be a PeriodConvention, got {convention!r}")
+    return _counting_day(local, calendar, _closing(closing_time), convention)
+
+
+def _counting_day(
+    local: _dt.datetime,
+    calendar: WorkCalendar,
+    closing_time: _dt.time | None,
+    convention: PeriodConvention,
+) -> _dt.date:
     day = local.date()
     if (
         convention.after_close is AfterClose.NEXT_WORKING_DAY
@@ -344,7 +365,7 @@ def period_end(
 
     local = start.astimezone(tz)
     start_day = local.date()
-    counted_from = counting_day(local, cal, closing_time, convention)
+    counted_from = _counting_day(local, cal, closing_time, convention)
     rules = ["CAL-5"]
 
     rolled_from = None
@@ -374,7 +395,7 @@ def period_end(
         length=length,
         unit=unit,
         last_day=last_day,
-        end=end_instant(last_day, closing_time, tz),
+        end=_end_instant(last_day, closing_time, tz),
         closing_time=closing_time,
         rolled_from=rolled_from,
         estimated=estimated,
@@ -393,8 +414,8 @@ class Month:
     datetime.date(2026, 3, 31)
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    month: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(validator=lambda _, a, v: _check.integer(v, a.name))
+    month: int = attrs.field(validator=lambda _, a, v: _check.integer(v, a.name))
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:

@@ -264,6 +264,8 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
 
 def event_to_json(event: Event) -> dict[str, Any]:
     """An event as its JSON object (the inverse of :func:`event_from_json`)."""
+    if type(event) not in EVENT_TYPES:
+        raise InvalidTypeError(f"expected a custrules event, got {event!r:.60}", value=event)
     data: dict[str, Any] = {"type": event.type_name}
     data.update(_CONVERTER.unstructure(event, type(event)))
     return data

@@ -82,15 +82,27 @@ PUBLIC_POOL = Party(PartyKind.PUBLIC_POOL, "公佣")
 DEPARTMENT = Party(PartyKind.DEPARTMENT, "部门")
 
 
-@functools.lru_cache(maxsize=4096)
 def salesperson(name: str) -> Party:
     """The salesperson ``name`` as a party (memoised: parties are immutable)."""
+    if type(name) is not str:
+        _check.text(name, "a salesperson's name")
+    return _salesperson(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _salesperson(name: str) -> Party:
     return Party(PartyKind.SALESPERSON, name)
 
 
-@functools.lru_cache(maxsize=1024)
 def referrer(name: str) -> Party:
     """The referrer ``name`` as a party (memoised: parties are immutable)."""
+    if type(name) is not str:
+        _check.text(name, "a referrer's name")
+    return _referrer(name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _referrer(name: str) -> Party:
     return Party(PartyKind.REFERRER, name)
 
 
@@ -107,11 +119,10 @@ def _party_shares(value: Any) -> Mapping[Party, Fraction]:
 def _names(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = (value,)
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, str) or not item.strip():
-            raise InvalidInputError(f"names must be non-empty text, got {item!r}", value=item)
-    return items
+    names = _check.items(value, "names", limit=50)
+    for name in names:
+        _check.text(name, "a name")
+    return names
 
 
 @attrs.frozen(kw_only=True)

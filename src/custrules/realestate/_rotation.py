@@ -39,7 +39,7 @@ def _to_make_up(value: Any) -> MakeUp:
 def _order(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         raise InvalidTypeError("the rotation order is a sequence of names, not one string")
-    names = tuple(value)
+    names = _check.items(value, "the rotation order", limit=1000)
     if not names:
         raise InvalidInputError("the rotation needs at least one salesperson")
     for name in names:
@@ -53,7 +53,10 @@ def _order(value: Any) -> tuple[str, ...]:
 def _names(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = (value,)
-    return tuple(value)
+    names = _check.items(value, "names", limit=10_000)
+    for name in names:
+        _check.text(name, "a name")
+    return names
 
 
 @attrs.frozen(kw_only=True)
