@@ -473,3 +473,76 @@ def test_due_instants_match_the_full_deadlines(
 def test_due_instants_refuse_naive_instants() -> None:
     with pytest.raises(NaiveDatetimeError):
         ComplaintClock().due_instants([dt.datetime(2026, 3, 2, 9)], GENERAL)
+
+
+# -- pinned edges (what mutation testing showed untested) ------------------------------------
+
+
+def test_cmp1_a_complaint_received_exactly_at_closing_time() -> None:
+    """CAL-6: received at 17:30 sharp with close of business at 17:30: the same day
+    (the default decision); under AfterClose.NEXT_WORKING_DAY still the same day,
+    since only a receipt *after* the close moves (17:31 moves)."""
+    from custrules import AfterClose, PeriodConvention
+
+    close = dt.time(17, 30)
+    on_the_dot = complaint_deadline(at(2026, 3, 2, 17, 30), GENERAL, closing_time=close)
+    assert on_the_dot.last_day == D(2026, 3, 3)
+    next_day = PeriodConvention(after_close=AfterClose.NEXT_WORKING_DAY)
+    same = complaint_deadline(
+        at(2026, 3, 2, 17, 30), GENERAL, closing_time=close, convention=next_day
+    )
+    assert same.last_day == D(2026, 3, 3)
+    later = complaint_deadline(
+        at(2026, 3, 2, 17, 31), GENERAL, closing_time=close, convention=next_day
+    )
+    assert later.last_day == D(2026, 3, 4)
+
+
+def test_cmp1_an_approval_exactly_at_the_original_deadline_counts() -> None:
+    """Major, received Mon Sep 28 09:00: Sep 29, Sep 30, then (past National Day) Oct 8,
+    so the original period ends at 24:00 of Oct 8 (written as Oct 9 00:00).  An
+    approval at that very instant is in time; a second later it is refused."""
+    received = at(2026, 9, 28, 9)
+    original = complaint_deadline(received, MAJOR).due
+    assert original == at(2026, 10, 9, 0, 0)
+    on_time = Extension(
+        total_working_days=5,
+        approvals=[Approval(approver="王经理", approved_at=original, level="分管领导")],
+    )
+    assert complaint_deadline(received, MAJOR, extension=on_time).working_days == 5
+    late = Extension(
+        total_working_days=5,
+        approvals=[
+            Approval(
+                approver="王经理",
+                approved_at=original + dt.timedelta(seconds=1),
+                level="分管领导",
+            )
+        ],
+    )
+    with pytest.raises(ExtensionError):
+        complaint_deadline(received, MAJOR, extension=late)
+
+
+def test_complaint_deadline_passes_everything_through() -> None:
+    """Complaint.deadline gives what complaint_deadline gives for the same arguments."""
+    from custrules import AfterClose, PeriodConvention
+
+    c = recorded().classify(MAJOR, at=at(2026, 9, 30, 17), actor="小李")
+    weekdays = WorkCalendar.weekdays()
+    close = dt.time(17, 30)
+    ext = Extension(total_working_days=6, approvals=[approval(2026, 10, 1, 9)])
+    convention = PeriodConvention(after_close=AfterClose.NEXT_WORKING_DAY)
+    got = c.deadline(calendar=weekdays, closing_time=close, extension=ext, convention=convention)
+    want = complaint_deadline(
+        c.received_at,
+        MAJOR,
+        calendar=weekdays,
+        closing_time=close,
+        extension=ext,
+        convention=convention,
+    )
+    assert got == want
+    assert got.closing_time == close
+    assert got.working_days == 6
+    assert got.last_day != c.deadline().last_day  # weekdays: no National Day

@@ -894,8 +894,13 @@ class Complaint:
         closing_time: _dt.time | None = None,
         extension: Extension | None = None,
         policy: ComplaintPolicy = COMPLAINT_RULES,
+        convention: PeriodConvention = CIVIL_CODE,
     ) -> Deadline:
-        """This complaint's deadline; it must have been classified."""
+        """This complaint's deadline; it must have been classified.
+
+        Every argument is passed through to :func:`complaint_deadline` (the same
+        convention a :class:`ComplaintClock` would use gives the same answer).
+        """
         if self.severity is None:
             raise TransitionError(
                 "the complaint has not been classified yet: its severity sets the deadline "
@@ -910,6 +915,7 @@ class Complaint:
             serious=self.serious,
             via_media=self.channel is Channel.MEDIA,
             policy=policy,
+            convention=convention,
         )
 
     def handled_at(self, policy: ComplaintPolicy = COMPLAINT_RULES) -> _dt.datetime | None:
