@@ -102,3 +102,92 @@ def test_the_total_may_be_an_int_and_the_result_keeps_the_callers_order() -> Non
         allocate(-1, {"a": Fraction(1)})
     with pytest.raises(InvalidInputError, match="limit"):
         allocate(10**15, {"a": Fraction(1)})
+
+
+# -- pinned: the boundaries of the money door and what its errors carry ------------------------
+
+from decimal import ROUND_HALF_UP  # noqa: E402
+
+from custrules import MAX_AMOUNT_YUAN, to_money  # noqa: E402
+
+ONE = {"a": Fraction(1)}
+
+
+@pytest.mark.parametrize(
+    ("total", "cents"),
+    [
+        (0, "0.00"),
+        (Decimal("0"), "0.00"),
+        (MAX_AMOUNT_YUAN, f"{MAX_AMOUNT_YUAN}.00"),
+        (Decimal("999999999999999.99"), "999999999999999.99"),
+        (Decimal("1.230"), "1.23"),  # three places, the third a zero
+        (Decimal("12.3400"), "12.34"),  # four places
+        (Decimal("1." + "0" * 28), "1.00"),  # exactly the most places taken
+        (Decimal("5E+2"), "500.00"),  # an exponent
+        (Decimal("-0"), "0.00"),
+    ],
+)
+def test_totals_at_the_edges_of_the_door(total: object, cents: str) -> None:
+    assert str(allocate(total, ONE)["a"]) == cents  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("total", "error", "match"),
+    [
+        (1.5, InvalidTypeError, "floats cannot hold cents exactly; use Decimal"),
+        (-1, InvalidInputError, "cannot be negative, got -1"),
+        (Decimal("-0.01"), InvalidInputError, "cannot be negative, got -0.01"),
+        (MAX_AMOUNT_YUAN + 1, InvalidInputError, "limit for money"),
+        (Decimal("1e15"), InvalidInputError, "limit for money"),
+        (Decimal("Infinity"), InvalidInputError, "must be finite"),
+        (Decimal("1." + "0" * 29), InvalidInputError, "more than 28 decimal places"),
+        (Decimal("0.001"), InvalidInputError, "pass rounding=decimal.ROUND_HALF_UP"),
+    ],
+)
+def test_money_errors_carry_the_value_and_say_what_to_do(
+    total: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match) as caught:
+        allocate(total, ONE)  # type: ignore[arg-type]
+    assert caught.value.value is total  # type: ignore[attr-defined]
+
+
+def test_share_errors_carry_the_value() -> None:
+    with pytest.raises(InvalidTypeError, match="must be a Fraction") as caught:
+        allocate(Decimal(1), {"a": "1"})
+    assert caught.value.value == "1"
+    with pytest.raises(InvalidInputError, match="the share of b is negative: -1/2") as neg:
+        allocate(Decimal(1), {"a": Fraction(3, 2), "b": Fraction(-1, 2)})
+    assert neg.value.value == Fraction(-1, 2)
+    shares = {"a": Fraction(1, 2)}
+    with pytest.raises(InvalidInputError, match="they sum to 1/2") as short:
+        allocate(Decimal(1), shares)
+    assert short.value.value == shares
+    with pytest.raises(InvalidInputError, match="ROUND_HALF_UP") as bad:
+        allocate(Decimal("1.005"), ONE, rounding="HALF")
+    assert bad.value.value == "HALF"
+
+
+def test_rounding_works_for_every_amount_within_the_limit() -> None:
+    big = allocate(Decimal("999999999999999.985"), ONE, rounding=ROUND_HALF_UP)
+    assert str(big["a"]) == "999999999999999.99"
+
+
+def test_the_largest_remainder_beats_the_larger_share() -> None:
+    # 0.07 split 1/10, 3/10, 6/10: exact 0.7, 2.1 and 4.2 cents; one cent left over;
+    # the largest remainder (0.7, the smallest share) takes it
+    got = allocate(
+        Decimal("0.07"), {"a": Fraction(1, 10), "b": Fraction(3, 10), "c": Fraction(6, 10)}
+    )
+    assert got == {"a": Decimal("0.01"), "b": Decimal("0.02"), "c": Decimal("0.04")}
+
+
+def test_to_money() -> None:
+    assert str(to_money(0)) == "0.00"
+    assert str(to_money(5)) == "0.05"
+    assert str(to_money(-5)) == "-0.05"
+    assert str(to_money(MAX_AMOUNT_YUAN * 100 + 99)) == f"{MAX_AMOUNT_YUAN}.99"
+    with pytest.raises(InvalidInputError, match="cents must be between"):
+        to_money(MAX_AMOUNT_YUAN * 100 + 100)
+    with pytest.raises(InvalidTypeError, match="cents must be an int"):
+        to_money(1.5)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ datetime.date(2026, 2, 14)
 3
 
 Sources: State Council notices (国务院办公厅关于N年部分节假日安排的通知) as
-carried by the `holidays` package; ``../shared/spec/rules.md`` CAL-1..CAL-4.
+carried by the `holidays` package; CAL-1..CAL-4 (docs/calendar.md).
 """
 
 from __future__ import annotations

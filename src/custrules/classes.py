@@ -1,7 +1,7 @@
 """Customer classes (客户分类): admission, channels, value (TIER-3, TIER-4, TIER-8).
 
-Sources: ``000_22180ed068cac307.txt`` piece 13 (arts. 3, 7, 10, 15, 17) and
-piece 15; ``002_7faea5209bce07f0.txt`` 二 and 三.
+Sources: 客户管理管理制度 (a collection of 15 model regulations) piece 13 (arts. 3, 7, 10, 15, 17) and
+piece 15; 卷烟零售客户管理 (tobacco retail customer management) 二 and 三.
 
 * TIER-3: a customer files four documents, then sales reviews, finance
   reviews and the general manager approves; expired documents suspend
@@ -334,7 +334,7 @@ class ValueGroup(str, enum.Enum):
     PROBLEM = "问题客户"
 
 
-#: The library's reading of "直接分为核心客户、一般客户和问题客户" (the seed gives
+#: The library's reading of "直接分为核心客户、一般客户和问题客户" (the regulation gives
 #: no mapping): pass your own ``mapping`` to :func:`value_group` to differ.
 _DEFAULT_GROUPS = {
     ValueClass.VALUE: ValueGroup.CORE,

@@ -318,7 +318,7 @@ def _table(args: argparse.Namespace) -> TierTable:
     if not args.bounds:
         raise _UsageError(
             "custrules tier: --table tobacco needs --bounds with the 8 grades' lower bounds "
-            "(the seed cuts them off: TIER-5), e.g. --bounds 20,16,10,8,6,4,2,0"
+            "(the regulation's table stops after grade 1: TIER-5), e.g. --bounds 20,16,10,8,6,4,2,0"
         )
     try:
         bounds = [_check.decimal_text(b, "a bound") for b in args.bounds.split(",")]
@@ -633,8 +633,8 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Customer tiers (TIER-1, TIER-5; the tobacco bounds are illustrative: the seed's "
-        "table is cut off, so a host supplies them)",
+        "Customer tiers (TIER-1, TIER-5; the tobacco bounds are illustrative: the regulation's "
+        "table stops after grade 1, so a host supplies them)",
         (
             "tier 2500",
             "tier 3500 --current 网拍客户",

@@ -1,6 +1,6 @@
 """Customer complaints (客户投诉): deadlines, extensions, status and procedure.
 
-Sources: ``000_22180ed068cac307.txt`` piece 2 art. 11 and annex 2, piece 13
+Sources: 客户管理管理制度 (a collection of 15 model regulations) piece 2 art. 11 and annex 2, piece 13
 art. 12, piece 4 (single choice 9, multiple choice 5, case 5).
 
 * CMP-1: a general complaint (一般投诉) is handled within 1 working day; a
@@ -18,7 +18,7 @@ art. 12, piece 4 (single choice 9, multiple choice 5, case 5).
   telephone; a complaint through the media is already an escalation.
 * CMP-6: the record holds time, customer, content, result, handler, remarks.
 
-Decisions (rules.md "Decide:"), all fields of :class:`ComplaintPolicy`:
+Decisions (where the regulations are silent), all fields of :class:`ComplaintPolicy`:
 
 * "handled" means the customer has been told the result (the ``REPLY``
   step, 告知客户处理结果), not that the file is closed;
@@ -213,13 +213,13 @@ def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> Non
 
 @attrs.frozen(kw_only=True)
 class ComplaintPolicy:
-    """CMP-1 and the module's decisions as data; :data:`COMPLAINT_RULES` is the seed's."""
+    """CMP-1 and the module's decisions as data; :data:`COMPLAINT_RULES` is the regulation's."""
 
     general_working_days: int = attrs.field(default=1, validator=_positive)
     major_working_days: int = attrs.field(default=3, validator=_positive)
     #: the most an approved extension may reach, in working days from receipt
     max_working_days: int = attrs.field(default=7, validator=_positive)
-    #: severities that may be extended (the seeds extend major complaints only)
+    #: severities that may be extended (the regulations extend major complaints only)
     extendable: frozenset[Severity] = attrs.field(
         default=frozenset({Severity.MAJOR}), converter=_severities
     )
@@ -244,7 +244,7 @@ class ComplaintPolicy:
         )
 
 
-#: CMP-1 as the seeds give it: 1, 3, at most 7 with approval.
+#: CMP-1 as the regulations give it: 1, 3, at most 7 with approval.
 COMPLAINT_RULES = ComplaintPolicy()
 
 

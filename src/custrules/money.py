@@ -110,9 +110,6 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
         raise InvalidTypeError(f"shares must be a mapping of party -> share, got {shares!r}")
     out: dict[K, Fraction] = {}
     for key, share in shares.items():
-        if type(share) is Fraction and share >= 0 and share <= 1:
-            out[key] = share
-            continue
         if isinstance(share, (float, bool)) or not isinstance(share, (Fraction, int, Decimal)):
             raise InvalidTypeError(
                 f"the share of {key} must be a Fraction (exact), got {share!r}", value=share

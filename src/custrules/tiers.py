@@ -1,7 +1,7 @@
 """Customer grades (客户分级): TIER-1, TIER-2, TIER-5, TIER-6, TIER-7.
 
-Sources: ``000_22180ed068cac307.txt`` piece 13 (arts. 9, 16) and piece 15;
-``002_7faea5209bce07f0.txt`` (tobacco retail).
+Sources: 客户管理管理制度 (a collection of 15 model regulations) piece 13 (arts. 9, 16) and piece 15;
+卷烟零售客户管理 (tobacco retail customer management) (tobacco retail).
 
 * TIER-1: polyolefin star grades by monthly pick-up, five levels from 网拍客户
   (every new customer) to 三星客户; levels move one step at a time (依次升降);
@@ -9,7 +9,7 @@ Sources: ``000_22180ed068cac307.txt`` piece 13 (arts. 9, 16) and piece 15;
 * TIER-2: reviews quarterly, half-yearly and yearly; which figure a review
   reads is an explicit choice (:class:`ReviewBasis`).
 * TIER-5, TIER-6: tobacco retail grades (8, split at 10 cases a month; the
-  host supplies the boundaries the seed cuts off) and 42 categories.
+  host supplies the boundaries the regulation cuts off) and 42 categories.
 * TIER-7: sustained-volume stars (every month of a window over a threshold).
 
 TIER-3 (admission), TIER-4 (channel classes) and TIER-8 (value classes, key
@@ -604,7 +604,7 @@ def review_volume(
 ) -> Fraction:
     """The figure a review reads from monthly volumes (TIER-2), exactly.
 
-    The basis has no default: the seeds set monthly bands but review
+    The basis has no default: the regulations set monthly bands but review
     quarterly, half-yearly and yearly, so the caller says which figure counts.
 
     >>> review_volume({"2026-01": 900, "2026-02": 1200, "2026-03": 1500},
@@ -732,7 +732,7 @@ def tobacco_grade_table(lower_bounds: Sequence[Any], *, name: str = "tobacco_gra
     """TIER-5: eight grades by average monthly volume (cases), from the host's bounds.
 
     ``lower_bounds`` are the lower bounds of grades 1 to 8 (highest grade
-    first), in cases a month.  The seed fixes three of them and cuts the rest
+    first), in cases a month.  The regulation fixes three of them and cuts the rest
     off, so they must come from the host:
 
     * grade 1 starts at 20 cases (20件以上);
@@ -786,7 +786,7 @@ def tobacco_grade_table(lower_bounds: Sequence[Any], *, name: str = "tobacco_gra
 class RetailFormat(str, enum.Enum):
     """TIER-6: the seven retail formats (业态).
 
-    The seed names the count, not the formats; these are the formats of the
+    The regulation names the count, not the formats; these are the formats of the
     State Tobacco Monopoly Administration's retail-customer classification.
     """
 

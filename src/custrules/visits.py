@@ -1,6 +1,6 @@
 """Customer visit reports (走访客户报告单): VIS-1 to VIS-3.
 
-Source: ``000_22180ed068cac307.txt`` piece 2, annex 1 (the same form as
+Source: 客户管理管理制度 (a collection of 15 model regulations) piece 2, annex 1 (the same form as
 piece 13's annex 2).
 
 VIS-1: three rated rows; the columns are worth, left to right, 100, 90, 85,

@@ -1,6 +1,6 @@
 """Real estate: customer attribution and commission splits (RE11, RE12, RE14).
 
-Sources: ``000_22180ed068cac307.txt`` pieces 11 (employee referrals), 12
+Sources: 客户管理管理制度 (a collection of 15 model regulations) pieces 11 (employee referrals), 12
 (the Changsha sales office's customer rules) and 14 (sales customer
 management rules).  These clauses decide people's pay, and sales offices
 argue over them: the engine is exact, deterministic and explains itself.

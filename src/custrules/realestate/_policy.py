@@ -198,7 +198,7 @@ _RE14_CITES = {
 class AttributionPolicy:
     """Everything a sales office's rules decide, as data.
 
-    :data:`RE12` (with RE11 referrals) and :data:`RE14` are the seeds'
+    :data:`RE12` (with RE11 referrals) and :data:`RE14` are the regulations'
     policies; a host builds a variant with ``attrs.evolve(RE12, ...)``.
     ``None`` for an optional clause means the policy has no such clause:
     a case that needs it is sent to a manager's ruling.
