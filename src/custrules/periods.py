@@ -240,8 +240,12 @@ def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
     zone = match["zone"]
     if zone in ("Z", "z"):
         zone = "+00:00"
+    clock = match["time"]
+    if "." in clock:  # Python 3.10 reads only 3 or 6 digits of a fraction
+        whole, fraction = clock.split(".")
+        clock = f"{whole}.{fraction.ljust(6, '0')}"
     try:
-        value = _dt.datetime.fromisoformat(f"{match['day']}T{match['time']}{zone}")
+        value = _dt.datetime.fromisoformat(f"{match['day']}T{clock}{zone}")
     except ValueError:
         raise InvalidInputError(
             f"{what}: not a date and time: {text[:40]!r} (use e.g. 2026-02-13T10:00+08:00)",
