@@ -134,14 +134,24 @@ def test_totals_at_the_edges_of_the_door(total: object, cents: str) -> None:
 @pytest.mark.parametrize(
     ("total", "error", "match"),
     [
-        (1.5, InvalidTypeError, "floats cannot hold cents exactly; use Decimal"),
+        (
+            1.5,
+            InvalidTypeError,
+            r"^the total must be a Decimal \(or an int\), not float \(1\.5\): floats cannot "
+            r"hold cents exactly; use Decimal\('12345\.67'\)$",
+        ),
         (-1, InvalidInputError, "cannot be negative, got -1"),
         (Decimal("-0.01"), InvalidInputError, "cannot be negative, got -0.01"),
         (MAX_AMOUNT_YUAN + 1, InvalidInputError, "limit for money"),
         (Decimal("1e15"), InvalidInputError, "limit for money"),
         (Decimal("Infinity"), InvalidInputError, "must be finite"),
         (Decimal("1." + "0" * 29), InvalidInputError, "more than 28 decimal places"),
-        (Decimal("0.001"), InvalidInputError, "pass rounding=decimal.ROUND_HALF_UP"),
+        (
+            Decimal("0.001"),
+            InvalidInputError,
+            r"round it to the cent first, or pass rounding=decimal\.ROUND_HALF_UP \(or another "
+            r"decimal rounding mode\)$",
+        ),
     ],
 )
 def test_money_errors_carry_the_value_and_say_what_to_do(
@@ -163,9 +173,11 @@ def test_share_errors_carry_the_value() -> None:
     with pytest.raises(InvalidInputError, match="they sum to 1/2") as short:
         allocate(Decimal(1), shares)
     assert short.value.value == shares
-    with pytest.raises(InvalidInputError, match="ROUND_HALF_UP") as bad:
+    with pytest.raises(InvalidInputError, match=r"\(ROUND_05UP, ROUND_CEILING, ") as bad:
         allocate(Decimal("1.005"), ONE, rounding="HALF")
     assert bad.value.value == "HALF"
+    with pytest.raises(InvalidInputError, match="^the share of a must be a finite number"):
+        allocate(Decimal(1), {"a": Decimal("NaN")})
 
 
 def test_rounding_works_for_every_amount_within_the_limit() -> None:

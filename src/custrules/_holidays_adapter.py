@@ -165,3 +165,22 @@ def country(
         days=_scan(source, first, last, {}),
         source=f"holidays {version()}, rules for {label} {year_list[0]}-{year_list[-1]}",
     )
+
+
+#: The years the lunar tables `holidays` ships answer reliably (its Qingming
+#: approximation holds for 1901-2099).
+LUNAR_YEARS = range(1901, 2100)
+
+
+def lunar_days(year: int) -> tuple[_dt.date, _dt.date, _dt.date, _dt.date]:
+    """(Spring Festival, Qingming, Dragon Boat, Mid-Autumn) of ``year`` in China."""
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    lunar: Any = _ChineseLunisolar()
+    spring = lunar.lunar_new_year_date(year)[0]
+    qingming = lunar.qingming_date(year)[0]
+    dragon = lunar.dragon_boat_date(year)[0]
+    autumn = lunar.mid_autumn_date(year)[0]
+    if None in (spring, qingming, dragon, autumn):  # pragma: no cover - outside LUNAR_YEARS
+        raise InvalidInputError(f"`holidays` {version()} has no lunar dates for {year}")
+    return spring, qingming, dragon, autumn

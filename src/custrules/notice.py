@@ -1,0 +1,521 @@
+"""Next year's schedule from the State Council's notice, and the law's statutory days.
+
+CAL-8 (全国年节及纪念日放假办法): which days are statutory holidays (法定节假日)
+is fixed by the State Council's measures, so :func:`statutory_days` knows them
+for any year from the lunar calendar: the 2000 version (New Year's Day, the
+1st-3rd of the first lunar month, 1-3 May, 1-3 October), the 2008 version
+(New Year's Eve and the 1st-2nd of the Spring Festival, Qingming, 1 May, the
+Dragon Boat and Mid-Autumn festivals: 11 days), the 2014 version (the Spring
+Festival's 1st-3rd again) and the 2025 version (New Year's Eve and the 1st-3rd,
+1-2 May: 13 days).
+
+CAL-7 (国务院办公厅关于N年部分节假日安排的通知): the annual notice adds the
+bridge days off and the make-up working days, usually weeks before a calendar
+package ships them.  :meth:`ScheduleNotice.parse` reads it as published
+(ranges with or without month or year, 周 or 星期, lunar notes, in-lieu days,
+breaks joined to the weekend, two holidays on one line, ASCII or full-width
+punctuation, simplified or traditional characters), checks it, and raises a
+:class:`~custrules.errors.NoticeError` naming the line of any failed check;
+:meth:`~custrules.WorkCalendar.with_notice` then moves a calendar's horizon.
+
+>>> notice = ScheduleNotice.parse('''国务院办公厅关于2027年部分节假日安排的通知
+... 一、元旦：1月1日（周五）至3日（周日）放假，共3天。''', check_installed=False,
+...     check_statutory=False)
+>>> notice.year, sorted(notice.days_off)[0], len(notice.days_off)
+(2027, datetime.date(2027, 1, 1), 3)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from custrules import _check, _holidays_adapter
+from custrules.errors import InvalidInputError, InvalidTypeError, NoticeError
+
+__all__ = ["NoticeEntry", "ScheduleNotice", "statutory_days"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+#: The versions of the measures: the year each took effect.
+_VERSIONS = (2000, 2008, 2014, 2025)
+
+
+def statutory_days(year: int) -> frozenset[_dt.date]:
+    """The statutory holidays of ``year`` in mainland China (CAL-8), computed.
+
+    >>> sorted(d.isoformat() for d in statutory_days(2026))[:4]
+    ['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18']
+    >>> len(statutory_days(2007)), len(statutory_days(2008)), len(statutory_days(2025))
+    (10, 11, 13)
+    """
+    _check.integer(year, "year")
+    last = _holidays_adapter.LUNAR_YEARS.stop - 1
+    if not _VERSIONS[0] <= year <= last:
+        raise InvalidInputError(
+            f"statutory days are computed for {_VERSIONS[0]}-{last} (the measures of 2000 "
+            f"onwards, and the lunar tables installed); got {year}",
+            value=year,
+        )
+    return frozenset(d for days in _statutory_by_name(year).values() for d in days)
+
+
+def _statutory_by_name(year: int) -> dict[str, tuple[_dt.date, ...]]:
+    spring, qingming, dragon, autumn = _holidays_adapter.lunar_days(year)
+    eve = spring - _ONE_DAY
+    day = _dt.date
+    out: dict[str, tuple[_dt.date, ...]] = {"元旦": (day(year, 1, 1),)}
+    if year < 2008:
+        out["春节"] = (spring, spring + _ONE_DAY, spring + 2 * _ONE_DAY)
+        out["劳动节"] = (day(year, 5, 1), day(year, 5, 2), day(year, 5, 3))
+    else:
+        if year < 2014:
+            out["春节"] = (eve, spring, spring + _ONE_DAY)
+        elif year < 2025:
+            out["春节"] = (spring, spring + _ONE_DAY, spring + 2 * _ONE_DAY)
+        else:
+            out["春节"] = (eve, spring, spring + _ONE_DAY, spring + 2 * _ONE_DAY)
+        out["清明节"] = (qingming,)
+        out["劳动节"] = (day(year, 5, 1),) if year < 2025 else (day(year, 5, 1), day(year, 5, 2))
+        out["端午节"] = (dragon,)
+        out["中秋节"] = (autumn,)
+    out["国庆节"] = (day(year, 10, 1), day(year, 10, 2), day(year, 10, 3))
+    return out
+
+
+# -- reading a notice --------------------------------------------------------------------
+
+#: Traditional -> simplified for the notices' vocabulary (on top of _check.SIMPLIFY).
+_NOTICE_SIMPLIFY = str.maketrans(
+    {
+        "國": "国", "務": "务", "院": "院", "辦": "办", "關": "关", "於": "于", "節": "节",
+        "慶": "庆", "勞": "劳", "動": "动", "調": "调", "補": "补", "連": "连", "週": "周",
+        "曆": "历", "臘": "腊", "陽": "阳", "農": "农", "個": "个", "餘": "余", "旦": "旦",
+        "開": "开", "時": "时", "則": "则", "應": "应", "實": "实", "並": "并", "現": "现",
+        "將": "将", "為": "为", "與": "与", "後": "后", "後": "后", "們": "们", "兩": "两",
+        "號": "号", "東": "东", "頒": "颁", "單": "单", "會": "会", "經": "经", "濟": "济",
+    }
+)
+_CN_DIGITS = "一二三四五六七八九十"
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日安排的通知")
+_ITEM = re.compile(r"^\s*([一二三四五六七八九十]+)[、.]\s*([^:]+?)\s*:\s*(.+)$")
+_DATE = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^)]*)\))?"
+_RANGE = re.compile(rf"^{_DATE}至{_DATE}放假(?:调休)?(?:,共(\d+)天)?$")
+_SINGLE = re.compile(rf"^{_DATE}放假(?:(\d+)天)?(?:,共(\d+)天)?(?:,(不调休|与周末连休))?$")
+_IN_LIEU = re.compile(rf"^{_DATE}放假,{_DATE}补休$")
+_WORK = re.compile(rf"^{_DATE}(?:[、,]{_DATE})*上班$")
+_ONE_WORK = re.compile(_DATE)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_check.SIMPLIFY)
+    text = text.translate(_NOTICE_SIMPLIFY)
+    text = text.replace("星期", "周").replace("礼拜", "周")
+    text = text.replace("，", ",").replace("；", ";").replace("。", ".").replace("．", ".")
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class NoticeEntry:
+    """One numbered line of a notice: a holiday (or two), its break and make-up days."""
+
+    #: the holidays the line names (``("中秋节", "国庆节")`` on a combined line)
+    names: tuple[str, ...]
+    #: how the notice states the break: ``range``, ``single``, ``in_lieu`` or ``joined``
+    form: str
+    #: the days the notice states (first and last day of a range; the day and its
+    #: in-lieu day)
+    start: _dt.date
+    end: _dt.date
+    #: every day of the break, weekend days inside or joined to it included
+    days_off: frozenset[_dt.date]
+    #: the make-up working days (调休上班) on this line
+    working_days: tuple[_dt.date, ...] = ()
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class ScheduleNotice:
+    """A year's holiday arrangement (CAL-7): the days off and the make-up working days.
+
+    Two notices are equal when they give the same year and the same days
+    (their wording and names aside).
+    """
+
+    year: int
+    entries: tuple[NoticeEntry, ...]
+
+    @property
+    def days_off(self) -> frozenset[_dt.date]:
+        """Every day of every break (weekend days inside or joined to one included)."""
+        return frozenset(d for e in self.entries for d in e.days_off)
+
+    @property
+    def working_days(self) -> frozenset[_dt.date]:
+        """The make-up working days (调休上班)."""
+        return frozenset(d for e in self.entries for d in e.working_days)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ScheduleNotice):
+            return NotImplemented
+        return (self.year, self.days_off, self.working_days) == (
+            other.year,
+            other.days_off,
+            other.working_days,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.days_off, self.working_days))
+
+    # -- reading -----------------------------------------------------------------------
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        year: int | None = None,
+        check_statutory: bool = True,
+        check_installed: bool = True,
+    ) -> ScheduleNotice:
+        """Read and check the annual notice as published (CAL-7).
+
+        The year comes from the title (``国务院办公厅关于2027年部分节假日安排的通知``)
+        or ``year``; a ``year`` that contradicts the title is an error.  Checks,
+        each a :class:`~custrules.errors.NoticeError` naming the line: every
+        weekday matches its date; every 共N天 matches its range; every make-up
+        working day is a Saturday or Sunday outside every break; every
+        statutory day of the year (CAL-8) is a day off; and, for a year the
+        installed data covers, the notice agrees with it day by day.
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"a notice is text, got {type(text).__name__}", value=text)
+        if len(text) > 100_000:
+            raise NoticeError("a notice is at most 100,000 characters", line=0)
+        _check.boolean(check_statutory, "check_statutory")
+        _check.boolean(check_installed, "check_installed")
+        lines = [_normalise(raw) for raw in text.splitlines()]
+        titled = None
+        for number, line in enumerate(lines, 1):
+            match = _TITLE.search(line)
+            if match:
+                titled = int(match[1])
+                break
+        if year is not None:
+            _check.integer(year, "year")
+            if titled is not None and titled != year:
+                raise NoticeError(
+                    f"year={year} contradicts the title, which says {titled}", line=number
+                )
+        the_year = year if year is not None else titled
+        if the_year is None:
+            raise NoticeError(
+                "no year: the title (国务院办公厅关于N年部分节假日安排的通知) is missing; pass "
+                "year=...",
+                line=1,
+            )
+        _check.in_range(_dt.date(the_year, 1, 1), "the notice's year")
+        entries: list[NoticeEntry] = []
+        for number, line in enumerate(lines, 1):
+            item = _ITEM.match(line.strip())
+            if item is None:
+                continue
+            names = tuple(n.strip() for n in re.split(r"[、,]", item[2]) if n.strip())
+            entries.append(_entry(the_year, names, item[3], number, text.splitlines()[number - 1]))
+        if not entries:
+            raise NoticeError("no numbered holiday line (一、元旦: ...) was found", line=1)
+        notice = cls(year=the_year, entries=tuple(entries))
+        notice._check_makeup(lines)
+        if check_statutory:
+            notice._check_statutory()
+        if check_installed:
+            notice._check_installed()
+        return notice
+
+    def _check_makeup(self, lines: list[str]) -> None:
+        off = self.days_off
+        for entry in self.entries:
+            for day in entry.working_days:
+                line = _line_of(lines, entry)
+                if day.weekday() < 5:
+                    raise NoticeError(
+                        f"{day.isoformat()} is a make-up working day (上班) on a "
+                        f"{_WEEKDAY_ZH[day.weekday()]}: only a Saturday or Sunday can be one",
+                        line=line,
+                    )
+                if day in off:
+                    raise NoticeError(
+                        f"{day.isoformat()} is both a day off and a make-up working day",
+                        line=line,
+                    )
+
+    def _check_statutory(self) -> None:
+        if not _VERSIONS[0] <= self.year < _holidays_adapter.LUNAR_YEARS.stop:
+            return
+        off = self.days_off
+        for name, days in _statutory_by_name(self.year).items():
+            missing = [d for d in days if d.year == self.year and d not in off]
+            if missing:
+                raise NoticeError(
+                    f"{name}'s statutory day {missing[0].isoformat()} (全国年节及纪念日放假办法) "
+                    "is not a day off in the notice",
+                    line=self._line_for(name),
+                )
+
+    def _line_for(self, name: str) -> int:
+        for i, entry in enumerate(self.entries, 1):
+            if any(name[:2] in n for n in entry.names):
+                return i
+        return 0
+
+    def _check_installed(self) -> None:
+        from custrules.calendar import WorkCalendar
+
+        cal = WorkCalendar.china()
+        first, through = cal.first_day, cal.official_through
+        assert first is not None and through is not None
+        off, work = self.days_off, self.working_days
+        days = [_dt.date(self.year, 1, 1) + _dt.timedelta(n) for n in range(366)]
+        days = [d for d in days if d.year == self.year]
+        days += sorted(d for d in off | work if d.year != self.year)
+        for day in days:
+            if not first <= day <= through:
+                continue
+            says_off = day in off or (day.weekday() >= 5 and day not in work)
+            if says_off == cal.is_working_day(day):
+                data = "a working day" if says_off else "a day off"
+                notice = "a day off" if says_off else "a working day"
+                raise NoticeError(
+                    f"the notice makes {day.isoformat()} {notice}, but the installed "
+                    f"schedule ({cal.data.source}) has {data}: check the notice, or the "
+                    "installed data",
+                    line=0,
+                )
+
+    # -- writing -----------------------------------------------------------------------
+
+    def render(self) -> str:
+        """The arrangement in the notice's own wording (title line first).
+
+        ``ScheduleNotice.parse(notice.render()) == notice``.
+        """
+        out = [f"国务院办公厅关于{self.year}年部分节假日安排的通知", ""]
+        for i, entry in enumerate(self.entries):
+            out.append(f"{_cn_number(i + 1)}、{'、'.join(entry.names)}：{_render_entry(entry)}")
+        return "\n".join(out) + "\n"
+
+    # -- holiday-cn JSON ---------------------------------------------------------------
+
+    @classmethod
+    def from_holiday_cn(cls, data: Mapping[str, Any]) -> ScheduleNotice:
+        """A notice from holiday-cn JSON (``{"year": ..., "days": [{"name", "date",
+        "isOffDay"}, ...]}``); consecutive days off with one name make one break."""
+        if not isinstance(data, Mapping):
+            raise InvalidTypeError("holiday-cn data is a JSON object", value=data)
+        year = data.get("year")
+        _check.integer(year, "year")
+        rows = data.get("days")
+        items = _check.items(rows, "days", limit=400)
+        days: list[tuple[_dt.date, str, bool]] = []
+        for row in items:
+            if not isinstance(row, Mapping) or set(row) - {"name", "date", "isOffDay"}:
+                raise InvalidInputError(f"a holiday-cn day is {{name, date, isOffDay}}: {row!r}")
+            from custrules.periods import parse_date
+
+            name = _check.text(row.get("name"), "name")
+            days.append((parse_date(row.get("date")), name, _check.boolean(row.get("isOffDay"), "isOffDay")))
+        days.sort()
+        entries: list[NoticeEntry] = []
+        breaks: list[tuple[str, list[_dt.date]]] = []
+        for day, name, off in days:
+            if not off:
+                continue
+            if breaks and breaks[-1][0] == name and breaks[-1][1][-1] + _ONE_DAY == day:
+                breaks[-1][1].append(day)
+            else:
+                breaks.append((name, [day]))
+        for name, run in breaks:
+            work = tuple(d for d, n, off in days if not off and n == name)
+            names = tuple(n for n in re.split(r"[、,]", name) if n)
+            entries.append(
+                NoticeEntry(
+                    names=names,
+                    form="range" if len(run) > 1 else "single",
+                    start=run[0],
+                    end=run[-1],
+                    days_off=frozenset(run),
+                    working_days=work,
+                )
+            )
+        used = {d for e in entries for d in e.working_days}
+        orphans = [d for d, _, off in days if not off and d not in used]
+        if orphans:
+            raise InvalidInputError(
+                f"make-up working day {orphans[0].isoformat()} names no holiday of the file"
+            )
+        return cls(year=int(year), entries=tuple(entries))  # type: ignore[arg-type]
+
+    def to_holiday_cn(self) -> dict[str, Any]:
+        """The arrangement as holiday-cn JSON."""
+        rows: list[dict[str, Any]] = []
+        for entry in self.entries:
+            name = "、".join(entry.names)
+            rows.extend(
+                {"name": name, "date": d.isoformat(), "isOffDay": True}
+                for d in sorted(entry.days_off)
+            )
+            rows.extend(
+                {"name": name, "date": d.isoformat(), "isOffDay": False}
+                for d in entry.working_days
+            )
+        rows.sort(key=lambda r: r["date"])
+        return {"year": self.year, "papers": [], "days": rows}
+
+
+_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def _line_of(lines: list[str], entry: NoticeEntry) -> int:
+    for i, line in enumerate(lines, 1):
+        item = _ITEM.match(line.strip())
+        if item and tuple(n.strip() for n in re.split(r"[、,]", item[2]) if n.strip()) == entry.names:
+            return i
+    return 0
+
+
+def _cn_number(n: int) -> str:
+    if n <= 10:
+        return _CN_DIGITS[n - 1]
+    return "十" + (_CN_DIGITS[n - 11] if n > 10 else "")
+
+
+def _date_zh(day: _dt.date, previous: _dt.date | None) -> str:
+    if previous is None or previous.year != day.year:
+        head = f"{day.year}年{day.month}月" if previous is not None else f"{day.month}月"
+    elif previous.month != day.month:
+        head = f"{day.month}月"
+    else:
+        head = ""
+    return f"{head}{day.day}日（{_WEEKDAY_ZH[day.weekday()]}）"
+
+
+def _render_entry(entry: NoticeEntry) -> str:
+    start, end = entry.start, entry.end
+    if entry.form == "in_lieu":
+        text = f"{_date_zh(start, None)}放假，{_date_zh(end, start)}补休。"
+    elif entry.form == "joined":
+        text = f"{_date_zh(start, None)}放假，与周末连休。"
+    elif entry.form == "single":
+        text = f"{_date_zh(start, None)}放假，共1天。"
+    else:
+        count = (end - start).days + 1
+        text = f"{_date_zh(start, None)}至{_date_zh(end, start)}放假调休，共{count}天。"
+    if entry.working_days:
+        parts = []
+        previous = None
+        for day in entry.working_days:
+            parts.append(_date_zh(day, previous) if previous else _date_zh(day, None))
+            previous = day
+        text += "、".join(parts) + "上班。"
+    return text
+
+
+def _date(
+    groups: tuple[str | None, ...], year: int, default: _dt.date | None, line: int
+) -> tuple[_dt.date, str | None]:
+    """A date from (year, month, day, note) groups; month and year default to ``default``'s."""
+    y, m, d, note = groups
+    if m is None and default is None:
+        raise NoticeError(f"a date without its month ({d}日)", line=line)
+    year_ = int(y) if y else (default.year if default else year)
+    month = int(m) if m else (default.month if default else 0)
+    try:
+        day = _dt.date(year_, month, int(d))  # type: ignore[arg-type]
+    except ValueError:
+        raise NoticeError(f"no such date: {year_}年{month}月{d}日", line=line) from None
+    if default is not None and day < default and not y:
+        # a range end without a year that falls before its start is in the next year
+        day = day.replace(year=day.year + 1)
+    if note:
+        found = re.search(r"周([一二三四五六日天])", note)
+        if found and _WEEKDAYS[found[1]] != day.weekday():
+            raise NoticeError(
+                f"{day.isoformat()} is a {_WEEKDAY_ZH[day.weekday()]}, but the notice says "
+                f"{found[0]}",
+                line=line,
+            )
+    return day, note
+
+
+def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) -> NoticeEntry:
+    sentences = [s.strip() for s in re.split(r"[.;]", body.replace(" ", "")) if s.strip()]
+    if not sentences:
+        raise NoticeError("a holiday line with no dates", line=line)
+    first, rest = sentences[0], sentences[1:]
+    working: list[_dt.date] = []
+    for sentence in rest:
+        if not sentence.endswith("上班"):
+            raise NoticeError(f"cannot read {sentence!r}: expected make-up days (上班)", line=line)
+        previous = None
+        for match in _ONE_WORK.finditer(sentence):
+            day, _ = _date(match.groups(), year, previous, line)
+            working.append(day)
+            previous = day
+    match = _RANGE.match(first)
+    if match:
+        g = match.groups()
+        start, _ = _date(g[0:4], year, None, line)
+        end, _ = _date(g[4:8], year, start, line)
+        if end < start:  # pragma: no cover - _date moves it to the next year
+            raise NoticeError("a range that ends before it starts", line=line)
+        if g[8] is not None and int(g[8]) != (end - start).days + 1:
+            raise NoticeError(
+                f"共{g[8]}天, but {start.isoformat()} to {end.isoformat()} is "
+                f"{(end - start).days + 1} days",
+                line=line,
+            )
+        days = frozenset(start + _dt.timedelta(n) for n in range((end - start).days + 1))
+        return NoticeEntry(
+            names=names, form="range", start=start, end=end, days_off=days,
+            working_days=tuple(working),
+        )
+    match = _IN_LIEU.match(first)
+    if match:
+        g = match.groups()
+        day, _ = _date(g[0:4], year, None, line)
+        lieu, _ = _date(g[4:8], year, day, line)
+        return NoticeEntry(
+            names=names, form="in_lieu", start=day, end=lieu,
+            days_off=_with_weekends({day, lieu}), working_days=tuple(working),
+        )
+    match = _SINGLE.match(first)
+    if match:
+        g = match.groups()
+        day, _ = _date(g[0:4], year, None, line)
+        count = g[4] or g[5]
+        if count is not None and int(count) != 1:
+            raise NoticeError(f"共{count}天, but one day ({day.isoformat()}) is given", line=line)
+        joined = g[6] == "与周末连休"
+        days_off = _with_weekends({day}) if joined else frozenset({day})
+        return NoticeEntry(
+            names=names, form="joined" if joined else "single", start=day, end=day,
+            days_off=days_off, working_days=tuple(working),
+        )
+    raise NoticeError(f"cannot read {raw.strip()[:80]!r}", line=line)
+
+
+def _with_weekends(days: Iterable[_dt.date]) -> frozenset[_dt.date]:
+    """The days and the weekend days next to them (a break joined to the weekend)."""
+    out = set(days)
+    for day in list(out):
+        for step in (_ONE_DAY, -_ONE_DAY):
+            other = day + step
+            while other.weekday() >= 5:
+                out.add(other)
+                other += step
+    return frozenset(out)
