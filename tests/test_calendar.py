@@ -272,10 +272,16 @@ def test_cal3_a_new_year_supplied_by_the_host() -> None:
     assert extended.official_through == D(year, 12, 31)
     assert extended.is_working_day(jan1) is False
     assert extended.is_working_day(saturday) is True
-    # Days the host did not name follow the plain weekly rule, not a guess.
+    # CAL-8: days the host did not name follow the law's statutory days and the
+    # weekly rule, never a guess (and never bare weekends: Spring Festival is off).
+    from custrules import statutory_days
+
+    law = statutory_days(year)
     for day in _days(year):
         if day not in (jan1, saturday):
-            assert extended.is_working_day(day) is (day.weekday() < 5)
+            assert extended.is_working_day(day) is (day.weekday() < 5 and day not in law)
+        if day in law:
+            assert extended.explain(day).statutory is True
     with pytest.raises(CalendarHorizonError):
         CHINA.is_working_day(jan1)
 

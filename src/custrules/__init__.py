@@ -60,6 +60,7 @@ from custrules.errors import (
     InvalidInputError,
     InvalidTypeError,
     NaiveDatetimeError,
+    NoticeError,
     TransitionError,
     UnknownLabelError,
 )
@@ -81,6 +82,7 @@ from custrules.money import (
     to_fraction_shares,
     to_money,
 )
+from custrules.notice import NoticeEntry, ScheduleNotice, statutory_days
 from custrules.periods import (
     CHINA_TZ,
     CIVIL_CODE,
@@ -259,6 +261,8 @@ __all__ = [
     "Month",
     "NaiveDatetimeError",
     "NameChange",
+    "NoticeEntry",
+    "NoticeError",
     "OldCustomerIntroduction",
     "POLYOLEFIN_STARS",
     "PUBLIC_POOL",
@@ -294,6 +298,7 @@ __all__ = [
     "Ruling",
     "SalespersonComplaint",
     "Satisfaction",
+    "ScheduleNotice",
     "ServiceRating",
     "Severity",
     "StageApproval",
@@ -357,6 +362,7 @@ __all__ = [
     "salesperson",
     "satisfaction",
     "score_visit",
+    "statutory_days",
     "sustained_level",
     "to_fraction_shares",
     "to_money",

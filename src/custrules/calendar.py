@@ -41,6 +41,7 @@ from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
+from custrules.notice import ScheduleNotice, _statutory_by_name, statutory_days
 
 __all__ = ["CalendarOverrides", "DayInfo", "DayKind", "WorkCalendar"]
 
@@ -116,6 +117,9 @@ class DayInfo:
     swapped_with: _dt.date | None = None
     #: True when the answer is a rule-based estimate past the horizon (CAL-2)
     estimated: bool = attrs.field(default=False, validator=_check.flag)
+    #: China: True on a statutory holiday (法定节假日, CAL-8: 300 % overtime under the
+    #: Labour Law art. 44), a weekend one included; None on other calendars
+    statutory: bool | None = None
 
     @property
     def reason(self) -> str:
@@ -137,18 +141,43 @@ class DayInfo:
         return f"{self.day.isoformat()} {weekday}: {state}, {self.reason}"
 
 
-def _effective_days(data: DayData, overrides: CalendarOverrides) -> Mapping[_dt.date, SpecialDay]:
+def _effective_days(
+    data: DayData,
+    overrides: CalendarOverrides,
+    notices: tuple[ScheduleNotice, ...] = (),
+    new_through: _dt.date | None = None,
+) -> Mapping[_dt.date, SpecialDay]:
     days = dict(data.days)
-    new_through = overrides.official_through
+    if new_through is None:
+        new_through = overrides.official_through
     if (
         new_through is not None
         and data.official_through is not None
         and new_through > data.official_through
     ):
         # The host now supplies the official schedule for these days: drop
-        # any estimate so that only the weekly rule and the overrides speak.
+        # any estimate, so that the law's days (China: CAL-8), the weekly rule,
+        # the notices and the overrides speak.
         for day in [d for d in days if data.official_through < d <= new_through]:
             del days[day]
+        if data.label == "CN":
+            for year in range(data.official_through.year + 1, new_through.year + 1):
+                for name, statutory in _statutory_by_name(year).items():
+                    for day in statutory:
+                        days[day] = SpecialDay(working=False, kind=DayKind.HOLIDAY, name=name)
+    for notice in notices:
+        statutory_set = statutory_days(notice.year)
+        for entry in notice.entries:
+            name = "、".join(entry.names)
+            for day in entry.days_off:
+                if day in statutory_set or day.weekday() in data.weekend:
+                    if day in statutory_set:
+                        days[day] = SpecialDay(working=False, kind=DayKind.HOLIDAY, name=name)
+                    continue
+                kind = DayKind.HOLIDAY if entry.form == "in_lieu" else DayKind.BRIDGE_DAY
+                days[day] = SpecialDay(working=False, kind=kind, name=name)
+            for day in entry.working_days:
+                days[day] = SpecialDay(working=True, kind=DayKind.MAKEUP_WORKDAY, name=name)
     for day in overrides.days_off:
         old = days.get(day)
         days[day] = SpecialDay(
@@ -160,6 +189,9 @@ def _effective_days(data: DayData, overrides: CalendarOverrides) -> Mapping[_dt.
             working=True, kind=DayKind.OVERRIDE_WORKING_DAY, name=old.name if old else None
         )
     return MappingProxyType(days)
+
+
+_STATUTORY_YEARS = (2000, 2099)
 
 
 @functools.cache
@@ -206,6 +238,8 @@ class WorkCalendar:
         factory=CalendarOverrides,
         validator=lambda _, a, v: _instance(v, CalendarOverrides, a.name),
     )
+    #: the State Council notices added with :meth:`with_notice` (CAL-7), oldest first
+    notices: tuple[ScheduleNotice, ...] = ()
     _days: Mapping[_dt.date, SpecialDay] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -216,7 +250,7 @@ class WorkCalendar:
     _dense: Dense | None = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        days = _effective_days(self.data, self.overrides)
+        days = _effective_days(self.data, self.overrides, self.notices, self.official_through)
         through = self.official_through
         official = _MAX_ORD if through is None else through.toordinal()
         hi = official
@@ -269,6 +303,9 @@ class WorkCalendar:
 
         if not isinstance(country, str):
             raise InvalidTypeError(f"country must be a string code such as 'US', got {country!r}")
+        if country.strip().upper() in ("CN", "CHN") and subdiv is None:
+            # one China, one horizon: the official schedule, never a rule-based guess
+            return cls.china(language=language or "zh_CN")
         return cls(
             data=_holidays_adapter.country(country, subdiv=subdiv, years=years, language=language)
         )
@@ -277,6 +314,51 @@ class WorkCalendar:
     def weekdays(cls) -> WorkCalendar:
         """Monday to Friday, no holidays, no horizon."""
         return cls(data=_WEEKDAYS)
+
+    def with_notice(self, notice: ScheduleNotice) -> WorkCalendar:
+        """This calendar with the State Council's schedule for ``notice.year`` (CAL-7).
+
+        China's calendar only.  The year after the horizon moves the horizon to
+        its 31 December; a year already covered must agree with the calendar
+        day by day (then nothing changes); a later year, leaving a gap, is an
+        error.  Past the installed data the calendar starts from the law's
+        statutory days (CAL-8) and the weekends, then the notice's days.
+        """
+        if not isinstance(notice, ScheduleNotice):
+            raise InvalidTypeError(f"expected a ScheduleNotice, got {notice!r:.60}", value=notice)
+        if self.data.label != "CN":
+            raise InvalidInputError(
+                f"a State Council notice schedules mainland China; this calendar is "
+                f"{self.name}: use WorkCalendar.china()",
+                value=notice,
+            )
+        through = self.official_through
+        assert through is not None
+        if notice.year <= through.year:
+            notice_days = notice.days_off | notice.working_days
+            for day in sorted(notice_days):
+                if self.first_day is not None and not self.first_day <= day <= through:
+                    continue
+                if self.is_working_day(day) != (day in notice.working_days):
+                    raise InvalidInputError(
+                        f"the {notice.year} notice makes {day.isoformat()} "
+                        f"{'a working day' if day in notice.working_days else 'a day off'}; "
+                        f"this calendar has {'a working day' if self.is_working_day(day) else 'a day off'}: "
+                        "a notice for a covered year must agree with it",
+                        value=notice,
+                    )
+            return self
+        if notice.year != through.year + 1 or (through.month, through.day) != (12, 31):
+            raise InvalidInputError(
+                f"the calendar's official schedule ends on {through.isoformat()}: add "
+                f"{through.year + 1}'s notice before {notice.year}'s",
+                value=notice,
+            )
+        return WorkCalendar(
+            data=self.data,
+            overrides=self.overrides,
+            notices=(*self.notices, notice),
+        )
 
     def with_overrides(
         self,
@@ -293,7 +375,9 @@ class WorkCalendar:
         more = CalendarOverrides(
             days_off=days_off, working_days=working_days, official_through=official_through
         )
-        return WorkCalendar(data=self.data, overrides=self.overrides.then(more))
+        return WorkCalendar(
+            data=self.data, overrides=self.overrides.then(more), notices=self.notices
+        )
 
     # -- what the calendar covers ----------------------------------------
 
@@ -305,9 +389,13 @@ class WorkCalendar:
     @property
     def official_through(self) -> _dt.date | None:
         """The last day the official schedule covers (CAL-2); None: no horizon."""
+        through = self.data.official_through
         if self.overrides.official_through is not None:
-            return self.overrides.official_through
-        return self.data.official_through
+            through = self.overrides.official_through
+        if self.notices:
+            last = _dt.date(self.notices[-1].year, 12, 31)
+            through = last if through is None else max(through, last)
+        return through
 
     @property
     def first_day(self) -> _dt.date | None:
@@ -429,6 +517,9 @@ class WorkCalendar:
         working = self._index.is_working(o)
         special = self._days.get(day)
         estimated = o > self._official
+        statutory = None
+        if self.data.label == "CN" and _STATUTORY_YEARS[0] <= day.year <= _STATUTORY_YEARS[1]:
+            statutory = day in statutory_days(day.year)
         if special is not None:
             return DayInfo(
                 day=day,
@@ -437,9 +528,12 @@ class WorkCalendar:
                 name=special.name,
                 swapped_with=special.swapped_with,
                 estimated=estimated,
+                statutory=statutory,
             )
         kind = DayKind.WORKDAY if working else DayKind.WEEKEND
-        return DayInfo(day=day, working=working, kind=kind, estimated=estimated)
+        return DayInfo(
+            day=day, working=working, kind=kind, estimated=estimated, statutory=statutory
+        )
 
     def special_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
         """Every day d with ``start < d <= end`` that is not a plain working day.

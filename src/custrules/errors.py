@@ -26,6 +26,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidTypeError",
     "NaiveDatetimeError",
+    "NoticeError",
     "TransitionError",
     "UnknownLabelError",
 ]
@@ -58,6 +59,16 @@ class InvalidTypeError(CustrulesError, TypeError):
 
 class NaiveDatetimeError(InvalidInputError):
     """A datetime without a time zone where an instant is needed."""
+
+
+class NoticeError(InvalidInputError):
+    """A holiday notice that fails a check (CAL-7); ``line`` is the faulty line
+    (1 for the first line of the text; 0 when the fault is not on one line)."""
+
+    def __init__(self, message: str, *, line: int, value: object = None) -> None:
+        where = f"line {line}: " if line else ""
+        super().__init__(f"{where}{message}", value=value)
+        self.line = line
 
 
 class UnknownLabelError(InvalidInputError, LookupError):

@@ -28,6 +28,7 @@ punctuation, simplified or traditional characters), checks it, and raises a
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -46,6 +47,11 @@ _ONE_DAY = _dt.timedelta(days=1)
 _VERSIONS = (2000, 2008, 2014, 2025)
 
 
+@functools.lru_cache(maxsize=256)
+def _statutory(year: int) -> frozenset[_dt.date]:
+    return frozenset(d for days in _statutory_by_name(year).values() for d in days)
+
+
 def statutory_days(year: int) -> frozenset[_dt.date]:
     """The statutory holidays of ``year`` in mainland China (CAL-8), computed.
 
@@ -62,7 +68,7 @@ def statutory_days(year: int) -> frozenset[_dt.date]:
             f"onwards, and the lunar tables installed); got {year}",
             value=year,
         )
-    return frozenset(d for days in _statutory_by_name(year).values() for d in days)
+    return _statutory(year)
 
 
 def _statutory_by_name(year: int) -> dict[str, tuple[_dt.date, ...]]:
@@ -93,12 +99,48 @@ def _statutory_by_name(year: int) -> dict[str, tuple[_dt.date, ...]]:
 #: Traditional -> simplified for the notices' vocabulary (on top of _check.SIMPLIFY).
 _NOTICE_SIMPLIFY = str.maketrans(
     {
-        "國": "国", "務": "务", "院": "院", "辦": "办", "關": "关", "於": "于", "節": "节",
-        "慶": "庆", "勞": "劳", "動": "动", "調": "调", "補": "补", "連": "连", "週": "周",
-        "曆": "历", "臘": "腊", "陽": "阳", "農": "农", "個": "个", "餘": "余", "旦": "旦",
-        "開": "开", "時": "时", "則": "则", "應": "应", "實": "实", "並": "并", "現": "现",
-        "將": "将", "為": "为", "與": "与", "後": "后", "後": "后", "們": "们", "兩": "两",
-        "號": "号", "東": "东", "頒": "颁", "單": "单", "會": "会", "經": "经", "濟": "济",
+        "國": "国",
+        "務": "务",
+        "院": "院",
+        "辦": "办",
+        "關": "关",
+        "於": "于",
+        "節": "节",
+        "慶": "庆",
+        "勞": "劳",
+        "動": "动",
+        "調": "调",
+        "補": "补",
+        "連": "连",
+        "週": "周",
+        "曆": "历",
+        "臘": "腊",
+        "陽": "阳",
+        "農": "农",
+        "個": "个",
+        "餘": "余",
+        "旦": "旦",
+        "開": "开",
+        "時": "时",
+        "則": "则",
+        "應": "应",
+        "實": "实",
+        "並": "并",
+        "現": "现",
+        "將": "将",
+        "為": "为",
+        "與": "与",
+        "後": "后",
+        "後": "后",
+        "們": "们",
+        "兩": "两",
+        "號": "号",
+        "東": "东",
+        "頒": "颁",
+        "單": "单",
+        "會": "会",
+        "經": "经",
+        "濟": "济",
     }
 )
 _CN_DIGITS = "一二三四五六七八九十"
@@ -137,6 +179,8 @@ class NoticeEntry:
     days_off: frozenset[_dt.date]
     #: the make-up working days (调休上班) on this line
     working_days: tuple[_dt.date, ...] = ()
+    #: the line of the notice it was read from (0: not read from text)
+    line: int = attrs.field(default=0, eq=False)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -230,18 +274,18 @@ class ScheduleNotice:
         if not entries:
             raise NoticeError("no numbered holiday line (一、元旦: ...) was found", line=1)
         notice = cls(year=the_year, entries=tuple(entries))
-        notice._check_makeup(lines)
+        notice._check_makeup()
         if check_statutory:
             notice._check_statutory()
         if check_installed:
             notice._check_installed()
         return notice
 
-    def _check_makeup(self, lines: list[str]) -> None:
+    def _check_makeup(self) -> None:
         off = self.days_off
         for entry in self.entries:
             for day in entry.working_days:
-                line = _line_of(lines, entry)
+                line = entry.line
                 if day.weekday() < 5:
                     raise NoticeError(
                         f"{day.isoformat()} is a make-up working day (上班) on a "
@@ -265,12 +309,13 @@ class ScheduleNotice:
                     f"{name}'s statutory day {missing[0].isoformat()} (全国年节及纪念日放假办法) "
                     "is not a day off in the notice",
                     line=self._line_for(name),
+                    value=missing[0],
                 )
 
     def _line_for(self, name: str) -> int:
-        for i, entry in enumerate(self.entries, 1):
+        for entry in self.entries:
             if any(name[:2] in n for n in entry.names):
-                return i
+                return entry.line
         return 0
 
     def _check_installed(self) -> None:
@@ -306,8 +351,87 @@ class ScheduleNotice:
         """
         out = [f"国务院办公厅关于{self.year}年部分节假日安排的通知", ""]
         for i, entry in enumerate(self.entries):
-            out.append(f"{_cn_number(i + 1)}、{'、'.join(entry.names)}：{_render_entry(entry)}")
+            out.append(
+                f"{_cn_number(i + 1)}、{'、'.join(entry.names)}：{_render_entry(entry, self.year)}"
+            )
         return "\n".join(out) + "\n"
+
+    @classmethod
+    def from_calendar(cls, calendar: Any, year: int) -> ScheduleNotice:
+        """The arrangement of ``year`` as a China calendar has it (for instance the
+        installed State Council data), named by the statutory days each break holds.
+
+        A break is a run of days off holding a holiday or a bridge day, with the
+        weekend days next to it; each make-up working day goes with the break it
+        pays for (or the nearest one).
+        """
+        from custrules.calendar import WorkCalendar
+
+        if not isinstance(calendar, WorkCalendar) or calendar.name != "CN":
+            raise InvalidTypeError("from_calendar reads a China WorkCalendar", value=calendar)
+        _check.integer(year, "year")
+        law = _statutory_by_name(year)
+        by_day = {d: name for name, days in law.items() for d in days}
+        first, last = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+        # a break may start in December of the year before (元旦) or run past 31 Dec
+        lo = max(first - _dt.timedelta(days=7), calendar.first_day or first)
+        hi = min(last + _dt.timedelta(days=7), calendar.official_through or last)
+        day, runs = lo, []
+        while day <= hi:
+            info = calendar.explain(day)
+            if not info.working and info.kind.value not in ("weekend", "workday"):
+                run = [day]
+                back = day - _ONE_DAY
+                while not runs or back > runs[-1][-1]:
+                    if back < lo or calendar.is_working_day(back):
+                        break
+                    run.insert(0, back)
+                    back -= _ONE_DAY
+                nxt = day + _ONE_DAY
+                while nxt <= hi and not calendar.is_working_day(nxt):
+                    run.append(nxt)
+                    nxt += _ONE_DAY
+                runs.append(run)
+                day = nxt
+                continue
+            day += _ONE_DAY
+        entries = []
+        makeups = [
+            d
+            for d in (first + _dt.timedelta(n) for n in range((last - first).days + 1))
+            if d.weekday() >= 5 and calendar.is_working_day(d)
+        ]
+        kept = []
+        for run in runs:
+            names = tuple(dict.fromkeys(by_day[d] for d in run if d in by_day))
+            if not any(d.year == year for d in run) or (not names and not first <= run[0] <= last):
+                continue
+            kept.append((run, names or ("休息日",)))
+        assigned: dict[int, list[_dt.date]] = {i: [] for i in range(len(kept))}
+        for m in makeups:
+            swapped = calendar.explain(m).swapped_with
+            target = None
+            if swapped is not None:
+                target = next((i for i, (run, _) in enumerate(kept) if swapped in run), None)
+            if target is None and kept:
+                target = min(
+                    range(len(kept)),
+                    key=lambda i: min(abs((d - m).days) for d in kept[i][0]),
+                )
+            if target is not None:
+                assigned[target].append(m)
+        for i, (run, names) in enumerate(kept):
+            entries.append(
+                NoticeEntry(
+                    names=names,
+                    form="range" if len(run) > 1 else "single",
+                    start=run[0],
+                    end=run[-1],
+                    days_off=frozenset(run),
+                    working_days=tuple(sorted(assigned[i])),
+                )
+            )
+        return cls(year=year, entries=tuple(entries))
 
     # -- holiday-cn JSON ---------------------------------------------------------------
 
@@ -328,7 +452,13 @@ class ScheduleNotice:
             from custrules.periods import parse_date
 
             name = _check.text(row.get("name"), "name")
-            days.append((parse_date(row.get("date")), name, _check.boolean(row.get("isOffDay"), "isOffDay")))
+            days.append(
+                (
+                    parse_date(row.get("date")),
+                    name,
+                    _check.boolean(row.get("isOffDay"), "isOffDay"),
+                )
+            )
         days.sort()
         entries: list[NoticeEntry] = []
         breaks: list[tuple[str, list[_dt.date]]] = []
@@ -380,48 +510,41 @@ class ScheduleNotice:
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
-def _line_of(lines: list[str], entry: NoticeEntry) -> int:
-    for i, line in enumerate(lines, 1):
-        item = _ITEM.match(line.strip())
-        if item and tuple(n.strip() for n in re.split(r"[、,]", item[2]) if n.strip()) == entry.names:
-            return i
-    return 0
-
-
 def _cn_number(n: int) -> str:
     if n <= 10:
         return _CN_DIGITS[n - 1]
     return "十" + (_CN_DIGITS[n - 11] if n > 10 else "")
 
 
-def _date_zh(day: _dt.date, previous: _dt.date | None) -> str:
-    if previous is None or previous.year != day.year:
-        head = f"{day.year}年{day.month}月" if previous is not None else f"{day.month}月"
-    elif previous.month != day.month:
+def _date_zh(day: _dt.date, previous: _dt.date | None, year: int) -> str:
+    """``1月1日（周四）``; the month only when it changes from ``previous``, the year
+    only when it is not the one the reader would assume."""
+    assumed_year = previous.year if previous is not None else year
+    if day.year != assumed_year:
+        head = f"{day.year}年{day.month}月"
+    elif previous is None or previous.month != day.month:
         head = f"{day.month}月"
     else:
         head = ""
     return f"{head}{day.day}日（{_WEEKDAY_ZH[day.weekday()]}）"
 
 
-def _render_entry(entry: NoticeEntry) -> str:
+def _render_entry(entry: NoticeEntry, year: int) -> str:
     start, end = entry.start, entry.end
+    first = _date_zh(start, None, year)
     if entry.form == "in_lieu":
-        text = f"{_date_zh(start, None)}放假，{_date_zh(end, start)}补休。"
+        text = f"{first}放假，{_date_zh(end, start, year)}补休。"
     elif entry.form == "joined":
-        text = f"{_date_zh(start, None)}放假，与周末连休。"
+        text = f"{first}放假，与周末连休。"
     elif entry.form == "single":
-        text = f"{_date_zh(start, None)}放假，共1天。"
+        text = f"{first}放假，共1天。"
     else:
         count = (end - start).days + 1
-        text = f"{_date_zh(start, None)}至{_date_zh(end, start)}放假调休，共{count}天。"
+        swap = "调休" if entry.working_days else ""
+        text = f"{first}至{_date_zh(end, start, year)}放假{swap}，共{count}天。"
     if entry.working_days:
-        parts = []
-        previous = None
-        for day in entry.working_days:
-            parts.append(_date_zh(day, previous) if previous else _date_zh(day, None))
-            previous = day
-        text += "、".join(parts) + "上班。"
+        # every make-up day with its month, as the notices write them
+        text += "、".join(_date_zh(day, None, year) for day in entry.working_days) + "上班。"
     return text
 
 
@@ -462,8 +585,8 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
         if not sentence.endswith("上班"):
             raise NoticeError(f"cannot read {sentence!r}: expected make-up days (上班)", line=line)
         previous = None
-        for match in _ONE_WORK.finditer(sentence):
-            day, _ = _date(match.groups(), year, previous, line)
+        for found in _ONE_WORK.finditer(sentence):
+            day, _ = _date(found.groups(), year, previous, line)
             working.append(day)
             previous = day
     match = _RANGE.match(first)
@@ -481,17 +604,27 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
             )
         days = frozenset(start + _dt.timedelta(n) for n in range((end - start).days + 1))
         return NoticeEntry(
-            names=names, form="range", start=start, end=end, days_off=days,
+            names=names,
+            form="range",
+            start=start,
+            end=end,
+            days_off=days,
             working_days=tuple(working),
+            line=line,
         )
     match = _IN_LIEU.match(first)
-    if match:
+    if match is not None:
         g = match.groups()
         day, _ = _date(g[0:4], year, None, line)
         lieu, _ = _date(g[4:8], year, day, line)
         return NoticeEntry(
-            names=names, form="in_lieu", start=day, end=lieu,
-            days_off=_with_weekends({day, lieu}), working_days=tuple(working),
+            names=names,
+            form="in_lieu",
+            start=day,
+            end=lieu,
+            days_off=_with_weekends({day, lieu}),
+            working_days=tuple(working),
+            line=line,
         )
     match = _SINGLE.match(first)
     if match:
@@ -503,8 +636,13 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
         joined = g[6] == "与周末连休"
         days_off = _with_weekends({day}) if joined else frozenset({day})
         return NoticeEntry(
-            names=names, form="joined" if joined else "single", start=day, end=day,
-            days_off=days_off, working_days=tuple(working),
+            names=names,
+            form="joined" if joined else "single",
+            start=day,
+            end=day,
+            days_off=days_off,
+            working_days=tuple(working),
+            line=line,
         )
     raise NoticeError(f"cannot read {raw.strip()[:80]!r}", line=line)
 
