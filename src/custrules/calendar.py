@@ -339,12 +339,13 @@ class WorkCalendar:
             for day in sorted(notice_days):
                 if self.first_day is not None and not self.first_day <= day <= through:
                     continue
-                if self.is_working_day(day) != (day in notice.working_days):
+                here = self.is_working_day(day)
+                if here != (day in notice.working_days):
+                    says = "a working day" if day in notice.working_days else "a day off"
+                    has = "a working day" if here else "a day off"
                     raise InvalidInputError(
-                        f"the {notice.year} notice makes {day.isoformat()} "
-                        f"{'a working day' if day in notice.working_days else 'a day off'}; "
-                        f"this calendar has {'a working day' if self.is_working_day(day) else 'a day off'}: "
-                        "a notice for a covered year must agree with it",
+                        f"the {notice.year} notice makes {day.isoformat()} {says}; this "
+                        f"calendar has {has}: a notice for a covered year must agree with it",
                         value=notice,
                     )
             return self

@@ -1,7 +1,8 @@
 """Customer classes (客户分类): admission, channels, value (TIER-3, TIER-4, TIER-8).
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations) piece 13 (arts. 3, 7, 10, 15, 17) and
-piece 15; 卷烟零售客户管理 (tobacco retail customer management) 二 and 三.
+Sources: 客户管理管理制度 (a collection of 15 model regulations), piece 13
+(arts. 3, 7, 10, 15, 17) and piece 15; 卷烟零售客户管理 (tobacco retail customer
+management) 二 and 三.
 
 * TIER-3: a customer files four documents, then sales reviews, finance
   reviews and the general manager approves; expired documents suspend

@@ -318,7 +318,8 @@ def _table(args: argparse.Namespace) -> TierTable:
     if not args.bounds:
         raise _UsageError(
             "custrules tier: --table tobacco needs --bounds with the 8 grades' lower bounds "
-            "(the regulation's table stops after grade 1: TIER-5), e.g. --bounds 20,16,10,8,6,4,2,0"
+            "(the regulation's table stops after grade 1: TIER-5), "
+            "e.g. --bounds 20,16,10,8,6,4,2,0"
         )
     try:
         bounds = [_check.decimal_text(b, "a bound") for b in args.bounds.split(",")]

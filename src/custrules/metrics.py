@@ -1,7 +1,8 @@
 """Customer retention indicators (客户留存关键指标): RET-1.
 
-Sources: 规范客户留存的操作规定 (operating rules for customer retention) 四(一); 客户关系维护与管理作业指导书 (work instruction on customer-relationship maintenance)
-2.2.1 and 2.3.2.
+Sources: 规范客户留存的操作规定 (operating rules for customer retention) 四(一);
+客户关系维护与管理作业指导书 (work instruction on customer-relationship
+maintenance) 2.2.1 and 2.3.2.
 
 RET-1: customer satisfaction (surveys, interviews), customer retention rate
 (customers kept over a period / customers at its start), purchase frequency

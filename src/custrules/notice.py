@@ -131,7 +131,6 @@ _NOTICE_SIMPLIFY = str.maketrans(
         "為": "为",
         "與": "与",
         "後": "后",
-        "後": "后",
         "們": "们",
         "兩": "两",
         "號": "号",
@@ -244,17 +243,17 @@ class ScheduleNotice:
         _check.boolean(check_statutory, "check_statutory")
         _check.boolean(check_installed, "check_installed")
         lines = [_normalise(raw) for raw in text.splitlines()]
-        titled = None
+        titled, title_line = None, 1
         for number, line in enumerate(lines, 1):
             match = _TITLE.search(line)
             if match:
-                titled = int(match[1])
+                titled, title_line = int(match[1]), number
                 break
         if year is not None:
             _check.integer(year, "year")
             if titled is not None and titled != year:
                 raise NoticeError(
-                    f"year={year} contradicts the title, which says {titled}", line=number
+                    f"year={year} contradicts the title, which says {titled}", line=title_line
                 )
         the_year = year if year is not None else titled
         if the_year is None:
@@ -323,7 +322,8 @@ class ScheduleNotice:
 
         cal = WorkCalendar.china()
         first, through = cal.first_day, cal.official_through
-        assert first is not None and through is not None
+        assert first is not None
+        assert through is not None
         off, work = self.days_off, self.working_days
         days = [_dt.date(self.year, 1, 1) + _dt.timedelta(n) for n in range(366)]
         days = [d for d in days if d.year == self.year]
@@ -376,7 +376,8 @@ class ScheduleNotice:
         # a break may start in December of the year before (元旦) or run past 31 Dec
         lo = max(first - _dt.timedelta(days=7), calendar.first_day or first)
         hi = min(last + _dt.timedelta(days=7), calendar.official_through or last)
-        day, runs = lo, []
+        day = lo
+        runs: list[list[_dt.date]] = []
         while day <= hi:
             info = calendar.explain(day)
             if not info.working and info.kind.value not in ("weekend", "workday"):

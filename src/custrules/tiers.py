@@ -1,7 +1,7 @@
 """Customer grades (客户分级): TIER-1, TIER-2, TIER-5, TIER-6, TIER-7.
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations) piece 13 (arts. 9, 16) and piece 15;
-卷烟零售客户管理 (tobacco retail customer management) (tobacco retail).
+Sources: 客户管理管理制度 (a collection of 15 model regulations), piece 13
+(arts. 9, 16) and piece 15; 卷烟零售客户管理 (tobacco retail customer management).
 
 * TIER-1: polyolefin star grades by monthly pick-up, five levels from 网拍客户
   (every new customer) to 三星客户; levels move one step at a time (依次升降);
