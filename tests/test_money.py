@@ -176,7 +176,7 @@ def test_share_errors_carry_the_value() -> None:
     with pytest.raises(InvalidInputError, match=r"\(ROUND_05UP, ROUND_CEILING, ") as bad:
         allocate(Decimal("1.005"), ONE, rounding="HALF")
     assert bad.value.value == "HALF"
-    with pytest.raises(InvalidInputError, match="^the share of a must be a finite number"):
+    with pytest.raises(InvalidInputError, match=r"^the share of a must be a finite number"):
         allocate(Decimal(1), {"a": Decimal("NaN")})
 
 

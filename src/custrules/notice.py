@@ -158,8 +158,7 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_check.SIMPLIFY)
     text = text.translate(_NOTICE_SIMPLIFY)
     text = text.replace("星期", "周").replace("礼拜", "周")
-    text = text.replace("，", ",").replace("；", ";").replace("。", ".").replace("．", ".")
-    return text
+    return text.replace("，", ",").replace("；", ";").replace("。", ".").replace("．", ".")
 
 
 @attrs.frozen(kw_only=True)
