@@ -41,7 +41,7 @@ from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
-from custrules.notice import ScheduleNotice, _statutory_by_name, statutory_days
+from custrules.notice import ScheduleNotice, _statutory_by_name, next_years_days, statutory_days
 
 __all__ = ["CalendarOverrides", "DayInfo", "DayKind", "WorkCalendar"]
 
@@ -335,13 +335,19 @@ class WorkCalendar:
         through = self.official_through
         assert through is not None
         if notice.year <= through.year:
-            notice_days = notice.days_off | notice.working_days
-            for day in sorted(notice_days):
-                if self.first_day is not None and not self.first_day <= day <= through:
+            off, work = notice.days_off, notice.working_days
+            start = _dt.date(notice.year, 1, 1)
+            days = [start + _dt.timedelta(n) for n in range(366)]
+            later = next_years_days(self, notice.year)
+            for day in [d for d in days if d.year == notice.year] + sorted(off | work):
+                if day in later or (
+                    self.first_day is not None and not self.first_day <= day <= through
+                ):
                     continue
                 here = self.is_working_day(day)
-                if here != (day in notice.working_days):
-                    says = "a working day" if day in notice.working_days else "a day off"
+                notice_working = day in work or (day.weekday() < 5 and day not in off)
+                if here != notice_working:
+                    says = "a working day" if notice_working else "a day off"
                     has = "a working day" if here else "a day off"
                     raise InvalidInputError(
                         f"the {notice.year} notice makes {day.isoformat()} {says}; this "

@@ -134,6 +134,7 @@ _NOTICE_SIMPLIFY = str.maketrans(
         "們": "们",
         "兩": "两",
         "號": "号",
+        "廳": "厅",
         "東": "东",
         "頒": "颁",
         "單": "单",
@@ -320,6 +321,7 @@ class ScheduleNotice:
         from custrules.calendar import WorkCalendar
 
         cal = WorkCalendar.china()
+        later = next_years_days(cal, self.year)
         first, through = cal.first_day, cal.official_through
         assert first is not None
         assert through is not None
@@ -328,7 +330,7 @@ class ScheduleNotice:
         days = [d for d in days if d.year == self.year]
         days += sorted(d for d in off | work if d.year != self.year)
         for day in days:
-            if not first <= day <= through:
+            if not first <= day <= through or day in later:
                 continue
             says_off = day in off or (day.weekday() >= 5 and day not in work)
             if says_off == cal.is_working_day(day):
@@ -402,10 +404,14 @@ class ScheduleNotice:
             if d.weekday() >= 5 and calendar.is_working_day(d)
         ]
         kept = []
+        neighbours: frozenset[_dt.date] = frozenset()
+        for other in (year - 1, year + 1):
+            if _VERSIONS[0] <= other < _holidays_adapter.LUNAR_YEARS.stop:
+                neighbours |= statutory_days(other)
         for run in runs:
             names = tuple(dict.fromkeys(by_day[d] for d in run if d in by_day))
-            if not any(d.year == year for d in run) or (not names and not first <= run[0] <= last):
-                continue
+            if not any(d.year == year for d in run) or (not names and neighbours & set(run)):
+                continue  # a break of the year before or after
             kept.append((run, names or ("休息日",)))
         assigned: dict[int, list[_dt.date]] = {i: [] for i in range(len(kept))}
         for m in makeups:
@@ -505,6 +511,32 @@ class ScheduleNotice:
             )
         rows.sort(key=lambda r: r["date"])
         return {"year": self.year, "papers": [], "days": rows}
+
+
+def next_years_days(calendar: Any, year: int) -> frozenset[_dt.date]:
+    """Days of late December of ``year`` that the next year's notice schedules.
+
+    A notice is published in the year before the one it schedules, so the break
+    of the next New Year's Day may start in this year's December (with its
+    make-up days): those days are the next notice's, not this one's.
+    """
+    jan1 = _dt.date(year + 1, 1, 1)
+    through = calendar.official_through
+    if through is None or through < jan1:
+        return frozenset()
+    run: set[_dt.date] = set()
+    day = jan1
+    while not calendar.is_working_day(day - _ONE_DAY):
+        day -= _ONE_DAY
+        run.add(day)
+    makeup = {
+        d
+        for d in (_dt.date(year, 12, 31) - _dt.timedelta(n) for n in range(14))
+        if d.weekday() >= 5
+        and calendar.is_working_day(d)
+        and calendar.explain(d).swapped_with in run | {jan1, jan1 + _ONE_DAY}
+    }
+    return frozenset(run | makeup)
 
 
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
