@@ -335,3 +335,53 @@ def test_attribute_bad_case_files(
     status, _ = run("attribute", str(path), "--policy", "re12")
     assert status == 2
     assert match in capsys.readouterr().err
+
+
+# -- calendar: notices (CAL-7, CAL-8) ------------------------------------------------------------
+
+NOTICE_FILE = str(__import__("pathlib").Path(__file__).parent / "data" / "notice-2027.txt")
+
+
+def test_calendar_notice_checks_and_lists_the_year() -> None:
+    status, text = run("calendar", "notice", NOTICE_FILE)
+    assert status == 0
+    assert text.startswith("2027: 27 days off, 4 make-up working days; checked")
+    assert "2027-02-09 Tue  春节: bridge day off (调休放假)" in text
+    assert "2027-02-20 Sat  春节: make-up working day (调休上班)" in text
+    status, text = run("calendar", "notice", NOTICE_FILE, "--json")
+    data = json.loads(text)
+    assert data["year"] == 2027
+    assert data["holiday_cn"]["days"][0] == {
+        "name": "元旦",
+        "date": "2027-01-01",
+        "isOffDay": True,
+    }
+
+
+def test_notice_moves_the_horizon_on_workdays_and_deadline() -> None:
+    status, text = run("workdays", "2026-12-31", "--add", "1", "--notice", NOTICE_FILE)
+    assert status == 0
+    assert text.splitlines()[0] == "2026-12-31 Thu + 1 working day = 2027-01-04 Mon"
+    status, text = run(
+        "deadline", "2026-12-31T16:00+08:00", "--severity", "general", "--notice", NOTICE_FILE
+    )
+    assert status == 0
+    assert "last day: 2027-01-04 Mon" in text
+    status, text = run("calendar", "show", "2027", "--notice", NOTICE_FILE)
+    assert "2027-02-08 Mon: day off, public holiday (法定节假日): 春节 [statutory]" in text
+
+
+def test_a_bad_notice_is_one_line_naming_the_line(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    text = open(NOTICE_FILE, encoding="utf-8").read().replace("至3日（周日）", "至3日（周六）")
+    bad.write_text(text, encoding="utf-8")
+    status, _ = run("calendar", "notice", str(bad))
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "line 2: 2027-01-03 is a 周日, but the notice says 周六" in err
+    status, _ = run("workdays", "2027-01-04", "--calendar", "CN")
+    assert status == 2
+    assert "--notice FILE" in capsys.readouterr().err

@@ -470,10 +470,11 @@ class WorkCalendar:
         return CalendarHorizonError(
             f"{what} is past this calendar's official schedule, which ends {through} "
             f"({self.data.source}): the {self.name} schedule for {missing} is not installed. "
-            f"Upgrade `holidays` once it carries {missing}, or supply the published "
-            "schedule with .with_overrides(days_off=[...], working_days=[...], "
-            f"official_through=date({missing}, 12, 31)), or opt in to a labelled estimate "
-            "with WorkCalendar.china(estimate_beyond_horizon=True)",
+            f"Upgrade `holidays` once it carries {missing}, or supply the State Council's "
+            f"notice with .with_notice(ScheduleNotice.parse(text)) (on the command line: "
+            f"--notice FILE), or the days with .with_overrides(days_off=[...], "
+            f"working_days=[...], official_through=date({missing}, 12, 31)), or opt in to a "
+            "labelled estimate with WorkCalendar.china(estimate_beyond_horizon=True)",
             day=day,
             first_day=first,
             official_through=through,

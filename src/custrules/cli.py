@@ -21,11 +21,13 @@ from fractions import Fraction
 from typing import Any, NoReturn, TextIO
 
 from custrules import _check
+from custrules._days import DayKind
 from custrules._version import __version__
 from custrules.calendar import DayInfo, WorkCalendar
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
 from custrules.money import _to_cents, to_money
+from custrules.notice import ScheduleNotice, statutory_days
 from custrules.periods import parse_date, parse_instant
 from custrules.realestate import Case, attribute, policy_named, read_case
 from custrules.realestate._case import MAX_CASE_BYTES
@@ -86,7 +88,33 @@ def _clock_time(text: str) -> _dt.time:
     return value
 
 
+def _read_notice(path: str) -> ScheduleNotice:
+    """A State Council notice from a text file (UTF-8, a byte-order mark allowed)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(200_001)
+    except OSError as exc:
+        raise _UsageError(f"custrules: cannot read the notice {path}: {exc.strerror}") from None
+    except ValueError:
+        raise _UsageError(f"custrules: not a file name: {path[:40]!r}") from None
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _UsageError(f"custrules: {path}: byte {exc.start} is not UTF-8") from None
+    try:
+        return ScheduleNotice.parse(text)
+    except CustrulesError as exc:
+        raise _UsageError(f"custrules: {path}: {exc}") from None
+
+
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
+    cal = _base_calendar(args)
+    for path in getattr(args, "notice", None) or ():
+        cal = cal.with_notice(_read_notice(path))
+    return cal
+
+
+def _base_calendar(args: argparse.Namespace) -> WorkCalendar:
     spec: str = args.calendar
     if spec.lower() == "china":
         return WorkCalendar.china(estimate_beyond_horizon=args.estimate)
@@ -111,6 +139,12 @@ def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
         "--estimate",
         action="store_true",
         help="answer past the official schedule with a labelled estimate (China only)",
+    )
+    parser.add_argument(
+        "--notice",
+        action="append",
+        metavar="FILE",
+        help="a State Council holiday notice (text) for the year after the horizon (repeatable)",
     )
 
 
@@ -295,6 +329,12 @@ def _number(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _year(text: str) -> int:
+    if not re.fullmatch(r"[0-9]{4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"not a year: {text[:20]!r} (use e.g. 2026)")
+    return int(text)
+
+
 def _money(text: str) -> Decimal:
     """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
     value = _number(text)
@@ -473,6 +513,67 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, data, lines)
 
 
+# -- calendar: notices and years ------------------------------------------------------
+
+
+def _notice_kind(notice: ScheduleNotice, day: _dt.date) -> str:
+    if day in notice.working_days:
+        return "make-up working day (调休上班)"
+    if day in statutory_days(day.year):
+        return "statutory holiday (法定节假日)"
+    if any(e.form == "in_lieu" and e.end == day for e in notice.entries):
+        return "day off in lieu (补休)"
+    if day.weekday() >= 5:
+        return "weekend, in the break"
+    return "bridge day off (调休放假)"
+
+
+def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
+    if args.what == "notice":
+        notice = _read_notice(args.file)
+        names = {d: "、".join(e.names) for e in notice.entries for d in e.days_off}
+        names.update({d: "、".join(e.names) for e in notice.entries for d in e.working_days})
+        days = sorted(notice.days_off | notice.working_days)
+        data: dict[str, Any] = {
+            "year": notice.year,
+            "checked": True,
+            "days": [
+                {
+                    "date": d.isoformat(),
+                    "off": d in notice.days_off,
+                    "kind": _notice_kind(notice, d).split(" (")[0].split(",")[0],
+                    "holiday": names[d],
+                    "statutory": d in statutory_days(d.year),
+                }
+                for d in days
+            ],
+            "holiday_cn": notice.to_holiday_cn(),
+        }
+        lines = [
+            f"{notice.year}: {len(notice.days_off)} days off, {len(notice.working_days)} "
+            "make-up working days; checked (weekdays, day counts, make-up days, the law's "
+            "statutory days, and the installed schedule where it covers the year)",
+        ]
+        lines += [f"  {_d(d)}  {names[d]}: {_notice_kind(notice, d)}" for d in days]
+        _emit(out, args, data, lines)
+        return
+    cal = _calendar(args)
+    year = args.year
+    start, end = _dt.date(year, 1, 1) - _dt.timedelta(days=1), _dt.date(year, 12, 31)
+    infos = tuple(i for i in cal.special_days(start, end) if i.kind is not DayKind.WEEKEND)
+    data = {
+        "calendar": _calendar_json(cal),
+        "year": year,
+        "special_days": [dict(day_json(i), statutory=i.statutory) for i in infos],
+    }
+    lines = [
+        f"{cal.name} {year}: every day off other than a plain weekend, and every working "
+        "weekend day"
+    ]
+    lines += [f"  {i}" + (" [statutory]" if i.statutory else "") for i in infos]
+    _emit(out, args, data, lines)
+
+
 # -- the parser and main -----------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
@@ -481,6 +582,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "tier": _cmd_tier,
     "visit": _cmd_visit,
     "attribute": _cmd_attribute,
+    "calendar": _cmd_calendar,
 }
 
 
@@ -602,6 +704,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     att.add_argument("--json", action="store_true", help="print JSON")
 
+    calendar = sub.add_parser(
+        "calendar",
+        help="check next year's State Council notice; show a year's special days (CAL-7, CAL-8)",
+        description="Read a holiday notice as published, or list a year's special days.",
+    )
+    what = calendar.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    check = what.add_parser("notice", help="check a notice and print its year day by day")
+    check.add_argument("file", help="the notice as text (UTF-8)")
+    check.add_argument("--json", action="store_true", help="print JSON (with holiday-cn days)")
+    show = what.add_parser("show", help="a year's days off and make-up working days")
+    show.add_argument("year", type=_year, help="e.g. 2026")
+    _add_calendar_options(show)
+    show.add_argument("--json", action="store_true", help="print JSON")
+
     demo = sub.add_parser("demo", help="run every family on built-in examples")
     demo.add_argument(
         "--json",
@@ -621,6 +737,7 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
             "workdays 2026-02-13 --add 3",
             "workdays 2026-09-30 --until 2026-10-10",
             "workdays 2026-12-31 --add 1 --estimate",
+            "calendar show 2026",
         ),
     ),
     (
