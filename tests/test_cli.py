@@ -339,7 +339,9 @@ def test_attribute_bad_case_files(
 
 # -- calendar: notices (CAL-7, CAL-8) ------------------------------------------------------------
 
-NOTICE_FILE = str(__import__("pathlib").Path(__file__).parent / "data" / "notice-2027.txt")
+from pathlib import Path  # noqa: E402
+
+NOTICE_FILE = str(Path(__file__).parent / "data" / "notice-2027.txt")
 
 
 def test_calendar_notice_checks_and_lists_the_year() -> None:
@@ -375,7 +377,7 @@ def test_a_bad_notice_is_one_line_naming_the_line(
     tmp_path: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.txt"
-    text = open(NOTICE_FILE, encoding="utf-8").read().replace("至3日（周日）", "至3日（周六）")
+    text = Path(NOTICE_FILE).read_text(encoding="utf-8").replace("至3日（周日）", "至3日（周六）")
     bad.write_text(text, encoding="utf-8")
     status, _ = run("calendar", "notice", str(bad))
     err = capsys.readouterr().err
