@@ -165,8 +165,22 @@ def test_cal1_a_holiday_names_itself() -> None:
     assert (info.working, info.kind, info.name) == (False, DayKind.HOLIDAY, "国庆节")
     assert CHINA.explain(D(2026, 3, 7)).kind is DayKind.WEEKEND
     assert CHINA.explain(D(2026, 3, 9)).kind is DayKind.WORKDAY
+    # China's explanations use the law's names, whatever `holidays`' language:
+    # they never rest on its localised strings (CAL-8)
     english = WorkCalendar.china(language="en_US").explain(D(2026, 10, 1))
-    assert english.name == "National Day"
+    assert english.name == "国庆节"
+    bridge = WorkCalendar.china(language="en_US").explain(D(2026, 2, 20))
+    assert (
+        str(bridge)
+        == "2026-02-20 Fri: day off, bridge day off (调休放假) (worked on 2026-02-14 Sat)"
+    )
+    assert str(CHINA.explain(D(2026, 3, 9))) == "2026-03-09 Mon: working day"
+    assert str(CHINA.explain(D(2017, 1, 2))) == (
+        "2017-01-02 Mon: day off, day off in lieu or by special notice"
+    )
+    us = WorkCalendar.from_holidays("US", subdiv="CA").explain(D(2026, 7, 3))
+    assert "法定节假日" not in str(us)
+    assert us.statutory is None
 
 
 def test_cal1_agrees_with_holidays_on_every_official_day() -> None:

@@ -124,7 +124,16 @@ class DayInfo:
     @property
     def reason(self) -> str:
         """A one-line human explanation."""
-        text = self.kind.text
+        if self.kind is DayKind.HOLIDAY and self.statutory is not True:
+            # China's statutory days are 法定节假日; other days off by law or notice
+            # (in lieu, a one-off holiday) are not, nor are other countries' holidays
+            text = (
+                "day off in lieu or by special notice"
+                if self.statutory is False
+                else ("public holiday")
+            )
+        else:
+            text = self.kind.text
         if self.name:
             text += f": {self.name}"
         if self.swapped_with is not None:
@@ -136,8 +145,11 @@ class DayInfo:
         return text
 
     def __str__(self) -> str:
-        state = "working day" if self.working else "day off"
         weekday = _WEEKDAY_ABBR[self.day.weekday()]
+        if self.kind is DayKind.WORKDAY:
+            mark = " [estimate: past the official schedule]" if self.estimated else ""
+            return f"{self.day.isoformat()} {weekday}: working day{mark}"
+        state = "working day" if self.working else "day off"
         return f"{self.day.isoformat()} {weekday}: {state}, {self.reason}"
 
 
@@ -192,6 +204,14 @@ def _effective_days(
 
 
 _STATUTORY_YEARS = (2000, 2099)
+
+
+@functools.lru_cache(maxsize=256)
+def _law_names(year: int) -> Mapping[_dt.date, str]:
+    """Each statutory day of ``year`` and its holiday's name (CAL-8)."""
+    return MappingProxyType(
+        {d: name for name, days in _statutory_by_name(year).items() for d in days}
+    )
 
 
 @functools.cache
@@ -526,14 +546,19 @@ class WorkCalendar:
         special = self._days.get(day)
         estimated = o > self._official
         statutory = None
+        name = None if special is None else special.name
         if self.data.label == "CN" and _STATUTORY_YEARS[0] <= day.year <= _STATUTORY_YEARS[1]:
-            statutory = day in statutory_days(day.year)
+            # China's explanations never rest on `holidays`' localised names: the
+            # law's names for statutory days, the swap for bridge and make-up days
+            law = _law_names(day.year)
+            statutory = day in law
+            name = law.get(day)
         if special is not None:
             return DayInfo(
                 day=day,
                 working=working,
                 kind=special.kind,
-                name=special.name,
+                name=name,
                 swapped_with=special.swapped_with,
                 estimated=estimated,
                 statutory=statutory,
