@@ -370,6 +370,8 @@ def test_re12_4_the_courtesy_receiver_is_last_in_the_rotation() -> None:
         r.courtesy(present={"丁"}, for_="丁")
     with pytest.raises(InvalidInputError, match="not in the rotation"):
         r.courtesy(present={"甲"}, for_="戊")
+    # RE12-7.5(a): the old customer phoned 丁 ahead; 丁 is out: the same courtesy receiver
+    assert r.courtesy(present={"甲", "乙", "丙"}, for_="丁").salesperson == "乙"
 
 
 # -- 9. every trace line cites a clause of the policy that applied it -------------------------

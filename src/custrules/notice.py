@@ -427,16 +427,7 @@ class ScheduleNotice:
             if target is not None:
                 assigned[target].append(m)
         for i, (run, names) in enumerate(kept):
-            entries.append(
-                NoticeEntry(
-                    names=names,
-                    form="range" if len(run) > 1 else "single",
-                    start=run[0],
-                    end=run[-1],
-                    days_off=frozenset(run),
-                    working_days=tuple(sorted(assigned[i])),
-                )
-            )
+            entries.append(_break(names, run, tuple(sorted(assigned[i]))))
         return cls(year=year, entries=tuple(entries))
 
     # -- holiday-cn JSON ---------------------------------------------------------------
@@ -478,16 +469,7 @@ class ScheduleNotice:
         for name, run in breaks:
             work = tuple(d for d, n, off in days if not off and n == name)
             names = tuple(n for n in re.split(r"[、,]", name) if n)
-            entries.append(
-                NoticeEntry(
-                    names=names,
-                    form="range" if len(run) > 1 else "single",
-                    start=run[0],
-                    end=run[-1],
-                    days_off=frozenset(run),
-                    working_days=work,
-                )
-            )
+            entries.append(_break(names, run, work))
         used = {d for e in entries for d in e.working_days}
         orphans = [d for d, _, off in days if not off and d not in used]
         if orphans:
@@ -511,6 +493,20 @@ class ScheduleNotice:
             )
         rows.sort(key=lambda r: r["date"])
         return {"year": self.year, "papers": [], "days": rows}
+
+
+def _break(
+    names: tuple[str, ...], run: list[_dt.date], working_days: tuple[_dt.date, ...]
+) -> NoticeEntry:
+    """A break of consecutive days off, written as a range (or one day)."""
+    return NoticeEntry(
+        names=names,
+        form="range" if len(run) > 1 else "single",
+        start=run[0],
+        end=run[-1],
+        days_off=frozenset(run),
+        working_days=working_days,
+    )
 
 
 def next_years_days(calendar: Any, year: int) -> frozenset[_dt.date]:

@@ -122,21 +122,6 @@ _ROW_ENUM: Mapping[Row, type[enum.Enum]] = {
     Row.RENOWN: RenownRating,
 }
 
-# Traditional -> simplified for the characters the form uses.
-_SIMPLIFY = str.maketrans(
-    {
-        "優": "优",
-        "惡": "恶",
-        "馳": "驰",
-        "較": "较",
-        "質": "质",
-        "態": "态",
-        "務": "务",
-        "產": "产",
-        "與": "与",
-    }
-)
-
 
 def _rating(row: Row, value: Any) -> Any:
     enum_cls = _ROW_ENUM[row]
@@ -149,7 +134,7 @@ def _rating(row: Row, value: Any) -> Any:
             value=value,
         )
     if isinstance(value, str):
-        text = value.strip().translate(_SIMPLIFY)
+        text = _check.fold(value)
         for item in enum_cls:
             if text == item.value or text.upper() == item.name:
                 return item
@@ -164,7 +149,7 @@ def _row(value: Any) -> Row:
     if isinstance(value, Row):
         return value
     if isinstance(value, str):
-        text = value.strip().translate(_SIMPLIFY)
+        text = _check.fold(value)
         for item in Row:
             if text in (item.value, item.name, item.name.lower()):
                 return item
