@@ -30,12 +30,16 @@ MAX_TEXT = 200
 def in_range(day: _dt.date, what: str) -> _dt.date:
     """``day`` if it lies within :data:`FIRST_DAY` .. :data:`LAST_DAY`, else raise."""
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidInputError(
-            f"{what} {day.isoformat()} is outside the dates custrules works with "
-            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
-            value=day,
-        )
+        raise _outside(day, what)
     return day
+
+
+def _outside(value: _dt.date, what: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"{what} {value.isoformat()} is outside the dates custrules works with "
+        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
+        value=value,
+    )
 
 
 def plain_date(value: Any, what: str) -> _dt.date:
@@ -70,11 +74,7 @@ def aware(value: Any, what: str) -> _dt.datetime:
             value=value,
         )
     if not _FIRST_INSTANT <= value <= _LAST_INSTANT:
-        raise InvalidInputError(
-            f"{what} {value.isoformat()} is outside the dates custrules works with "
-            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
-            value=value,
-        )
+        raise _outside(value, what)
     return value
 
 
