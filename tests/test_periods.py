@@ -200,7 +200,7 @@ def test_longer_periods_never_end_earlier(start: dt.datetime, period: tuple[int,
 
 
 @given(
-    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)),
     st.integers(min_value=-1200, max_value=1200),
 )
 def test_cal5_art202_add_months_is_relativedelta(day: D, months: int) -> None:
