@@ -773,6 +773,7 @@ class Complaint:
 
     def done_at(self, step: Step) -> _dt.datetime | None:
         """When ``step`` was done (None if not yet)."""
+        step = _to_step(step)
         for t in self.steps:
             if t.step is step:
                 return t.at

@@ -1,0 +1,370 @@
+"""What each refusal carries: the error class, a message that names the field, and
+the offending value as ``.value`` (a host shows these to its users).
+
+Also the small parsing and month-arithmetic edges the mutation tests showed
+unchecked: lower-case ``z`` zones, short fractions of a second, leap years.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from custrules import (
+    CHINA_TZ,
+    Approval,
+    Channel,
+    Complaint,
+    ComplaintClock,
+    CustrulesError,
+    Extension,
+    InvalidInputError,
+    InvalidTypeError,
+    Month,
+    PeriodConvention,
+    Severity,
+    Step,
+    UnknownLabelError,
+    add_months,
+    complaint_deadline,
+    counting_day,
+    end_instant,
+    local_date,
+    parse_date,
+    parse_instant,
+    period_end,
+)
+from custrules.complaints import ComplaintPolicy
+
+T = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)
+NAIVE = dt.datetime(2026, 3, 2, 10, 0)
+D = dt.date
+OBJ = object()
+
+
+def ok_approval() -> Approval:
+    return Approval(approver="王经理", approved_at=T + dt.timedelta(hours=1))
+
+
+CASES: list[tuple[str, Any, Any, type[Exception], str]] = [
+    # (what, the call, the offending value, error class, the start of the message)
+    (
+        "parse_date type",
+        lambda: parse_date(20260214),
+        20260214,
+        InvalidTypeError,
+        r"^date must be text YYYY-MM-DD, got 20260214$",
+    ),
+    (
+        "parse_date text",
+        lambda: parse_date("2026-02-30", "the day"),
+        "2026-02-30",
+        InvalidInputError,
+        r"^the day: not a date: '2026-02-30' \(use YYYY-MM-DD",
+    ),
+    (
+        "parse_instant type",
+        lambda: parse_instant(5),
+        5,
+        InvalidTypeError,
+        r"^instant must be ISO 8601 text, got 5$",
+    ),
+    (
+        "parse_instant zone",
+        lambda: parse_instant("2026-02-14T10:00", "at"),
+        "2026-02-14T10:00",
+        InvalidInputError,
+        r"^at: '2026-02-14T10:00' has no time zone: add one, e\.g\. "
+        r"2026-02-14T10:00\+08:00 for Beijing time$",
+    ),
+    (
+        "parse_instant junk",
+        lambda: parse_instant("soon", "at"),
+        "soon",
+        InvalidInputError,
+        r"^at: not a date and time: 'soon'",
+    ),
+    (
+        "parse_instant bad day",
+        lambda: parse_instant("2026-02-30T10:00Z", "at"),
+        "2026-02-30T10:00Z",
+        InvalidInputError,
+        r"^at: not a date and time",
+    ),
+    ("local_date", lambda: local_date(NAIVE), NAIVE, InvalidInputError, r"^start is a naive"),
+    (
+        "local_date tz",
+        lambda: local_date(T, "UTC"),
+        "UTC",
+        InvalidTypeError,
+        r"^tz must be a datetime\.tzinfo, got 'UTC'$",
+    ),
+    (
+        "add_months day",
+        lambda: add_months("2026-01-31", 1),
+        "2026-01-31",
+        InvalidTypeError,
+        r"^day must be a datetime\.date",
+    ),
+    (
+        "add_months months",
+        lambda: add_months(D(2026, 1, 31), 1.5),
+        1.5,
+        InvalidTypeError,
+        r"^months must be an int",
+    ),
+    (
+        "add_months too far",
+        lambda: add_months(D(2026, 1, 31), 1201),
+        1201,
+        InvalidInputError,
+        r"^months must be between -1200 and 1200",
+    ),
+    (
+        "end_instant day",
+        lambda: end_instant(None, None, CHINA_TZ),
+        None,
+        InvalidTypeError,
+        r"^last_day must be a datetime\.date",
+    ),
+    (
+        "end_instant closing",
+        lambda: end_instant(D(2026, 3, 2), "17:30", CHINA_TZ),
+        "17:30",
+        InvalidTypeError,
+        r"^closing_time must be a datetime\.time",
+    ),
+    (
+        "closing with zone",
+        lambda: end_instant(D(2026, 3, 2), dt.time(17, 30, tzinfo=dt.timezone.utc), CHINA_TZ),
+        dt.time(17, 30, tzinfo=dt.timezone.utc),
+        InvalidInputError,
+        r"^closing_time must be a wall-clock time without a zone, got .*; the period's zone is "
+        r"given by tz$",
+    ),
+    (
+        "counting_day",
+        lambda: counting_day(NAIVE, None, None, None),
+        NAIVE,
+        InvalidInputError,
+        r"^local is a naive",
+    ),
+    (
+        "convention",
+        lambda: PeriodConvention(after_close="later"),
+        "later",
+        UnknownLabelError,
+        r"^unknown after close 'later': use one of same_day, next_working_day$",
+    ),
+    (
+        "period unit",
+        lambda: period_end(T, 1, "weeks"),
+        "weeks",
+        UnknownLabelError,
+        r"^unknown unit 'weeks'",
+    ),
+    (
+        "period tz",
+        lambda: period_end(T, 1, "days", tz="UTC"),
+        "UTC",
+        InvalidTypeError,
+        r"^tz must be a datetime\.tzinfo",
+    ),
+    ("month", lambda: Month(2026, 13), None, InvalidInputError, r"month"),
+    ("month type", lambda: Month("2026", 1), "2026", InvalidTypeError, r"^year must be an int"),
+    (
+        "severity",
+        lambda: complaint_deadline(T, "urgent"),
+        "urgent",
+        UnknownLabelError,
+        r"^unknown complaint severity 'urgent'",
+    ),
+    (
+        "received naive",
+        lambda: complaint_deadline(NAIVE, "general"),
+        NAIVE,
+        InvalidInputError,
+        r"^received_at is a naive",
+    ),
+    (
+        "calendar",
+        lambda: complaint_deadline(T, "general", calendar="china"),
+        "china",
+        InvalidTypeError,
+        r"^calendar must be a WorkCalendar, got 'china'$",
+    ),
+    (
+        "via_media",
+        lambda: complaint_deadline(T, "general", via_media="yes"),
+        "yes",
+        InvalidTypeError,
+        r"^via_media must be true or false",
+    ),
+    (
+        "clock serious",
+        lambda: ComplaintClock().deadline(T, "general", serious=1),
+        1,
+        InvalidTypeError,
+        r"^serious must be true or false",
+    ),
+    (
+        "clock via_media",
+        lambda: ComplaintClock().deadline(T, "general", via_media=1),
+        1,
+        InvalidTypeError,
+        r"^via_media must be true or false",
+    ),
+    (
+        "clock received",
+        lambda: ComplaintClock().deadline(NAIVE, "general"),
+        NAIVE,
+        InvalidInputError,
+        r"^received_at is a naive",
+    ),
+    (
+        "clock instants",
+        lambda: ComplaintClock().due_instants([NAIVE], "general"),
+        NAIVE,
+        InvalidInputError,
+        r"^received_at is a naive",
+    ),
+    (
+        "clock calendar",
+        lambda: ComplaintClock(calendar="china"),
+        "china",
+        InvalidTypeError,
+        r"^calendar must be a WorkCalendar",
+    ),
+    (
+        "clock closing",
+        lambda: ComplaintClock(closing_time="17:30"),
+        "17:30",
+        CustrulesError,
+        r"^closing_time must be a wall-clock datetime\.time",
+    ),
+    (
+        "approvals none",
+        lambda: Extension(total_working_days=5, approvals=[]),
+        None,
+        InvalidInputError,
+        r"^an extension needs a recorded approval by the responsible leaders "
+        r"\(CMP-1\): pass approvals=\[Approval\(approver=\.\.\., approved_at=\.\.\.\)\]$",
+    ),
+    (
+        "approvals junk",
+        lambda: Extension(total_working_days=5, approvals=5),
+        5,
+        InvalidTypeError,
+        r"^approvals must be Approval records, got 5$",
+    ),
+    (
+        "approval item",
+        lambda: Extension(total_working_days=5, approvals=[OBJ]),
+        OBJ,
+        InvalidTypeError,
+        r"^approvals must be Approval records, got <object",
+    ),
+    (
+        "extension days",
+        lambda: Extension(total_working_days=0, approvals=[ok_approval()]),
+        0,
+        InvalidInputError,
+        r"^total_working_days must be at least 1, got 0$",
+    ),
+    (
+        "extension type",
+        lambda: Extension(total_working_days="5", approvals=[ok_approval()]),
+        "5",
+        InvalidTypeError,
+        r"^total_working_days must be an int",
+    ),
+    (
+        "channel",
+        lambda: Complaint.record(
+            received_at=T, customer="c", content="x", channel="fax", handler="h"
+        ),
+        "fax",
+        UnknownLabelError,
+        r"^unknown channel 'fax'",
+    ),
+    (
+        "general extended",
+        lambda: complaint_deadline(
+            T, "general", extension=Extension(total_working_days=5, approvals=[ok_approval()])
+        ),
+        None,
+        CustrulesError,
+        r"policy \(CMP-1 extends major complaints\): reclassify it as Severity\.MAJOR first$",
+    ),
+    (
+        "past the cap",
+        lambda: complaint_deadline(
+            T, "major", extension=Extension(total_working_days=8, approvals=[ok_approval()])
+        ),
+        8,
+        CustrulesError,
+        r"8",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "call", "value", "error", "message"), CASES, ids=[c[0] for c in CASES]
+)
+def test_a_refusal_carries_the_value_and_names_the_field(
+    what: str, call: Any, value: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message) as caught:
+        call()
+    if value is not None:
+        assert caught.value.value == value or caught.value.value is value  # type: ignore[attr-defined]
+
+
+def test_complaint_text_fields_name_themselves() -> None:
+    c = Complaint.record(
+        received_at=T, customer="c", content="x", channel=Channel.TELEPHONE, handler="h"
+    ).classify(Severity.MAJOR, at=T, actor="h")
+    c = c.investigate(at=T, actor="h")
+    with pytest.raises(InvalidInputError, match="^responsible must not be empty") as caught:
+        c.assign(at=T, actor="h", responsible=" ")
+    assert caught.value.value == " "
+    with pytest.raises(UnknownLabelError, match="^unknown step 'nap'"):
+        c.done_at("nap")  # type: ignore[arg-type]
+    assert c.done_at(Step.CLASSIFY) == T
+
+
+def test_zones_written_z_and_short_fractions() -> None:
+    assert parse_instant("2026-02-14T02:00z") == parse_instant("2026-02-14T10:00+08:00")
+    assert parse_instant("2026-02-14T02:00Z").utcoffset() == dt.timedelta(0)
+    assert parse_instant("2026-02-14T10:00:30.5+08:00").microsecond == 500_000
+    assert parse_instant("2026-02-14T10:00:30.123456+08:00").microsecond == 123_456
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2026, 1, 29), 1, D(2026, 2, 28)),  # a day past 28 in a short month
+        (D(2026, 1, 28), 1, D(2026, 2, 28)),
+        (D(2000, 1, 31), 1, D(2000, 2, 29)),  # 2000: a leap year (divisible by 400)
+        (D(2100, 1, 31), 1, D(2100, 2, 28)),  # 2100: not (divisible by 100)
+        (D(2024, 1, 30), 1, D(2024, 2, 29)),
+        (D(2026, 3, 31), -1, D(2026, 2, 28)),
+        (D(2026, 12, 31), 2, D(2027, 2, 28)),
+    ],
+)
+def test_add_months_at_the_ends_of_months(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_the_policy_text_of_a_reassignment() -> None:
+    c = Complaint.record(
+        received_at=T, customer="c", content="x", channel=Channel.TELEPHONE, handler="h"
+    )
+    later = c.classify(Severity.GENERAL, at=T + dt.timedelta(hours=2), actor="h")
+    with pytest.raises(CustrulesError, match="is earlier than the previous entry"):
+        later.reassign(at=T + dt.timedelta(hours=1), to="i", authorised_by="m")
+    moved = later.reassign(at=T + dt.timedelta(hours=3), to="i", authorised_by="m")
+    assert moved.history[-1].at == T + dt.timedelta(hours=3)
+    assert ComplaintPolicy().handled_at is Step.REPLY
