@@ -327,10 +327,10 @@ def test_complaint_text_fields_name_themselves() -> None:
         received_at=T, customer="c", content="x", channel=Channel.TELEPHONE, handler="h"
     ).classify(Severity.MAJOR, at=T, actor="h")
     c = c.investigate(at=T, actor="h")
-    with pytest.raises(InvalidInputError, match="^responsible must not be empty") as caught:
+    with pytest.raises(InvalidInputError, match=r"^responsible must not be empty") as caught:
         c.assign(at=T, actor="h", responsible=" ")
     assert caught.value.value == " "
-    with pytest.raises(UnknownLabelError, match="^unknown step 'nap'"):
+    with pytest.raises(UnknownLabelError, match=r"^unknown step 'nap'"):
         c.done_at("nap")  # type: ignore[arg-type]
     assert c.done_at(Step.CLASSIFY) == T
 
