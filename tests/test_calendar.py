@@ -473,3 +473,35 @@ def test_weekdays_is_monday_to_friday_everywhere(day: D, n: int) -> None:
     assert result.weekday() < 5
     if n >= 1:
         assert plain.working_days_between(day, result) == n
+
+
+# -- zones: a calendar carries the zone its deadlines are read in ---------------------------------
+
+
+def test_china_reads_instants_in_asia_shanghai() -> None:
+    from zoneinfo import ZoneInfo
+
+    assert CHINA.zone == ZoneInfo("Asia/Shanghai")
+    assert WorkCalendar.from_holidays("CN").zone == ZoneInfo("Asia/Shanghai")
+    assert CHINA.with_overrides(days_off=[D(2026, 3, 10)]).zone == CHINA.zone
+
+
+def test_a_deadline_on_a_calendar_without_a_zone_is_refused() -> None:
+    from zoneinfo import ZoneInfo
+
+    from custrules import InvalidInputError, complaint_deadline
+
+    us = WorkCalendar.from_holidays("US", subdiv="CA")
+    assert us.zone is None
+    received = dt.datetime(2026, 7, 2, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    with pytest.raises(InvalidInputError, match="has no time zone.*--zone"):
+        complaint_deadline(received, "general", calendar=us)
+    la = WorkCalendar.from_holidays("US", subdiv="CA", zone=ZoneInfo("America/Los_Angeles"))
+    d = complaint_deadline(received, "general", calendar=la)
+    # Thu 16:00 in Los Angeles is Fri 07:00 in Beijing: read in Beijing time the count
+    # would start a day later; Fri Jul 3 is Independence Day (observed)
+    assert d.last_day == D(2026, 7, 6)
+    assert d.due.isoformat() == "2026-07-07T00:00:00-07:00"
+    assert us.with_zone(ZoneInfo("America/Los_Angeles")) == la
+    with pytest.raises(InvalidTypeError, match="zone must be a datetime.tzinfo"):
+        WorkCalendar.weekdays(zone="UTC")  # type: ignore[arg-type]

@@ -529,7 +529,7 @@ def test_complaint_deadline_passes_everything_through() -> None:
     from custrules import AfterClose, PeriodConvention
 
     c = recorded().classify(MAJOR, at=at(2026, 9, 30, 17), actor="小李")
-    weekdays = WorkCalendar.weekdays()
+    weekdays = WorkCalendar.weekdays(zone=ZoneInfo("Asia/Shanghai"))
     close = dt.time(17, 30)
     ext = Extension(total_working_days=6, approvals=[approval(2026, 10, 1, 9)])
     convention = PeriodConvention(after_close=AfterClose.NEXT_WORKING_DAY)

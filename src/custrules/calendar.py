@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -221,7 +222,9 @@ def _china_calendar(estimate: bool, language: str) -> WorkCalendar:  # noqa: FBT
     _check.boolean(estimate, "estimate")
     from custrules import _holidays_adapter
 
-    return WorkCalendar(data=_holidays_adapter.china(estimate=estimate, language=language))
+    return WorkCalendar(
+        data=_holidays_adapter.china(estimate=estimate, language=language), zone=CHINA_ZONE
+    )
 
 
 _WEEKDAYS = DayData(
@@ -233,6 +236,20 @@ _WEEKDAYS = DayData(
     days={},
     source="Monday-Friday, no holidays",
 )
+
+
+def _zone(value: Any) -> None:
+    if value is not None and not isinstance(value, _dt.tzinfo):
+        raise InvalidTypeError(
+            f"zone must be a datetime.tzinfo such as zoneinfo.ZoneInfo('America/Los_Angeles'), "
+            f"got {value!r:.60}",
+            value=value,
+        )
+
+
+#: China's zone: Asia/Shanghai (UTC+8, no daylight saving since 1991), from the
+#: tz database (the tzdata package where the system has none).
+CHINA_ZONE: _dt.tzinfo = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 def _instance(value: Any, cls: type, what: str) -> None:
@@ -260,6 +277,9 @@ class WorkCalendar:
     )
     #: the State Council notices added with :meth:`with_notice` (CAL-7), oldest first
     notices: tuple[ScheduleNotice, ...] = ()
+    #: the zone an instant is read in to find its day (China: Asia/Shanghai); None:
+    #: the calendar has no zone, and deadlines on it are refused until it gets one
+    zone: _dt.tzinfo | None = attrs.field(default=None, validator=lambda _, a, v: _zone(v))
     _days: Mapping[_dt.date, SpecialDay] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -311,6 +331,7 @@ class WorkCalendar:
         subdiv: str | None = None,
         years: Iterable[int] | None = None,
         language: str | None = None,
+        zone: _dt.tzinfo | None = None,
     ) -> WorkCalendar:
         """Any country or subdivision the `holidays` package knows (CAL-4).
 
@@ -325,15 +346,17 @@ class WorkCalendar:
             raise InvalidTypeError(f"country must be a string code such as 'US', got {country!r}")
         if country.strip().upper() in ("CN", "CHN") and subdiv is None:
             # one China, one horizon: the official schedule, never a rule-based guess
-            return cls.china(language=language or "zh_CN")
+            china = cls.china(language=language or "zh_CN")
+            return china if zone is None else china.with_zone(zone)
         return cls(
-            data=_holidays_adapter.country(country, subdiv=subdiv, years=years, language=language)
+            data=_holidays_adapter.country(country, subdiv=subdiv, years=years, language=language),
+            zone=zone,
         )
 
     @classmethod
-    def weekdays(cls) -> WorkCalendar:
-        """Monday to Friday, no holidays, no horizon."""
-        return cls(data=_WEEKDAYS)
+    def weekdays(cls, *, zone: _dt.tzinfo | None = None) -> WorkCalendar:
+        """Monday to Friday, no holidays, no horizon (no zone unless given)."""
+        return cls(data=_WEEKDAYS, zone=zone)
 
     def with_notice(self, notice: ScheduleNotice) -> WorkCalendar:
         """This calendar with the State Council's schedule for ``notice.year`` (CAL-7).
@@ -385,6 +408,7 @@ class WorkCalendar:
             data=self.data,
             overrides=self.overrides,
             notices=(*self.notices, notice),
+            zone=self.zone,
         )
 
     def with_overrides(
@@ -403,8 +427,28 @@ class WorkCalendar:
             days_off=days_off, working_days=working_days, official_through=official_through
         )
         return WorkCalendar(
-            data=self.data, overrides=self.overrides.then(more), notices=self.notices
+            data=self.data,
+            overrides=self.overrides.then(more),
+            notices=self.notices,
+            zone=self.zone,
         )
+
+    def with_zone(self, zone: _dt.tzinfo) -> WorkCalendar:
+        """This calendar, reading instants in ``zone`` (for deadlines)."""
+        _zone(zone)
+        return attrs.evolve(self, zone=zone)
+
+    def require_zone(self) -> _dt.tzinfo:
+        """The calendar's zone; a calendar without one cannot place an instant on a day."""
+        if self.zone is None:
+            raise InvalidInputError(
+                f"the {self.name} calendar has no time zone, so it cannot tell on which day an "
+                "instant falls: give it one, e.g. WorkCalendar.from_holidays('US', "
+                "subdiv='CA', zone=ZoneInfo('America/Los_Angeles')) or "
+                "calendar.with_zone(...) (on the command line: --zone America/Los_Angeles)",
+                value=self,
+            )
+        return self.zone
 
     # -- what the calendar covers ----------------------------------------
 

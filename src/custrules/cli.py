@@ -14,6 +14,7 @@ import os
 import re
 import shlex
 import sys
+import zoneinfo
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import Enum
@@ -118,15 +119,24 @@ def _base_calendar(args: argparse.Namespace) -> WorkCalendar:
     spec: str = args.calendar
     if spec.lower() == "china":
         return WorkCalendar.china(estimate_beyond_horizon=args.estimate)
+    zone = None
+    if getattr(args, "zone", None):
+        try:
+            zone = zoneinfo.ZoneInfo(args.zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise _UsageError(
+                f"custrules {args.command}: unknown time zone {args.zone[:40]!r} (use a tz "
+                "database name such as America/Los_Angeles)"
+            ) from None
     if args.estimate:
         raise _UsageError(
             f"custrules {args.command}: --estimate is for the china calendar (the only one "
             f"with an official horizon to estimate past); {spec!r} has none"
         )
     if spec.lower() == "weekdays":
-        return WorkCalendar.weekdays()
+        return WorkCalendar.weekdays(zone=zone)
     country, _, subdiv = spec.partition("-")
-    return WorkCalendar.from_holidays(country.upper(), subdiv=subdiv.upper() or None)
+    return WorkCalendar.from_holidays(country.upper(), subdiv=subdiv.upper() or None, zone=zone)
 
 
 def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +149,11 @@ def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
         "--estimate",
         action="store_true",
         help="answer past the official schedule with a labelled estimate (China only)",
+    )
+    parser.add_argument(
+        "--zone",
+        metavar="NAME",
+        help="the calendar's time zone (tz database name) for calendars other than china",
     )
     parser.add_argument(
         "--notice",
@@ -297,7 +312,7 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
     end = "close of business" if d.closing_time is not None else "24:00 of the last day"
     lines = [
         f"{d.severity.value} complaint ({d.severity.label}) received "
-        f"{local:%Y-%m-%d %H:%M} {_WEEKDAY[local.weekday()]} Beijing time",
+        f"{local:%Y-%m-%d %H:%M} {_WEEKDAY[local.weekday()]} {_zone_name(d.due.tzinfo)}",
         f"last day: {_d(d.last_day)} ({_plural(d.working_days)}; the receipt day is not "
         "counted)" + (" [estimate]" if d.estimated else ""),
         f"due:      {d.due.isoformat()} ({end})",
@@ -828,6 +843,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         sys.stderr.write(f"custrules: error: {message}\n")
         return 2
     return 0
+
+
+def _zone_name(zone: _dt.tzinfo | None) -> str:
+    key = getattr(zone, "key", None)
+    return "Beijing time" if key == "Asia/Shanghai" else f"{key or zone} time"
 
 
 def _one_line(message: str) -> str:

@@ -59,7 +59,6 @@ from custrules.errors import (
     UnknownLabelError,
 )
 from custrules.periods import (
-    CHINA_TZ,
     CIVIL_CODE,
     PeriodConvention,
     _counting_day,
@@ -386,13 +385,15 @@ class Deadline:
 
     @property
     def received_day(self) -> _dt.date:
-        """The day the receipt instant falls on in China's zone."""
-        return self.received_at.astimezone(CHINA_TZ).date()
+        """The day the receipt instant falls on in the calendar's zone."""
+        return self.received_at.astimezone(self.clock.calendar.require_zone()).date()
 
     @property
     def due(self) -> _dt.datetime:
         """The instant the period ends: close of business, else 24:00 of last_day."""
-        return _end_instant(self.last_day, self.clock.closing_time, CHINA_TZ)
+        return _end_instant(
+            self.last_day, self.clock.closing_time, self.clock.calendar.require_zone()
+        )
 
     @property
     def estimated(self) -> bool:
@@ -440,7 +441,7 @@ class Deadline:
                 f"({self.received_at.isoformat()})",
                 value=at,
             )
-        today = local_date(at, CHINA_TZ)
+        today = local_date(at, self.clock.calendar.require_zone())
         due = self.due
         if at > due:
             standing = Standing.OVERDUE
@@ -551,22 +552,23 @@ class ComplaintClock:
             severity = Severity.parse(severity)
         policy = self.policy
         cal = self.calendar
+        zone = cal.require_zone()
         n = policy.general_working_days if severity is _GENERAL else policy.major_working_days
         if extension is not None:
             n = _check_extension(extension, severity, received_at, policy).total_working_days
         convention = self.convention
         if convention is CIVIL_CODE:
-            counted_from = received_at.astimezone(CHINA_TZ).date()  # CAL-5 art. 201
+            counted_from = received_at.astimezone(zone).date()  # CAL-5 art. 201
         else:
             counted_from = _counting_day(
-                received_at.astimezone(CHINA_TZ), cal, self.closing_time, convention
+                received_at.astimezone(zone), cal, self.closing_time, convention
             )
         last_day = cal.add_working_days(counted_from, n)
         if extension is not None and policy.approval_before_original_due:
             original = _end_instant(
                 cal.add_working_days(counted_from, policy.working_days(severity)),
                 self.closing_time,
-                CHINA_TZ,
+                zone,
             )
             late = [a for a in extension.approvals if a.approved_at > original]
             if late:
@@ -593,18 +595,19 @@ class ComplaintClock:
         severity = Severity.parse(severity)
         n = self.policy.working_days(severity)
         cal, closing, convention = self.calendar, self.closing_time, self.convention
+        zone = cal.require_zone()
         add = cal.add_working_days
         out: list[_dt.datetime] = []
         append = out.append
         for instant in received:
             if type(instant) is not _dt.datetime or instant.tzinfo is None:
                 _check.aware(instant, "received_at")
-            local = instant.astimezone(CHINA_TZ)
+            local = instant.astimezone(zone)
             if convention is CIVIL_CODE:
                 day = local.date()
             else:
                 day = _counting_day(local, cal, closing, convention)
-            append(_end_instant(add(day, n), closing, CHINA_TZ))
+            append(_end_instant(add(day, n), closing, zone))
         return out
 
 
