@@ -494,7 +494,7 @@ def test_a_deadline_on_a_calendar_without_a_zone_is_refused() -> None:
     us = WorkCalendar.from_holidays("US", subdiv="CA")
     assert us.zone is None
     received = dt.datetime(2026, 7, 2, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
-    with pytest.raises(InvalidInputError, match="has no time zone.*--zone"):
+    with pytest.raises(InvalidInputError, match=r"has no time zone.*--zone"):
         complaint_deadline(received, "general", calendar=us)
     la = WorkCalendar.from_holidays("US", subdiv="CA", zone=ZoneInfo("America/Los_Angeles"))
     d = complaint_deadline(received, "general", calendar=la)
@@ -503,5 +503,5 @@ def test_a_deadline_on_a_calendar_without_a_zone_is_refused() -> None:
     assert d.last_day == D(2026, 7, 6)
     assert d.due.isoformat() == "2026-07-07T00:00:00-07:00"
     assert us.with_zone(ZoneInfo("America/Los_Angeles")) == la
-    with pytest.raises(InvalidTypeError, match="zone must be a datetime.tzinfo"):
+    with pytest.raises(InvalidTypeError, match=r"zone must be a datetime\.tzinfo"):
         WorkCalendar.weekdays(zone="UTC")  # type: ignore[arg-type]
