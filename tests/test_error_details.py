@@ -368,3 +368,34 @@ def test_the_policy_text_of_a_reassignment() -> None:
     moved = later.reassign(at=T + dt.timedelta(hours=3), to="i", authorised_by="m")
     assert moved.history[-1].at == T + dt.timedelta(hours=3)
     assert ComplaintPolicy().handled_at is Step.REPLY
+
+
+def test_months() -> None:
+    m = Month(2026, 11)
+    assert (m + 2, m - 11, m + 0) == (Month(2027, 1), Month(2025, 12), m)
+    assert Month.of(D(2026, 2, 14)) == Month(2026, 2)
+    assert Month.parse("2026-03") == Month(2026, 3)
+    assert Month.parse(" 2026-3 ") == Month(2026, 3)
+    assert Month.parse(D(2024, 2, 29)) == Month(2024, 2)
+    assert Month.parse(m) is m
+    assert (Month(2024, 2).first_day, Month(2024, 2).last_day) == (D(2024, 2, 1), D(2024, 2, 29))
+    assert Month(2026, 12).last_day == D(2026, 12, 31)
+    assert str(Month(987, 3)) == "0987-03"
+    assert Month(2026, 1) < Month(2026, 2) < Month(2027, 1)
+    assert not Month(2026, 2) < Month(2026, 2)
+    assert Month(2026, 1).__lt__("2026-02") is NotImplemented
+    with pytest.raises(InvalidInputError, match=r"^not a month: 2026-13 \(month must be 1-12\)$"):
+        Month.parse("2026-13")
+    with pytest.raises(InvalidInputError, match=r"^not a month: 'March' \(use YYYY-MM\)$"):
+        Month.parse("March")
+    with pytest.raises(InvalidTypeError, match="month"):
+        Month.parse(202603)  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidInputError, match=r"^not a month: 2026-00 \(month must be 1-12\)$"
+    ) as caught:
+        Month(2026, 0)
+    assert caught.value.value == (2026, 0)
+    with pytest.raises(InvalidInputError, match=r"^not a month: 10000-01"):
+        Month(10000, 1)
+    with pytest.raises(InvalidTypeError, match="^months must be an int"):
+        m - 1.5  # type: ignore[operator]
