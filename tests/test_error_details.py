@@ -397,5 +397,5 @@ def test_months() -> None:
     assert caught.value.value == (2026, 0)
     with pytest.raises(InvalidInputError, match=r"^not a month: 10000-01"):
         Month(10000, 1)
-    with pytest.raises(InvalidTypeError, match="^months must be an int"):
+    with pytest.raises(InvalidTypeError, match=r"^months must be an int"):
         m - 1.5  # type: ignore[operator]
