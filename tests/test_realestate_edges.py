@@ -396,3 +396,54 @@ def test_re14_never_cites_re12_for_a_company_customer() -> None:
     assert a.needs_ruling
     assert not [r for r in a.rules if r.startswith("RE12")]
     assert set(a.rules) <= RE14.clauses
+
+
+# -- decisions the mutation tests showed unchecked ---------------------------------------------
+
+
+def test_re14_5_3_11_the_first_visit_wins_whatever_the_names() -> None:
+    # 李女士 sorts before 王先生, but 王先生 visited first: 王先生's salesperson wins
+    story = [
+        *seen(0, "甲"),
+        Visit(at=at(3), customer="李女士", received_by="乙"),
+        Registration(at=at(3), customer="李女士", salesperson="乙", confirmed_at=at(3)),
+        HouseholdLink(at=at(4), customer=C, other="李女士"),
+        Deal(at=at(6, 15), customer="李女士", closed_by="乙"),
+    ]
+    assert split(attribute(story, RE14, customer="李女士")) == sp(甲=1)
+
+
+def test_household_members_first_seen_at_one_instant_need_a_ruling_before_the_deal() -> None:
+    story = [
+        *seen(0, "甲"),
+        Visit(at=at(0), customer="李女士", received_by="乙"),
+        Registration(at=at(0), customer="李女士", salesperson="乙", confirmed_at=at(0)),
+        HouseholdLink(at=at(1), customer=C, other="李女士"),
+    ]
+    a = attribute(story, RE14)
+    assert a.needs_ruling
+    assert "same instant" in (a.ruling_reason or "")
+
+
+def test_re12_5_2_the_named_salesperson_follows_up() -> None:
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        deal(3, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert (a.owner, a.follow_up) == ("甲", "乙")
+
+
+def test_re14_5_3_4_the_reporter_holds_a_valid_claim() -> None:
+    story = [
+        *seen(0, "乙"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        deal(20, "丙"),  # closed by a third: 甲's claim from the complaint is still valid
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=1))
