@@ -399,3 +399,100 @@ def test_months() -> None:
         Month(10000, 1)
     with pytest.raises(InvalidTypeError, match=r"^months must be an int"):
         m - 1.5  # type: ignore[operator]
+
+
+# -- complaints: what passes through ----------------------------------------------------------
+
+
+def _recorded() -> Complaint:
+    return Complaint.record(
+        received_at=T, customer="c", content="x", channel=Channel.TELEPHONE, handler="h"
+    )
+
+
+def test_complaint_fields_are_kept() -> None:
+    c = _recorded()
+    assert c.remarks == ""
+    c = c.classify(Severity.MAJOR, at=T, actor="h", note="急")
+    assert c.steps[-1].note == "急"
+    c = c.investigate(at=T, actor="h").assign(at=T, actor="h", responsible="r", note="派")
+    assert (c.responsible, c.steps[-1].note) == ("r", "派")
+    with pytest.raises(InvalidTypeError, match=r"^proposal must be text, got int$") as caught:
+        c.propose(at=T, actor="h", proposal=5)  # type: ignore[arg-type]
+    assert caught.value.value == 5
+    c = c.propose(at=T, actor="h", proposal="补送")
+    assert c.proposal == "补送"
+    moved = c.reassign(at=T, to="i", authorised_by="m", reason="休假")
+    assert moved.history[-1].reason == "休假"  # type: ignore[union-attr]
+    with pytest.raises(
+        UnknownLabelError,
+        match=r"use Severity\.GENERAL \(一般投诉, 'general'\) or Severity\.MAJOR \(较大事件投诉, "
+        r"'major'\)$",
+    ):
+        Severity.parse("x")
+
+
+def test_policy_and_extension_details() -> None:
+    assert ComplaintPolicy(general_working_days=3, major_working_days=3).major_working_days == 3
+    single = Extension(total_working_days=5, approvals=ok_approval())  # one approval, not a list
+    assert len(single.approvals) == 1
+    ext = Extension(total_working_days=5, approvals=[ok_approval()])
+    with pytest.raises(CustrulesError, match=r"reclassify it as Severity\.MAJOR") as caught:
+        complaint_deadline(T, "general", extension=ext)
+    assert caught.value.value is ext  # type: ignore[attr-defined]
+    late = Extension(
+        total_working_days=5,
+        approvals=[Approval(approver="王", approved_at=T + dt.timedelta(days=30))],
+    )
+    with pytest.raises(
+        CustrulesError, match=r"extension must be approved in time \(CMP-1\)$"
+    ) as c2:
+        complaint_deadline(T, "major", extension=late)
+    assert c2.value.value is late.approvals[0]  # type: ignore[attr-defined]
+
+
+def test_status_at_the_very_receipt_and_its_instant() -> None:
+    d = complaint_deadline(T, "general")
+    s = d.status(T)
+    assert (s.at, s.standing.value) == (T, "on_time")
+    with pytest.raises(InvalidInputError, match=r"^at is a naive"):
+        d.status(NAIVE)
+
+
+def test_after_close_on_a_day_off_counts_from_the_next_working_day() -> None:
+    from custrules import AfterClose, WorkCalendar
+
+    conv = PeriodConvention(after_close=AfterClose.NEXT_WORKING_DAY)
+    saturday = dt.datetime(2026, 3, 7, 10, 0, tzinfo=CHINA_TZ)
+    cal = WorkCalendar.china()
+    close = dt.time(17, 30)
+    assert counting_day(saturday, cal, close, conv) == D(2026, 3, 9)
+    friday_late = dt.datetime(2026, 3, 6, 18, 0, tzinfo=CHINA_TZ)
+    assert counting_day(friday_late, cal, close, conv) == D(2026, 3, 9)
+    assert counting_day(friday_late, cal, None, conv) == D(2026, 3, 6)  # no close: same day
+    d = complaint_deadline(saturday, "general", closing_time=close, convention=conv)
+    assert d.last_day == D(2026, 3, 10)
+    clock = ComplaintClock(closing_time=close, convention=conv)
+    assert clock.due_instants([saturday, friday_late], "general") == [
+        clock.deadline(saturday, "general").due,
+        clock.deadline(friday_late, "general").due,
+    ]
+    assert clock.due_instants([saturday], "general")[0] == dt.datetime(
+        2026, 3, 10, 17, 30, tzinfo=CHINA_TZ
+    )
+    with pytest.raises(InvalidTypeError, match=r"^calendar must be a WorkCalendar, got None$"):
+        counting_day(saturday, None, close, conv)
+
+
+def test_end_instant_and_period_end_pass_their_arguments() -> None:
+    assert end_instant(D(2026, 3, 2), None, dt.timezone.utc).isoformat() == (
+        "2026-03-03T00:00:00+00:00"
+    )
+    assert end_instant(D(2026, 3, 2), dt.time(17, 30), CHINA_TZ).isoformat() == (
+        "2026-03-02T17:30:00+08:00"
+    )
+    p = period_end(T, 2, "working_days", closing_time=dt.time(17, 30))
+    assert p.closing_time == dt.time(17, 30)
+    assert p.end == dt.datetime(2026, 3, 4, 17, 30, tzinfo=CHINA_TZ)
+    with pytest.raises(InvalidInputError, match=r"^start is a naive"):
+        period_end(NAIVE, 1, "days")
