@@ -496,3 +496,13 @@ def test_end_instant_and_period_end_pass_their_arguments() -> None:
     assert p.end == dt.datetime(2026, 3, 4, 17, 30, tzinfo=CHINA_TZ)
     with pytest.raises(InvalidInputError, match=r"^start is a naive"):
         period_end(NAIVE, 1, "days")
+
+
+def test_a_deadline_built_by_hand_must_span_a_day_and_months_need_digits() -> None:
+    from custrules import Deadline
+
+    d = complaint_deadline(T, "general")
+    with pytest.raises(InvalidInputError, match="counted_from < last_day"):
+        Deadline(d.received_at, d.severity, d.last_day, d.last_day, d.clock, d.terms)
+    with pytest.raises(InvalidInputError, match=r"^not a month: 'x-03' \(use YYYY-MM\)$"):
+        Month.parse("x-03")
