@@ -250,6 +250,7 @@ def _zone(value: Any) -> None:
 #: China's zone: Asia/Shanghai (UTC+8, no daylight saving since 1991), from the
 #: tz database (the tzdata package where the system has none).
 CHINA_ZONE: _dt.tzinfo = zoneinfo.ZoneInfo("Asia/Shanghai")
+_CHINA_FIXED = _dt.timezone(_dt.timedelta(hours=8), "CST")
 
 
 def _instance(value: Any, cls: type, what: str) -> None:
@@ -448,6 +449,10 @@ class WorkCalendar:
                 "calendar.with_zone(...) (on the command line: --zone America/Los_Angeles)",
                 value=self,
             )
+        if self.zone is CHINA_ZONE and self.data.label == "CN":
+            # the China calendar starts in 2001; Asia/Shanghai has been exactly UTC+8
+            # since 1991, and a fixed offset converts instants several times faster
+            return _CHINA_FIXED
         return self.zone
 
     # -- what the calendar covers ----------------------------------------

@@ -104,6 +104,9 @@ class Severity(str, enum.Enum):
         """A Severity from a member, its value or its Chinese label."""
         if value.__class__ is Severity:
             return value
+        exact = _SEVERITY_TEXT.get(value) if type(value) is str else None
+        if exact is not None:
+            return exact
         if isinstance(value, str) and len(value) <= _check.MAX_TEXT:
             key = _check.fold(value).lower()
             for member in cls:
@@ -117,6 +120,10 @@ class Severity(str, enum.Enum):
 
 
 _GENERAL = Severity.GENERAL
+#: the values and labels as written, for the common case (no folding needed)
+_SEVERITY_TEXT = {
+    text: member for member in Severity for text in (member.value, member.label, member.label[:2])
+}
 
 
 class Escalation(str, enum.Enum):
@@ -544,8 +551,9 @@ class ComplaintClock:
         via_media: bool = False,
     ) -> Deadline:
         """The deadline of a complaint received at ``received_at`` (CMP-1, CAL-6)."""
-        _check.boolean(serious, "serious")
-        _check.boolean(via_media, "via_media")
+        if type(serious) is not bool or type(via_media) is not bool:
+            _check.boolean(serious, "serious")
+            _check.boolean(via_media, "via_media")
         if type(received_at) is not _dt.datetime or received_at.tzinfo is None:
             _check.aware(received_at, "received_at")
         if severity.__class__ is not Severity:
