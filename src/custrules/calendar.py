@@ -207,6 +207,17 @@ def _effective_days(
 _STATUTORY_YEARS = (2000, 2099)
 
 
+def _arrays_module() -> Any:
+    """The NumPy functions, imported on first use (the core never imports NumPy)."""
+    try:
+        from custrules import _arrays
+    except ImportError as exc:  # pragma: no cover - numpy is installed in the tests
+        raise InvalidInputError(
+            f"the *_array methods need NumPy: pip install 'custrules[numpy]' ({exc})"
+        ) from None
+    return _arrays
+
+
 @functools.lru_cache(maxsize=256)
 def _law_names(year: int) -> Mapping[_dt.date, str]:
     """Each statutory day of ``year`` and its holiday's name (CAL-8)."""
@@ -289,6 +300,8 @@ class WorkCalendar:
     _hi: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _official: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _dense: Dense | None = attrs.field(init=False, eq=False, repr=False, hash=False)
+    #: NumPy copies of the dense table, made on the first *_array call (see _arrays)
+    _arrays: list[Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         days = _effective_days(self.data, self.overrides, self.notices, self.official_through)
@@ -306,6 +319,7 @@ class WorkCalendar:
         object.__setattr__(self, "_official", official)
         bounded = lo != _MIN_ORD and hi != _MAX_ORD and hi - lo < DENSE_LIMIT
         object.__setattr__(self, "_dense", Dense(index, lo, hi) if bounded else None)
+        object.__setattr__(self, "_arrays", [])
 
     # -- constructors ---------------------------------------------------
 
@@ -585,6 +599,34 @@ class WorkCalendar:
         if dense is not None:
             return dense.before[b - dense.lo + 1] - dense.before[a - dense.lo + 1]
         return self._index.count_through(b) - self._index.count_through(a)
+
+    # -- arrays (the numpy extra) ----------------------------------------
+
+    def add_working_days_array(self, days: Any, n: Any) -> Any:
+        """:meth:`add_working_days` for a ``datetime64[D]`` array; ``n`` an int or an
+        int array (broadcast).  ``NaT`` stays ``NaT``; a date past the data raises
+        :class:`CalendarHorizonError` naming the first such date.  Needs NumPy
+        (``pip install custrules[numpy]``).
+
+        >>> import numpy as np
+        >>> cal = WorkCalendar.china()
+        >>> cal.add_working_days_array(np.array(["2026-02-13", "NaT"], dtype="datetime64[D]"), 2)
+        array(['2026-02-24',        'NaT'], dtype='datetime64[D]')
+        """
+        return _arrays_module().add_working_days_array(self, days, n)
+
+    def working_days_between_array(self, start: Any, end: Any) -> Any:
+        """:meth:`working_days_between` element by element (broadcast); an int64
+        array, or float64 with NaN where a date is ``NaT``."""
+        return _arrays_module().working_days_between_array(self, start, end)
+
+    def is_working_day_array(self, days: Any) -> Any:
+        """:meth:`is_working_day` element by element (False for ``NaT``)."""
+        return _arrays_module().is_working_day_array(self, days)
+
+    def is_estimated_array(self, days: Any) -> Any:
+        """:meth:`is_estimated` element by element: which answers rest on an estimate."""
+        return _arrays_module().is_estimated_array(self, days)
 
     # -- explanations ----------------------------------------------------
 

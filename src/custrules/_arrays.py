@@ -1,0 +1,197 @@
+"""Working-day arithmetic on NumPy arrays (private; the ``numpy`` extra).
+
+Only :class:`~custrules.WorkCalendar`'s ``*_array`` methods import this module,
+so the core never imports NumPy.  Every function reads the calendar's dense
+day table (see ``_index.Dense``) with NumPy indexing: no Python loop per
+element, and the same answers as the scalar API.  ``NaT`` stays ``NaT``; a
+date past the calendar's data raises the scalar API's
+:class:`~custrules.errors.CalendarHorizonError`, naming the first such date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from custrules._index import Dense
+from custrules.errors import InvalidInputError, InvalidTypeError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from custrules.calendar import WorkCalendar
+
+#: date(1970, 1, 1).toordinal(): datetime64[D] counts days from 1970-01-01
+_EPOCH = 719_163
+#: the day NaT stands in for while computing (masked in every result)
+_NAT_FILL = _dt.date(2024, 1, 1).toordinal()
+#: the widest span a calendar without a table of its own is tabulated over
+_SPAN_LIMIT = 400_000
+
+
+class _Table:
+    """A calendar's dense table as NumPy arrays."""
+
+    __slots__ = ("before", "days", "lo", "size")
+
+    def __init__(self, dense: Dense) -> None:
+        self.lo = dense.lo
+        self.size = dense.size
+        self.before = np.asarray(dense.before, dtype=np.int64)
+        ordinals = np.fromiter((d.toordinal() for d in dense.days), dtype=np.int64)
+        self.days = (ordinals - _EPOCH).astype("datetime64[D]")
+
+
+def _days(value: Any, what: str) -> np.ndarray:
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # pragma: no cover - numpy accepts nearly anything
+        raise InvalidTypeError(f"{what} must be an array of dates: {exc}") from None
+    if arr.dtype.kind != "M":
+        if arr.dtype == object or arr.dtype.kind in "U":
+            try:
+                arr = arr.astype("datetime64[D]")
+            except (TypeError, ValueError):
+                raise InvalidTypeError(
+                    f"{what} must be a datetime64[D] array (or dates), got {arr.dtype}"
+                ) from None
+        else:
+            raise InvalidTypeError(
+                f"{what} must be a datetime64[D] array (or dates), got {arr.dtype}", value=value
+            )
+    return arr.astype("datetime64[D]")
+
+
+def _steps(n: Any, shape: tuple[int, ...]) -> np.ndarray:
+    arr = np.asarray(n)
+    if arr.dtype.kind not in "iu" or arr.dtype == np.bool_:
+        raise InvalidTypeError(f"n must be an int or an array of ints, got {arr.dtype}", value=n)
+    try:
+        return np.broadcast_to(arr.astype(np.int64), shape)
+    except ValueError:
+        raise InvalidInputError(
+            f"n (shape {arr.shape}) does not broadcast to the dates' shape {shape}", value=n
+        ) from None
+
+
+def _table(calendar: WorkCalendar, lo_needed: int, hi_needed: int) -> _Table:
+    cache: list[Any] = calendar._arrays
+    dense = calendar._dense
+    if dense is not None:
+        if not cache:
+            cache.append(_Table(dense))
+        table: _Table = cache[0]
+        return table
+    # an unbounded calendar: tabulate the span the input needs
+    lo, hi = max(lo_needed, calendar._lo), min(hi_needed, calendar._hi)
+    if hi - lo > _SPAN_LIMIT:
+        raise InvalidInputError(
+            f"the dates span {hi - lo:,} days: arrays on a calendar without a table of its own "
+            f"take at most {_SPAN_LIMIT:,}",
+        )
+    for held in cache:
+        if held.lo <= lo and held.lo + held.size - 1 >= hi:
+            return held  # type: ignore[no-any-return]
+    table = _Table(Dense(calendar._index, lo, hi))
+    cache[:] = [table]
+    return table
+
+
+def _ordinals(days: np.ndarray, calendar: WorkCalendar) -> tuple[np.ndarray, np.ndarray]:
+    """Day ordinals (NaT replaced by a valid day, to be masked) and the NaT mask."""
+    nat = np.isnat(days)
+    o = days.view(np.int64) + _EPOCH
+    if nat.any():
+        inside = min(max(_NAT_FILL, calendar._lo), calendar._hi)
+        fill = o[~nat][0] if (~nat).any() else inside
+        o = np.where(nat, fill, o)
+    return o, nat
+
+
+def _check_range(calendar: WorkCalendar, o: np.ndarray, nat: np.ndarray, days: np.ndarray) -> None:
+    lo, hi = calendar._lo, calendar._hi
+    if o.size == 0 or (int(o.min()) >= lo and int(o.max()) <= hi):
+        return
+    outside = ~nat & ((o < lo) | (o > hi))
+    if not outside.any():
+        return
+    first = int(np.flatnonzero(outside.ravel())[0])
+    day = _dt.date.fromordinal(int(o.ravel()[first]))
+    raise calendar._horizon_error(day)
+
+
+def _span(o: np.ndarray, calendar: WorkCalendar, margin: int = 0) -> _Table:
+    if o.size == 0:
+        first = last = max(calendar._lo, _dt.date(2000, 1, 1).toordinal())
+    else:
+        first, last = int(o.min()), int(o.max())
+    return _table(calendar, first - margin, last + margin)
+
+
+def is_working_day_array(calendar: WorkCalendar, days: Any) -> np.ndarray:
+    arr = _days(days, "days")
+    o, nat = _ordinals(arr, calendar)
+    _check_range(calendar, o, nat, arr)
+    table = _span(o, calendar)
+    i = o - table.lo
+    working: np.ndarray = (table.before[i + 1] - table.before[i]) == 1
+    if nat.any():
+        working &= ~nat
+    return working
+
+
+def add_working_days_array(calendar: WorkCalendar, days: Any, n: Any) -> np.ndarray:
+    arr = _days(days, "days")
+    steps = _steps(n, arr.shape)
+    o, nat = _ordinals(arr, calendar)
+    _check_range(calendar, o, nat, arr)
+    margin = int(np.abs(steps).max(initial=0)) * 2 + 14
+    table = _span(o, calendar, margin)
+    forward = steps > 0
+    # before[i + 1] + n - 1 for n > 0, before[i] + n otherwise: one gather
+    k = table.before[o - table.lo + forward] + steps - forward
+    bad = (k < 0) | (k >= len(table.days))
+    if bad.any() and (bad & ~nat).any():
+        first = int(np.flatnonzero((bad & ~nat).ravel())[0])
+        start = _dt.date.fromordinal(int(o.ravel()[first]))
+        # the scalar API gives the error (the horizon, or the end of the dates)
+        calendar.add_working_days(start, int(steps.ravel()[first]))
+        raise InvalidInputError(  # pragma: no cover - the scalar call raised
+            f"{int(steps.ravel()[first])} working days from {start} leave the calendar's range"
+        )
+    if bad.any():
+        k = np.where(bad, 0, k)
+    result: np.ndarray = table.days[k]
+    if nat.any():
+        result[nat] = np.datetime64("NaT", "D")
+    return result
+
+
+def working_days_between_array(calendar: WorkCalendar, start: Any, end: Any) -> np.ndarray:
+    a_arr, b_arr = _days(start, "start"), _days(end, "end")
+    try:
+        a_arr, b_arr = np.broadcast_arrays(a_arr, b_arr)
+    except ValueError:
+        raise InvalidInputError(
+            f"start (shape {a_arr.shape}) and end (shape {b_arr.shape}) do not broadcast"
+        ) from None
+    a, nat_a = _ordinals(a_arr, calendar)
+    b, nat_b = _ordinals(b_arr, calendar)
+    _check_range(calendar, a, nat_a, a_arr)
+    _check_range(calendar, b, nat_b, b_arr)
+    nat = nat_a | nat_b
+    table = _span(np.concatenate([a.ravel(), b.ravel()]), calendar)
+    count: np.ndarray = table.before[b - table.lo + 1] - table.before[a - table.lo + 1]
+    if nat.any():
+        out: np.ndarray = count.astype(np.float64)
+        out[nat] = np.nan
+        return out
+    return count
+
+
+def is_estimated_array(calendar: WorkCalendar, days: Any) -> np.ndarray:
+    arr = _days(days, "days")
+    o, nat = _ordinals(arr, calendar)
+    _check_range(calendar, o, nat, arr)
+    estimated: np.ndarray = (o > calendar._official) & ~nat
+    return estimated
