@@ -110,3 +110,40 @@ def test_all_nat_and_other_calendars() -> None:
     got = us.add_working_days_array(days, 1)
     assert got[0] == np.datetime64("2026-07-06")  # Fri Jul 3 is Independence Day (observed)
     assert np.isnat(got[1])
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(st.one_of(china_days, st.none()), min_size=1, max_size=10),
+    st.integers(min_value=0, max_value=86_399),
+    st.sampled_from(["general", "major"]),
+    st.sampled_from([None, dt.time(17, 30)]),
+)
+def test_complaint_deadlines_for_arrays_match_complaint_deadline(
+    days: list, seconds: int, severity: str, closing: dt.time | None
+) -> None:
+    from custrules import ComplaintClock, complaint_deadline
+
+    utc = dt.timezone.utc
+    instants = [
+        None
+        if d is None
+        else dt.datetime.combine(d, dt.time(0), tzinfo=utc) + dt.timedelta(seconds=seconds)
+        for d in days
+    ]
+    received = np.array(
+        [
+            np.datetime64(i.replace(tzinfo=None), "s") if i else np.datetime64("NaT")
+            for i in instants
+        ]
+    )
+    last, due = ComplaintClock(closing_time=closing).deadlines_array(received, severity)
+    for i, instant in enumerate(instants):
+        if instant is None:
+            assert np.isnat(last[i])
+            assert np.isnat(due[i])
+            continue
+        d = complaint_deadline(instant, severity, closing_time=closing)
+        assert last[i] == np.datetime64(d.last_day, "D")
+        expected = d.due.astimezone(utc).replace(tzinfo=None)
+        assert due[i] == np.datetime64(expected, "s")

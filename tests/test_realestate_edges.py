@@ -447,3 +447,19 @@ def test_re14_5_3_4_the_reporter_holds_a_valid_claim() -> None:
     ]
     a = attribute(story, RE14)
     assert (a.owner, split(a)) == ("甲", sp(甲=1))
+
+
+def test_attribute_many_is_attribute_for_each_history() -> None:
+    from custrules import attribute_many
+
+    histories = [
+        [*seen(0, "甲"), deal(3, "甲")],
+        [*seen(0, "乙"), *seen(40, "丙"), deal(45, "丙")],
+        seen(0, "丁"),
+    ]
+    many = list(attribute_many(iter(histories), RE12))
+    assert [(a.owner, dict(a.shares)) for a in many] == [
+        (b.owner, dict(b.shares)) for b in (attribute(h, RE12) for h in histories)
+    ]
+    with pytest.raises(TypeError):
+        list(attribute_many(histories, "re12"))  # type: ignore[arg-type]

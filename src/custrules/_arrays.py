@@ -195,3 +195,59 @@ def is_estimated_array(calendar: WorkCalendar, days: Any) -> np.ndarray:
     _check_range(calendar, o, nat, arr)
     estimated: np.ndarray = (o > calendar._official) & ~nat
     return estimated
+
+
+def complaint_deadlines_array(
+    clock: Any, received_utc: Any, severity: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """(last days, due instants in UTC) for receipt instants given in UTC (CAL-6).
+
+    The clock's calendar must read instants in a fixed-offset zone (China's
+    does); the receipt day is not counted (the Civil Code convention); the
+    period ends at the clock's close of business, else 24:00 of the last day.
+    """
+    from custrules.complaints import Severity
+    from custrules.periods import CIVIL_CODE
+
+    if clock.convention is not CIVIL_CODE:
+        raise InvalidInputError(
+            "complaint deadlines for arrays follow the Civil Code convention only; use "
+            "ComplaintClock.deadline for another",
+            value=clock.convention,
+        )
+    zone = clock.calendar.require_zone()
+    offset = zone.utcoffset(None)
+    if offset is None:
+        raise InvalidInputError(
+            f"complaint deadlines for arrays need a fixed-offset zone; {zone} has daylight "
+            "saving: use ComplaintClock.due_instants",
+            value=zone,
+        )
+    received = np.asarray(received_utc)
+    if received.dtype.kind != "M":
+        raise InvalidTypeError(
+            f"received_utc must be a datetime64 array of UTC instants, got {received.dtype}",
+            value=received_utc,
+        )
+    received = received.astype("datetime64[s]")
+    shift = np.timedelta64(int(offset.total_seconds()), "s")
+    local_days = (received + shift).astype("datetime64[D]")
+    sev = np.asarray(severity)
+    if sev.dtype.kind in "UO":
+        general = np.vectorize(lambda s: Severity.parse(s) is Severity.GENERAL, otypes=[bool])(sev)
+    else:
+        raise InvalidTypeError(
+            f"severity must be text ('general', 'major') or Severity, got {sev.dtype}",
+            value=severity,
+        )
+    n = np.where(general, clock.policy.general_working_days, clock.policy.major_working_days)
+    n = np.broadcast_to(n, local_days.shape).astype(np.int64)
+    last = add_working_days_array(clock.calendar, local_days, n)
+    closing = clock.closing_time
+    end_of_day = (
+        np.timedelta64(1, "D").astype("timedelta64[s]")
+        if closing is None
+        else np.timedelta64(closing.hour * 3600 + closing.minute * 60 + closing.second, "s")
+    )
+    due = last.astype("datetime64[s]") + end_of_day - shift
+    return last, due

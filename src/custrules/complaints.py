@@ -591,6 +591,27 @@ class ComplaintClock:
         terms = ComplaintTerms(extension=extension, serious=serious, via_media=via_media)
         return Deadline(received_at, severity, counted_from, last_day, self, terms)
 
+    def deadlines_array(self, received_utc: Any, severity: Any) -> tuple[Any, Any]:
+        """Complaint deadlines for whole arrays (the numpy extra): receipt instants as a
+        ``datetime64`` array in UTC and a severity (text or Severity, or an array of
+        them) in; the last days (``datetime64[D]``) and the due instants
+        (``datetime64[s]``, UTC) out, by the same CAL-6 rules as :meth:`deadline`.
+        ``NaT`` stays ``NaT``.
+
+        >>> import numpy as np
+        >>> clock = ComplaintClock(closing_time=_dt.time(17, 30))
+        >>> received = np.array(["2026-09-30T08:00"], "datetime64[s]")  # 16:00 in Beijing
+        >>> last, due = clock.deadlines_array(received, "major")
+        >>> str(last[0]), str(due[0])                  # Oct 8, Oct 9, Saturday Oct 10
+        ('2026-10-10', '2026-10-10T09:30:00')
+        """
+        from custrules.calendar import _arrays_module
+
+        result: tuple[Any, Any] = _arrays_module().complaint_deadlines_array(
+            self, received_utc, severity
+        )
+        return result
+
     def due_instants(
         self, received: Iterable[_dt.datetime], severity: Severity | str
     ) -> list[_dt.datetime]:

@@ -44,7 +44,7 @@ from custrules.realestate._case import (
     policy_named,
     read_case,
 )
-from custrules.realestate._engine import AppliedRule, Attribution, attribute
+from custrules.realestate._engine import AppliedRule, Attribution, attribute, attribute_many
 from custrules.realestate._events import (
     DEPARTMENT,
     PUBLIC_POOL,
@@ -137,6 +137,7 @@ __all__ = [
     "SwitchRule",
     "Visit",
     "attribute",
+    "attribute_many",
     "case_from_json",
     "case_to_json",
     "event_from_json",

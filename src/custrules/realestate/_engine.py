@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -334,6 +334,32 @@ def attribute(
     owner = _top(split, lead.owner, states, members)
     follow = (lead.follow_up or owner) if split else None
     return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
+
+
+def attribute_many(
+    histories: Iterable[Iterable[Event]],
+    policy: AttributionPolicy,
+    *,
+    as_of: _dt.datetime | None = None,
+) -> Iterator[Attribution]:
+    """:func:`attribute` for a stream of histories (one customer or household each),
+    yielding one :class:`Attribution` a history, in order and lazily: the bulk
+    path for a commission run, and what a Dask bag or a Spark partition maps.
+
+    >>> from custrules import RE12, Registration, Visit, CHINA_TZ
+    >>> from datetime import datetime
+    >>> t = datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)
+    >>> def seen(customer, who):
+    ...     return [Visit(at=t, customer=customer, received_by=who),
+    ...             Registration(at=t, customer=customer, salesperson=who, confirmed_at=t)]
+    >>> stream = (seen(c, w) for c, w in (("王", "甲"), ("李", "乙")))
+    >>> [(a.customer, a.owner) for a in attribute_many(stream, RE12)]
+    [('王', '甲'), ('李', '乙')]
+    """
+    if not isinstance(policy, AttributionPolicy):
+        raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
+    for history in histories:
+        yield attribute(history, policy, as_of=as_of)
 
 
 def _top(
