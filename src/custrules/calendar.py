@@ -42,7 +42,7 @@ from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
-from custrules.notice import ScheduleNotice, _statutory_by_name, next_years_days, statutory_days
+from custrules.notice import ScheduleNotice, _statutory_by_name, statutory_days
 
 __all__ = ["CalendarOverrides", "DayInfo", "DayKind", "WorkCalendar"]
 
@@ -393,25 +393,16 @@ class WorkCalendar:
         through = self.official_through
         assert through is not None
         if notice.year <= through.year:
-            off, work = notice.days_off, notice.working_days
-            start = _dt.date(notice.year, 1, 1)
-            days = [start + _dt.timedelta(n) for n in range(366)]
-            later = next_years_days(self, notice.year)
-            for day in [d for d in days if d.year == notice.year] + sorted(off | work):
-                if day in later or (
-                    self.first_day is not None and not self.first_day <= day <= through
-                ):
-                    continue
-                here = self.is_working_day(day)
-                notice_working = day in work or (day.weekday() < 5 and day not in off)
-                if here != notice_working:
-                    says = "a working day" if notice_working else "a day off"
-                    has = "a working day" if here else "a day off"
-                    raise InvalidInputError(
-                        f"the {notice.year} notice makes {day.isoformat()} {says}; this "
-                        f"calendar has {has}: a notice for a covered year must agree with it",
-                        value=notice,
-                    )
+            found = notice.disagreement(self)
+            if found is not None:
+                day, notice_working = found
+                says = "a working day" if notice_working else "a day off"
+                has = "a day off" if notice_working else "a working day"
+                raise InvalidInputError(
+                    f"the {notice.year} notice makes {day.isoformat()} {says}; this "
+                    f"calendar has {has}: a notice for a covered year must agree with it",
+                    value=notice,
+                )
             return self
         if notice.year != through.year + 1 or (through.month, through.day) != (12, 31):
             raise InvalidInputError(

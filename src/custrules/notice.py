@@ -317,31 +317,48 @@ class ScheduleNotice:
                 return entry.line
         return 0
 
+    def disagreement(self, calendar: Any) -> tuple[_dt.date, bool] | None:
+        """The first day the notice and a China ``calendar`` disagree on, with whether
+        the notice makes it a working day; None when they agree.
+
+        Compared: every day of the notice's year, and every day the notice names in a
+        neighbouring year, where the calendar covers them; except next year's
+        late-December days (see :func:`next_years_days`).
+        """
+        first, through = calendar.first_day, calendar.official_through
+        later = next_years_days(calendar, self.year)
+        off, work = self.days_off, self.working_days
+        start = _dt.date(self.year, 1, 1)
+        days = [start + _dt.timedelta(n) for n in range(366)]
+        days = [d for d in days if d.year == self.year] + sorted(
+            d for d in off | work if d.year != self.year
+        )
+        for day in days:
+            if day in later or (first is not None and day < first):
+                continue
+            if through is not None and day > through:
+                continue
+            notice_working = day in work or (day.weekday() < 5 and day not in off)
+            if notice_working != calendar.is_working_day(day):
+                return day, notice_working
+        return None
+
     def _check_installed(self) -> None:
         from custrules.calendar import WorkCalendar
 
         cal = WorkCalendar.china()
-        later = next_years_days(cal, self.year)
-        first, through = cal.first_day, cal.official_through
-        assert first is not None
-        assert through is not None
-        off, work = self.days_off, self.working_days
-        days = [_dt.date(self.year, 1, 1) + _dt.timedelta(n) for n in range(366)]
-        days = [d for d in days if d.year == self.year]
-        days += sorted(d for d in off | work if d.year != self.year)
-        for day in days:
-            if not first <= day <= through or day in later:
-                continue
-            says_off = day in off or (day.weekday() >= 5 and day not in work)
-            if says_off == cal.is_working_day(day):
-                data = "a working day" if says_off else "a day off"
-                notice = "a day off" if says_off else "a working day"
-                raise NoticeError(
-                    f"the notice makes {day.isoformat()} {notice}, but the installed "
-                    f"schedule ({cal.data.source}) has {data}: check the notice, or the "
-                    "installed data",
-                    line=0,
-                )
+        found = self.disagreement(cal)
+        if found is not None:
+            day, notice_working = found
+            notice = "a working day" if notice_working else "a day off"
+            data = "a day off" if notice_working else "a working day"
+            raise NoticeError(
+                f"the notice makes {day.isoformat()} {notice}, but the installed "
+                f"schedule ({cal.data.source}) has {data}: check the notice, or the "
+                "installed data",
+                line=0,
+                value=day,
+            )
 
     # -- writing -----------------------------------------------------------------------
 
