@@ -46,7 +46,8 @@ from custrules import _check
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
 from custrules.periods import parse_date, parse_instant
-from custrules.realestate._events import EVENT_TYPES, Event, HouseholdLink, Party
+from custrules.realestate._engine import _links, household
+from custrules.realestate._events import EVENT_TYPES, Event, Party
 from custrules.realestate._policy import RE11, RE12, RE14, AttributionPolicy
 
 #: the ``type`` names of a case file's events
@@ -324,17 +325,7 @@ def _linked(events: list[Event], customer: str | None) -> None:
     if len(names) == 1 and (customer is None or customer in names):
         return
     start = customer if customer is not None else events[0].customer
-    links: dict[str, set[str]] = {}
-    for e in events:
-        if isinstance(e, HouseholdLink):
-            links.setdefault(e.customer, set()).add(e.other)
-            links.setdefault(e.other, set()).add(e.customer)
-    seen, todo = {start}, [start]
-    while todo:
-        for other in links.get(todo.pop(), ()):
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
+    seen = household(_links(events), start)
     for i, e in enumerate(events, 1):
         if e.customer not in seen:
             raise InvalidInputError(

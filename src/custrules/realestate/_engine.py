@@ -135,6 +135,28 @@ class Attribution:
         return "\n".join(str(step) for step in self.steps)
 
 
+def _links(events: Iterable[Event]) -> dict[str, set[str]]:
+    """Each customer of the events and the customers a HouseholdLink ties them to."""
+    links: dict[str, set[str]] = {}
+    for e in events:
+        links.setdefault(e.customer, set())
+        if isinstance(e, HouseholdLink):
+            links[e.customer].add(e.other)
+            links.setdefault(e.other, set()).add(e.customer)
+    return links
+
+
+def household(links: Mapping[str, set[str]], start: str) -> set[str]:
+    """``start`` and every customer linked to it, directly or through others."""
+    seen, todo = {start}, [start]
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
 def _scope(
     events: tuple[Event, ...], customer: str | None, kinds: frozenset[type[Event]]
 ) -> tuple[list[str], bool]:
@@ -146,23 +168,13 @@ def _scope(
         if customer is not None and customer != only:
             raise InvalidInputError(f"no event concerns customer {customer!r}", value=customer)
         return [only], True
-    links: dict[str, set[str]] = {}
-    for e in events:
-        links.setdefault(e.customer, set())
-        if isinstance(e, HouseholdLink):
-            links[e.customer].add(e.other)
-            links.setdefault(e.other, set()).add(e.customer)
+    links = _links(events)
     if not links:
         raise InvalidInputError("no events: nothing to attribute")
     start = customer if customer is not None else next(iter(links))
     if start not in links:
         raise InvalidInputError(f"no event concerns customer {start!r}", value=start)
-    seen, todo = {start}, [start]
-    while todo:
-        for other in links[todo.pop()]:
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
+    seen = household(links, start)
     if customer is None and len(seen) != len(links):
         others = sorted(set(links) - seen)
         raise InvalidInputError(
