@@ -215,9 +215,45 @@ def nonempty(instance: Any, attribute: Any, value: Any) -> None:
 
 
 #: Traditional -> simplified for the characters of the labels custrules accepts
-#: (visit ratings, severities, grades, steps, channels).
+#: (visit ratings, severities, grades, steps, channels) and of the State
+#: Council's holiday notices.
 SIMPLIFY = str.maketrans(
     {
+        "國": "国",
+        "辦": "办",
+        "關": "关",
+        "於": "于",
+        "節": "节",
+        "慶": "庆",
+        "勞": "劳",
+        "動": "动",
+        "補": "补",
+        "連": "连",
+        "週": "周",
+        "曆": "历",
+        "臘": "腊",
+        "陽": "阳",
+        "個": "个",
+        "餘": "余",
+        "開": "开",
+        "時": "时",
+        "則": "则",
+        "應": "应",
+        "實": "实",
+        "並": "并",
+        "現": "现",
+        "將": "将",
+        "為": "为",
+        "後": "后",
+        "們": "们",
+        "兩": "两",
+        "號": "号",
+        "廳": "厅",
+        "東": "东",
+        "頒": "颁",
+        "單": "单",
+        "會": "会",
+        "濟": "济",
         "優": "优",
         "惡": "恶",
         "馳": "驰",

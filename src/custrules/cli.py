@@ -89,15 +89,20 @@ def _clock_time(text: str) -> _dt.time:
     return value
 
 
-def _read_notice(path: str) -> ScheduleNotice:
-    """A State Council notice from a text file (UTF-8, a byte-order mark allowed)."""
+def _read_file(path: str, limit: int, cannot: str) -> bytes:
+    """At most ``limit`` bytes of a file; a bad path is one line and exit 2."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(200_001)
+            return handle.read(limit)
     except OSError as exc:
-        raise _UsageError(f"custrules: cannot read the notice {path}: {exc.strerror}") from None
+        raise _UsageError(f"{cannot} {path}: {exc.strerror}") from None
     except ValueError:
-        raise _UsageError(f"custrules: not a file name: {path[:40]!r}") from None
+        raise _UsageError(f"{cannot} {path[:40]!r}: not a file name") from None
+
+
+def _read_notice(path: str) -> ScheduleNotice:
+    """A State Council notice from a text file (UTF-8, a byte-order mark allowed)."""
+    raw = _read_file(path, 200_001, "custrules: cannot read the notice")
     try:
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -470,13 +475,7 @@ def _read_case(spec: str) -> Case:
             )
         data = (folder / f"{name}.json").read_bytes()
     else:
-        try:
-            with open(spec, "rb") as handle:
-                data = handle.read(MAX_CASE_BYTES + 1)
-        except OSError as exc:
-            raise _UsageError(f"custrules attribute: cannot read {spec}: {exc.strerror}") from None
-        except ValueError:
-            raise _UsageError(f"custrules attribute: not a file name: {spec[:40]!r}") from None
+        data = _read_file(spec, MAX_CASE_BYTES + 1, "custrules attribute: cannot read")
     try:
         return read_case(data)
     except CustrulesError as exc:

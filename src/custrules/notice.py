@@ -96,53 +96,6 @@ def _statutory_by_name(year: int) -> dict[str, tuple[_dt.date, ...]]:
 
 # -- reading a notice --------------------------------------------------------------------
 
-#: Traditional -> simplified for the notices' vocabulary (on top of _check.SIMPLIFY).
-_NOTICE_SIMPLIFY = str.maketrans(
-    {
-        "國": "国",
-        "務": "务",
-        "院": "院",
-        "辦": "办",
-        "關": "关",
-        "於": "于",
-        "節": "节",
-        "慶": "庆",
-        "勞": "劳",
-        "動": "动",
-        "調": "调",
-        "補": "补",
-        "連": "连",
-        "週": "周",
-        "曆": "历",
-        "臘": "腊",
-        "陽": "阳",
-        "農": "农",
-        "個": "个",
-        "餘": "余",
-        "旦": "旦",
-        "開": "开",
-        "時": "时",
-        "則": "则",
-        "應": "应",
-        "實": "实",
-        "並": "并",
-        "現": "现",
-        "將": "将",
-        "為": "为",
-        "與": "与",
-        "後": "后",
-        "們": "们",
-        "兩": "两",
-        "號": "号",
-        "廳": "厅",
-        "東": "东",
-        "頒": "颁",
-        "單": "单",
-        "會": "会",
-        "經": "经",
-        "濟": "济",
-    }
-)
 _CN_DIGITS = "一二三四五六七八九十"
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日安排的通知")
@@ -157,7 +110,6 @@ _ONE_WORK = re.compile(_DATE)
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_check.SIMPLIFY)
-    text = text.translate(_NOTICE_SIMPLIFY)
     text = text.replace("星期", "周").replace("礼拜", "周")
     return text.replace("，", ",").replace("；", ";").replace("。", ".").replace("．", ".")
 
