@@ -8,13 +8,24 @@ API's horizon error naming the first date past the data.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from fractions import Fraction
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custrules import CalendarHorizonError, InvalidTypeError, WorkCalendar
+from custrules import (
+    POLYOLEFIN_STARS,
+    CalendarHorizonError,
+    InvalidInputError,
+    InvalidTypeError,
+    TierTable,
+    WorkCalendar,
+    assign_tier,
+    assign_tiers_array,
+)
 from tests.strategies import CHINA, china_days
 
 D = dt.date
@@ -147,3 +158,70 @@ def test_complaint_deadlines_for_arrays_match_complaint_deadline(
         assert last[i] == np.datetime64(d.last_day, "D")
         expected = d.due.astimezone(utc).replace(tzinfo=None)
         assert due[i] == np.datetime64(expected, "s")
+
+
+# ----- tiers for arrays (TIER-1) -----------------------------------------------------
+
+
+_BOUNDS = st.sampled_from([Fraction(1, 10), Fraction(5, 2), Fraction(1, 3), 1, 50, 10**15])
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> TierTable:
+    steps = draw(st.lists(_BOUNDS, min_size=0, max_size=5))
+    lowers, at = [0], Fraction(0)
+    for step in steps:
+        at += step
+        lowers.append(at)
+    rows = [(f"t{i}", f"档{i}", low) for i, low in enumerate(lowers)]
+    return TierTable.from_lower_bounds(name="t", unit="tonnes", rows=rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    table=_tables(),
+    volumes=st.one_of(
+        st.lists(st.floats(0, 1e17, allow_nan=False), max_size=30).map(
+            lambda v: np.array(v, dtype=np.float64)
+        ),
+        st.lists(st.integers(0, 10**17), max_size=30).map(lambda v: np.array(v, dtype=np.int64)),
+        st.lists(st.integers(0, 10**6), max_size=30).map(lambda v: np.array(v, dtype=np.uint32)),
+    ),
+)
+def test_tier_arrays_agree_with_assign_tier(table: TierTable, volumes: np.ndarray) -> None:
+    """TIER-1: one searchsorted gives assign_tier's answer for every volume, bounds
+    like 0.1 or 1/3 included (the floats nearest them fall on the exact side)."""
+    positions = assign_tiers_array(table, volumes)
+    assert positions.shape == volumes.shape
+    for volume, position in zip(volumes.tolist(), positions.tolist(), strict=True):
+        assert table.tiers[position] == assign_tier(table, volume)
+
+
+def test_tier_arrays_on_the_polyolefin_table_and_at_exact_bounds() -> None:
+    """TIER-1 (POLYOLEFIN_STARS): a volume on a band's lower bound earns that band."""
+    lowers = [t.lower for t in POLYOLEFIN_STARS.tiers if t.banded]
+    vols = np.array([float(x) for x in lowers] + [float(x) - 0.5 for x in lowers[1:]])
+    got = [POLYOLEFIN_STARS.tiers[i] for i in assign_tiers_array(POLYOLEFIN_STARS, vols)]
+    assert got == [assign_tier(POLYOLEFIN_STARS, float(v)) for v in vols]
+    assert got[: len(lowers)] == [t for t in POLYOLEFIN_STARS.tiers if t.banded]
+    table = TierTable.from_lower_bounds(
+        name="x", unit="tonnes", rows=[("a", "甲", 0), ("b", "乙", Fraction(1, 10))]
+    )
+    just_below = np.nextafter(0.1, 0.0)
+    assert assign_tiers_array(table, np.array([just_below, 0.1])).tolist() == [0, 1]
+    assert assign_tiers_array(table, np.array([], dtype=np.int64)).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("volumes", "error", "message"),
+    [
+        (np.array([1.0, -2.0, np.nan]), InvalidInputError, "position 1 is -2.0"),
+        (np.array([1.0, np.inf]), InvalidInputError, "position 1 is inf"),
+        (np.array([10**18], dtype=np.int64), InvalidInputError, "position 0"),
+        (np.array([True, False]), InvalidTypeError, "bool"),
+        (np.array(["1", "2"]), InvalidTypeError, "<U1"),
+    ],
+)
+def test_bad_volume_arrays_are_refused(volumes: np.ndarray, error: type, message: str) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        assign_tiers_array(POLYOLEFIN_STARS, volumes)

@@ -9,6 +9,9 @@ from custrules.calendar import (
     DayInfo,
     DayKind,
     WorkCalendar,
+    weekday_abbr,
+    working_days_text,
+    zone_label,
 )
 from custrules.classes import (
     AbcClass,
@@ -179,6 +182,7 @@ from custrules.tiers import (
     assess_tier,
     assign_tier,
     assign_tiers,
+    assign_tiers_array,
     review_tier,
     review_volume,
     sustained_level,
@@ -339,6 +343,7 @@ __all__ = [
     "assess_tier",
     "assign_tier",
     "assign_tiers",
+    "assign_tiers_array",
     "attribute",
     "attribute_many",
     "case_from_json",
@@ -371,4 +376,7 @@ __all__ = [
     "tobacco_category",
     "tobacco_grade_table",
     "value_group",
+    "weekday_abbr",
+    "working_days_text",
+    "zone_label",
 ]

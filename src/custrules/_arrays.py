@@ -209,7 +209,7 @@ def complaint_deadlines_array(
     from custrules.complaints import Severity
     from custrules.periods import CIVIL_CODE
 
-    if clock.convention is not CIVIL_CODE:
+    if clock.convention != CIVIL_CODE:
         raise InvalidInputError(
             "complaint deadlines for arrays follow the Civil Code convention only; use "
             "ComplaintClock.deadline for another",
@@ -234,7 +234,13 @@ def complaint_deadlines_array(
     local_days = (received + shift).astype("datetime64[D]")
     sev = np.asarray(severity)
     if sev.dtype.kind in "UO":
-        general = np.vectorize(lambda s: Severity.parse(s) is Severity.GENERAL, otypes=[bool])(sev)
+        # parse each distinct label once, not each row
+        try:
+            labels, where = np.unique(sev, return_inverse=True)
+        except TypeError:  # objects that do not sort (a missing value): parse each
+            labels, where = sev.ravel(), np.arange(sev.size)
+        flags = np.array([Severity.parse(s) is Severity.GENERAL for s in labels.tolist()], bool)
+        general = flags[where].reshape(sev.shape)
     else:
         raise InvalidTypeError(
             f"severity must be text ('general', 'major') or Severity, got {sev.dtype}",
@@ -251,3 +257,57 @@ def complaint_deadlines_array(
     )
     due = last.astype("datetime64[s]") + end_of_day - shift
     return last, due
+
+
+def assign_tiers_array(table: Any, volumes: Any) -> np.ndarray:
+    """Positions in ``table.tiers`` of the tiers earned by an array of volumes (TIER-1).
+
+    One ``searchsorted`` over the bands' lower bounds.  Each bound is turned
+    into the smallest value of the array's type that is not below it, so the
+    answers equal :func:`~custrules.tiers.assign_tier`'s exactly (a float
+    volume against a bound like 0.1, an int volume against a bound like 2.5).
+    """
+    from custrules import _check
+
+    arr = np.asarray(volumes)
+    kind = arr.dtype.kind
+    if kind not in "iuf" or arr.dtype == np.bool_:
+        raise InvalidTypeError(
+            f"volumes must be an array of ints or floats, got {arr.dtype}", value=volumes
+        )
+    if arr.size:
+        bad = (
+            ~np.isfinite(arr) | (arr < 0) | (arr >= _check.MAX_MAGNITUDE)
+            if kind == "f"
+            else ((arr < 0) | (arr >= _check.MAX_MAGNITUDE))
+        )
+        if bad.any():
+            first = int(np.flatnonzero(bad.ravel())[0])
+            value = arr.ravel()[first].item()
+            raise InvalidInputError(
+                f"volume at position {first} is {value}: volumes must be finite, not negative "
+                f"and below {_check.MAX_MAGNITUDE:.0e}",
+                value=value,
+            )
+    if kind == "u":
+        arr = arr.astype(np.int64)  # below 10**18: exact; uint64 against int64 would go float
+    bounds = [_least_not_below(lower, kind) for lower in table._lowers]
+    dtype = np.float64 if kind == "f" else np.int64
+    slot = np.searchsorted(np.asarray(bounds, dtype=dtype), arr, side="right") - 1
+    positions = np.asarray([table.position(t) for t in table._banded], dtype=np.int64)
+    result: np.ndarray = positions[slot]
+    return result
+
+
+def _least_not_below(bound: Any, kind: str) -> float | int:
+    """The least int (``kind`` 'i'/'u') or float not below an exact bound."""
+    import math
+    from fractions import Fraction
+
+    exact = Fraction(bound)
+    if kind != "f":
+        return math.ceil(exact)
+    f = float(exact)
+    if Fraction(f) < exact:
+        f = math.nextafter(f, math.inf)
+    return f

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Mapping
-from types import MappingProxyType
 
 import attrs
+
+from custrules._frozen import FrozenMap
+from custrules._i18n import N_, tr
 
 __all__ = ["DayData", "DayKind", "SpecialDay"]
 
@@ -35,15 +37,19 @@ class DayKind(str, enum.Enum):
         """A short English description, Chinese term in brackets."""
         return _TEXT[self]
 
+    def label(self, lang: str = "en") -> str:
+        """The description in ``lang`` (``"en"`` or ``"zh"``)."""
+        return tr(_TEXT[self], lang)
+
 
 _TEXT = {
-    DayKind.WORKDAY: "working day",
-    DayKind.WEEKEND: "weekend",
-    DayKind.HOLIDAY: "public holiday (法定节假日)",
-    DayKind.BRIDGE_DAY: "bridge day off (调休放假)",
-    DayKind.MAKEUP_WORKDAY: "make-up working day (调休上班)",
-    DayKind.OVERRIDE_DAY_OFF: "day off added by override",
-    DayKind.OVERRIDE_WORKING_DAY: "working day added by override",
+    DayKind.WORKDAY: N_("working day"),
+    DayKind.WEEKEND: N_("weekend"),
+    DayKind.HOLIDAY: N_("public holiday (法定节假日)"),
+    DayKind.BRIDGE_DAY: N_("bridge day off (调休放假)"),
+    DayKind.MAKEUP_WORKDAY: N_("make-up working day (调休上班)"),
+    DayKind.OVERRIDE_DAY_OFF: N_("day off added by override"),
+    DayKind.OVERRIDE_WORKING_DAY: N_("working day added by override"),
 }
 
 
@@ -58,7 +64,7 @@ class SpecialDay:
 
 
 def _freeze(days: Mapping[_dt.date, SpecialDay]) -> Mapping[_dt.date, SpecialDay]:
-    return MappingProxyType(dict(days))
+    return FrozenMap(days)
 
 
 @attrs.frozen(kw_only=True)

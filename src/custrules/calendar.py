@@ -33,23 +33,53 @@ import datetime as _dt
 import functools
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
+from custrules._frozen import FrozenMap
+from custrules._i18n import N_, lang_code, tr
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
 from custrules.notice import ScheduleNotice, _statutory_by_name, statutory_days
 
-__all__ = ["CalendarOverrides", "DayInfo", "DayKind", "WorkCalendar"]
+__all__ = [
+    "CalendarOverrides",
+    "DayInfo",
+    "DayKind",
+    "WorkCalendar",
+    "weekday_abbr",
+    "working_days_text",
+    "zone_label",
+]
 
 _ONE_DAY = _dt.timedelta(days=1)
 _MIN_ORD = _dt.date.min.toordinal()
 _MAX_ORD = _dt.date.max.toordinal()
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def working_days_text(n: int, lang: str = "en") -> str:
+    """``1 working day``, ``3 working days``, ``3 个工作日``."""
+    n = _check.integer(n, "n")
+    return tr(N_("{} working day") if abs(n) == 1 else N_("{} working days"), lang).format(n)
+
+
+def zone_label(zone: _dt.tzinfo | None, lang: str = "en") -> str:
+    """``Beijing time`` (北京时间) for Asia/Shanghai, else ``<zone> time``."""
+    key = getattr(zone, "key", None)
+    if key == "Asia/Shanghai":
+        return tr(N_("Beijing time"), lang)
+    return tr(N_("{} time"), lang).format(key or zone)
+
+
+def weekday_abbr(day: _dt.date, lang: str = "en") -> str:
+    """The day's weekday, short: ``Sat`` or ``周六``."""
+    day = _check.plain_date(day, "day") if type(day) is not _dt.datetime else day
+    return (_WEEKDAY_ABBR if lang_code(lang) == "en" else _WEEKDAY_ZH)[day.weekday()]
 
 
 def _date_set(value: Any) -> frozenset[_dt.date]:
@@ -124,34 +154,49 @@ class DayInfo:
 
     @property
     def reason(self) -> str:
-        """A one-line human explanation."""
+        """A one-line human explanation (English; :meth:`describe` for Chinese)."""
+        return self.describe()
+
+    def describe(self, lang: str = "en") -> str:
+        """Why the day is what it is, in ``lang`` (``"en"`` or ``"zh"``)."""
         if self.kind is DayKind.HOLIDAY and self.statutory is not True:
             # China's statutory days are 法定节假日; other days off by law or notice
             # (in lieu, a one-off holiday) are not, nor are other countries' holidays
-            text = (
-                "day off in lieu or by special notice"
+            text = tr(
+                N_("day off in lieu or by special notice")
                 if self.statutory is False
-                else ("public holiday")
+                else N_("public holiday"),
+                lang,
             )
         else:
-            text = self.kind.text
+            text = self.kind.label(lang)
         if self.name:
-            text += f": {self.name}"
+            text += tr(N_(": {}"), lang).format(self.name)
         if self.swapped_with is not None:
             other = self.swapped_with
-            word = "worked on" if self.kind is DayKind.BRIDGE_DAY else "in exchange for"
-            text += f" ({word} {other.isoformat()} {_WEEKDAY_ABBR[other.weekday()]})"
+            template = (
+                N_(" (worked on {} {})")
+                if self.kind is DayKind.BRIDGE_DAY
+                else N_(" (in exchange for {} {})")
+            )
+            text += tr(template, lang).format(other.isoformat(), weekday_abbr(other, lang))
         if self.estimated:
-            text += " [estimate: past the official schedule]"
+            text += tr(N_(" [estimate: past the official schedule]"), lang)
         return text
 
-    def __str__(self) -> str:
-        weekday = _WEEKDAY_ABBR[self.day.weekday()]
+    def explain(self, lang: str = "en") -> str:
+        """The day on one line: date, weekday, working or not, and why."""
+        day = f"{self.day.isoformat()} {weekday_abbr(self.day, lang)}"
         if self.kind is DayKind.WORKDAY:
-            mark = " [estimate: past the official schedule]" if self.estimated else ""
-            return f"{self.day.isoformat()} {weekday}: working day{mark}"
-        state = "working day" if self.working else "day off"
-        return f"{self.day.isoformat()} {weekday}: {state}, {self.reason}"
+            mark = (
+                tr(N_(" [estimate: past the official schedule]"), lang) if self.estimated else ""
+            )
+            return tr(N_("{}: working day{}"), lang).format(day, mark)
+        state = N_("{}: working day, {}") if self.working else N_("{}: day off, {}")
+        return tr(state, lang).format(day, self.describe(lang))
+
+    def __str__(self) -> str:
+        return self.explain()
 
 
 def _effective_days(
@@ -201,7 +246,7 @@ def _effective_days(
         days[day] = SpecialDay(
             working=True, kind=DayKind.OVERRIDE_WORKING_DAY, name=old.name if old else None
         )
-    return MappingProxyType(days)
+    return FrozenMap(days)
 
 
 _STATUTORY_YEARS = (2000, 2099)
@@ -221,9 +266,7 @@ def _arrays_module() -> Any:
 @functools.lru_cache(maxsize=256)
 def _law_names(year: int) -> Mapping[_dt.date, str]:
     """Each statutory day of ``year`` and its holiday's name (CAL-8)."""
-    return MappingProxyType(
-        {d: name for name, days in _statutory_by_name(year).items() for d in days}
-    )
+    return FrozenMap({d: name for name, days in _statutory_by_name(year).items() for d in days})
 
 
 @functools.cache
@@ -236,6 +279,29 @@ def _china_calendar(estimate: bool, language: str) -> WorkCalendar:  # noqa: FBT
     return WorkCalendar(
         data=_holidays_adapter.china(estimate=estimate, language=language), zone=CHINA_ZONE
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _rebuilt_cached(
+    data: DayData,
+    overrides: CalendarOverrides,
+    notices: tuple[ScheduleNotice, ...],
+    zone: _dt.tzinfo | None,
+) -> WorkCalendar:
+    return WorkCalendar(data=data, overrides=overrides, notices=notices, zone=zone)
+
+
+def _rebuilt(
+    data: DayData,
+    overrides: CalendarOverrides,
+    notices: tuple[ScheduleNotice, ...],
+    zone: _dt.tzinfo | None,
+) -> WorkCalendar:
+    """A calendar unpickled: one build per process for the same fields."""
+    try:
+        return _rebuilt_cached(data, overrides, notices, zone)
+    except TypeError:  # pragma: no cover - a zone that does not hash
+        return WorkCalendar(data=data, overrides=overrides, notices=notices, zone=zone)
 
 
 _WEEKDAYS = DayData(
@@ -320,6 +386,12 @@ class WorkCalendar:
         bounded = lo != _MIN_ORD and hi != _MAX_ORD and hi - lo < DENSE_LIMIT
         object.__setattr__(self, "_dense", Dense(index, lo, hi) if bounded else None)
         object.__setattr__(self, "_arrays", [])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickles as its four fields; the indexes are rebuilt on the other side,
+        # once per process (see _rebuilt): a Dask or Spark worker that receives
+        # the calendar with every task builds it once.
+        return (_rebuilt, (self.data, self.overrides, self.notices, self.zone))
 
     # -- constructors ---------------------------------------------------
 

@@ -35,6 +35,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import Listed, Said, render_all, said
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -150,8 +151,18 @@ class AdmissionStatus:
     expired: tuple[Qualification, ...] = ()
     next_stage: ApprovalStage | None = None
     removal: tuple[RemovalGround, ...] = ()
-    reasons: tuple[str, ...] = ()
+    #: the reasoning, rendered on demand (``reasons``, ``explain``)
+    notes: tuple[Said, ...] = attrs.field(default=(), repr=False)
     rules: tuple[str, ...] = ("TIER-3",)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasoning, one line a step (English)."""
+        return render_all(self.notes)
+
+    def explain(self, lang: str = "en") -> str:
+        """The reasoning, one line a step, in ``lang`` (``"en"`` or ``"zh"``)."""
+        return "\n".join(render_all(self.notes, lang))
 
 
 def removal_grounds(
@@ -183,7 +194,7 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
         return AdmissionStatus(
             state=AdmissionState.REMOVED,
             removal=file.removal,
-            reasons=tuple(f"removed: {g.value} (art. 17)" for g in file.removal),
+            notes=tuple(said("removed: {} (art. 17)", g.value) for g in file.removal),
         )
     held = {d.kind: d for d in file.documents}
     missing = tuple(q for q in Qualification if q not in held)
@@ -196,14 +207,14 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
             value=file.approvals,
         )
     if missing or len(stages) < len(order):
-        reasons = []
+        notes = []
         if missing:
-            reasons.append("missing: " + "、".join(q.value for q in missing))
+            notes.append(said("missing: {}", Listed(q.value for q in missing)))
         nxt = order[len(stages)] if len(stages) < len(order) else None
         if nxt is not None:
-            reasons.append(f"waiting for {nxt.value}")
+            notes.append(said("waiting for {}", nxt.value))
         return AdmissionStatus(
-            state=AdmissionState.PENDING, missing=missing, next_stage=nxt, reasons=tuple(reasons)
+            state=AdmissionState.PENDING, missing=missing, next_stage=nxt, notes=tuple(notes)
         )
     expired = tuple(
         d.kind
@@ -214,12 +225,14 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
         return AdmissionStatus(
             state=AdmissionState.SUSPENDED,
             expired=expired,
-            reasons=(
-                "business suspended until renewed (art. 15): "
-                + "、".join(q.value for q in expired),
+            notes=(
+                said(
+                    "business suspended until renewed (art. 15): {}",
+                    Listed(q.value for q in expired),
+                ),
             ),
         )
-    return AdmissionStatus(state=AdmissionState.ADMITTED, reasons=("admitted",))
+    return AdmissionStatus(state=AdmissionState.ADMITTED, notes=(said("admitted"),))
 
 
 # -- TIER-4: channel classes and allocation priority --------------------------------------

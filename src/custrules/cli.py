@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import errno
 import io
 import json
 import os
@@ -15,7 +16,7 @@ import re
 import shlex
 import sys
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -23,8 +24,19 @@ from typing import Any, NoReturn, TextIO
 
 from custrules import _check
 from custrules._days import DayKind
+from custrules._i18n import (
+    LANGS,
+    N_,
+    Listed,
+    Sub,
+    Term,
+    lang_code,
+    lang_from_env,
+    render,
+    tr,
+)
 from custrules._version import __version__
-from custrules.calendar import DayInfo, WorkCalendar
+from custrules.calendar import DayInfo, WorkCalendar, weekday_abbr, working_days_text
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
 from custrules.money import _to_cents, to_money
@@ -43,80 +55,164 @@ from custrules.visits import score_visit
 
 __all__ = ["main"]
 
-_WEEKDAY = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
 
 class _UsageError(Exception):
-    """Bad command-line input (exit status 2)."""
+    """Bad command-line input (exit status 2): a text to render in the user's language."""
+
+    def __init__(self, template: str, *args: Any) -> None:
+        super().__init__(render(template, args))
+        self.template = template
+        self.args_ = args
+
+    def message_in(self, lang: str) -> str:
+        return render(self.template, self.args_, lang)
+
+
+#: argparse's own messages (Python 3.10-3.13), to say them in Chinese
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (.*)"), N_("missing arguments: {}")),
+    (re.compile(r"unrecognized arguments: (.*)"), N_("unrecognised arguments: {}")),
+    (
+        re.compile(r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)"),
+        N_("argument {}: {} is not a choice (choose from {})"),
+    ),
+    (re.compile(r"argument (.*?): expected one argument"), N_("argument {}: give it a value")),
+    (
+        re.compile(r"argument (.*?): not allowed with argument (.*)"),
+        N_("argument {}: cannot be combined with {}"),
+    ),
+    (re.compile(r"argument (.*?): invalid \S+ value: (.*)"), N_("argument {}: invalid value {}")),
+    (re.compile(r"argument (.*?): (.*)"), N_("argument {}: {}")),
+)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message}")
+        for pattern, template in _ARGPARSE:
+            found = pattern.fullmatch(message)
+            if found:
+                raise _UsageError("{}: {}", self.prog, Sub((template, found.groups())))
+        raise _UsageError("{}: {}", self.prog, message)  # pragma: no cover - argparse's others
 
 
 # -- shared helpers ----------------------------------------------------------
 
 
-def _date(text: str) -> _dt.date:
-    try:
-        return parse_date(text, "the date")
-    except CustrulesError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+class _Types:
+    """The argument converters, saying what is wrong in the user's language."""
 
+    def __init__(self, lang: str) -> None:
+        self.language = lang
 
-def _instant(text: str) -> _dt.datetime:
-    try:
-        return parse_instant(text, "the instant")
-    except CustrulesError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    def _fail(self, template: str, *args: Any) -> NoReturn:
+        raise argparse.ArgumentTypeError(render(template, args, self.language))
+
+    def date(self, text: str) -> _dt.date:
+        try:
+            return parse_date(text, "the date")
+        except CustrulesError as exc:
+            self._fail("{}", exc)
+
+    def instant(self, text: str) -> _dt.datetime:
+        try:
+            return parse_instant(text, "the instant")
+        except CustrulesError as exc:
+            self._fail("{}", exc)
+
+    def clock(self, text: str) -> _dt.time:
+        if not _CLOCK.fullmatch(text.strip()):
+            self._fail(
+                N_("not a time of day: {!r} (use HH:MM on the 24-hour clock, e.g. 17:30)"), text
+            )
+        value = _dt.time.fromisoformat(text.strip())
+        if value == _dt.time(0):
+            self._fail(
+                N_(
+                    "a closing time of 00:00 would end the period at the start of its last day: "
+                    "give the close of business (e.g. 17:30), or leave --closing-time out for "
+                    "24:00"
+                )
+            )
+        return value
+
+    def number(self, text: str) -> Decimal:
+        try:
+            return _check.decimal_text(text, "the number")
+        except CustrulesError as exc:
+            self._fail("{}", exc)
+
+    def year(self, text: str) -> int:
+        if not re.fullmatch(r"[0-9]{4}", text.strip()):
+            self._fail(N_("not a year: {!r} (use e.g. 2026)"), text[:20])
+        return int(text)
+
+    def money(self, text: str) -> Decimal:
+        """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
+        value = self.number(text)
+        try:
+            return to_money(_to_cents(value))
+        except CustrulesError as exc:
+            self._fail("{}", exc)
+
+    def weight(self, text: str) -> tuple[str, Decimal]:
+        row, sep, value = text.partition("=")
+        if not sep:
+            self._fail(N_("a weight is ROW=NUMBER, e.g. quality=2; got {!r}"), text)
+        return row, self.number(value)
+
+    def lang(self, text: str) -> str:
+        try:
+            return lang_code(text)
+        except CustrulesError as exc:
+            self._fail("{}", exc)
 
 
 _CLOCK = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 
 
-def _clock_time(text: str) -> _dt.time:
-    if not _CLOCK.fullmatch(text.strip()):
-        raise argparse.ArgumentTypeError(
-            f"not a time of day: {text!r} (use HH:MM on the 24-hour clock, e.g. 17:30)"
-        )
-    value = _dt.time.fromisoformat(text.strip())
-    if value == _dt.time(0):
-        raise argparse.ArgumentTypeError(
-            "a closing time of 00:00 would end the period at the start of its last day: give "
-            "the close of business (e.g. 17:30), or leave --closing-time out for 24:00"
-        )
-    return value
+_OS_ERRORS = {
+    errno.ENOENT: N_("no such file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EISDIR: N_("a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
 
 
-def _read_file(path: str, limit: int, cannot: str) -> bytes:
+def _read_file(path: str, limit: int, command: str) -> bytes:
     """At most ``limit`` bytes of a file; a bad path is one line and exit 2."""
     try:
         with open(path, "rb") as handle:
             return handle.read(limit)
     except OSError as exc:
-        raise _UsageError(f"{cannot} {path}: {exc.strerror}") from None
+        why = _OS_ERRORS.get(exc.errno or 0)
+        reason = Term(why) if why else (exc.strerror or str(exc))
+        raise _UsageError(N_("custrules {}: cannot read {}: {}"), command, path, reason) from None
     except ValueError:
-        raise _UsageError(f"{cannot} {path[:40]!r}: not a file name") from None
+        raise _UsageError(
+            N_("custrules {}: cannot read {!r}: not a file name"), command, path[:40]
+        ) from None
 
 
-def _read_notice(path: str) -> ScheduleNotice:
+def _read_notice(path: str, command: str) -> ScheduleNotice:
     """A State Council notice from a text file (UTF-8, a byte-order mark allowed)."""
-    raw = _read_file(path, 200_001, "custrules: cannot read the notice")
+    raw = _read_file(path, 200_001, command)
     try:
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _UsageError(f"custrules: {path}: byte {exc.start} is not UTF-8") from None
+        raise _UsageError(
+            N_("custrules {}: {}: byte {} is not UTF-8"), command, path, exc.start
+        ) from None
     try:
         return ScheduleNotice.parse(text)
     except CustrulesError as exc:
-        raise _UsageError(f"custrules: {path}: {exc}") from None
+        raise _UsageError("custrules {}: {}: {}", command, path, exc) from None
 
 
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
     cal = _base_calendar(args)
     for path in getattr(args, "notice", None) or ():
-        cal = cal.with_notice(_read_notice(path))
+        cal = cal.with_notice(_read_notice(path, args.command))
     return cal
 
 
@@ -130,13 +226,21 @@ def _base_calendar(args: argparse.Namespace) -> WorkCalendar:
             zone = zoneinfo.ZoneInfo(args.zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise _UsageError(
-                f"custrules {args.command}: unknown time zone {args.zone[:40]!r} (use a tz "
-                "database name such as America/Los_Angeles)"
+                N_(
+                    "custrules {}: unknown time zone {!r} (use a tz database name such as "
+                    "America/Los_Angeles)"
+                ),
+                args.command,
+                args.zone[:40],
             ) from None
     if args.estimate:
         raise _UsageError(
-            f"custrules {args.command}: --estimate is for the china calendar (the only one "
-            f"with an official horizon to estimate past); {spec!r} has none"
+            N_(
+                "custrules {}: --estimate is for the china calendar (the only one with an "
+                "official horizon to estimate past); {!r} has none"
+            ),
+            args.command,
+            spec,
         )
     if spec.lower() == "weekdays":
         return WorkCalendar.weekdays(zone=zone)
@@ -144,40 +248,58 @@ def _base_calendar(args: argparse.Namespace) -> WorkCalendar:
     return WorkCalendar.from_holidays(country.upper(), subdiv=subdiv.upper() or None, zone=zone)
 
 
-def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
+def _add_calendar_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    def t(text: str) -> str:
+        return tr(text, lang)
+
     parser.add_argument(
         "--calendar",
         default="china",
-        help="china (default), weekdays, or a `holidays` country code such as US or US-CA",
+        help=t(N_("china (default), weekdays, or a `holidays` country code such as US or US-CA")),
     )
     parser.add_argument(
         "--estimate",
         action="store_true",
-        help="answer past the official schedule with a labelled estimate (China only)",
+        help=t(N_("answer past the official schedule with a labelled estimate (China only)")),
     )
     parser.add_argument(
         "--zone",
         metavar="NAME",
-        help="the calendar's time zone (tz database name) for calendars other than china",
+        help=t(N_("the calendar's time zone (tz database name) for calendars other than china")),
     )
     parser.add_argument(
         "--notice",
         action="append",
         metavar="FILE",
-        help="a State Council holiday notice (text) for the year after the horizon (repeatable)",
+        help=t(
+            N_("a State Council holiday notice (text) for the year after the horizon (repeatable)")
+        ),
     )
 
 
-def _plural(n: int) -> str:
-    return f"{n} working day" if abs(n) == 1 else f"{n} working days"
+def _add_lang_option(
+    parser: argparse.ArgumentParser, types: _Types, t: Callable[[str], str]
+) -> None:
+    parser.add_argument(
+        "--lang",
+        type=types.lang,
+        default=argparse.SUPPRESS,
+        metavar="zh|en",
+        help=t(
+            N_(
+                "the language of every line (中文: zh); default: from the locale "
+                "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"
+            )
+        ),
+    )
 
 
-def _d(day: _dt.date) -> str:
-    return f"{day.isoformat()} {_WEEKDAY[day.weekday()]}"
+def _d(day: _dt.date, lang: str) -> str:
+    return f"{day.isoformat()} {weekday_abbr(day, lang)}"
 
 
 def day_json(info: DayInfo) -> dict[str, Any]:
-    """A DayInfo as JSON-ready data."""
+    """A DayInfo as JSON-ready data (the reason in English and Chinese)."""
     return {
         "date": info.day.isoformat(),
         "working": info.working,
@@ -185,7 +307,8 @@ def day_json(info: DayInfo) -> dict[str, Any]:
         "name": info.name,
         "swapped_with": None if info.swapped_with is None else info.swapped_with.isoformat(),
         "estimated": info.estimated,
-        "reason": info.reason,
+        "reason": info.describe("en"),
+        "reason_zh": info.describe("zh"),
     }
 
 
@@ -210,6 +333,7 @@ def _emit(out: TextIO, args: argparse.Namespace, data: dict[str, Any], lines: li
 
 
 def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
+    lang = args.lang
     cal = _calendar(args)
     day: _dt.date = args.date
     data: dict[str, Any] = {"calendar": _calendar_json(cal)}
@@ -228,15 +352,19 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
             special_days=[day_json(i) for i in specials],
         )
         sign = "+" if args.add >= 0 else "-"
-        mark = " [estimate]" if cal.is_estimated(result) else ""
-        lines.append(f"{_d(day)} {sign} {_plural(abs(args.add))} = {_d(result)}{mark}")
-        lines.append("  (the start day is not counted)")
+        mark = tr(N_(" [estimate]"), lang) if cal.is_estimated(result) else ""
+        lines.append(
+            f"{_d(day, lang)} {sign} {working_days_text(abs(args.add), lang)} = "
+            f"{_d(result, lang)}{mark}"
+        )
+        lines.append(tr(N_("  (the start day is not counted)"), lang))
     elif args.until is not None:
         end: _dt.date = args.until
         if end < day:
             raise _UsageError(
-                f"custrules workdays: --until {end.isoformat()} is before {day.isoformat()}: "
-                "give the earlier date first"
+                N_("custrules workdays: --until {} is before {}: give the earlier date first"),
+                end.isoformat(),
+                day.isoformat(),
             )
         count = cal.working_days_between(day, end)
         low, high = sorted((day, end))
@@ -247,14 +375,18 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
             working_days=count,
             special_days=[day_json(i) for i in specials],
         )
-        lines.append(f"{_plural(count)} after {_d(day)} up to and including {_d(end)}")
+        lines.append(
+            tr(N_("{} after {} up to and including {}"), lang).format(
+                working_days_text(count, lang), _d(day, lang), _d(end, lang)
+            )
+        )
     else:
         info = cal.explain(day)
         data["day"] = day_json(info)
-        lines.append(str(info))
+        lines.append(info.explain(lang))
         specials = ()
     for info in specials:
-        lines.append(f"  {info}")
+        lines.append(f"  {info.explain(lang)}")
     _emit(out, args, data, lines)
 
 
@@ -266,14 +398,18 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
     extension = None
     if args.extend_to is None and (args.approved_by or args.approved_at is not None):
         raise _UsageError(
-            "custrules deadline: --approved-by and --approved-at record an extension's "
-            "approval: give --extend-to N as well"
+            N_(
+                "custrules deadline: --approved-by and --approved-at record an extension's "
+                "approval: give --extend-to N as well"
+            )
         )
     if args.extend_to is not None:
         if not args.approved_by or args.approved_at is None:
             raise _UsageError(
-                "custrules deadline: --extend-to needs --approved-by and --approved-at "
-                "(CMP-1: an extension needs a recorded approval)"
+                N_(
+                    "custrules deadline: --extend-to needs --approved-by and --approved-at "
+                    "(CMP-1: an extension needs a recorded approval)"
+                )
             )
         extension = Extension(
             total_working_days=args.extend_to,
@@ -313,87 +449,49 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
             "working_days_left": status.working_days_left,
             "seconds_left": status.time_left.total_seconds(),
         }
-    local = d.received_at.astimezone(d.due.tzinfo)
-    end = "close of business" if d.closing_time is not None else "24:00 of the last day"
-    lines = [
-        f"{d.severity.value} complaint ({d.severity.label}) received "
-        f"{local:%Y-%m-%d %H:%M} {_WEEKDAY[local.weekday()]} {_zone_name(d.due.tzinfo)}",
-        f"last day: {_d(d.last_day)} ({_plural(d.working_days)}; the receipt day is not "
-        "counted)" + (" [estimate]" if d.estimated else ""),
-        f"due:      {d.due.isoformat()} ({end})",
-    ]
-    if d.extended:
-        lines.append(
-            f"extended to {_plural(d.working_days)}, approved by {', '.join(d.extended_by)}"
-        )
-    lines.append(f"handled by: {d.escalation.value.replace('_', ' ')}")
-    if status is not None:
-        lines.append(
-            f"at {status.at.isoformat()}: {status.standing.value.replace('_', ' ')}, "
-            f"{_plural(status.working_days_left)} left"
-        )
-    if skipped:
-        lines.append("days off skipped and make-up days counted:")
-        lines.extend(f"  {info}" for info in skipped)
-    lines.append(f"rules: {', '.join(d.rules)}")
-    _emit(out, args, data, lines)
+    data["explanation"] = {lang: d.explain(lang, at=args.at) for lang in LANGS}
+    _emit(out, args, data, data["explanation"][args.lang].splitlines())
 
 
 # -- tier and visit --------------------------------------------------------------
 
 
-def _number(text: str) -> Decimal:
-    try:
-        return _check.decimal_text(text, "the number")
-    except CustrulesError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _year(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{4}", text.strip()):
-        raise argparse.ArgumentTypeError(f"not a year: {text[:20]!r} (use e.g. 2026)")
-    return int(text)
-
-
-def _money(text: str) -> Decimal:
-    """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
-    value = _number(text)
-    try:
-        return to_money(_to_cents(value))
-    except CustrulesError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _fraction_text(value: Fraction) -> str:
+def _fraction_text(value: Fraction, lang: str) -> str:
     if value.denominator == 1:
         return str(value.numerator)
-    return f"{value.numerator}/{value.denominator} (= {float(value):.2f})"
+    return tr(N_("{}/{} (= {:.2f})"), lang).format(
+        value.numerator, value.denominator, float(value)
+    )
 
 
 def _table(args: argparse.Namespace) -> TierTable:
     if args.table == "polyolefin":
         if args.bounds:
-            raise _UsageError("custrules tier: --bounds is for --table tobacco")
+            raise _UsageError(N_("custrules tier: --bounds is for --table tobacco"))
         return POLYOLEFIN_STARS
     if not args.bounds:
         raise _UsageError(
-            "custrules tier: --table tobacco needs --bounds with the 8 grades' lower bounds "
-            "(the regulation's table stops after grade 1: TIER-5), "
-            "e.g. --bounds 20,16,10,8,6,4,2,0"
+            N_(
+                "custrules tier: --table tobacco needs --bounds with the 8 grades' lower bounds "
+                "(the regulation's table stops after grade 1: TIER-5), "
+                "e.g. --bounds 20,16,10,8,6,4,2,0"
+            )
         )
     try:
         bounds = [_check.decimal_text(b, "a bound") for b in args.bounds.split(",")]
+        return tobacco_grade_table(bounds)
     except CustrulesError as exc:
-        raise _UsageError(f"custrules tier: --bounds: {exc}") from None
-    return tobacco_grade_table(bounds)
+        raise _UsageError("custrules tier: --bounds: {}", exc) from None
 
 
 def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
     table = _table(args)
     if args.current is not None and (args.new or args.direct_sale):
         raise _UsageError(
-            "custrules tier: --new and --direct-sale describe a customer being graded for the "
-            "first time; a review (--current) starts from the grade the customer holds"
+            N_(
+                "custrules tier: --new and --direct-sale describe a customer being graded for "
+                "the first time; a review (--current) starts from the grade the customer holds"
+            )
         )
     if args.current is not None:
         d = assess_review(table, args.current, args.volume)
@@ -410,20 +508,19 @@ def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
         else {"name": d.previous.name, "label": d.previous.label},
         "moved": d.moved,
         "reasons": list(d.reasons),
+        "reasons_zh": list(d.explain("zh").splitlines()),
         "rules": list(d.rules),
     }
-    head = f"{d.tier.label} ({d.tier.name})"
+    lang = args.lang
+    head = d.tier.label if lang == "zh" else f"{d.tier.label} ({d.tier.name})"
     if d.previous is not None:
-        head = f"review: {d.previous.label} -> {head}"
-    lines = [head, *(f"  {r}" for r in d.reasons), f"rules: {', '.join(d.rules)}"]
+        head = tr(N_("review: {} -> {}"), lang).format(d.previous.label, head)
+    lines = [
+        head,
+        *(f"  {r}" for r in d.explain(lang).splitlines()),
+        tr(N_("rules: {}"), lang).format(", ".join(d.rules)),
+    ]
     _emit(out, args, data, lines)
-
-
-def _weight(text: str) -> tuple[str, Decimal]:
-    row, sep, value = text.partition("=")
-    if not sep:
-        raise argparse.ArgumentTypeError(f"a weight is ROW=NUMBER, e.g. quality=2; got {text!r}")
-    return row, _number(value)
 
 
 def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
@@ -431,28 +528,31 @@ def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
     if weights is not None and len(weights) != len(args.weight):
         given = [row for row, _ in args.weight]
         twice = sorted({row for row in given if given.count(row) > 1})
-        raise _UsageError(f"custrules visit: --weight given twice for {', '.join(twice)}")
+        raise _UsageError(N_("custrules visit: --weight given twice for {}"), Listed(twice))
     s = score_visit(
         quality=args.quality, service=args.service, renown=args.renown, weights=weights
     )
-    rows: list[tuple[str, Enum, int]] = [
-        ("quality (质量)", s.ratings[0], s.quality),
-        ("service (服务态度)", s.ratings[1], s.service),
-        ("renown (产品的知名度)", s.ratings[2], s.renown),
+    rows: list[tuple[str, str, Enum, int]] = [
+        ("quality", N_("quality (质量)"), s.ratings[0], s.quality),
+        ("service", N_("service (服务态度)"), s.ratings[1], s.service),
+        ("renown", N_("renown (产品的知名度)"), s.ratings[2], s.renown),
     ]
     data: dict[str, Any] = {
         "rows": {
-            name.split()[0]: {"label": rating.value, "points": points}
-            for name, rating, points in rows
+            key: {"label": rating.value, "points": points} for key, _, rating, points in rows
         },
         "total": str(s.total),
         "total_float": float(s.total),
         "weights": {row.name.lower(): str(w) for row, w in s.weights.items()},
         "rules": list(s.rules),
     }
-    how = "weighted mean" if weights else "mean"
-    lines = [f"{name}: {rating.value} = {points}" for name, rating, points in rows]
-    lines.append(f"total ({how}, VIS-3): {_fraction_text(s.total)}")
+    lang = args.lang
+    lines = [
+        tr(N_("{}: {} = {}"), lang).format(tr(name, lang), rating.value, points)
+        for _, name, rating, points in rows
+    ]
+    total = N_("total (weighted mean, VIS-3): {}") if weights else N_("total (mean, VIS-3): {}")
+    lines.append(tr(total, lang).format(_fraction_text(s.total, lang)))
     _emit(out, args, data, lines)
 
 
@@ -471,15 +571,17 @@ def _read_case(spec: str) -> Case:
         )
         if name not in known:
             raise _UsageError(
-                f"custrules attribute: no built-in example {name[:40]!r}; try {', '.join(known)}"
+                N_("custrules attribute: no built-in example {!r}; try {}"),
+                name[:40],
+                Listed(known),
             )
         data = (folder / f"{name}.json").read_bytes()
     else:
-        data = _read_file(spec, MAX_CASE_BYTES + 1, "custrules attribute: cannot read")
+        data = _read_file(spec, MAX_CASE_BYTES + 1, "attribute")
     try:
         return read_case(data)
     except CustrulesError as exc:
-        raise _UsageError(f"custrules attribute: {spec[:80]}: {exc}") from None
+        raise _UsageError("custrules attribute: {}: {}", spec[:80], exc) from None
 
 
 def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
@@ -489,7 +591,7 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
     elif case.policy is not None:
         policy = case.policy
     else:
-        raise _UsageError("custrules attribute: say which policy: --policy re12 or re14")
+        raise _UsageError(N_("custrules attribute: say which policy: --policy re12 or re14"))
     amount = args.amount if args.amount is not None else case.amount
     as_of = args.as_of if args.as_of is not None else case.as_of
     a = attribute(case.events, policy, customer=case.customer, as_of=as_of)
@@ -503,48 +605,73 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
         "follow_up": a.follow_up,
         "needs_ruling": a.needs_ruling,
         "ruling_reason": a.ruling_reason,
+        "ruling_reason_zh": a.ruling_text("zh"),
         "shares": {str(p): str(s) for p, s in a.shares.items()},
         "amount": None if amount is None else str(amount),
         "split": None if money is None else {str(p): str(v) for p, v in money.items()},
         "rules": list(a.rules),
-        "steps": [{"rule": st.rule, "facts": st.facts} for st in a.steps],
+        "steps": [
+            {"rule": en.rule, "facts": en.facts, "facts_zh": zh.facts}
+            for en, zh in zip(a.steps, a.steps_in("zh"), strict=True)
+        ],
     }
-    when = "" if as_of is None else f", as of {as_of.isoformat()}"
-    lines = [f"customer {a.customer}, policy {a.policy}{when}"]
-    if a.needs_ruling:
-        lines.append(f"NEEDS A MANAGER'S RULING: {a.ruling_reason}")
+    lang = args.lang
+    if as_of is None:
+        lines = [tr(N_("customer {}, policy {}"), lang).format(a.customer, a.policy)]
     else:
-        lines.append(f"owner: {a.owner or '-'} (follows up: {a.follow_up or '-'})")
+        lines = [
+            tr(N_("customer {}, policy {}, as of {}"), lang).format(
+                a.customer, a.policy, as_of.isoformat()
+            )
+        ]
+    if a.needs_ruling:
+        lines.append(tr(N_("NEEDS A MANAGER'S RULING: {}"), lang).format(a.ruling_text(lang)))
+    else:
+        lines.append(
+            tr(N_("owner: {} (follows up: {})"), lang).format(a.owner or "-", a.follow_up or "-")
+        )
         if a.deal is None:
-            lines.append("no deal yet: no commission to split")
+            lines.append(tr(N_("no deal yet: no commission to split"), lang))
+        elif money is None:
+            lines.append(tr(N_("split:"), lang))
         else:
-            lines.append("split:" if money is None else f"split of {amount}:")
+            lines.append(tr(N_("split of {}:"), lang).format(amount))
         for party, share in a.shares.items():
             yuan = "" if money is None else f"  {money[party]}"
-            lines.append(f"  {party}: {share}{yuan}")
-    lines.append("reasoning:")
-    lines.extend(f"  {step}" for step in a.steps)
+            lines.append(tr(N_("  {}: {}{}"), lang).format(party.label(lang), share, yuan))
+    lines.append(tr(N_("reasoning:"), lang))
+    lines.extend(f"  {step}" for step in a.steps_in(lang))
     _emit(out, args, data, lines)
 
 
 # -- calendar: notices and years ------------------------------------------------------
 
 
+_NOTICE_KINDS = {
+    "makeup_workday": N_("make-up working day (调休上班)"),
+    "statutory": N_("statutory holiday (法定节假日)"),
+    "in_lieu": N_("day off in lieu (补休)"),
+    "weekend": N_("weekend, in the break"),
+    "bridge_day": N_("bridge day off (调休放假)"),
+}
+
+
 def _notice_kind(notice: ScheduleNotice, day: _dt.date) -> str:
+    """The kind of a day a notice names (a key of _NOTICE_KINDS)."""
     if day in notice.working_days:
-        return "make-up working day (调休上班)"
+        return "makeup_workday"
     if day in statutory_days(day.year):
-        return "statutory holiday (法定节假日)"
+        return "statutory"
     if any(e.form == "in_lieu" and e.end == day for e in notice.entries):
-        return "day off in lieu (补休)"
+        return "in_lieu"
     if day.weekday() >= 5:
-        return "weekend, in the break"
-    return "bridge day off (调休放假)"
+        return "weekend"
+    return "bridge_day"
 
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
     if args.what == "notice":
-        notice = _read_notice(args.file)
+        notice = _read_notice(args.file, "calendar notice")
         names = {d: "、".join(e.names) for e in notice.entries for d in e.days_off}
         names.update({d: "、".join(e.names) for e in notice.entries for d in e.working_days})
         days = sorted(notice.days_off | notice.working_days)
@@ -555,7 +682,7 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
                 {
                     "date": d.isoformat(),
                     "off": d in notice.days_off,
-                    "kind": _notice_kind(notice, d).split(" (")[0].split(",")[0],
+                    "kind": _NOTICE_KINDS[_notice_kind(notice, d)].split(" (")[0].split(",")[0],
                     "holiday": names[d],
                     "statutory": d in statutory_days(d.year),
                 }
@@ -563,12 +690,21 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
             ],
             "holiday_cn": notice.to_holiday_cn(),
         }
+        lang = args.lang
         lines = [
-            f"{notice.year}: {len(notice.days_off)} days off, {len(notice.working_days)} "
-            "make-up working days; checked (weekdays, day counts, make-up days, the law's "
-            "statutory days, and the installed schedule where it covers the year)",
+            tr(
+                N_(
+                    "{}: {} days off, {} make-up working days; checked (weekdays, day counts, "
+                    "make-up days, the law's statutory days, and the installed schedule where "
+                    "it covers the year)"
+                ),
+                lang,
+            ).format(notice.year, len(notice.days_off), len(notice.working_days)),
         ]
-        lines += [f"  {_d(d)}  {names[d]}: {_notice_kind(notice, d)}" for d in days]
+        lines += [
+            f"  {_d(d, lang)}  {names[d]}: {tr(_NOTICE_KINDS[_notice_kind(notice, d)], lang)}"
+            for d in days
+        ]
         _emit(out, args, data, lines)
         return
     cal = _calendar(args)
@@ -580,11 +716,15 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
         "year": year,
         "special_days": [dict(day_json(i), statutory=i.statutory) for i in infos],
     }
+    lang = args.lang
     lines = [
-        f"{cal.name} {year}: every day off other than a plain weekend, and every working "
-        "weekend day"
+        tr(
+            N_("{} {}: every day off other than a plain weekend, and every working weekend day"),
+            lang,
+        ).format(cal.name, year)
     ]
-    lines += [f"  {i}" + (" [statutory]" if i.statutory else "") for i in infos]
+    statutory = tr(N_(" [statutory]"), lang)
+    lines += [f"  {i.explain(lang)}" + (statutory if i.statutory else "") for i in infos]
     _emit(out, args, data, lines)
 
 
@@ -600,143 +740,179 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests)."""
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests), its help and its
+    messages in ``lang``."""
+    lang = lang_code(lang)
+    types = _Types(lang)
+
+    def t(text: str) -> str:
+        return tr(text, lang)
+
     parser = _Parser(
         prog="custrules",
-        description="Chinese customer-management regulations as exact, explainable code.",
+        description=t(N_("Chinese customer-management regulations as exact, explainable code.")),
     )
     parser.add_argument("--version", action="version", version=f"custrules {__version__}")
+    _add_lang_option(parser, types, t)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     work = sub.add_parser(
         "workdays",
-        help="is a date a working day; add N working days; count between two dates",
-        description="Working days on China's official calendar (CAL-1..CAL-4), with reasons.",
+        help=t(N_("is a date a working day; add N working days; count between two dates")),
+        description=t(
+            N_("Working days on China's official calendar (CAL-1..CAL-4), with reasons.")
+        ),
     )
-    work.add_argument("date", type=_date, help="YYYY-MM-DD")
+    work.add_argument("date", type=types.date, help=t(N_("YYYY-MM-DD")))
     how = work.add_mutually_exclusive_group()
-    how.add_argument("--add", type=int, metavar="N", help="the N-th working day after DATE")
+    how.add_argument("--add", type=int, metavar="N", help=t(N_("the N-th working day after DATE")))
     how.add_argument(
-        "--until", type=_date, metavar="END", help="count working days d, DATE < d <= END"
+        "--until",
+        type=types.date,
+        metavar="END",
+        help=t(N_("count working days d, DATE < d <= END")),
     )
-    _add_calendar_options(work)
-    work.add_argument("--json", action="store_true", help="print JSON")
+    _add_calendar_options(work, lang)
+    work.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
     dl = sub.add_parser(
         "deadline",
-        help="a complaint's deadline in working days (CMP-1)",
-        description="When a complaint must be handled (CMP-1, CAL-6), and what it skipped.",
+        help=t(N_("a complaint's deadline in working days (CMP-1)")),
+        description=t(N_("When a complaint must be handled (CMP-1, CAL-6), and what it skipped.")),
     )
     dl.add_argument(
-        "received_at", type=_instant, help="an instant with its zone: 2026-02-13T10:00+08:00"
+        "received_at",
+        type=types.instant,
+        help=t(N_("an instant with its zone: 2026-02-13T10:00+08:00")),
     )
     dl.add_argument(
         "--severity",
         required=True,
         choices=[s.value for s in Severity],
-        help="general (1 working day) or major (3 working days)",
+        help=t(N_("general (1 working day) or major (3 working days)")),
     )
     dl.add_argument(
         "--closing-time",
-        type=_clock_time,
+        type=types.clock,
         metavar="HH:MM",
-        help="close of business (default: the period ends at 24:00)",
+        help=t(N_("close of business (default: the period ends at 24:00)")),
     )
     dl.add_argument(
         "--serious",
         action="store_true",
-        help="for the general manager's meeting (CMP-2); same clock",
+        help=t(N_("for the general manager's meeting (CMP-2); same clock")),
     )
     dl.add_argument(
         "--extend-to",
         type=int,
         metavar="N",
-        help="an approved extension to N working days in all (at most 7)",
+        help=t(N_("an approved extension to N working days in all (at most 7)")),
     )
     dl.add_argument(
         "--approved-by",
         action="append",
         metavar="NAME",
-        help="who approved the extension (repeat for each level)",
+        help=t(N_("who approved the extension (repeat for each level)")),
     )
     dl.add_argument(
-        "--approved-at", type=_instant, metavar="WHEN", help="when the extension was approved"
+        "--approved-at",
+        type=types.instant,
+        metavar="WHEN",
+        help=t(N_("when the extension was approved")),
     )
     dl.add_argument(
         "--at",
-        type=_instant,
+        type=types.instant,
         metavar="WHEN",
-        help="also say whether the deadline is met at this instant",
+        help=t(N_("also say whether the deadline is met at this instant")),
     )
-    _add_calendar_options(dl)
-    dl.add_argument("--json", action="store_true", help="print JSON")
+    _add_calendar_options(dl, lang)
+    dl.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
     tier = sub.add_parser(
         "tier",
-        help="the tier a volume earns, or a review (TIER-1, TIER-5)",
-        description="Assign a tier from one period's volume, or review a current tier.",
+        help=t(N_("the tier a volume earns, or a review (TIER-1, TIER-5)")),
+        description=t(N_("Assign a tier from one period's volume, or review a current tier.")),
     )
-    tier.add_argument("volume", type=_number, help="the period's volume (tonnes, cases, ...)")
+    tier.add_argument(
+        "volume", type=types.number, help=t(N_("the period's volume (tonnes, cases, ...)"))
+    )
     tier.add_argument("--table", choices=["polyolefin", "tobacco"], default="polyolefin")
-    tier.add_argument("--bounds", help="tobacco: the 8 grades' lower bounds, grade 1 first")
-    tier.add_argument("--current", metavar="TIER", help="review from this tier (name or label)")
-    tier.add_argument("--new", action="store_true", help="a newly developed customer")
-    tier.add_argument("--direct-sale", action="store_true", help="a direct-sale customer")
-    tier.add_argument("--json", action="store_true", help="print JSON")
+    tier.add_argument("--bounds", help=t(N_("tobacco: the 8 grades' lower bounds, grade 1 first")))
+    tier.add_argument(
+        "--current", metavar="TIER", help=t(N_("review from this tier (name or label)"))
+    )
+    tier.add_argument("--new", action="store_true", help=t(N_("a newly developed customer")))
+    tier.add_argument("--direct-sale", action="store_true", help=t(N_("a direct-sale customer")))
+    tier.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
     visit = sub.add_parser(
         "visit",
-        help="score a customer visit report (VIS-1, VIS-3)",
-        description="Score the three rated rows of a visit report and their aggregate.",
+        help=t(N_("score a customer visit report (VIS-1, VIS-3)")),
+        description=t(N_("Score the three rated rows of a visit report and their aggregate.")),
     )
-    visit.add_argument("--quality", required=True, help="质量: 非常优良 ... 不合格")
-    visit.add_argument("--service", required=True, help="服务态度: 非常优良 ... 恶劣")
-    visit.add_argument("--renown", required=True, help="产品的知名度: 非常驰名 ... 不知道")
+    visit.add_argument("--quality", required=True, help=t(N_("质量: 非常优良 ... 不合格")))
+    visit.add_argument("--service", required=True, help=t(N_("服务态度: 非常优良 ... 恶劣")))
+    visit.add_argument("--renown", required=True, help=t(N_("产品的知名度: 非常驰名 ... 不知道")))
     visit.add_argument(
         "--weight",
         action="append",
-        type=_weight,
+        type=types.weight,
         metavar="ROW=W",
-        help="weight each row (quality, service, renown: all three); default: plain mean",
+        help=t(N_("weight each row (quality, service, renown: all three); default: plain mean")),
     )
-    visit.add_argument("--json", action="store_true", help="print JSON")
+    visit.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
     att = sub.add_parser(
         "attribute",
-        help="who owns a real-estate customer and how the commission splits (RE11-RE14)",
-        description="Attribute a customer from a case file of events (see docs/realestate.md).",
+        help=t(N_("who owns a real-estate customer and how the commission splits (RE11-RE14)")),
+        description=t(
+            N_("Attribute a customer from a case file of events (see docs/realestate.md).")
+        ),
     )
-    att.add_argument("case", help="a case file (JSON), or example:NAME for a built-in one")
-    att.add_argument("--policy", choices=["re11", "re12", "re14"], help="the sales office's rules")
-    att.add_argument("--amount", type=_money, help="the commission to split, e.g. 12345.67")
+    att.add_argument("case", help=t(N_("a case file (JSON), or example:NAME for a built-in one")))
+    att.add_argument(
+        "--policy", choices=["re11", "re12", "re14"], help=t(N_("the sales office's rules"))
+    )
+    att.add_argument(
+        "--amount", type=types.money, help=t(N_("the commission to split, e.g. 12345.67"))
+    )
     att.add_argument(
         "--as-of",
-        type=_instant,
+        type=types.instant,
         metavar="WHEN",
-        help="answer at this instant, ignoring every later event (who holds the customer then)",
+        help=t(
+            N_("answer at this instant, ignoring every later event (who holds the customer then)")
+        ),
     )
-    att.add_argument("--json", action="store_true", help="print JSON")
+    att.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
     calendar = sub.add_parser(
         "calendar",
-        help="check next year's State Council notice; show a year's special days (CAL-7, CAL-8)",
-        description="Read a holiday notice as published, or list a year's special days.",
+        help=t(
+            N_("check next year's State Council notice; show a year's special days (CAL-7, CAL-8)")
+        ),
+        description=t(N_("Read a holiday notice as published, or list a year's special days.")),
     )
     what = calendar.add_subparsers(dest="what", required=True, parser_class=_Parser)
-    check = what.add_parser("notice", help="check a notice and print its year day by day")
-    check.add_argument("file", help="the notice as text (UTF-8)")
-    check.add_argument("--json", action="store_true", help="print JSON (with holiday-cn days)")
-    show = what.add_parser("show", help="a year's days off and make-up working days")
-    show.add_argument("year", type=_year, help="e.g. 2026")
-    _add_calendar_options(show)
-    show.add_argument("--json", action="store_true", help="print JSON")
+    check = what.add_parser("notice", help=t(N_("check a notice and print its year day by day")))
+    check.add_argument("file", help=t(N_("the notice as text (UTF-8)")))
+    check.add_argument(
+        "--json", action="store_true", help=t(N_("print JSON (with holiday-cn days)"))
+    )
+    show = what.add_parser("show", help=t(N_("a year's days off and make-up working days")))
+    show.add_argument("year", type=types.year, help=t(N_("e.g. 2026")))
+    _add_calendar_options(show, lang)
+    show.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
-    demo = sub.add_parser("demo", help="run every family on built-in examples")
+    demo = sub.add_parser("demo", help=t(N_("run every family on built-in examples")))
+    for command in (work, dl, tier, visit, att, check, show, demo):
+        _add_lang_option(command, types, t)
     demo.add_argument(
         "--json",
         action="store_true",
-        help="print JSON Lines: one JSON document a line, one line a step",
+        help=t(N_("print JSON Lines: one JSON document a line, one line a step")),
     )
     return parser
 
@@ -744,7 +920,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: The demo: every family through the command line, on built-in examples.
 _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Working days on China's official calendar (CAL-1..CAL-4)",
+        N_("Working days on China's official calendar (CAL-1..CAL-4)"),
         (
             "workdays 2026-02-14",
             "workdays 2026-02-20",
@@ -755,7 +931,7 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Complaint deadlines (CMP-1, CMP-2, CAL-6)",
+        N_("Complaint deadlines (CMP-1, CMP-2, CAL-6)"),
         (
             "deadline 2026-02-13T10:00+08:00 --severity general",
             "deadline 2026-09-30T16:00+08:00 --severity major --closing-time 17:30",
@@ -765,8 +941,10 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Customer tiers (TIER-1, TIER-5; the tobacco bounds are illustrative: the regulation's "
-        "table stops after grade 1, so a host supplies them)",
+        N_(
+            "Customer tiers (TIER-1, TIER-5; the tobacco bounds are illustrative: the "
+            "regulation's table stops after grade 1, so a host supplies them)"
+        ),
         (
             "tier 2500",
             "tier 3500 --current 网拍客户",
@@ -774,7 +952,7 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Visit report scores (VIS-1, VIS-3)",
+        N_("Visit report scores (VIS-1, VIS-3)"),
         (
             "visit --quality 优良 --service 不好 --renown 知名",
             "visit --quality 非常優良 --service 一般 --renown 馳名 "
@@ -782,8 +960,10 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Real-estate attribution and commission (RE11, RE12, RE14): the same spouses "
-        "under both policies, an employee referral, a forgotten salesperson",
+        N_(
+            "Real-estate attribution and commission (RE11, RE12, RE14): the same spouses "
+            "under both policies, an employee referral, a forgotten salesperson"
+        ),
         (
             "attribute example:spouses --policy re12",
             "attribute example:spouses --policy re14",
@@ -795,20 +975,26 @@ _DEMO: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
-    parser = build_parser()
+    lang = args.lang
+    parser = build_parser(lang)
     for title, steps in _DEMO:
         if not args.json:
-            out.write(f"== {title} ==\n\n")
+            out.write(f"== {tr(title, lang)} ==\n\n")
         for step in steps:
             argv = shlex.split(step)
             if args.json:  # JSON Lines: the step, its command and its result on one line
                 buffer = io.StringIO()
-                _run(parser.parse_args([*argv, "--json"]), buffer)
-                line = {"title": title, "command": argv, "result": json.loads(buffer.getvalue())}
+                _run(_parsed(parser, [*argv, "--json"], lang), buffer)
+                line = {
+                    "title": title,
+                    "title_zh": tr(title, "zh"),
+                    "command": argv,
+                    "result": json.loads(buffer.getvalue()),
+                }
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
                 continue
             out.write(f"$ python -m custrules {' '.join(argv)}\n")
-            _run(parser.parse_args(argv), out)
+            _run(_parsed(parser, argv, lang), out)
             out.write("\n")
 
 
@@ -819,11 +1005,46 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
     _COMMANDS[args.command](args, out)
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str], lang: str) -> argparse.Namespace:
+    args = parser.parse_args(argv)
+    if not hasattr(args, "lang"):
+        args.lang = lang
+    return args
+
+
+def _language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of a run: ``--lang`` if given and valid, else the locale's."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value is not None:
+            try:
+                return lang_code(value)
+            except CustrulesError:
+                break  # the parser will refuse it, in the locale's language
+    return lang_from_env(environ)
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """Run the command line; returns the exit status.
+
+    The language is ``--lang`` or, without it, the locale's (``environ``, by
+    default the process environment, as gettext reads it).
+    """
     stdout = sys.stdout if out is None else out
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(args_list, os.environ if environ is None else environ)
     try:
-        args = build_parser().parse_args(argv)
+        args = _parsed(build_parser(lang), args_list, lang)
+        lang = args.lang
         _run(args, stdout)
         stdout.flush()
     except BrokenPipeError:
@@ -833,20 +1054,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             os.dup2(devnull, sys.stdout.fileno())
         return 0
     except _UsageError as exc:
-        sys.stderr.write(f"{_one_line(str(exc))}\n")
+        sys.stderr.write(f"{_one_line(exc.message_in(lang))}\n")
         return 2
     except CustrulesError as exc:
-        message = _one_line(str(exc))
-        if isinstance(exc, CalendarHorizonError) and "estimate_beyond_horizon" in message:
-            message += " (on the command line: --estimate)"
-        sys.stderr.write(f"custrules: error: {message}\n")
+        message = _one_line(exc.message_in(lang))
+        if isinstance(exc, CalendarHorizonError) and "estimate_beyond_horizon" in str(exc):
+            message += tr(N_(" (on the command line: --estimate)"), lang)
+        sys.stderr.write(tr(N_("custrules: error: {}"), lang).format(message) + "\n")
         return 2
     return 0
-
-
-def _zone_name(zone: _dt.tzinfo | None) -> str:
-    key = getattr(zone, "key", None)
-    return "Beijing time" if key == "Asia/Shanghai" else f"{key or zone} time"
 
 
 def _one_line(message: str) -> str:

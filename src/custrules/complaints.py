@@ -50,7 +50,14 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules.calendar import DayInfo, WorkCalendar
+from custrules._i18n import N_, lang_code, tr
+from custrules.calendar import (
+    DayInfo,
+    WorkCalendar,
+    weekday_abbr,
+    working_days_text,
+    zone_label,
+)
 from custrules.errors import (
     ExtensionError,
     InvalidInputError,
@@ -134,6 +141,12 @@ class Escalation(str, enum.Enum):
     #: a special session of the general manager's office meeting (经理办公会)
     MANAGEMENT_MEETING = "management_meeting"
 
+    def label(self, lang: str = "en") -> str:
+        """Who decides, in ``lang``."""
+        if self is Escalation.DEPARTMENT:
+            return tr(N_("department"), lang)
+        return tr(N_("management meeting (经理办公会)"), lang)
+
 
 class Channel(str, enum.Enum):
     """CMP-5: how a complaint arrived."""
@@ -198,6 +211,17 @@ class Standing(str, enum.Enum):
     ON_TIME = "on_time"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
+
+    def label(self, lang: str = "en") -> str:
+        """The standing in ``lang``."""
+        return tr(_STANDING[self], lang)
+
+
+_STANDING = {
+    Standing.ON_TIME: N_("on time"),
+    Standing.DUE_TODAY: N_("due today"),
+    Standing.OVERDUE: N_("overdue"),
+}
 
 
 def _text(value: Any, what: str) -> str:
@@ -463,6 +487,83 @@ class Deadline:
             time_left=due - at,
         )
 
+    def explain(self, lang: str = "en", *, at: _dt.datetime | None = None) -> str:
+        """The deadline's reasoning, as the command line prints it, in ``lang``
+        (``"en"`` or ``"zh"``); with ``at``, where it stands at that instant.
+
+        >>> from datetime import datetime
+        >>> from custrules import CHINA_TZ, complaint_deadline
+        >>> d = complaint_deadline(datetime(2026, 2, 13, 10, tzinfo=CHINA_TZ), "general")
+        >>> print(d.explain("zh"))
+        一般投诉，收到于 2026-02-13 10:00 周五（北京时间）
+        最后一天：2026-02-14 周六（1 个工作日；收到当日不计入）
+        期限届满：2026-02-15T00:00:00+08:00（最后一天的 24:00）
+        处理：责任部门
+        跳过的休息日与计入的调休上班日：
+          2026-02-14 周六：工作日，调休上班（与 2026-02-20 周五对调）
+        规则：CMP-1, CAL-5, CAL-6
+        """
+        lang = lang_code(lang)
+        status = None if at is None else self.status(at)
+        zone = self.clock.calendar.require_zone()
+        local = self.received_at.astimezone(zone)
+        severity = (
+            N_("general complaint (一般投诉)")
+            if self.severity is Severity.GENERAL
+            else N_("major complaint (较大事件投诉)")
+        )
+        counted = (
+            tr(N_("the receipt day is not counted"), lang)
+            if self.counted_from == self.received_day
+            else tr(N_("counted from the day after {}"), lang).format(
+                self.counted_from.isoformat()
+            )
+        )
+        mark = tr(N_(" [estimate]"), lang) if self.estimated else ""
+        end = (
+            N_("close of business")
+            if self.closing_time is not None
+            else N_("24:00 of the last day")
+        )
+        lines = [
+            tr(N_("{} received {} {} ({})"), lang).format(
+                tr(severity, lang),
+                f"{local:%Y-%m-%d %H:%M}",
+                weekday_abbr(local.date(), lang),
+                zone_label(self.clock.calendar.zone, lang),
+            ),
+            tr(N_("last day: {} {} ({}; {}){}"), lang).format(
+                self.last_day.isoformat(),
+                weekday_abbr(self.last_day, lang),
+                working_days_text(self.working_days, lang),
+                counted,
+                mark,
+            ),
+            tr(N_("due:      {} ({})"), lang).format(self.due.isoformat(), tr(end, lang)),
+        ]
+        if self.extended:
+            lines.append(
+                tr(N_("extended to {}, approved by {}"), lang).format(
+                    working_days_text(self.working_days, lang),
+                    tr(N_(", "), lang).join(self.extended_by),
+                )
+            )
+        lines.append(tr(N_("handled by: {}"), lang).format(self.escalation.label(lang)))
+        if status is not None:
+            lines.append(
+                tr(N_("at {}: {}, {} left"), lang).format(
+                    status.at.isoformat(),
+                    status.standing.label(lang),
+                    working_days_text(status.working_days_left, lang),
+                )
+            )
+        skipped = self.skipped_days()
+        if skipped:
+            lines.append(tr(N_("days off skipped and make-up days counted:"), lang))
+            lines.extend(f"  {info.explain(lang)}" for info in skipped)
+        lines.append(tr(N_("rules: {}"), lang).format(", ".join(self.rules)))
+        return "\n".join(lines)
+
 
 def _check_extension(
     extension: Any, severity: Severity, received_at: _dt.datetime, policy: ComplaintPolicy
@@ -565,7 +666,7 @@ class ComplaintClock:
         if extension is not None:
             n = _check_extension(extension, severity, received_at, policy).total_working_days
         convention = self.convention
-        if convention is CIVIL_CODE:
+        if convention is CIVIL_CODE or convention == CIVIL_CODE:
             counted_from = received_at.astimezone(zone).date()  # CAL-5 art. 201
         else:
             counted_from = _counting_day(
@@ -628,14 +729,12 @@ class ComplaintClock:
         add = cal.add_working_days
         out: list[_dt.datetime] = []
         append = out.append
+        civil = convention is CIVIL_CODE or convention == CIVIL_CODE
         for instant in received:
             if type(instant) is not _dt.datetime or instant.tzinfo is None:
                 _check.aware(instant, "received_at")
             local = instant.astimezone(zone)
-            if convention is CIVIL_CODE:
-                day = local.date()
-            else:
-                day = _counting_day(local, cal, closing, convention)
+            day = local.date() if civil else _counting_day(local, cal, closing, convention)
             append(_end_instant(add(day, n), closing, zone))
         return out
 

@@ -17,7 +17,8 @@ custrules.errors.NaiveDatetimeError: start is a naive datetime (2026-02-14 09:00
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 __all__ = [
     "CalendarHorizonError",
@@ -33,7 +34,52 @@ __all__ = [
 
 
 class CustrulesError(Exception):
-    """Root of every error custrules raises on purpose."""
+    """Root of every error custrules raises on purpose.
+
+    Beside its English message, every error carries a stable ``code`` (the
+    error's kind, or a finer code where the raising code gives one) and its
+    ``params`` (the values the message names), so that a host can show it in
+    its own language; :meth:`message_in` renders it in English or Chinese.
+    """
+
+    #: the code of errors of this class that give none of their own
+    default_code: ClassVar[str] = "error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        value: Any = None,
+        code: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        template: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.value = value
+        self.code = code or type(self).default_code
+        merged = {"value": value} if value is not None else {}
+        merged.update(params or {})
+        self.params: dict[str, Any] = merged
+        #: the English text with ``{name}`` fields that the message was made from
+        self.template = template
+
+    @classmethod
+    def of(cls, template: str, *, code: str, value: Any = None, **params: Any) -> Any:
+        """An error from a marked template and its named parameters::
+
+        raise InvalidInputError.of(N_("{what} cannot be negative, got {value}"),
+                                   code="negative", what="volume", value=-1)
+        """
+        shown = {"value": value, **params}
+        return cls(
+            template.format(**shown), value=value, code=code, params=params, template=template
+        )
+
+    def message_in(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"en"`` or ``"zh"``)."""
+        from custrules._i18n import error_message
+
+        return error_message(self, lang)
 
 
 class InvalidInputError(CustrulesError, ValueError):
@@ -43,44 +89,65 @@ class InvalidInputError(CustrulesError, ValueError):
     combination of values).
     """
 
-    def __init__(self, message: str, *, value: Any = None) -> None:
-        super().__init__(message)
-        self.value = value
+    default_code = "invalid_input"
 
 
 class InvalidTypeError(CustrulesError, TypeError):
     """A value of the wrong type (a float where money must be Decimal, a
     datetime where a date is meant, ...)."""
 
-    def __init__(self, message: str, *, value: Any = None) -> None:
-        super().__init__(message)
-        self.value = value
+    default_code = "invalid_type"
 
 
 class NaiveDatetimeError(InvalidInputError):
     """A datetime without a time zone where an instant is needed."""
+
+    default_code = "naive_datetime"
 
 
 class NoticeError(InvalidInputError):
     """A holiday notice that fails a check (CAL-7); ``line`` is the faulty line
     (1 for the first line of the text; 0 when the fault is not on one line)."""
 
-    def __init__(self, message: str, *, line: int, value: object = None) -> None:
+    default_code = "notice"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int,
+        value: object = None,
+        code: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        template: str | None = None,
+    ) -> None:
         where = f"line {line}: " if line else ""
-        super().__init__(f"{where}{message}", value=value)
+        super().__init__(
+            f"{where}{message}",
+            value=value,
+            code=code,
+            params={**(params or {}), "line": line},
+            template=template,
+        )
         self.line = line
 
 
 class UnknownLabelError(InvalidInputError, LookupError):
     """A label (grade, score cell, severity, ...) that the table does not know."""
 
+    default_code = "unknown_label"
+
 
 class ExtensionError(InvalidInputError):
     """A deadline extension that the rules refuse (no approval, past the cap)."""
 
+    default_code = "extension"
+
 
 class TransitionError(CustrulesError, ValueError):
     """A step of a procedure taken out of order."""
+
+    default_code = "transition"
 
 
 class CalendarHorizonError(CustrulesError, ValueError):
@@ -91,6 +158,8 @@ class CalendarHorizonError(CustrulesError, ValueError):
     schedule would be needed.
     """
 
+    default_code = "horizon"
+
     def __init__(
         self,
         message: str,
@@ -100,7 +169,16 @@ class CalendarHorizonError(CustrulesError, ValueError):
         official_through: _dt.date | None,
         missing_year: int,
     ) -> None:
-        super().__init__(message)
+        super().__init__(
+            message,
+            value=day,
+            params={
+                "day": day,
+                "first_day": first_day,
+                "official_through": official_through,
+                "missing_year": missing_year,
+            },
+        )
         self.day = day
         self.first_day = first_day
         self.official_through = official_through

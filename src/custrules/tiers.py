@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import N_, Listed, Said, render_all, said, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 from custrules.periods import Month
 
@@ -63,6 +64,7 @@ __all__ = [
     "assess_tier",
     "assign_tier",
     "assign_tiers",
+    "assign_tiers_array",
     "review_tier",
     "review_volume",
     "sustained_level",
@@ -91,6 +93,17 @@ class VolumeUnit(str, enum.Enum):
     TONNES = "tonnes"  # 吨
     CASES = "cases"  # 件 (tobacco: 50,000 cigarettes)
     YUAN = "yuan"  # 元
+
+    def label(self, lang: str = "en") -> str:
+        """``tonnes`` / ``吨``, ``cases`` / ``件``, ``yuan`` / ``元``."""
+        return tr(_UNIT_LABELS[self], lang)
+
+
+_UNIT_LABELS = {
+    VolumeUnit.TONNES: N_("tonnes"),
+    VolumeUnit.CASES: N_("cases"),
+    VolumeUnit.YUAN: N_("yuan"),
+}
 
 
 def _to_volume_unit(value: Any) -> VolumeUnit:
@@ -357,8 +370,18 @@ class TierDecision:
     gates: tuple[GateCheck, ...] = ()
     #: signed steps moved by a review (0 for an assignment)
     moved: int = 0
-    reasons: tuple[str, ...] = ()
+    #: the reasoning, rendered on demand (``reasons``, ``explain``)
+    notes: tuple[Said, ...] = attrs.field(default=(), repr=False)
     rules: tuple[str, ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasoning, one line a step (English)."""
+        return render_all(self.notes)
+
+    def explain(self, lang: str = "en") -> str:
+        """The reasoning, one line a step, in ``lang`` (``"en"`` or ``"zh"``)."""
+        return "\n".join(render_all(self.notes, lang))
 
     @property
     def capped(self) -> bool:
@@ -376,11 +399,11 @@ def _gates(value: Iterable[Gate]) -> tuple[Gate, ...]:
 
 def _apply_gates(
     table: TierTable, earned: Tier, gates: tuple[Gate, ...]
-) -> tuple[Tier, tuple[GateCheck, ...], list[str]]:
+) -> tuple[Tier, tuple[GateCheck, ...], list[Said]]:
     if not gates:
         return earned, (), []
     checks: list[GateCheck] = []
-    reasons: list[str] = []
+    reasons: list[Said] = []
     banded = table._banded
     start = banded.index(earned) if earned in banded else len(banded) - 1
     for candidate in reversed(banded[: start + 1]):
@@ -390,16 +413,21 @@ def _apply_gates(
         if not failed:
             if candidate != earned:
                 reasons.append(
-                    f"gates held the tier at {candidate.label} below the earned {earned.label}"
+                    said(
+                        "gates held the tier at {} below the earned {}",
+                        candidate.label,
+                        earned.label,
+                    )
                 )
             return candidate, tuple(checks), reasons
-        reasons.append(f"{candidate.label} refused by {', '.join(failed)}")
+        reasons.append(said("{} refused by {}", candidate.label, Listed(failed)))
     lowest = banded[0]
-    reasons.append(f"every tier refused by the gates: kept at the lowest, {lowest.label}")
+    reasons.append(said("every tier refused by the gates: kept at the lowest, {}", lowest.label))
     return lowest, tuple(checks), reasons
 
 
 def _placed(table: TierTable, name: str, volume: Any, why: str) -> TierDecision:
+    # ``why`` is marked with N_ where it is written
     """A tier fixed by the customer's kind, not by the volume."""
     tier = table.tier(name)
     return TierDecision(
@@ -407,7 +435,7 @@ def _placed(table: TierTable, name: str, volume: Any, why: str) -> TierDecision:
         earned=tier,
         target=tier,
         volume=None if volume is None else _check.volume(volume),
-        reasons=(why.format(tier.label),),
+        notes=((why, (tier.label,)),),
         rules=table.rules,
     )
 
@@ -426,13 +454,15 @@ def assess_tier(
     _table(table)
     gate_list = _gates(gates)
     if new_customer and table.entry is not None:
-        return _placed(table, table.entry, volume, "a new customer starts at {}")
+        return _placed(table, table.entry, volume, N_("a new customer starts at {}"))
     if direct_sale:
         if table.direct_sale is None:
             raise InvalidInputError(
                 f"table {table.name} has no direct-sale tier", value=table.name
             )
-        return _placed(table, table.direct_sale, volume, "direct-sale customers are managed at {}")
+        return _placed(
+            table, table.direct_sale, volume, N_("direct-sale customers are managed at {}")
+        )
     v = _check.volume(volume)
     earned = table.earned(v)
     target, checks, reasons = _apply_gates(table, earned, gate_list)
@@ -442,7 +472,7 @@ def assess_tier(
         target=target,
         volume=v,
         gates=checks,
-        reasons=(f"{v} {table.unit.value} earns {earned.label}", *reasons),
+        notes=(said("{} {} earns {}", v, table.unit, earned.label), *reasons),
         rules=table.rules,
     )
 
@@ -486,6 +516,20 @@ def assign_tiers(table: TierTable, volumes: Iterable[Any]) -> list[Tier]:
     return out
 
 
+def assign_tiers_array(table: TierTable, volumes: Any) -> Any:
+    """:func:`assign_tier` for a NumPy array of volumes (the ``numpy`` extra), TIER-1.
+
+    Returns an int array of positions in ``table.tiers`` (``table.tiers[i]`` is
+    the tier), computed with one ``searchsorted``; the same answers as
+    :func:`assign_tier` element by element.  Ints and floats only; a
+    negative, infinite or NaN volume raises, naming the first one.
+    """
+    _table(table)
+    from custrules.calendar import _arrays_module
+
+    return _arrays_module().assign_tiers_array(table, volumes)
+
+
 def assess_review(
     table: TierTable, current: Tier | str, volume: Any, *, gates: Iterable[Gate] = ()
 ) -> TierDecision:
@@ -499,17 +543,19 @@ def assess_review(
     if limit is not None and abs(step) > limit:
         step = limit if step > 0 else -limit
     result = table.tiers[here + step]
-    reasons = list(decision.reasons)
+    notes = list(decision.notes)
     if step == 0:
-        reasons.append(f"stays at {now.label}")
+        notes.append(said("stays at {}", now.label))
     elif result != decision.target:
-        reasons.append(
-            f"moves {abs(step)} step{'s' if abs(step) > 1 else ''} from {now.label} to "
-            f"{result.label} (one step at a time, 依次升降), toward {decision.target.label}"
+        how = (
+            N_("moves {} step from {} to {} (one step at a time, 依次升降), toward {}")
+            if abs(step) == 1
+            else N_("moves {} steps from {} to {} (one step at a time, 依次升降), toward {}")
         )
+        notes.append(said(how, abs(step), now.label, result.label, decision.target.label))
     else:
-        reasons.append(f"moves from {now.label} to {result.label}")
-    return attrs.evolve(decision, tier=result, previous=now, moved=step, reasons=tuple(reasons))
+        notes.append(said("moves from {} to {}", now.label, result.label))
+    return attrs.evolve(decision, tier=result, previous=now, moved=step, notes=tuple(notes))
 
 
 def review_tier(

@@ -35,7 +35,6 @@ import typing
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -43,6 +42,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from custrules import _check
+from custrules._frozen import FrozenMap
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
 from custrules.periods import parse_date, parse_instant
@@ -51,12 +51,8 @@ from custrules.realestate._events import EVENT_TYPES, Event, Party
 from custrules.realestate._policy import RE11, RE12, RE14, AttributionPolicy
 
 #: the ``type`` names of a case file's events
-EVENT_NAMES: Mapping[str, type[Event]] = MappingProxyType(
-    {cls.type_name: cls for cls in EVENT_TYPES}
-)
-POLICIES: Mapping[str, AttributionPolicy] = MappingProxyType(
-    {"re11": RE11, "re12": RE12, "re14": RE14}
-)
+EVENT_NAMES: Mapping[str, type[Event]] = FrozenMap({cls.type_name: cls for cls in EVENT_TYPES})
+POLICIES: Mapping[str, AttributionPolicy] = FrozenMap({"re11": RE11, "re12": RE12, "re14": RE14})
 
 #: Limits of a case file (docs/limits.md).
 MAX_CASE_BYTES = 1_048_576

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from custrules._i18n import N_, Term
 from custrules.realestate._events import (
     Fault,
     Reallocation,
@@ -109,7 +110,11 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
     if s.fault is Fault.SERIOUS or s.firm:
         m.lost[s.from_] = (s.granted_to, "RE12-3.10")
-        why = "a serious fault" if s.fault is Fault.SERIOUS else "the customer's firm refusal"
+        why = Term(
+            N_("a serious fault")
+            if s.fault is Fault.SERIOUS
+            else N_("the customer's firm refusal")
+        )
         if s.granted_to is None:
             m.needs(
                 "RE12-3.10",
@@ -166,13 +171,15 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         m.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
         return
     m.claim(r.to, r.at)
+    # the default reason is a word of the library's, translated; a host's is shown as given
+    reason = Term(N_("leave")) if r.reason == "leave" else r.reason
     m.take(
         r.to,
         r.at,
         "RE14-5.3(12)",
         "{} on {}: re-allocated to {} by random draw ({})",
         r.from_,
-        r.reason,
+        reason,
         r.to,
         r.draw,
     )

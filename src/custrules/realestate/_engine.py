@@ -16,12 +16,13 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from custrules import _check
+from custrules._frozen import FrozenMap
+from custrules._i18n import N_, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
 from custrules.periods import CHINA_TZ
@@ -29,6 +30,7 @@ from custrules.realestate._designation import on_complaint, on_reallocation, on_
 from custrules.realestate._events import (
     _KIND_ORDER,
     EVENT_TYPES,
+    EVENT_WORDS,
     CompanyIntroduction,
     Deal,
     Dispute,
@@ -62,6 +64,7 @@ from custrules.realestate._ledger import (
     on_meeting_record,
     on_registration,
     registration_tie,
+    render_note,
 )
 from custrules.realestate._policy import (
     AttributionPolicy,
@@ -101,15 +104,33 @@ class Attribution:
     #: the rules applied, in order (rendered into ``steps`` on demand)
     trail: tuple[Note, ...] = attrs.field(repr=False)
     needs_ruling: bool = False
-    ruling_reason: str | None = None
+    #: why a ruling is needed, rule by rule (rendered into ``ruling_reason`` on demand)
+    ruling: tuple[Note, ...] = attrs.field(default=(), repr=False)
     #: who follows up and handles after-sales (RE14-5.3(9))
     follow_up: str | None = None
     deal: Deal | None = None
 
     @property
     def steps(self) -> tuple[AppliedRule, ...]:
-        """The rules applied, in order, with the facts behind each."""
-        return tuple(AppliedRule(rule, _render(t, args)) for rule, t, args in self.trail)
+        """The rules applied, in order, with the facts behind each (English)."""
+        return self.steps_in("en")
+
+    def steps_in(self, lang: str = "en") -> tuple[AppliedRule, ...]:
+        """The rules applied, in order, with the facts behind each, in ``lang``."""
+        lang = lang_code(lang)
+        return tuple(AppliedRule(rule, _render(t, args, lang)) for rule, t, args in self.trail)
+
+    @property
+    def ruling_reason(self) -> str | None:
+        """Why a manager's ruling is needed (English; None when it is not)."""
+        return self.ruling_text("en")
+
+    def ruling_text(self, lang: str = "en") -> str | None:
+        """Why a manager's ruling is needed, in ``lang`` (None when it is not)."""
+        if not self.needs_ruling:
+            return None
+        lang = lang_code(lang)
+        return tr(N_("; "), lang).join(render_note(note, lang) for note in self.ruling)
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -130,9 +151,9 @@ class Attribution:
             )
         return _split_cents(_to_cents(total), self.shares)
 
-    def explain(self) -> str:
-        """The reasoning, one rule a line."""
-        return "\n".join(str(step) for step in self.steps)
+    def explain(self, lang: str = "en") -> str:
+        """The reasoning, one rule a line, in ``lang`` (``"en"`` or ``"zh"``)."""
+        return "\n".join(str(step) for step in self.steps_in(lang))
 
 
 def _links(events: Iterable[Event]) -> dict[str, set[str]]:
@@ -289,7 +310,11 @@ def attribute(
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
-        what = "a change of name or unit" if isinstance(e, NameChange) else e.type_name
+        what = Term(
+            N_("a change of name or unit")
+            if isinstance(e, NameChange)
+            else EVENT_WORDS[e.type_name]
+        )
         steps.append(
             _raw(
                 policy.cite("after_deal"),
@@ -304,7 +329,7 @@ def attribute(
         if len(members) == 1:
             return [*states[members[0]].steps, *steps]
         out = [
-            (rule, "[{}] " + template, (m, *args))
+            (rule, "[{}] {}", (m, Sub((template, args))))
             for m in members
             for rule, template, args in states[m].steps
         ]
@@ -319,7 +344,7 @@ def attribute(
     if deal is None:
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
-            return _result(label, policy, None, {}, trail(), "; ".join(reasons), None, None)
+            return _result(label, policy, None, {}, trail(), reasons, None, None)
         follow = (lead.follow_up or owner) if owner is not None else None
         return _result(label, policy, owner, {}, trail(), None, follow, None)
     split, off_top, reasons = combine(policy, members, states, lead, steps)
@@ -328,13 +353,13 @@ def attribute(
     if off_top:
         rest = 1 - sum(off_top.values(), ZERO)
         if not reasons and (split is None or (rest > 0 and not split)):
-            reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
-            steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
+            reasons.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
+            steps.append(reasons[-1])
     elif not reasons and not split:
-        reasons.append(f"{policy.cite('fallback')}: no salesperson has a valid claim")
-        steps.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
+        reasons.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
+        steps.append(reasons[-1])
     if reasons or split is None:
-        return _result(label, policy, None, {}, trail(), "; ".join(reasons), None, deal)
+        return _result(label, policy, None, {}, trail(), reasons, None, deal)
     if off_top:
         shares_out: dict[Party, Fraction] = dict(off_top)
         for who, share in split.items():
@@ -532,7 +557,7 @@ class _Run:
                 "{} {} records at the same instant ({}) say different things: the "
                 "records cannot order them",
                 len(group),
-                kind.type_name,
+                Term(EVENT_WORDS[kind.type_name]),
                 t,
             )
         for x in group:
@@ -553,13 +578,21 @@ def _party_key(item: tuple[Party, Fraction]) -> tuple[int, str]:
     return (_KIND_ORDER[item[0].kind], item[0].name)
 
 
+def _notes(reason: Note | list[Note] | None) -> tuple[Note, ...]:
+    if reason is None:
+        return ()
+    if isinstance(reason, list):
+        return tuple(reason)
+    return (reason,)
+
+
 def _result(
     label: str,
     policy: AttributionPolicy,
     owner: str | None,
     shares: Mapping[Party, Fraction],
     steps: list[Note],
-    reason: str | None,
+    reason: Note | list[Note] | None,
     follow_up: str | None,
     deal: Deal | None,
 ) -> Attribution:
@@ -569,10 +602,10 @@ def _result(
         customer=label,
         policy=policy.name,
         owner=owner,
-        shares=MappingProxyType(dict(shares)),
+        shares=FrozenMap(shares),
         trail=tuple(steps),
         needs_ruling=reason is not None,
-        ruling_reason=reason,
+        ruling=_notes(reason),
         follow_up=follow_up if reason is None else None,
         deal=deal,
     )

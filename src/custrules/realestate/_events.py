@@ -7,12 +7,13 @@ import enum
 import functools
 from collections.abc import Mapping
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
 from custrules import _check
+from custrules._frozen import FrozenMap
+from custrules._i18n import N_, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import to_fraction_shares
 
@@ -26,6 +27,19 @@ class PartyKind(str, enum.Enum):
     REFERRER = "referrer"  # 介绍人 (an employee outside sales, RE11)
     PUBLIC_POOL = "public_pool"  # 公佣 (RE12-6)
     DEPARTMENT = "department"  # 部门 (RE14-5.4)
+
+    def label(self, lang: str = "en") -> str:
+        """``salesperson`` / ``置业顾问``, ``referrer`` / ``推荐人``, ``public pool`` /
+        ``公佣``, ``department`` / ``部门``."""
+        return tr(_KIND_LABELS[self], lang)
+
+
+_KIND_LABELS = {
+    PartyKind.SALESPERSON: N_("salesperson"),
+    PartyKind.REFERRER: N_("referrer"),
+    PartyKind.PUBLIC_POOL: N_("public pool"),
+    PartyKind.DEPARTMENT: N_("department"),
+}
 
 
 def _to_party_kind(value: Any) -> PartyKind:
@@ -48,6 +62,16 @@ class Party:
         kind: str = self.kind.value
         if self.kind in (PartyKind.SALESPERSON, PartyKind.REFERRER):
             return f"{kind}:{self.name}"
+        return kind
+
+    def label(self, lang: str = "en") -> str:
+        """The party as a reader sees it: ``salesperson:甲`` in English, ``置业顾问 甲``
+        in Chinese (the public pool and the department by their kind alone)."""
+        if lang == "en":
+            return str(self)
+        kind = self.kind.label(lang)
+        if self.kind in (PartyKind.SALESPERSON, PartyKind.REFERRER):
+            return f"{kind} {self.name}"
         return kind
 
     def __lt__(self, other: Party) -> bool:
@@ -110,7 +134,7 @@ def _party_shares(value: Any) -> Mapping[Party, Fraction]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError(f"shares must be a mapping of party -> Fraction, got {value!r}")
     parsed = {Party.parse(k): v for k, v in value.items()}
-    return MappingProxyType(dict(sorted(to_fraction_shares(parsed).items())))
+    return FrozenMap(dict(sorted(to_fraction_shares(parsed).items())))
 
 
 # -- events -------------------------------------------------------------------------------
@@ -541,6 +565,28 @@ class Ruling(Event):
     def actor(self) -> str:
         return self.by
 
+
+#: each kind of record as explanations name it
+EVENT_WORDS: Mapping[str, str] = FrozenMap(
+    {
+        "household": N_("household link"),
+        "referral": N_("referral"),
+        "company_introduction": N_("company introduction"),
+        "old_customer_introduction": N_("old-customer introduction"),
+        "visit": N_("visit"),
+        "registration": N_("registration"),
+        "meeting_record": N_("evening-meeting record"),
+        "referral_confirmation": N_("referral confirmation"),
+        "recognition": N_("recognition"),
+        "switch_request": N_("switch request"),
+        "complaint": N_("complaint"),
+        "reallocation": N_("re-allocation"),
+        "deal": N_("deal"),
+        "name_change": N_("name change"),
+        "dispute": N_("dispute"),
+        "ruling": N_("ruling"),
+    }
+)
 
 EVENT_TYPES: tuple[type[Event], ...] = (
     HouseholdLink,

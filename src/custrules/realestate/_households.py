@@ -14,6 +14,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from fractions import Fraction
 
+from custrules._i18n import Both
 from custrules.realestate._designation import deal_split
 from custrules.realestate._events import (
     PUBLIC_POOL,
@@ -34,11 +35,11 @@ def combine(
     states: dict[str, Ledger],
     lead: Ledger,
     steps: list[Note],
-) -> tuple[dict[str, Fraction] | None, dict[Party, Fraction], list[str]]:
+) -> tuple[dict[str, Fraction] | None, dict[Party, Fraction], list[Note]]:
     """The salesperson split, the parts paid off the top, and why a ruling is needed."""
     if len(members) == 1 and lead.company is None and not lead.referrals:
         return deal_split(lead), {}, []
-    reasons: list[str] = []
+    reasons: list[Note] = []
     off_top: dict[Party, Fraction] = {}
     fixed: dict[str, Fraction] | None = None
     introduced = company(policy, lead, steps, reasons)
@@ -50,7 +51,7 @@ def combine(
     if who is not None and policy.referral is not None:
         if introduced is not None:
             reasons.append(
-                f"{policy.cite('fallback')}: a company customer and an employee referral meet"
+                _raw(policy.cite("fallback"), "a company customer and an employee referral meet")
             )
         off_top[referrer(who)] = policy.referral.referrer_share
     if fixed is not None:
@@ -79,7 +80,7 @@ def combine(
         _raw(
             policy.cite("household"),
             "one household received separately by {}: they serve it jointly and split equally",
-            " and ".join(owners),
+            Both(owners),
         )
     )
     return {o: Fraction(1, len(owners)) for o in owners}, off_top, reasons
@@ -91,7 +92,7 @@ def holder(
     states: Mapping[str, Ledger],
     steps: list[Note],
     as_of: _dt.datetime | None,
-) -> tuple[str | None, list[str]]:
+) -> tuple[str | None, list[Note]]:
     """Who holds the customer when there is no deal yet, and why a ruling is needed."""
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
@@ -115,14 +116,12 @@ def holder(
     if len(names) == 1:
         return names[0], []
     if policy.household is None:
-        steps.append(
-            _raw(policy.cite("fallback"), "one household held by {}", " and ".join(names))
-        )
-        return None, [f"{policy.cite('fallback')}: {policy.name} has no household clause"]
+        steps.append(_raw(policy.cite("fallback"), "one household held by {}", Both(names)))
+        return None, [_raw(policy.cite("fallback"), "{} has no household clause", policy.name)]
     first_time = min(h[0] for h in holders)
     if len({who for when, who in holders if when == first_time}) > 1:
         steps.append(_raw(policy.cite("tie"), "household members first seen at one instant"))
-        return None, [f"{policy.cite('tie')}: household members first seen at the same instant"]
+        return None, [_raw(policy.cite("tie"), "household members first seen at the same instant")]
     if policy.household is HouseholdRule.FIRST_WINS:
         steps.append(
             _raw(policy.cite("household"), "one household: the first salesperson, {}", names[0])
@@ -132,7 +131,7 @@ def holder(
             _raw(
                 policy.cite("household"),
                 "one household held jointly by {}; {} received it first",
-                " and ".join(names),
+                Both(names),
                 names[0],
             )
         )

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
+from custrules._i18n import Both, Sub, render
 from custrules.periods import CHINA_TZ, add_months
 from custrules.realestate._events import (
     CompanyIntroduction,
@@ -51,8 +52,29 @@ def _raw(rule: str, template: str, *args: Any) -> Note:
     return (rule, template, args)
 
 
-def _render(template: str, args: tuple[Any, ...]) -> str:
-    return template.format(*(_fmt(a) if type(a) is _dt.datetime else a for a in args))
+def _render(template: str, args: tuple[Any, ...], lang: str = "en") -> str:
+    """A note's text in ``lang``: the template translated, then its arguments
+    (instants as ``YYYY-MM-DD HH:MM`` in China's zone)."""
+    return render(template, _local_args(args), lang)
+
+
+def _local_args(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Instants as China's local time, in notes inside notes too."""
+    out: list[Any] = []
+    for a in args:
+        kind = type(a)
+        if kind is _dt.datetime:
+            a = _fmt(a)
+        elif kind is Sub:
+            a = Sub((a[0], _local_args(a[1])))
+        out.append(a)
+    return tuple(out)
+
+
+def render_note(note: Note, lang: str = "en") -> str:
+    """``RULE: text`` in ``lang``."""
+    rule, template, args = note
+    return f"{rule}: {_render(template, args, lang)}"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -120,7 +142,7 @@ class Ledger:
         self.cutoff = cutoff
         self.deal = deal
         self.steps: list[Note] = []
-        self.ruling: list[str] = []
+        self.ruling: list[Note] = []
         # per salesperson: the days of their registrations, in order
         self.regs: dict[str, list[_dt.date]] = {}
         self.owner: str | None = None
@@ -153,7 +175,7 @@ class Ledger:
 
     def needs(self, rule: str, template: str, *args: Any) -> None:
         self.note(rule, template, *args)
-        self.ruling.append(f"{self.cited(rule)}: {_render(template, args)}")
+        self.ruling.append((self.cited(rule), template, args))
 
     def counts(self, e: Registration) -> bool:
         """Whether a registration counts (RE12-7.2: confirmed by the cutoff)."""
@@ -257,7 +279,7 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
             "RE14-5.1",
             "{} registered the customer at the same instant ({}); the evening-meeting "
             "record names {} first",
-            " and ".join(names),
+            Both(names),
             t,
             first,
         )
@@ -271,7 +293,7 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
         "tie",
         "{} registered the customer at the same instant ({}): the earlier "
         "registration cannot be told",
-        " and ".join(names),
+        Both(names),
         t,
     )
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from custrules import _check
+from custrules._frozen import FrozenMap
 from custrules.errors import InvalidInputError
 
 
@@ -156,7 +156,7 @@ class CompanyTerms:
 
 
 def _citations(value: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(value))
+    return FrozenMap(value)
 
 
 _RE12_CITES = {
@@ -268,7 +268,7 @@ class AttributionPolicy:
 
     def __attrs_post_init__(self) -> None:
         table = {key: self.citations.get(key, self.name) for key in PRINCIPLES}
-        object.__setattr__(self, "cite_table", MappingProxyType(table))
+        object.__setattr__(self, "cite_table", FrozenMap(table))
 
     def cite(self, key: str) -> str:
         return self.citations.get(key, self.name)

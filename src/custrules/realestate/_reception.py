@@ -21,12 +21,21 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from custrules._i18n import Listed
 from custrules.periods import add_months
 from custrules.realestate._events import (
     Recognition,
     Visit,
 )
-from custrules.realestate._ledger import _FORGOT, _NAMES, ONE, ZERO, Ledger, _local, _merge
+from custrules.realestate._ledger import (
+    _FORGOT,
+    _NAMES,
+    ONE,
+    ZERO,
+    Ledger,
+    _local,
+    _merge,
+)
 from custrules.realestate._policy import (
     ForgotRule,
     SwitchRule,
@@ -149,7 +158,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "RE14-5.3(5)",
                 "the customer named {} without choosing; {}, the first "
                 "of them present, receives the customer",
-                ", ".join(named),
+                Listed(named),
                 who,
             )
         elif p.switch is SwitchRule.RE14:
@@ -157,7 +166,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "RE14-5.3(5)",
                 "the customer named {} but none was present; the rotation "
                 "received: the clauses do not say whose deal",
-                ", ".join(named),
+                Listed(named),
             )
         else:
             m.note(
@@ -192,7 +201,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "on visit {} the customer named {}; earlier salesperson(s): {}",
                 len(m.visits),
                 who,
-                ", ".join(earlier),
+                Listed(earlier),
             )
         else:
             m.claim(who, t)

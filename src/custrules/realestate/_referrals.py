@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from custrules._i18n import N_, Both, Listed, Term
 from custrules.realestate._events import (
     AfterSales,
     CompanyIntroduction,
@@ -21,7 +22,14 @@ from custrules.realestate._events import (
     ReferralConfirmation,
     ReferralRegistration,
 )
-from custrules.realestate._ledger import ONE, ZERO, Ledger, Note, _local, _raw
+from custrules.realestate._ledger import (
+    ONE,
+    ZERO,
+    Ledger,
+    Note,
+    _local,
+    _raw,
+)
 from custrules.realestate._policy import (
     AttributionPolicy,
     IntroRule,
@@ -51,6 +59,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         )
     elif o.how in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
         letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
+        how = Term(N_("phoned ahead for") if letter == "(a)" else N_("came along asking for"))
         m.claim(who, t)
         m.take(
             who,
@@ -59,7 +68,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
             letter,
             o.old_customer,
-            "phoned ahead for" if letter == "(a)" else "came along asking for",
+            how,
             who,
             who,
         )
@@ -85,7 +94,7 @@ def keep_confirmation(state: Ledger, e: ReferralConfirmation) -> None:
 
 
 def company(
-    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[str]
+    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
 ) -> tuple[dict[str, Fraction] | None, Fraction] | None:
     """RE12-6: None if not a company customer; else (a fixed salesperson split or
     None to use the ownership rules, the public pool's share)."""
@@ -96,7 +105,7 @@ def company(
     if terms is None:
         steps.append(_raw(policy.cite("fallback"), "introduced by the company ({})", intro.by))
         reasons.append(
-            f"{policy.cite('fallback')}: {policy.name} has no clause for company customers"
+            _raw(policy.cite("fallback"), "{} has no clause for company customers", policy.name)
         )
         return None
     before = [t for t in (state.first_contact, *state.registered_before.values()) if t]
@@ -147,8 +156,11 @@ def company(
             )
             return {}, terms.arranged_other_staff_pool_share
         reasons.append(
-            "RE12-6.4: the company arranged the deal, but who handles after-sales "
-            "(a salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded"
+            _raw(
+                "RE12-6.4",
+                "the company arranged the deal, but who handles after-sales "
+                "(a salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded",
+            )
         )
         return {}, ZERO
     steps.append(
@@ -161,14 +173,14 @@ def company(
 
 
 def referral(
-    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[str]
+    policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
 ) -> str | None:
     """The referrer whose referral is valid (RE11-1 to RE11-4), if any."""
     if not state.referrals:
         return None
     if policy.referral is None:
         steps.append(_raw(policy.cite("fallback"), "an employee referral"))
-        reasons.append(f"{policy.cite('fallback')}: {policy.name} has no referral clause")
+        reasons.append(_raw(policy.cite("fallback"), "{} has no referral clause", policy.name))
         return None
     first = state.visits[0] if state.visits else None
     found: set[str] = set()
@@ -190,7 +202,7 @@ def referral(
                 _raw(
                     "RE11-4",
                     "{} registered the customer before {}'s referral: the claim fails",
-                    ", ".join(earlier),
+                    Listed(earlier),
                     r.referrer,
                 )
             )
@@ -251,11 +263,14 @@ def referral(
         )
         found.add(r.referrer)
     if not found and first is None and state.deal is not None:
-        reasons.append(f"{policy.cite('fallback')}: a referral with no visit yet")
+        reasons.append(_raw(policy.cite("fallback"), "a referral with no visit yet"))
     if len(found) > 1:
         reasons.append(
-            f"{policy.cite('fallback')}: valid referrals by {' and '.join(sorted(found))}: "
-            "the clauses name one referrer"
+            _raw(
+                policy.cite("fallback"),
+                "valid referrals by {}: the clauses name one referrer",
+                Both(sorted(found)),
+            )
         )
         return None
     return next(iter(found), None)

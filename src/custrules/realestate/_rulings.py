@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from custrules._i18n import N_, Both, Listed, Quote, Term
 from custrules.realestate._events import (
     DEPARTMENT,
     Dispute,
@@ -23,7 +24,7 @@ from custrules.realestate._events import (
     PartyKind,
     Ruling,
 )
-from custrules.realestate._ledger import ONE, Note, _fmt, _raw
+from custrules.realestate._ledger import ONE, Note, _raw
 from custrules.realestate._policy import (
     AttributionPolicy,
 )
@@ -34,7 +35,7 @@ def decisions(
     rulings: list[Ruling],
     disputes: list[Dispute],
     steps: list[Note],
-) -> tuple[Mapping[Party, Fraction], str | None, str | None] | None:
+) -> tuple[Mapping[Party, Fraction], str | None, Note | None] | None:
     """A ruling or a settled dispute decides everything."""
     for r in reversed(rulings):
         if policy.ruling_needs_approval and r.approved_by is None:
@@ -47,37 +48,42 @@ def decisions(
                 )
             )
             continue
-        approved = f", approved by {r.approved_by}" if r.approved_by else ""
-        steps.append(
-            _raw(
+        if r.approved_by:
+            note = _raw(
                 policy.cite("ruling"),
-                f"ruling by {r.by}{approved} ({_fmt(r.at)})" + (f": {r.text}" if r.text else ""),
+                "ruling by {}, approved by {} ({}){}",
+                r.by,
+                r.approved_by,
+                r.at,
+                Quote(r.text),
             )
-        )
+        else:
+            note = _raw(policy.cite("ruling"), "ruling by {} ({}){}", r.by, r.at, Quote(r.text))
+        steps.append(note)
         owner = r.owner or _top_salesperson(r.shares)
         return r.shares, owner, None
     if not disputes:
         return None
     d = disputes[-1]
     if not policy.disputes:
-        steps.append(_raw(policy.cite("fallback"), "a dispute between {}", ", ".join(d.parties)))
-        return {}, None, f"{policy.cite('fallback')}: a dispute needs a ruling"
+        steps.append(_raw(policy.cite("fallback"), "a dispute between {}", Listed(d.parties)))
+        return {}, None, _raw(policy.cite("fallback"), "a dispute needs a ruling")
     if d.outcome is DisputeOutcome.QUARREL:
         steps.append(
             _raw(
                 "RE14-5.4",
                 "{} quarrelled: the performance and bonus go to the department",
-                " and ".join(d.parties),
+                Both(d.parties),
             )
         )
         return {DEPARTMENT: ONE}, None, None
     if d.outcome is DisputeOutcome.PENDING:
-        steps.append(_raw("RE14-5.4", "{} dispute the customer", " and ".join(d.parties)))
-        return {}, None, "RE14-5.4: a crossed customer the parties have not settled"
-    how = (
-        "settled between the parties"
+        steps.append(_raw("RE14-5.4", "{} dispute the customer", Both(d.parties)))
+        return {}, None, _raw("RE14-5.4", "a crossed customer the parties have not settled")
+    how = Term(
+        N_("settled between the parties")
         if d.outcome is DisputeOutcome.SETTLED
-        else ("mediated by the department")
+        else N_("mediated by the department")
     )
     steps.append(_raw("RE14-5.4", "the crossed customer was {}", how))
     assert d.shares is not None

@@ -1,0 +1,225 @@
+"""Two languages for every human-readable text: English and Chinese (private).
+
+Texts are written in English in the code, marked for extraction (``N_`` or the
+template argument of a rule note), and translated in the gettext catalogue
+``custrules/locale/zh_CN/LC_MESSAGES/custrules.po``; Babel extracts and
+compiles it (see ``docs/development.md``), and a test keeps it current.
+Rendering looks the English text up in the catalogue of the language asked
+for; English is the default in the library.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from custrules.errors import UnknownLabelError
+
+__all__ = [
+    "LANGS",
+    "N_",
+    "Both",
+    "Listed",
+    "Quote",
+    "Sub",
+    "Term",
+    "lang_code",
+    "lang_from_env",
+    "Said",
+    "render",
+    "render_all",
+    "said",
+    "tr",
+]
+
+#: the languages every text exists in
+LANGS = ("en", "zh")
+
+_ALIASES = {
+    "en": "en",
+    "english": "en",
+    "c": "en",
+    "posix": "en",
+    "zh": "zh",
+    "chinese": "zh",
+    "中文": "zh",
+    "英文": "en",
+}
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for extraction; it is translated where it is rendered."""
+    return message
+
+
+def lang_code(value: Any) -> str:
+    """``"en"`` or ``"zh"`` from a language name or locale (``zh_CN.UTF-8``,
+    ``zh-Hans``, ``en_US``, ...); anything else is refused."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key in _ALIASES:
+            return _ALIASES[key]
+        base = key.split(".")[0].split("@")[0].replace("-", "_").split("_")[0]
+        if base in ("zh", "en"):
+            return base
+    raise UnknownLabelError(
+        f"unknown language {value!r:.40}: use 'zh' (中文) or 'en' (English)", value=value
+    )
+
+
+def lang_from_env(environ: Mapping[str, str]) -> str:
+    """The language gettext would pick from the environment: the first set of
+    ``LANGUAGE`` (a colon-separated list), ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG``; Chinese if that names it (or names it before English), else English."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for item in value.split(":"):
+            try:
+                return lang_code(item)
+            except UnknownLabelError:
+                continue
+        return "en"
+    return "en"
+
+
+@functools.cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()
+    folder = resources.files("custrules") / "locale"
+    with resources.as_file(folder) as path:
+        return gettext.translation("custrules", localedir=str(path), languages=["zh_CN"])
+
+
+def tr(message: str, lang: str = "en") -> str:
+    """``message`` (an English text marked for extraction) in ``lang``."""
+    if lang == "en":
+        return message
+    return _catalogue(lang_code(lang)).gettext(message)
+
+
+# -- arguments of a text, rendered in its language ----------------------------------------
+
+
+class Term(str):
+    """A word of an explanation, translated when rendered (mark it with ``N_``)."""
+
+    __slots__ = ()
+
+
+class Both(tuple[str, ...]):
+    """Names joined as ``甲 and 乙`` (``甲和乙``)."""
+
+    __slots__ = ()
+
+
+class Listed(tuple[str, ...]):
+    """Names listed as ``甲, 乙`` (``甲、乙``)."""
+
+    __slots__ = ()
+
+
+class Quote(str):
+    """Free text a user wrote (a ruling's text): ``: text``, or nothing when empty."""
+
+    __slots__ = ()
+
+
+class Sub(tuple[Any, ...]):
+    """A text inside a text: (template, args), rendered in the same language."""
+
+    __slots__ = ()
+
+
+def _arg(a: Any, lang: str) -> Any:
+    kind = type(a)
+    if kind is Term:
+        return tr(a, lang)
+    if kind is Both:
+        return tr(N_(" and "), lang).join(a)
+    if kind is Listed:
+        return tr(N_(", "), lang).join(a)
+    if kind is Quote:
+        return tr(N_(": {}"), lang).format(a) if a else ""
+    if kind is Sub:
+        return render(a[0], a[1], lang)
+    label = getattr(a, "label", None)
+    if callable(label):  # a party, a kind: it names itself in each language
+        return label(lang)
+    message_in = getattr(a, "message_in", None)
+    if callable(message_in):  # an error inside a message
+        return message_in(lang)
+    return a
+
+
+#: a text not yet rendered: (English template, its arguments)
+Said = tuple[str, tuple[Any, ...]]
+
+
+def said(template: str, *args: Any) -> Said:
+    """A text to render later in the reader's language (extracted by Babel)."""
+    return (template, args)
+
+
+def render_all(texts: tuple[Said, ...], lang: str = "en") -> tuple[str, ...]:
+    """Each text rendered in ``lang``."""
+    lang = lang_code(lang)
+    return tuple(render(t, a, lang) for t, a in texts)
+
+
+def render(template: str, args: tuple[Any, ...], lang: str = "en") -> str:
+    """A text in ``lang``: the template translated, then its arguments."""
+    return tr(template, lang).format(*(_arg(a, lang) for a in args))
+
+
+# -- errors in either language ---------------------------------------------------------
+
+#: the message of an error that gives no template of its own, by its code
+_BY_CODE = {
+    "error": N_("the input cannot be used: {value}"),
+    "invalid_input": N_("the input cannot be used: {value}"),
+    "invalid_type": N_("the input has the wrong type: {value}"),
+    "naive_datetime": N_("an instant without a time zone: {value} (add one, e.g. +08:00)"),
+    "notice": N_("the holiday notice fails a check: {value}"),
+    "unknown_label": N_("an unknown label: {value}"),
+    "extension": N_("the extension cannot be accepted: {value}"),
+    "transition": N_("a step out of order: {value}"),
+    "horizon": N_(
+        "{day} is past the calendar's official schedule (it runs to {official_through}): "
+        "add the State Council notice for {missing_year}, or allow an estimate"
+    ),
+}
+
+
+def _shown(value: Any) -> Any:
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value[:80]
+    text = repr(value) if not hasattr(value, "isoformat") else value.isoformat()
+    return text[:80]
+
+
+def error_message(error: Any, lang: str = "en") -> str:
+    """An error's message in ``lang``: its template translated, else (in Chinese)
+    the message for its code with its value."""
+    lang = lang_code(lang)
+    if lang == "en" and error.template is None:
+        return str(error)
+    params = {"value": error.value, **error.params}
+    if error.template is not None:
+        text = tr(error.template, lang).format(**{k: _arg(v, lang) for k, v in params.items()})
+    else:
+        template = _BY_CODE.get(error.code) or _BY_CODE.get(type(error).default_code, "")
+        text = tr(template or _BY_CODE["error"], lang).format(
+            **{k: _shown(v) for k, v in params.items()}
+        )
+    line = params.get("line")
+    if isinstance(line, int) and line:
+        text = tr(N_("line {}: "), lang).format(line) + text
+    return text

@@ -1,0 +1,232 @@
+"""Two languages for every human-readable text: the catalogue is complete and
+current, every explanation renders in Chinese with no English prose left, and
+the command line speaks the user's language."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import string
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+
+from custrules import (
+    CHINA_TZ,
+    POLYOLEFIN_STARS,
+    RE11,
+    RE12,
+    RE14,
+    CustrulesError,
+    UnknownLabelError,
+    WorkCalendar,
+    assess_review,
+    assess_tier,
+    attribute,
+    complaint_deadline,
+)
+from custrules._i18n import lang_code, lang_from_env, tr
+from custrules.cli import _DEMO, main
+from tests import catalogue
+from tests.strategies import re_households, re_stories
+
+# -- the catalogue -----------------------------------------------------------------------
+
+
+def test_the_catalogue_is_current_and_compiled() -> None:
+    """The .po holds exactly the code's texts, and the shipped .mo is compiled from it
+    (run ``python -m tests.catalogue`` after changing a text)."""
+    assert catalogue.po_text(catalogue.merged()) == catalogue.PO.read_bytes()
+    assert catalogue.compiled(catalogue.current()) == catalogue.MO.read_bytes()
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(
+        (name if name and not name.isdigit() else "#") + (spec or "")
+        for _, name, spec, _ in string.Formatter().parse(text)
+        if name is not None
+    )
+
+
+def test_every_text_has_a_chinese_translation_with_the_same_fields() -> None:
+    messages = [m for m in catalogue.current() if m.id]
+    assert len(messages) > 300
+    for m in messages:
+        assert m.string, f"no Chinese for {m.id!r}"
+        assert _fields(m.string) == _fields(m.id), m.id
+
+
+def test_languages() -> None:
+    assert [lang_code(x) for x in ("zh", "zh_CN.UTF-8", "zh-Hans", "ZH", "中文")] == ["zh"] * 5
+    assert [lang_code(x) for x in ("en", "en_US.UTF-8", "C", "POSIX")] == ["en"] * 4
+    for bad in ("fr", "", None, 3):
+        with pytest.raises(UnknownLabelError):
+            lang_code(bad)
+    assert lang_from_env({}) == "en"
+    assert lang_from_env({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert lang_from_env({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}) == "en"
+    assert lang_from_env({"LANGUAGE": "fr:zh_CN", "LANG": "en_US"}) == "zh"
+    assert lang_from_env({"LC_MESSAGES": "C"}) == "en"
+    assert tr("working day", "zh") == "工作日"
+
+
+# -- English prose detector ------------------------------------------------------------------
+
+#: what may stay in Latin letters in a Chinese line: rule IDs, commands and options,
+#: identifiers, units of data formats
+_ALLOWED = re.compile(
+    r"(?:RE1[124]|CMP|CAL|TIER|VIS|RET)-[0-9.()a-z]*"  # rule IDs
+    r"|--[a-z-]+|example:[a-z]+|python -m custrules[^\n]*|custrules(?: [a-z]+)*"
+    r"|\b(?:JSON|UTF-8|YYYY-MM-DD|HH:MM|tz|holiday-cn|holidays|china|weekdays|re1[124]"
+    r"|general|major|quality|service|renown|granted_to|ROW|DATE|END|NAME|[A-Z]{2}(?:-[A-Z]{2})?"
+    r"|zh|en|LANGUAGE|LC_ALL|LC_MESSAGES|LANG|America/Los_Angeles|Asia/Shanghai)\b"
+    r"|\b[0-9T:+.-]+\b"
+    r"|可用：[a-z、]+"  # the built-in examples' file names
+    r"|参数 [a-z_/-]+|参数：[a-z_, /-]+"  # argument names (identifiers)
+    r"|'[^']*'"  # what the user typed, quoted
+)
+
+
+def english_prose(text: str, allowed: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Words of three Latin letters or more left in a text (after what may stay)."""
+    for word in allowed:
+        text = text.replace(word, " ")
+    return re.findall(r"[A-Za-z]{3,}", _ALLOWED.sub(" ", text))
+
+
+def test_the_detector_finds_english() -> None:
+    assert english_prose("2026-02-14 周六：工作日") == []
+    assert english_prose("RE12-7.3: 甲最先登记") == []
+    assert english_prose("last day: 2026-02-14") == ["last", "day"]
+
+
+# -- explanations in Chinese -----------------------------------------------------------------
+
+
+@settings(max_examples=150)
+@given(events=re_stories())
+def test_attribution_explanations_have_no_english_in_chinese(events: list) -> None:
+    """Every rule the engine can emit (the whole event vocabulary, every policy)."""
+    for policy in (RE11, RE12, RE14):
+        try:
+            result = attribute(events, policy)
+        except CustrulesError:  # conflicting records: tested in test_realestate_edges
+            continue
+        text = result.explain("zh") + "\n" + (result.ruling_text("zh") or "")
+        assert english_prose(text) == [], text
+        assert result.explain("en") == result.explain()
+
+
+@settings(max_examples=60)
+@given(events=re_households())
+def test_household_explanations_have_no_english_in_chinese(events: list) -> None:
+    for policy in (RE12, RE14):
+        try:
+            result = attribute(events, policy)
+        except CustrulesError:
+            continue
+        text = result.explain("zh") + "\n" + (result.ruling_text("zh") or "")
+        assert english_prose(text) == [], text
+
+
+def test_days_deadlines_and_tiers_in_both_languages() -> None:
+    cal = WorkCalendar.china(estimate_beyond_horizon=True)
+    for day in cal.special_days(datetime(2026, 1, 1).date(), datetime(2027, 12, 31).date()):
+        assert english_prose(day.explain("zh")) == [], day.explain("zh")
+        assert day.explain("en") == str(day)
+    d = complaint_deadline(datetime(2026, 9, 30, 16, tzinfo=CHINA_TZ), "major")
+    zh = d.explain("zh", at=datetime(2026, 10, 9, 9, tzinfo=CHINA_TZ))
+    assert english_prose(zh) == [], zh
+    assert "最后一天：2026-10-10 周六（3 个工作日；收到当日不计入）" in zh
+    assert "于 2026-10-09T09:00:00+08:00：按期，剩余 1 个工作日" in zh
+    review = assess_review(POLYOLEFIN_STARS, "网拍客户", 3500)
+    assert review.explain("zh").splitlines() == [
+        "3500 吨，达到三星客户",
+        "调整 1 档，由网拍客户到普通客户（依次升降），目标为三星客户",
+    ]
+    assert review.explain("en").splitlines() == list(review.reasons)
+    assert english_prose(assess_tier(POLYOLEFIN_STARS, 0, new_customer=True).explain("zh")) == []
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def _run(argv: list[str], environ: dict[str, str] | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = main(argv, out=out, environ=environ or {})
+    return status, out.getvalue(), err.getvalue()
+
+
+_EXAMPLES = [step for _, steps in _DEMO for step in steps]
+
+
+@pytest.mark.parametrize("step", _EXAMPLES)
+def test_every_command_line_example_in_chinese(step: str) -> None:
+    import shlex
+
+    argv = shlex.split(step)
+    status, out, err = _run([*argv, "--lang", "zh"])
+    assert status == 0, err
+    assert english_prose(out, set(argv)) == [], out
+    # the locale says the same as --lang
+    assert _run(argv, {"LANG": "zh_CN.UTF-8"})[1] == out
+    assert _run([*argv, "--lang", "en"], {"LANG": "zh_CN.UTF-8"})[1] == _run(argv)[1]
+
+
+def test_the_demo_in_chinese() -> None:
+    status, out, _ = _run(["demo", "--lang", "zh"])
+    assert status == 0
+    assert "== 投诉处理时限（CMP-1、CMP-2、CAL-6） ==" in out
+    lines = [line for line in out.splitlines() if not line.startswith("$ python")]
+    assert english_prose("\n".join(lines), {"two_star"}) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["workdays", "2026-01-05", "--add", "x"],
+        ["workdays", "2026-01-05", "--until", "2026-01-01"],
+        ["workdays", "2026-01-05", "--bogus"],
+        ["deadline", "2026-01-05T10:00+08:00"],
+        ["deadline", "2026-01-05T10:00+08:00", "--severity", "minor"],
+        ["deadline", "2026-01-05T10:00+08:00", "--severity", "major", "--extend-to", "5"],
+        ["deadline", "2026-01-05T10:00+08:00", "--severity", "major", "--closing-time", "25:00"],
+        ["tier", "12", "--table", "tobacco"],
+        ["visit", "--quality", "优良", "--service", "不好", "--renown", "知名", "--weight", "x"],
+        ["attribute", "example:nope", "--policy", "re12"],
+        ["attribute", "/nonexistent.json", "--policy", "re12"],
+        ["attribute", "example:spouses"],
+        ["calendar", "show", "20x6"],
+        ["workdays", "2026-02-14", "--calendar", "weekdays", "--zone", "Mars/Base"],
+        [],
+    ],
+)
+def test_bad_input_in_chinese_is_one_chinese_line(argv: list[str]) -> None:
+    status, out, err = _run([*argv, "--lang", "zh"] if argv else ["--lang", "zh"])
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert english_prose(err, set(argv)) == [], err
+    status_en, _, err_en = _run(argv)
+    assert status_en == 2
+    assert err_en != err
+
+
+def test_json_keys_stay_english_and_carry_both_explanations() -> None:
+    import json
+
+    status, out, _ = _run(["attribute", "example:spouses", "--policy", "re12", "--json"])
+    data = json.loads(out)
+    assert status == 0
+    assert set(data["steps"][0]) == {"rule", "facts", "facts_zh"}
+    assert english_prose(data["steps"][0]["facts_zh"]) == []
+    _, out, _ = _run(["deadline", "2026-02-13T10:00+08:00", "--severity", "general", "--json"])
+    data = json.loads(out)
+    assert set(data["explanation"]) == {"en", "zh"}
+    _, out_zh, _ = _run(
+        ["deadline", "2026-02-13T10:00+08:00", "--severity", "general", "--json", "--lang", "zh"]
+    )
+    assert json.loads(out_zh) == data
