@@ -5,7 +5,9 @@
 
 Texts are marked with ``N_("...")`` or ``said("...", *args)``, or passed as the
 template of a real-estate rule note (``note``, ``needs``, ``_raw``: the second
-argument; ``set_split``: the third; ``take``: the fourth).  ``tests/test_i18n.py`` runs the check.
+argument; ``set_split``: the third; ``take``: the fourth), or named as what a
+checked value is (the ``what`` argument of the ``_check`` functions).
+``tests/test_i18n.py`` runs the check.
 """
 
 from __future__ import annotations
@@ -35,6 +37,21 @@ KEYWORDS = {
     "_raw": (2,),
     "take": (4,),
     "set_split": (3,),
+    # what a checked value is ("the date", "received_at"), named in error messages
+    "in_range": (2,),
+    "plain_date": (2,),
+    "aware": (2,),
+    "integer": (2,),
+    "exact_number": (2,),
+    "decimal_text": (2,),
+    "decimal_in_limits": (2,),
+    "volume": (2,),
+    "text": (2,),
+    "member": (3,),
+    "boolean": (2,),
+    "items": (2,),
+    "parse_date": (2,),
+    "parse_instant": (2,),
 }
 
 

@@ -230,3 +230,65 @@ def test_json_keys_stay_english_and_carry_both_explanations() -> None:
         ["deadline", "2026-02-13T10:00+08:00", "--severity", "general", "--json", "--lang", "zh"]
     )
     assert json.loads(out_zh) == data
+
+
+# -- errors a host can show in its language -------------------------------------------------
+
+
+def _error(call: object) -> CustrulesError:
+    try:
+        call()  # type: ignore[operator]
+    except CustrulesError as exc:
+        return exc
+    raise AssertionError("no error")  # pragma: no cover
+
+
+def test_errors_carry_a_stable_code_and_their_parameters() -> None:
+    from datetime import date
+
+    from custrules import ScheduleNotice, assign_tier
+    from custrules.periods import parse_date
+
+    bad_date = _error(lambda: parse_date("2026-13-01"))
+    assert bad_date.code == "periods.parse_date.not_date"
+    assert bad_date.params["a"] == "2026-13-01"
+    assert str(bad_date) == bad_date.message_in("en")
+    assert (
+        bad_date.message_in("zh")
+        == "日期：不是日期：'2026-13-01'（请用 YYYY-MM-DD，如 2026-02-14）"
+    )
+
+    negative = _error(lambda: assign_tier(POLYOLEFIN_STARS, -5))
+    assert (negative.code, negative.value, negative.params["what"]) == (
+        "check.volume.cannot_negative",
+        -5,
+        "volume",
+    )
+    assert negative.message_in("zh") == "量不能为负，收到的是 -5"
+
+    horizon = _error(lambda: WorkCalendar.china().add_working_days(date(2027, 6, 1), 1))
+    assert horizon.code == "horizon"
+    assert horizon.params["missing_year"] == 2027
+    assert "2027 年的国务院放假通知" in horizon.message_in("zh")
+
+    notice = _error(lambda: ScheduleNotice.parse("一、元旦：1月1日放假。", year=2027))
+    assert notice.params["line"] >= 0
+    assert english_prose(notice.message_in("zh")) == [], notice.message_in("zh")
+
+
+@settings(max_examples=200)
+@given(events=re_stories())
+def test_every_error_of_the_engine_renders_in_chinese(events: list) -> None:
+    """Whatever an error says in English it says in Chinese, from its template."""
+    for policy in (RE12, RE14):
+        try:
+            result = attribute(events, policy)
+            if not result.needs_ruling and result.deal is None:
+                result.split(__import__("decimal").Decimal("1"))
+        except CustrulesError as exc:
+            error = exc
+        else:
+            continue
+        assert error.template is not None, error
+        assert error.code != error.default_code, error
+        assert english_prose(error.message_in("zh")) == [], error.message_in("zh")

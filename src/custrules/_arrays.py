@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from custrules._i18n import N_
 from custrules._index import Dense
 from custrules.errors import InvalidInputError, InvalidTypeError
 
@@ -46,18 +47,30 @@ def _days(value: Any, what: str) -> np.ndarray:
     try:
         arr = np.asarray(value)
     except (TypeError, ValueError) as exc:  # pragma: no cover - numpy accepts nearly anything
-        raise InvalidTypeError(f"{what} must be an array of dates: {exc}") from None
+        raise InvalidTypeError.of(
+            N_("{what} must be an array of dates: {exc}"),
+            code="arrays.days.array_dates.1",
+            what=what,
+            exc=exc,
+        ) from None
     if arr.dtype.kind != "M":
         if arr.dtype == object or arr.dtype.kind in "U":
             try:
                 arr = arr.astype("datetime64[D]")
             except (TypeError, ValueError):
-                raise InvalidTypeError(
-                    f"{what} must be a datetime64[D] array (or dates), got {arr.dtype}"
+                raise InvalidTypeError.of(
+                    N_("{what} must be a datetime64[D] array (or dates), got {dtype}"),
+                    code="arrays.days.datetime_d_array.3",
+                    what=what,
+                    dtype=arr.dtype,
                 ) from None
         else:
-            raise InvalidTypeError(
-                f"{what} must be a datetime64[D] array (or dates), got {arr.dtype}", value=value
+            raise InvalidTypeError.of(
+                N_("{what} must be a datetime64[D] array (or dates), got {dtype}"),
+                code="arrays.days.datetime_d_array.2",
+                value=value,
+                what=what,
+                dtype=arr.dtype,
             )
     return arr.astype("datetime64[D]")
 
@@ -65,12 +78,21 @@ def _days(value: Any, what: str) -> np.ndarray:
 def _steps(n: Any, shape: tuple[int, ...]) -> np.ndarray:
     arr = np.asarray(n)
     if arr.dtype.kind not in "iu" or arr.dtype == np.bool_:
-        raise InvalidTypeError(f"n must be an int or an array of ints, got {arr.dtype}", value=n)
+        raise InvalidTypeError.of(
+            N_("n must be an int or an array of ints, got {dtype}"),
+            code="arrays.steps.n_int",
+            value=n,
+            dtype=arr.dtype,
+        )
     try:
         return np.broadcast_to(arr.astype(np.int64), shape)
     except ValueError:
-        raise InvalidInputError(
-            f"n (shape {arr.shape}) does not broadcast to the dates' shape {shape}", value=n
+        raise InvalidInputError.of(
+            N_("n (shape {shape}) does not broadcast to the dates' shape {shape2}"),
+            code="arrays.steps.n_does",
+            value=n,
+            shape=arr.shape,
+            shape2=shape,
         ) from None
 
 
@@ -85,9 +107,14 @@ def _table(calendar: WorkCalendar, lo_needed: int, hi_needed: int) -> _Table:
     # an unbounded calendar: tabulate the span the input needs
     lo, hi = max(lo_needed, calendar._lo), min(hi_needed, calendar._hi)
     if hi - lo > _SPAN_LIMIT:
-        raise InvalidInputError(
-            f"the dates span {hi - lo:,} days: arrays on a calendar without a table of its own "
-            f"take at most {_SPAN_LIMIT:,}",
+        raise InvalidInputError.of(
+            N_(
+                "the dates span {a:,} days: arrays on a calendar without a table of its "
+                "own take at most {SPAN_LIMIT:,}"
+            ),
+            code="arrays.table.dates_span",
+            a=hi - lo,
+            SPAN_LIMIT=_SPAN_LIMIT,
         )
     for held in cache:
         if held.lo <= lo and held.lo + held.size - 1 >= hi:
@@ -156,8 +183,11 @@ def add_working_days_array(calendar: WorkCalendar, days: Any, n: Any) -> np.ndar
         start = _dt.date.fromordinal(int(o.ravel()[first]))
         # the scalar API gives the error (the horizon, or the end of the dates)
         calendar.add_working_days(start, int(steps.ravel()[first]))
-        raise InvalidInputError(  # pragma: no cover - the scalar call raised
-            f"{int(steps.ravel()[first])} working days from {start} leave the calendar's range"
+        raise InvalidInputError.of(
+            N_("{a} working days from {start} leave the calendar's range"),
+            code="arrays.add_working_days_array.working_days",
+            a=int(steps.ravel()[first]),
+            start=start,
         )
     if bad.any():
         k = np.where(bad, 0, k)
@@ -172,8 +202,11 @@ def working_days_between_array(calendar: WorkCalendar, start: Any, end: Any) -> 
     try:
         a_arr, b_arr = np.broadcast_arrays(a_arr, b_arr)
     except ValueError:
-        raise InvalidInputError(
-            f"start (shape {a_arr.shape}) and end (shape {b_arr.shape}) do not broadcast"
+        raise InvalidInputError.of(
+            N_("start (shape {shape}) and end (shape {shape2}) do not broadcast"),
+            code="arrays.working_days_between_array.start_end",
+            shape=a_arr.shape,
+            shape2=b_arr.shape,
         ) from None
     a, nat_a = _ordinals(a_arr, calendar)
     b, nat_b = _ordinals(b_arr, calendar)
@@ -210,24 +243,33 @@ def complaint_deadlines_array(
     from custrules.periods import CIVIL_CODE
 
     if clock.convention != CIVIL_CODE:
-        raise InvalidInputError(
-            "complaint deadlines for arrays follow the Civil Code convention only; use "
-            "ComplaintClock.deadline for another",
+        raise InvalidInputError.of(
+            N_(
+                "complaint deadlines for arrays follow the Civil Code convention only; "
+                "use ComplaintClock.deadline for another"
+            ),
+            code="arrays.complaint_deadlines_array.complaint_deadlines_arrays_follow",
             value=clock.convention,
         )
     zone = clock.calendar.require_zone()
     offset = zone.utcoffset(None)
     if offset is None:
-        raise InvalidInputError(
-            f"complaint deadlines for arrays need a fixed-offset zone; {zone} has daylight "
-            "saving: use ComplaintClock.due_instants",
+        raise InvalidInputError.of(
+            N_(
+                "complaint deadlines for arrays need a fixed-offset zone; {zone} has "
+                "daylight saving: use ComplaintClock.due_instants"
+            ),
+            code="arrays.complaint_deadlines_array.complaint_deadlines_arrays_need",
             value=zone,
+            zone=zone,
         )
     received = np.asarray(received_utc)
     if received.dtype.kind != "M":
-        raise InvalidTypeError(
-            f"received_utc must be a datetime64 array of UTC instants, got {received.dtype}",
+        raise InvalidTypeError.of(
+            N_("received_utc must be a datetime64 array of UTC instants, got {dtype}"),
+            code="arrays.complaint_deadlines_array.received_utc_datetime_array_utc",
             value=received_utc,
+            dtype=received.dtype,
         )
     received = received.astype("datetime64[s]")
     shift = np.timedelta64(int(offset.total_seconds()), "s")
@@ -242,9 +284,11 @@ def complaint_deadlines_array(
         flags = np.array([Severity.parse(s) is Severity.GENERAL for s in labels.tolist()], bool)
         general = flags[where].reshape(sev.shape)
     else:
-        raise InvalidTypeError(
-            f"severity must be text ('general', 'major') or Severity, got {sev.dtype}",
+        raise InvalidTypeError.of(
+            N_("severity must be text ('general', 'major') or Severity, got {dtype}"),
+            code="arrays.complaint_deadlines_array.severity_text_severity",
             value=severity,
+            dtype=sev.dtype,
         )
     n = np.where(general, clock.policy.general_working_days, clock.policy.major_working_days)
     n = np.broadcast_to(n, local_days.shape).astype(np.int64)
@@ -272,8 +316,11 @@ def assign_tiers_array(table: Any, volumes: Any) -> np.ndarray:
     arr = np.asarray(volumes)
     kind = arr.dtype.kind
     if kind not in "iuf" or arr.dtype == np.bool_:
-        raise InvalidTypeError(
-            f"volumes must be an array of ints or floats, got {arr.dtype}", value=volumes
+        raise InvalidTypeError.of(
+            N_("volumes must be an array of ints or floats, got {dtype}"),
+            code="arrays.assign_tiers_array.volumes_array",
+            value=volumes,
+            dtype=arr.dtype,
         )
     if arr.size:
         bad = (
@@ -284,10 +331,15 @@ def assign_tiers_array(table: Any, volumes: Any) -> np.ndarray:
         if bad.any():
             first = int(np.flatnonzero(bad.ravel())[0])
             value = arr.ravel()[first].item()
-            raise InvalidInputError(
-                f"volume at position {first} is {value}: volumes must be finite, not negative "
-                f"and below {_check.MAX_MAGNITUDE:.0e}",
+            raise InvalidInputError.of(
+                N_(
+                    "volume at position {first} is {value}: volumes must be finite, not "
+                    "negative and below {MAX_MAGNITUDE:.0e}"
+                ),
+                code="arrays.assign_tiers_array.volume_position",
                 value=value,
+                first=first,
+                MAX_MAGNITUDE=_check.MAX_MAGNITUDE,
             )
     if kind == "u":
         arr = arr.astype(np.int64)  # below 10**18: exact; uint64 against int64 would go float

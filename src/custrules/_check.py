@@ -10,6 +10,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any
 
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError, NaiveDatetimeError
 
 #: The dates custrules works with (documented in docs/limits.md): any business
@@ -35,25 +36,36 @@ def in_range(day: _dt.date, what: str) -> _dt.date:
 
 
 def _outside(value: _dt.date, what: str) -> InvalidInputError:
-    return InvalidInputError(
-        f"{what} {value.isoformat()} is outside the dates custrules works with "
-        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
+    return InvalidInputError.of(
+        N_("{what} {a} is outside the dates custrules works with ({a2} to {a3})"),
+        code="check.outside.outside_dates",
         value=value,
+        what=what,
+        a=value.isoformat(),
+        a2=FIRST_DAY.isoformat(),
+        a3=LAST_DAY.isoformat(),
     )
 
 
 def plain_date(value: Any, what: str) -> _dt.date:
     """Return ``value`` if it is a date (and not a datetime) in range, else raise."""
     if isinstance(value, _dt.datetime):
-        raise InvalidTypeError(
-            f"{what} must be a date, not a datetime ({value!r}); for an instant use "
-            "custrules.periods.local_date(instant) to read its day in China's zone",
+        raise InvalidTypeError.of(
+            N_(
+                "{what} must be a date, not a datetime ({value!r}); for an instant use "
+                "custrules.periods.local_date(instant) to read its day in China's zone"
+            ),
+            code="check.plain_date.date_not",
             value=value,
+            what=what,
         )
     if not isinstance(value, _dt.date):
-        raise InvalidTypeError(
-            f"{what} must be a datetime.date, got {type(value).__name__} ({value!r})",
+        raise InvalidTypeError.of(
+            N_("{what} must be a datetime.date, got {a} ({value!r})"),
+            code="check.plain_date.datetime_date",
             value=value,
+            what=what,
+            a=type(value).__name__,
         )
     if not FIRST_DAY <= value <= LAST_DAY:
         in_range(value, what)
@@ -63,15 +75,22 @@ def plain_date(value: Any, what: str) -> _dt.date:
 def aware(value: Any, what: str) -> _dt.datetime:
     """Return ``value`` if it is a timezone-aware datetime, else raise."""
     if not isinstance(value, _dt.datetime):
-        raise InvalidTypeError(
-            f"{what} must be a timezone-aware datetime, got {type(value).__name__} ({value!r})",
+        raise InvalidTypeError.of(
+            N_("{what} must be a timezone-aware datetime, got {a} ({value!r})"),
+            code="check.aware.timezone_aware",
             value=value,
+            what=what,
+            a=type(value).__name__,
         )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise NaiveDatetimeError(
-            f"{what} is a naive datetime ({value}): give it a time zone, e.g. "
-            "value.replace(tzinfo=custrules.CHINA_TZ) for Beijing time",
+        raise NaiveDatetimeError.of(
+            N_(
+                "{what} is a naive datetime ({value}): give it a time zone, e.g. "
+                "value.replace(tzinfo=custrules.CHINA_TZ) for Beijing time"
+            ),
+            code="check.aware.naive_datetime",
             value=value,
+            what=what,
         )
     if not _FIRST_INSTANT <= value <= _LAST_INSTANT:
         raise _outside(value, what)
@@ -85,12 +104,20 @@ _LAST_INSTANT = _dt.datetime.combine(LAST_DAY, _dt.time.max, _dt.timezone.utc)
 def integer(value: Any, what: str, *, limit: int | None = None) -> int:
     """Return ``value`` if it is an int (bools refused), at most ``limit`` in size."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(
-            f"{what} must be an int, got {type(value).__name__} ({value!r})", value=value
+        raise InvalidTypeError.of(
+            N_("{what} must be an int, got {a} ({value!r})"),
+            code="check.integer.int",
+            value=value,
+            what=what,
+            a=type(value).__name__,
         )
     if limit is not None and not -limit <= value <= limit:
-        raise InvalidInputError(
-            f"{what} must be between -{limit} and {limit}, got {value}", value=value
+        raise InvalidInputError.of(
+            N_("{what} must be between -{limit} and {limit}, got {value}"),
+            code="check.integer.between",
+            value=value,
+            what=what,
+            limit=limit,
         )
     return value
 
@@ -103,7 +130,12 @@ def exact_number(value: Any, what: str) -> Fraction:
     NaN, infinities, bools and other types are refused.
     """
     if isinstance(value, bool):
-        raise InvalidTypeError(f"{what} must be a number, got a bool ({value!r})", value=value)
+        raise InvalidTypeError.of(
+            N_("{what} must be a number, got a bool ({value!r})"),
+            code="check.exact_number.number_bool",
+            value=value,
+            what=what,
+        )
     if isinstance(value, Decimal):
         return Fraction(decimal_in_limits(value, what))
     if isinstance(value, int):
@@ -116,14 +148,21 @@ def exact_number(value: Any, what: str) -> Fraction:
         )
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
+            raise InvalidInputError.of(
+                N_("{what} must be a finite number, got {value}"),
+                code="check.exact_number.finite_number",
+                value=value,
+                what=what,
+            )
         return exact_number(Decimal(repr(value)), what)
     if isinstance(value, str):
         return exact_number(decimal_text(value, what), what)
-    raise InvalidTypeError(
-        f"{what} must be a number (int, Decimal, Fraction), got {type(value).__name__} "
-        f"({value!r})",
+    raise InvalidTypeError.of(
+        N_("{what} must be a number (int, Decimal, Fraction), got {a} ({value!r})"),
+        code="check.exact_number.number",
         value=value,
+        what=what,
+        a=type(value).__name__,
     )
 
 
@@ -131,12 +170,21 @@ def decimal_text(text: str, what: str) -> Decimal:
     """A finite Decimal from text such as ``"12.5"``, within the number limits."""
     raw = text.strip()
     if len(raw) > 64:
-        raise InvalidInputError(f"{what}: a number of at most 64 characters, got {len(raw)}")
+        raise InvalidInputError.of(
+            N_("{what}: a number of at most 64 characters, got {a}"),
+            code="check.decimal_text.number_most",
+            what=what,
+            a=len(raw),
+        )
     try:
         parsed = Decimal(raw)
     except ArithmeticError:
-        raise InvalidInputError(
-            f"{what} must be a number, got the text {text!r}", value=text
+        raise InvalidInputError.of(
+            N_("{what} must be a number, got the text {text!r}"),
+            code="check.decimal_text.number_text",
+            value=text,
+            what=what,
+            text=text,
         ) from None
     return decimal_in_limits(parsed, what)
 
@@ -146,47 +194,75 @@ def decimal_in_limits(value: Decimal, what: str) -> Decimal:
     :data:`MAX_PLACES` decimal places; else raise (in microseconds, whatever the
     exponent: a number such as ``1e999999999`` is refused before any work)."""
     if not value.is_finite():
-        raise InvalidInputError(f"{what} must be a finite number, got {value}", value=value)
+        raise InvalidInputError.of(
+            N_("{what} must be a finite number, got {value}"),
+            code="check.decimal_in_limits.finite_number",
+            value=value,
+            what=what,
+        )
     if value and value.adjusted() >= 18:
-        raise InvalidInputError(
-            f"{what} {value:.3e} is too large: custrules takes numbers below 10^18", value=value
+        raise InvalidInputError.of(
+            N_("{what} {value:.3e} is too large: custrules takes numbers below 10^18"),
+            code="check.decimal_in_limits.too_large",
+            value=value,
+            what=what,
         )
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent < -MAX_PLACES:
-        raise InvalidInputError(
-            f"{what} {value} has more than {MAX_PLACES} decimal places: round it first",
+        raise InvalidInputError.of(
+            N_("{what} {value} has more than {MAX_PLACES} decimal places: round it first"),
+            code="check.decimal_in_limits.has_more",
             value=value,
+            what=what,
+            MAX_PLACES=MAX_PLACES,
         )
     return value
 
 
 def _fraction_in_limits(exact: Fraction, value: Any, what: str) -> Fraction:
     if abs(exact) >= MAX_MAGNITUDE:
-        raise InvalidInputError(
-            f"{what} is too large: custrules takes numbers below 10^18", value=value
+        raise InvalidInputError.of(
+            N_("{what} is too large: custrules takes numbers below 10^18"),
+            code="check.fraction_in_limits.too_large",
+            value=value,
+            what=what,
         )
     if (
         exact.numerator.bit_length() > MAX_FRACTION_BITS
         or exact.denominator.bit_length() > MAX_FRACTION_BITS
     ):
-        raise InvalidInputError(
-            f"{what} {exact} is too fine a fraction: numerator and denominator of at most "
-            f"{MAX_FRACTION_BITS} bits",
+        raise InvalidInputError.of(
+            N_(
+                "{what} {exact} is too fine a fraction: numerator and denominator of at "
+                "most {MAX_FRACTION_BITS} bits"
+            ),
+            code="check.fraction_in_limits.too_fine",
             value=value,
+            what=what,
+            exact=exact,
+            MAX_FRACTION_BITS=MAX_FRACTION_BITS,
         )
     return exact
 
 
-def volume(value: Any, what: str = "volume") -> Fraction:
+def volume(value: Any, what: str = N_("volume")) -> Fraction:
     """An exact, finite, non-negative quantity (a volume, a bill, a share of supply)."""
     if isinstance(value, str):
-        raise InvalidTypeError(
-            f"{what} must be a number, not text ({value!r}); convert it first", value=value
+        raise InvalidTypeError.of(
+            N_("{what} must be a number, not text ({value!r}); convert it first"),
+            code="check.volume.number_not",
+            value=value,
+            what=what,
         )
     exact = exact_number(value, what)
     if exact < 0:
-        raise InvalidInputError(f"{what} cannot be negative, got {value}", value=value)
+        raise InvalidInputError.of(
+            N_("{what} cannot be negative, got {value}"),
+            code="check.volume.cannot_negative",
+            value=value,
+            what=what,
+        )
     return exact
 
 
@@ -194,17 +270,29 @@ def text(value: Any, what: str) -> str:
     """Non-empty text of at most :data:`MAX_TEXT` characters with no control or
     invisible formatting characters (a newline in a name breaks every report)."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{what} must be non-empty text, got {value!r}", value=value)
+        raise InvalidInputError.of(
+            N_("{what} must be non-empty text, got {value!r}"),
+            code="check.text.non_empty",
+            value=value,
+            what=what,
+        )
     if len(value) > MAX_TEXT:
-        raise InvalidInputError(
-            f"{what} must be at most {MAX_TEXT} characters, got {len(value)}", value=value
+        raise InvalidInputError.of(
+            N_("{what} must be at most {MAX_TEXT} characters, got {a}"),
+            code="check.text.most_characters",
+            value=value,
+            what=what,
+            MAX_TEXT=MAX_TEXT,
+            a=len(value),
         )
     if not value.isprintable():
         bad = next(c for c in value if not c.isprintable())
-        raise InvalidInputError(
-            f"{what} {value!r} holds the control or invisible character U+{ord(bad):04X}: "
-            "remove it",
+        raise InvalidInputError.of(
+            N_("{what} {value!r} holds the control or invisible character U+{a:04X}: remove it"),
+            code="check.text.holds_control",
             value=value,
+            what=what,
+            a=ord(bad),
         )
     return value
 
@@ -326,7 +414,13 @@ def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
             ):
                 return item
     known = ", ".join(_choice(m) for m in enum_cls)
-    raise UnknownLabelError(f"unknown {what} {value!r}: use one of {known}", value=value)
+    raise UnknownLabelError.of(
+        N_("unknown {what} {value!r}: use one of {known}"),
+        code="check.member.unknown_use",
+        value=value,
+        what=what,
+        known=known,
+    )
 
 
 def _choice(item: enum.Enum) -> str:
@@ -338,7 +432,12 @@ def share(value: Any) -> Fraction:
     """attrs converter: an exact share between 0 and 1."""
     exact = exact_number(value, "a share")
     if not 0 <= exact <= 1:
-        raise InvalidInputError(f"a share must be between 0 and 1, got {exact}", value=value)
+        raise InvalidInputError.of(
+            N_("a share must be between 0 and 1, got {exact}"),
+            code="check.share.share_between",
+            value=value,
+            exact=exact,
+        )
     return exact
 
 
@@ -367,9 +466,12 @@ def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
 def boolean(value: Any, what: str) -> bool:
     """A yes/no argument: only ``True`` or ``False`` (see :func:`flag`)."""
     if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{what} must be true or false (a bool), got {type(value).__name__} ({value!r})",
+        raise InvalidTypeError.of(
+            N_("{what} must be true or false (a bool), got {a} ({value!r})"),
+            code="check.boolean.true_false",
             value=value,
+            what=what,
+            a=type(value).__name__,
         )
     return value
 
@@ -381,10 +483,12 @@ def flag(instance: Any, attribute: Any, value: Any) -> None:
     is true, and in a case file that would hand a deal to the wrong person.
     """
     if not isinstance(value, bool):
-        raise InvalidTypeError(
-            f"{attribute.name} must be true or false (a bool), got {type(value).__name__} "
-            f"({value!r})",
+        raise InvalidTypeError.of(
+            N_("{name} must be true or false (a bool), got {a} ({value!r})"),
+            code="check.flag.true_false",
             value=value,
+            name=attribute.name,
+            a=type(value).__name__,
         )
 
 
@@ -393,12 +497,20 @@ def items(value: Any, what: str, *, limit: int = 100_000) -> tuple[Any, ...]:
     from collections.abc import Iterable, Mapping
 
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"{what} must be a list (or another sequence), got {type(value).__name__} "
-            f"({value!r:.60})",
+        raise InvalidTypeError.of(
+            N_("{what} must be a list (or another sequence), got {a} ({value!r:.60})"),
+            code="check.items.list",
             value=value,
+            what=what,
+            a=type(value).__name__,
         )
     out = tuple(value)
     if len(out) > limit:
-        raise InvalidInputError(f"{what}: at most {limit:,} items, got {len(out):,}")
+        raise InvalidInputError.of(
+            N_("{what}: at most {limit:,} items, got {a:,}"),
+            code="check.items.most_items",
+            what=what,
+            limit=limit,
+            a=len(out),
+        )
     return out

@@ -26,6 +26,7 @@ from typing import Any
 import holidays
 
 from custrules._days import DayData, DayKind, SpecialDay
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -134,10 +135,17 @@ def country(
     try:
         probe = holidays.country_holidays(code, subdiv=subdiv)
     except NotImplementedError as exc:
-        raise InvalidInputError(
-            f"`holidays` {version()} does not know the country {code!r} "
-            f"(subdivision {subdiv!r}): {exc}; see holidays.list_supported_countries()",
+        raise InvalidInputError.of(
+            N_(
+                "`holidays` {a} does not know the country {code_!r} (subdivision "
+                "{subdiv!r}): {exc}; see holidays.list_supported_countries()"
+            ),
+            code="holidays_adapter.country.holidays_does",
             value=code,
+            a=version(),
+            code_=code,
+            subdiv=subdiv,
+            exc=exc,
         ) from None
     if years is None:
         start = max(int(getattr(probe, "start_year", 1970)), 1970)
@@ -146,11 +154,18 @@ def country(
     else:
         year_list = sorted(set(years))
         if not year_list:
-            raise InvalidInputError("years must name at least one year", value=years)
-        if year_list != list(range(year_list[0], year_list[-1] + 1)):
-            raise InvalidInputError(
-                f"years must be a contiguous range, got {year_list[0]}..{year_list[-1]} with gaps",
+            raise InvalidInputError.of(
+                N_("years must name at least one year"),
+                code="holidays_adapter.country.years_name",
                 value=years,
+            )
+        if year_list != list(range(year_list[0], year_list[-1] + 1)):
+            raise InvalidInputError.of(
+                N_("years must be a contiguous range, got {a}..{a2} with gaps"),
+                code="holidays_adapter.country.years_contiguous",
+                value=years,
+                a=year_list[0],
+                a2=year_list[-1],
             )
     source = holidays.country_holidays(code, subdiv=subdiv, years=year_list, language=language)
     first = _dt.date(year_list[0], 1, 1)
@@ -182,5 +197,10 @@ def lunar_days(year: int) -> tuple[_dt.date, _dt.date, _dt.date, _dt.date]:
     dragon = lunar.dragon_boat_date(year)[0]
     autumn = lunar.mid_autumn_date(year)[0]
     if None in (spring, qingming, dragon, autumn):  # pragma: no cover - outside LUNAR_YEARS
-        raise InvalidInputError(f"`holidays` {version()} has no lunar dates for {year}")
+        raise InvalidInputError.of(
+            N_("`holidays` {a} has no lunar dates for {year}"),
+            code="holidays_adapter.lunar_days.holidays_has",
+            a=version(),
+            year=year,
+        )
     return spring, qingming, dragon, autumn

@@ -193,6 +193,11 @@ _BY_CODE = {
         "{day} is past the calendar's official schedule (it runs to {official_through}): "
         "add the State Council notice for {missing_year}, or allow an estimate"
     ),
+    "horizon.before_data": N_(
+        "{day} is before the calendar's data, which starts {first_day}: add the days you "
+        "need with overrides"
+    ),
+    "horizon.past_estimate": N_("{day} is past the last day even an estimate is available for"),
 }
 
 
@@ -213,7 +218,12 @@ def error_message(error: Any, lang: str = "en") -> str:
         return str(error)
     params = {"value": error.value, **error.params}
     if error.template is not None:
-        text = tr(error.template, lang).format(**{k: _arg(v, lang) for k, v in params.items()})
+        shown = {
+            # a word of the library's (what a value is) is in the catalogue; a user's is not
+            k: tr(v, lang) if type(v) is str and k != "value" else _arg(v, lang)
+            for k, v in params.items()
+        }
+        text = tr(error.template, lang).format(**shown)
     else:
         template = _BY_CODE.get(error.code) or _BY_CODE.get(type(error).default_code, "")
         text = tr(template or _BY_CODE["error"], lang).format(

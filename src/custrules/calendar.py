@@ -84,9 +84,11 @@ def weekday_abbr(day: _dt.date, lang: str = "en") -> str:
 
 def _date_set(value: Any) -> frozenset[_dt.date]:
     if isinstance(value, (str, bytes, _dt.date)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"expected an iterable of dates, got {type(value).__name__} ({value!r})",
+        raise InvalidTypeError.of(
+            N_("expected an iterable of dates, got {a} ({value!r})"),
+            code="calendar.date_set.expected_iterable",
             value=value,
+            a=type(value).__name__,
         )
     return frozenset(_check.plain_date(d, "an override day") for d in value)
 
@@ -99,9 +101,11 @@ def _disjoint(instance: CalendarOverrides, attribute: Any, value: frozenset[_dt.
     both = instance.days_off & value
     if both:
         listed = ", ".join(d.isoformat() for d in sorted(both))
-        raise InvalidInputError(
-            f"a day cannot be both a day off and a working day in one override: {listed}",
+        raise InvalidInputError.of(
+            N_("a day cannot be both a day off and a working day in one override: {listed}"),
+            code="calendar.disjoint.day_cannot",
             value=sorted(both),
+            listed=listed,
         )
 
 
@@ -257,8 +261,10 @@ def _arrays_module() -> Any:
     try:
         from custrules import _arrays
     except ImportError as exc:  # pragma: no cover - numpy is installed in the tests
-        raise InvalidInputError(
-            f"the *_array methods need NumPy: pip install 'custrules[numpy]' ({exc})"
+        raise InvalidInputError.of(
+            N_("the *_array methods need NumPy: pip install 'custrules[numpy]' ({exc})"),
+            code="calendar.arrays_module._array_methods",
+            exc=exc,
         ) from None
     return _arrays
 
@@ -317,9 +323,12 @@ _WEEKDAYS = DayData(
 
 def _zone(value: Any) -> None:
     if value is not None and not isinstance(value, _dt.tzinfo):
-        raise InvalidTypeError(
-            f"zone must be a datetime.tzinfo such as zoneinfo.ZoneInfo('America/Los_Angeles'), "
-            f"got {value!r:.60}",
+        raise InvalidTypeError.of(
+            N_(
+                "zone must be a datetime.tzinfo such as "
+                "zoneinfo.ZoneInfo('America/Los_Angeles'), got {value!r:.60}"
+            ),
+            code="calendar.zone.zone_datetime",
             value=value,
         )
 
@@ -332,10 +341,15 @@ _CHINA_FIXED = _dt.timezone(_dt.timedelta(hours=8), "CST")
 
 def _instance(value: Any, cls: type, what: str) -> None:
     if not isinstance(value, cls):
-        raise InvalidTypeError(
-            f"{what} must be a {cls.__name__}, got {value!r:.60}; build calendars with "
-            "WorkCalendar.china(), from_holidays() or weekdays()",
+        raise InvalidTypeError.of(
+            N_(
+                "{what} must be a {name}, got {value!r:.60}; build calendars with "
+                "WorkCalendar.china(), from_holidays() or weekdays()"
+            ),
+            code="calendar.instance.build_calendars",
             value=value,
+            what=what,
+            name=cls.__name__,
         )
 
 
@@ -430,7 +444,11 @@ class WorkCalendar:
         from custrules import _holidays_adapter
 
         if not isinstance(country, str):
-            raise InvalidTypeError(f"country must be a string code such as 'US', got {country!r}")
+            raise InvalidTypeError.of(
+                N_("country must be a string code such as 'US', got {country!r}"),
+                code="calendar.workcalendar.from_holidays.country_string",
+                country=country,
+            )
         if country.strip().upper() in ("CN", "CHN") and subdiv is None:
             # one China, one horizon: the official schedule, never a rule-based guess
             china = cls.china(language=language or "zh_CN")
@@ -455,12 +473,21 @@ class WorkCalendar:
         statutory days (CAL-8) and the weekends, then the notice's days.
         """
         if not isinstance(notice, ScheduleNotice):
-            raise InvalidTypeError(f"expected a ScheduleNotice, got {notice!r:.60}", value=notice)
-        if self.data.label != "CN":
-            raise InvalidInputError(
-                f"a State Council notice schedules mainland China; this calendar is "
-                f"{self.name}: use WorkCalendar.china()",
+            raise InvalidTypeError.of(
+                N_("expected a ScheduleNotice, got {notice!r:.60}"),
+                code="calendar.workcalendar.with_notice.expected_schedulenotice",
                 value=notice,
+                notice=notice,
+            )
+        if self.data.label != "CN":
+            raise InvalidInputError.of(
+                N_(
+                    "a State Council notice schedules mainland China; this calendar is "
+                    "{name}: use WorkCalendar.china()"
+                ),
+                code="calendar.workcalendar.with_notice.state_council",
+                value=notice,
+                name=self.name,
             )
         through = self.official_through
         assert through is not None
@@ -470,17 +497,30 @@ class WorkCalendar:
                 day, notice_working = found
                 says = "a working day" if notice_working else "a day off"
                 has = "a day off" if notice_working else "a working day"
-                raise InvalidInputError(
-                    f"the {notice.year} notice makes {day.isoformat()} {says}; this "
-                    f"calendar has {has}: a notice for a covered year must agree with it",
+                raise InvalidInputError.of(
+                    N_(
+                        "the {year} notice makes {a} {says}; this calendar has {has}: a "
+                        "notice for a covered year must agree with it"
+                    ),
+                    code="calendar.workcalendar.with_notice.notice_makes",
                     value=notice,
+                    year=notice.year,
+                    a=day.isoformat(),
+                    says=says,
+                    has=has,
                 )
             return self
         if notice.year != through.year + 1 or (through.month, through.day) != (12, 31):
-            raise InvalidInputError(
-                f"the calendar's official schedule ends on {through.isoformat()}: add "
-                f"{through.year + 1}'s notice before {notice.year}'s",
+            raise InvalidInputError.of(
+                N_(
+                    "the calendar's official schedule ends on {a}: add {a2}'s notice "
+                    "before {year}'s"
+                ),
+                code="calendar.workcalendar.with_notice.calendar_s",
                 value=notice,
+                a=through.isoformat(),
+                a2=through.year + 1,
+                year=notice.year,
             )
         return WorkCalendar(
             data=self.data,
@@ -519,12 +559,17 @@ class WorkCalendar:
     def require_zone(self) -> _dt.tzinfo:
         """The calendar's zone; a calendar without one cannot place an instant on a day."""
         if self.zone is None:
-            raise InvalidInputError(
-                f"the {self.name} calendar has no time zone, so it cannot tell on which day an "
-                "instant falls: give it one, e.g. WorkCalendar.from_holidays('US', "
-                "subdiv='CA', zone=ZoneInfo('America/Los_Angeles')) or "
-                "calendar.with_zone(...) (on the command line: --zone America/Los_Angeles)",
+            raise InvalidInputError.of(
+                N_(
+                    "the {name} calendar has no time zone, so it cannot tell on which "
+                    "day an instant falls: give it one, e.g. "
+                    "WorkCalendar.from_holidays('US', subdiv='CA', "
+                    "zone=ZoneInfo('America/Los_Angeles')) or calendar.with_zone(...) "
+                    "(on the command line: --zone America/Los_Angeles)"
+                ),
+                code="calendar.workcalendar.require_zone.calendar_has",
                 value=self,
+                name=self.name,
             )
         if self.zone is CHINA_ZONE and self.data.label == "CN":
             # the China calendar starts in 2001; Asia/Shanghai has been exactly UTC+8
@@ -579,9 +624,12 @@ class WorkCalendar:
             beyond = o > self._hi
             edge = _dt.date.fromordinal(self._hi if beyond else self._lo)
             if (beyond and self._hi == _MAX_ORD) or (not beyond and self._lo == _MIN_ORD):
-                raise InvalidInputError(
-                    f"{n} working days from {start} is outside the range of dates",
+                raise InvalidInputError.of(
+                    N_("{n} working days from {start} is outside the range of dates"),
+                    code="calendar.workcalendar.result.working_days",
                     value=n,
+                    n=n,
+                    start=start,
                 )
             raise self._horizon_error(edge + (_ONE_DAY if beyond else -_ONE_DAY), start=start)
         return _dt.date.fromordinal(o)
@@ -596,6 +644,7 @@ class WorkCalendar:
                 f"{what} is before this calendar's data, which starts {first} "
                 f"({self.data.source}); add the days you need with with_overrides() on a "
                 "calendar that covers them",
+                code="horizon.before_data",
                 day=day,
                 first_day=first,
                 official_through=through,
@@ -606,6 +655,7 @@ class WorkCalendar:
             return CalendarHorizonError(
                 f"{what} is past {limit}, the last day even an estimate is available for "
                 f"({self.data.source})",
+                code="horizon.past_estimate",
                 day=day,
                 first_day=first,
                 official_through=through,

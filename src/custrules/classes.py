@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import Listed, Said, render_all, said
+from custrules._i18n import N_, Listed, Said, render_all, said
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -188,7 +188,12 @@ def removal_grounds(
 def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
     """Where a customer stands on a day (TIER-3, piece 13 arts. 7, 15, 17)."""
     if not isinstance(file, AdmissionFile):
-        raise InvalidTypeError(f"file must be an AdmissionFile, got {file!r}", value=file)
+        raise InvalidTypeError.of(
+            N_("file must be an AdmissionFile, got {file!r}"),
+            code="classes.admission_status.file_admissionfile",
+            value=file,
+            file=file,
+        )
     day = _check.plain_date(on, "on")
     if file.removal:
         return AdmissionStatus(
@@ -201,10 +206,14 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
     stages = [a.stage for a in file.approvals if a.approved_on <= day]
     order = list(ApprovalStage)
     if stages != order[: len(stages)]:
-        raise InvalidInputError(
-            "approvals must come in order: sales, then finance, then the general manager "
-            f"(got {', '.join(s.name for s in stages)})",
+        raise InvalidInputError.of(
+            N_(
+                "approvals must come in order: sales, then finance, then the general "
+                "manager (got {a})"
+            ),
+            code="classes.admission_status.approvals_come",
             value=file.approvals,
+            a=", ".join(s.name for s in stages),
         )
     if missing or len(stages) < len(order):
         notes = []
@@ -305,10 +314,17 @@ def allocation_order(customers: Iterable[SupplyCustomer]) -> tuple[SupplyCustome
     items = _check.items(customers, "customers")
     for c in items:
         if not isinstance(c, SupplyCustomer):
-            raise InvalidTypeError(f"expected SupplyCustomer objects, got {c!r:.60}", value=c)
+            raise InvalidTypeError.of(
+                N_("expected SupplyCustomer objects, got {c!r:.60}"),
+                code="classes.allocation_order.expected_supplycustomer",
+                value=c,
+                c=c,
+            )
     ids = [c.id for c in items]
     if len(set(ids)) != len(ids):
-        raise InvalidInputError("customer ids must be unique", value=ids)
+        raise InvalidInputError.of(
+            N_("customer ids must be unique"), code="classes.allocation_order.customer_ids", value=ids
+        )
     return tuple(
         sorted(
             items,
@@ -367,7 +383,12 @@ def value_group(
     cls = _check.member(ValueClass, value_class, "value class")
     table = _DEFAULT_GROUPS if mapping is None else mapping
     if cls not in table:
-        raise InvalidInputError(f"the mapping does not place {cls.name}", value=mapping)
+        raise InvalidInputError.of(
+            N_("the mapping does not place {name}"),
+            code="classes.value_group.mapping_does",
+            value=mapping,
+            name=cls.name,
+        )
     return ValueGroup(table[cls])
 
 
@@ -411,7 +432,11 @@ class AbcPolicy:
 
     def __attrs_post_init__(self) -> None:
         if self.a + self.b > 1:
-            raise InvalidInputError(f"a + b must not pass 1, got {self.a + self.b}")
+            raise InvalidInputError.of(
+                N_("a + b must not pass 1, got {a}"),
+                code="classes.abcpolicy.b_not",
+                a=self.a + self.b,
+            )
 
 
 def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcClass]:
@@ -427,7 +452,12 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
 
     """
     if not isinstance(policy, AbcPolicy):
-        raise InvalidTypeError(f"policy must be an AbcPolicy, got {policy!r}", value=policy)
+        raise InvalidTypeError.of(
+            N_("policy must be an AbcPolicy, got {policy!r}"),
+            code="classes.abc_classes.policy_abcpolicy",
+            value=policy,
+            policy=policy,
+        )
     values = {str(k): _check.volume(v, f"the figure of {k}") for k, v in figures.items()}
     order = sorted(values, key=lambda k: (-values[k], k))
     n = len(order)

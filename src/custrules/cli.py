@@ -91,8 +91,8 @@ class _Parser(argparse.ArgumentParser):
         for pattern, template in _ARGPARSE:
             found = pattern.fullmatch(message)
             if found:
-                raise _UsageError("{}: {}", self.prog, Sub((template, found.groups())))
-        raise _UsageError("{}: {}", self.prog, message)  # pragma: no cover - argparse's others
+                raise _UsageError(N_("{}: {}"), self.prog, Sub((template, found.groups())))
+        raise _UsageError(N_("{}: {}"), self.prog, message)  # pragma: no cover - argparse's others
 
 
 # -- shared helpers ----------------------------------------------------------
@@ -206,7 +206,7 @@ def _read_notice(path: str, command: str) -> ScheduleNotice:
     try:
         return ScheduleNotice.parse(text)
     except CustrulesError as exc:
-        raise _UsageError("custrules {}: {}: {}", command, path, exc) from None
+        raise _UsageError(N_("custrules {}: {}: {}"), command, path, exc) from None
 
 
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
@@ -481,7 +481,7 @@ def _table(args: argparse.Namespace) -> TierTable:
         bounds = [_check.decimal_text(b, "a bound") for b in args.bounds.split(",")]
         return tobacco_grade_table(bounds)
     except CustrulesError as exc:
-        raise _UsageError("custrules tier: --bounds: {}", exc) from None
+        raise _UsageError(N_("custrules tier: --bounds: {}"), exc) from None
 
 
 def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
@@ -581,7 +581,7 @@ def _read_case(spec: str) -> Case:
     try:
         return read_case(data)
     except CustrulesError as exc:
-        raise _UsageError("custrules attribute: {}: {}", spec[:80], exc) from None
+        raise _UsageError(N_("custrules attribute: {}: {}"), spec[:80], exc) from None
 
 
 def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:

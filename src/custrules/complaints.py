@@ -119,9 +119,12 @@ class Severity(str, enum.Enum):
             for member in cls:
                 if key in (member.value, member.label, member.label[:2]):
                     return member
-        raise UnknownLabelError(
-            f"unknown complaint severity {value!r}: use Severity.GENERAL (一般投诉, "
-            "'general') or Severity.MAJOR (较大事件投诉, 'major')",
+        raise UnknownLabelError.of(
+            N_(
+                "unknown complaint severity {value!r}: use Severity.GENERAL (一般投诉, "
+                "'general') or Severity.MAJOR (较大事件投诉, 'major')"
+            ),
+            code="complaints.severity.parse.unknown_complaint",
             value=value,
         )
 
@@ -226,9 +229,17 @@ _STANDING = {
 
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise InvalidTypeError(f"{what} must be text, got {type(value).__name__}", value=value)
+        raise InvalidTypeError.of(
+            N_("{what} must be text, got {a}"),
+            code="complaints.text.text",
+            value=value,
+            what=what,
+            a=type(value).__name__,
+        )
     if not value.strip():
-        raise InvalidInputError(f"{what} must not be empty", value=value)
+        raise InvalidInputError.of(
+            N_("{what} must not be empty"), code="complaints.text.not_empty", value=value, what=what
+        )
     return value
 
 
@@ -239,7 +250,12 @@ def _severities(value: Iterable[Severity | str]) -> frozenset[Severity]:
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     _check.integer(value, attribute.name)
     if value < 1:
-        raise InvalidInputError(f"{attribute.name} must be at least 1, got {value}", value=value)
+        raise InvalidInputError.of(
+            N_("{name} must be at least 1, got {value}"),
+            code="complaints.positive.least",
+            value=value,
+            name=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -263,10 +279,15 @@ class ComplaintPolicy:
 
     def __attrs_post_init__(self) -> None:
         if not (self.general_working_days <= self.major_working_days <= self.max_working_days):
-            raise InvalidInputError(
-                "a complaint policy needs general <= major <= max working days, got "
-                f"{self.general_working_days}, {self.major_working_days}, "
-                f"{self.max_working_days}"
+            raise InvalidInputError.of(
+                N_(
+                    "a complaint policy needs general <= major <= max working days, got "
+                    "{general_working_days}, {major_working_days}, {max_working_days}"
+                ),
+                code="complaints.complaintpolicy.complaint_policy",
+                general_working_days=self.general_working_days,
+                major_working_days=self.major_working_days,
+                max_working_days=self.max_working_days,
             )
 
     def working_days(self, severity: Severity) -> int:
@@ -293,15 +314,27 @@ def _approvals(value: Any) -> tuple[Approval, ...]:
     if isinstance(value, Approval):
         value = (value,)
     if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(f"approvals must be Approval records, got {value!r}", value=value)
+        raise InvalidTypeError.of(
+            N_("approvals must be Approval records, got {value!r}"),
+            code="complaints.approvals.approvals_approval_records.1",
+            value=value,
+        )
     items = tuple(value)
     for item in items:
         if not isinstance(item, Approval):
-            raise InvalidTypeError(f"approvals must be Approval records, got {item!r}", value=item)
+            raise InvalidTypeError.of(
+                N_("approvals must be Approval records, got {item!r}"),
+                code="complaints.approvals.approvals_approval_records.3",
+                value=item,
+                item=item,
+            )
     if not items:
-        raise ExtensionError(
-            "an extension needs a recorded approval by the responsible leaders (CMP-1): "
-            "pass approvals=[Approval(approver=..., approved_at=...)]",
+        raise ExtensionError.of(
+            N_(
+                "an extension needs a recorded approval by the responsible leaders "
+                "(CMP-1): pass approvals=[Approval(approver=..., approved_at=...)]"
+            ),
+            code="complaints.approvals.extension_needs_recorded_approval_responsible_leaders_pass_approvals.2",
             value=value,
         )
     return items
@@ -379,9 +412,12 @@ class Deadline:
             or type(self.terms) is not ComplaintTerms
             or not self.counted_from < self.last_day
         ):
-            raise InvalidInputError(
-                "a Deadline needs an aware received_at, a Severity, a ComplaintClock and "
-                "counted_from < last_day; build it with complaint_deadline()",
+            raise InvalidInputError.of(
+                N_(
+                    "a Deadline needs an aware received_at, a Severity, a ComplaintClock "
+                    "and counted_from < last_day; build it with complaint_deadline()"
+                ),
+                code="complaints.deadline.deadline_needs",
                 value=self,
             )
 
@@ -467,10 +503,12 @@ class Deadline:
         """On time, due today or overdue at the instant ``at``."""
         _check.aware(at, "at")
         if at < self.received_at:
-            raise InvalidInputError(
-                f"at ({at.isoformat()}) is before the complaint was received "
-                f"({self.received_at.isoformat()})",
+            raise InvalidInputError.of(
+                N_("at ({a}) is before the complaint was received ({a2})"),
+                code="complaints.deadline.status.before_complaint",
                 value=at,
+                a=at.isoformat(),
+                a2=self.received_at.isoformat(),
             )
         today = local_date(at, self.clock.calendar.require_zone())
         due = self.due
@@ -569,38 +607,68 @@ def _check_extension(
     extension: Any, severity: Severity, received_at: _dt.datetime, policy: ComplaintPolicy
 ) -> Extension:
     if not isinstance(extension, Extension):
-        raise InvalidTypeError(f"extension must be an Extension, got {extension!r}")
+        raise InvalidTypeError.of(
+            N_("extension must be an Extension, got {extension!r}"),
+            code="complaints.check_extension.extension_extension",
+            extension=extension,
+        )
     if severity not in policy.extendable:
-        raise ExtensionError(
-            f"a {severity.value} complaint ({severity.label}) cannot be extended under this "
-            "policy (CMP-1 extends major complaints): reclassify it as Severity.MAJOR first",
+        raise ExtensionError.of(
+            N_(
+                "a {value2} complaint ({label}) cannot be extended under this policy "
+                "(CMP-1 extends major complaints): reclassify it as Severity.MAJOR first"
+            ),
+            code="complaints.check_extension.complaint_cannot_extended_under",
             value=extension,
+            value2=severity.value,
+            label=severity.label,
         )
     total, base = extension.total_working_days, policy.working_days(severity)
     if total > policy.max_working_days:
-        raise ExtensionError(
-            f"an extension to {total} working days is past the cap of "
-            f"{policy.max_working_days} working days in all (CMP-1)",
+        raise ExtensionError.of(
+            N_(
+                "an extension to {total} working days is past the cap of "
+                "{max_working_days} working days in all (CMP-1)"
+            ),
+            code="complaints.check_extension.extension_working_days_past",
             value=total,
+            total=total,
+            max_working_days=policy.max_working_days,
         )
     if total <= base:
-        raise ExtensionError(
-            f"an extension to {total} working days does not extend the {base} working days "
-            f"of a {severity.value} complaint",
+        raise ExtensionError.of(
+            N_(
+                "an extension to {total} working days does not extend the {base} working "
+                "days of a {value2} complaint"
+            ),
+            code="complaints.check_extension.extension_working_days_does",
             value=total,
+            total=total,
+            base=base,
+            value2=severity.value,
         )
     if len(extension.approvals) < policy.approvals_required:
-        raise ExtensionError(
-            f"this policy needs {policy.approvals_required} approvals (one per level) for an "
-            f"extension, got {len(extension.approvals)}",
+        raise ExtensionError.of(
+            N_(
+                "this policy needs {approvals_required} approvals (one per level) for an "
+                "extension, got {a}"
+            ),
+            code="complaints.check_extension.policy_needs_approvals_extension",
             value=extension,
+            approvals_required=policy.approvals_required,
+            a=len(extension.approvals),
         )
     for approval in extension.approvals:
         if approval.approved_at < received_at:
-            raise ExtensionError(
-                f"{approval.approver}'s approval ({approval.approved_at.isoformat()}) is "
-                f"dated before the complaint was received ({received_at.isoformat()})",
+            raise ExtensionError.of(
+                N_(
+                    "{approver}'s approval ({a}) is dated before the complaint was received ({a2})"
+                ),
+                code="complaints.check_extension.s_approval_dated_before",
                 value=approval,
+                approver=approval.approver,
+                a=approval.approved_at.isoformat(),
+                a2=received_at.isoformat(),
             )
     return extension
 
@@ -609,15 +677,22 @@ def _calendar(value: Any) -> WorkCalendar:
     if value is None:
         return WorkCalendar.china()
     if not isinstance(value, WorkCalendar):
-        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {value!r}", value=value)
+        raise InvalidTypeError.of(
+            N_("calendar must be a WorkCalendar, got {value!r}"),
+            code="complaints.calendar.calendar_workcalendar",
+            value=value,
+        )
     return value
 
 
 def _closing_time(value: Any) -> _dt.time | None:
     if value is not None and (type(value) is not _dt.time or value.tzinfo is not None):
-        raise InvalidInputError(
-            "closing_time must be a wall-clock datetime.time without a zone, e.g. "
-            f"time(17, 30), got {value!r}",
+        raise InvalidInputError.of(
+            N_(
+                "closing_time must be a wall-clock datetime.time without a zone, e.g. "
+                "time(17, 30), got {value!r}"
+            ),
+            code="complaints.closing_time.closing_time_wall",
             value=value,
         )
     return value
@@ -681,11 +756,16 @@ class ComplaintClock:
             )
             late = [a for a in extension.approvals if a.approved_at > original]
             if late:
-                raise ExtensionError(
-                    f"{late[0].approver}'s approval ({late[0].approved_at.isoformat()}) came "
-                    f"after the original deadline ({original.isoformat()}) had passed: an "
-                    "extension must be approved in time (CMP-1)",
+                raise ExtensionError.of(
+                    N_(
+                        "{a}'s approval ({a2}) came after the original deadline ({a3}) "
+                        "had passed: an extension must be approved in time (CMP-1)"
+                    ),
+                    code="complaints.complaintclock.deadline.s_approval",
                     value=late[0],
+                    a=late[0].approver,
+                    a2=late[0].approved_at.isoformat(),
+                    a3=original.isoformat(),
                 )
         if extension is None and serious is False and via_media is False:
             return Deadline(received_at, severity, counted_from, last_day, self, _PLAIN)
@@ -860,9 +940,11 @@ class Complaint:
             remarks=remarks,
         )
         if first.at < complaint.received_at:
-            raise TransitionError(
-                f"the complaint cannot be recorded ({first.at.isoformat()}) before it was "
-                f"received ({complaint.received_at.isoformat()})"
+            raise TransitionError.of(
+                N_("the complaint cannot be recorded ({a}) before it was received ({a2})"),
+                code="complaints.complaint.record.complaint_cannot",
+                a=first.at.isoformat(),
+                a2=complaint.received_at.isoformat(),
             )
         return attrs.evolve(complaint, history=(first,))
 
@@ -915,26 +997,44 @@ class Complaint:
     def _advance(self, step: Step, at: _dt.datetime, actor: str, note: str) -> Transition:
         if self.next_step is not step:
             if self.done_at(step) is not None:
-                raise TransitionError(
-                    f"step {step.value} ({step.label}) was already done; the procedure (CMP-3) "
-                    f"does not repeat steps; next is {self._next_text()}"
+                raise TransitionError.of(
+                    N_(
+                        "step {shown} ({label}) was already done; the procedure (CMP-3) "
+                        "does not repeat steps; next is {a}"
+                    ),
+                    code="complaints.complaint.advance.step_was",
+                    shown=step.value,
+                    label=step.label,
+                    a=self._next_text(),
                 )
-            raise TransitionError(
-                f"step {step.value} ({step.label}) is out of order: the procedure (CMP-3) "
-                f"needs {self._next_text()} next"
+            raise TransitionError.of(
+                N_("step {shown} ({label}) is out of order: the procedure (CMP-3) needs {a} next"),
+                code="complaints.complaint.advance.step_out",
+                shown=step.value,
+                label=step.label,
+                a=self._next_text(),
             )
         transition = Transition(step=step, at=at, actor=actor, note=note)
         last = self.history[-1].at if self.history else self.received_at
         if transition.at < last:
-            raise TransitionError(
-                f"step {step.value} at {transition.at.isoformat()} is earlier than the "
-                f"previous entry ({last.isoformat()})"
+            raise TransitionError.of(
+                N_("step {shown} at {a} is earlier than the previous entry ({a2})"),
+                code="complaints.complaint.advance.step_earlier",
+                shown=step.value,
+                a=transition.at.isoformat(),
+                a2=last.isoformat(),
             )
         if step in (Step.REPLY, Step.FOLLOW_UP) and transition.actor != self.current_handler:
-            raise TransitionError(
-                f"{transition.actor} cannot {step.value}: whoever accepts a complaint follows "
-                f"it up and replies (CMP-4), here {self.current_handler}; record a "
-                "reassignment first"
+            raise TransitionError.of(
+                N_(
+                    "{actor} cannot {shown}: whoever accepts a complaint follows it up "
+                    "and replies (CMP-4), here {current_handler}; record a reassignment "
+                    "first"
+                ),
+                code="complaints.complaint.advance.cannot_whoever",
+                actor=transition.actor,
+                shown=step.value,
+                current_handler=self.current_handler,
             )
         return transition
 
@@ -1007,14 +1107,23 @@ class Complaint:
             reason=reason,
         )
         if event.to_handler == event.from_handler:
-            raise TransitionError(f"{event.to_handler} already handles this complaint")
+            raise TransitionError.of(
+                N_("{to_handler} already handles this complaint"),
+                code="complaints.complaint.reassign.already_handles",
+                to_handler=event.to_handler,
+            )
         if self.next_step is None:
-            raise TransitionError("a reviewed complaint cannot be reassigned")
+            raise TransitionError.of(
+                N_("a reviewed complaint cannot be reassigned"),
+                code="complaints.complaint.reassign.reviewed_complaint",
+            )
         last = self.history[-1].at if self.history else self.received_at
         if event.at < last:
-            raise TransitionError(
-                f"the reassignment at {event.at.isoformat()} is earlier than the previous "
-                f"entry ({last.isoformat()})"
+            raise TransitionError.of(
+                N_("the reassignment at {a} is earlier than the previous entry ({a2})"),
+                code="complaints.complaint.reassign.reassignment_earlier",
+                a=event.at.isoformat(),
+                a2=last.isoformat(),
             )
         return attrs.evolve(self, history=(*self.history, event))
 
@@ -1035,9 +1144,12 @@ class Complaint:
         convention a :class:`ComplaintClock` would use gives the same answer).
         """
         if self.severity is None:
-            raise TransitionError(
-                "the complaint has not been classified yet: its severity sets the deadline "
-                "(CMP-1); call classify() first"
+            raise TransitionError.of(
+                N_(
+                    "the complaint has not been classified yet: its severity sets the "
+                    "deadline (CMP-1); call classify() first"
+                ),
+                code="complaints.complaint.deadline.complaint_has",
             )
         return complaint_deadline(
             self.received_at,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 __all__ = [
     "CalendarHorizonError",
@@ -31,6 +31,9 @@ __all__ = [
     "TransitionError",
     "UnknownLabelError",
 ]
+
+
+_E = TypeVar("_E", bound="CustrulesError")
 
 
 class CustrulesError(Exception):
@@ -64,7 +67,7 @@ class CustrulesError(Exception):
         self.template = template
 
     @classmethod
-    def of(cls, template: str, *, code: str, value: Any = None, **params: Any) -> Any:
+    def of(cls: type[_E], template: str, *, code: str, value: Any = None, **params: Any) -> _E:
         """An error from a marked template and its named parameters::
 
         raise InvalidInputError.of(N_("{what} cannot be negative, got {value}"),
@@ -131,6 +134,21 @@ class NoticeError(InvalidInputError):
         )
         self.line = line
 
+    @classmethod
+    def of(  # type: ignore[override]
+        cls, template: str, *, code: str, line: int, value: Any = None, **params: Any
+    ) -> NoticeError:
+        """A notice error from a marked template, its line and its named parameters."""
+        shown = {"value": value, **params}
+        return cls(
+            template.format(**shown),
+            line=line,
+            value=value,
+            code=code,
+            params=params,
+            template=template,
+        )
+
 
 class UnknownLabelError(InvalidInputError, LookupError):
     """A label (grade, score cell, severity, ...) that the table does not know."""
@@ -168,10 +186,12 @@ class CalendarHorizonError(CustrulesError, ValueError):
         first_day: _dt.date | None,
         official_through: _dt.date | None,
         missing_year: int,
+        code: str | None = None,
     ) -> None:
         super().__init__(
             message,
             value=day,
+            code=code,
             params={
                 "day": day,
                 "first_day": first_day,

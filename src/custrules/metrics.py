@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.periods import Month
 
@@ -61,9 +62,12 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
-            raise InvalidInputError(
-                f"a period cannot end ({self.last}) before it starts ({self.first})",
+            raise InvalidInputError.of(
+                N_("a period cannot end ({last}) before it starts ({first})"),
+                code="metrics.period.period_cannot",
                 value=self,
+                last=self.last,
+                first=self.first,
             )
 
     @classmethod
@@ -74,7 +78,12 @@ class Period:
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         if quarter not in (1, 2, 3, 4):
-            raise InvalidInputError(f"a quarter is 1-4, got {quarter}", value=quarter)
+            raise InvalidInputError.of(
+                N_("a quarter is 1-4, got {quarter}"),
+                code="metrics.period.quarter.quarter",
+                value=quarter,
+                quarter=quarter,
+            )
         first = Month(year, 3 * quarter - 2)
         return cls(first.first_day, (first + 2).last_day)
 
@@ -88,11 +97,20 @@ class Period:
 
 def _ids(value: Any, what: str) -> frozenset[str]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"{what} must be a collection of customer ids, got {value!r}")
+        raise InvalidTypeError.of(
+            N_("{what} must be a collection of customer ids, got {shown!r}"),
+            code="metrics.ids.collection_customer",
+            what=what,
+            shown=value,
+        )
     ids = frozenset(value)
     for item in ids:
         if not isinstance(item, str) or not item:
-            raise InvalidTypeError(f"customer ids must be non-empty text, got {item!r}")
+            raise InvalidTypeError.of(
+                N_("customer ids must be non-empty text, got {item!r}"),
+                code="metrics.ids.customer_ids",
+                item=item,
+            )
     return ids
 
 
@@ -166,7 +184,12 @@ def purchase_frequency(
 ) -> Frequency:
     """Purchases per customer per period (RET-1)."""
     if not isinstance(period, Period):
-        raise InvalidTypeError(f"period must be a Period, got {period!r}", value=period)
+        raise InvalidTypeError.of(
+            N_("period must be a Period, got {period!r}"),
+            code="metrics.purchase_frequency.period_period",
+            value=period,
+            period=period,
+        )
     base = _ids(customers, "customers")
     counted = ignored = 0
     for item in purchases:
@@ -209,17 +232,33 @@ def satisfaction(
     """The average satisfaction score of the responses in a period (RET-1)."""
     _check.boolean(per_customer, "per_customer")
     if not isinstance(period, Period):
-        raise InvalidTypeError(f"period must be a Period, got {period!r}", value=period)
+        raise InvalidTypeError.of(
+            N_("period must be a Period, got {period!r}"),
+            code="metrics.satisfaction.period_period",
+            value=period,
+            period=period,
+        )
     low, high = (_check.exact_number(x, "scale") for x in scale)
     if not low < high:
-        raise InvalidInputError(f"the scale must run from low to high, got {scale}", value=scale)
+        raise InvalidInputError.of(
+            N_("the scale must run from low to high, got {scale}"),
+            code="metrics.satisfaction.scale_run",
+            value=scale,
+            scale=scale,
+        )
     by_customer: dict[str, list[Fraction]] = {}
     count = 0
     for item in responses:
         r = item if isinstance(item, SurveyResponse) else SurveyResponse(*item)
         if not low <= r.score <= high:
-            raise InvalidInputError(
-                f"{r.customer}'s score {r.score} is off the scale {low}-{high}", value=r
+            raise InvalidInputError.of(
+                N_("{customer}'s score {score} is off the scale {low}-{high}"),
+                code="metrics.satisfaction.s_score",
+                value=r,
+                customer=r.customer,
+                score=r.score,
+                low=low,
+                high=high,
             )
         if r.day in period:
             by_customer.setdefault(r.customer, []).append(r.score)

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from custrules import _check
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["CENT", "MAX_AMOUNT_YUAN", "allocate", "to_fraction_shares", "to_money"]
@@ -47,37 +48,69 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
     :mod:`decimal` rounding mode (``decimal.ROUND_HALF_UP``, ...) to apply.
     """
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise InvalidTypeError(
-            f"the total must be a Decimal (or an int), not {type(value).__name__} ({value!r}): "
-            "floats cannot hold cents exactly; use Decimal('12345.67')",
+        raise InvalidTypeError.of(
+            N_(
+                "the total must be a Decimal (or an int), not {a} ({value!r}): floats "
+                "cannot hold cents exactly; use Decimal('12345.67')"
+            ),
+            code="money.to_cents.total_decimal_not_floats_cannot_hold_cents_exactly.1",
             value=value,
+            a=type(value).__name__,
         )
     if not isinstance(value, Decimal):
         if value < 0:
-            raise InvalidInputError(f"the total cannot be negative, got {value}", value=value)
-        if value > MAX_AMOUNT_YUAN:
-            raise InvalidInputError(
-                f"the total is larger than custrules' limit for money ({MAX_AMOUNT_YUAN:,} yuan)",
+            raise InvalidInputError.of(
+                N_("the total cannot be negative, got {value}"),
+                code="money.to_cents.total_cannot_negative.6",
                 value=value,
+            )
+        if value > MAX_AMOUNT_YUAN:
+            raise InvalidInputError.of(
+                N_(
+                    "the total is larger than custrules' limit for money "
+                    "({MAX_AMOUNT_YUAN:,} yuan)"
+                ),
+                code="money.to_cents.total_larger_than_custrules_limit_money.7",
+                value=value,
+                MAX_AMOUNT_YUAN=MAX_AMOUNT_YUAN,
             )
         cents: int = value * 100
         return cents
     amount = value
     if not amount.is_finite():
-        raise InvalidInputError(f"the total must be finite, got {amount}", value=value)
-    if amount.is_signed() and amount:
-        raise InvalidInputError(f"the total cannot be negative, got {amount}", value=value)
-    if amount and amount.adjusted() >= _LIMIT_DIGITS:
-        raise InvalidInputError(
-            f"the total {amount:.3e} is larger than custrules' limit for money "
-            f"({MAX_AMOUNT_YUAN:,} yuan)",
+        raise InvalidInputError.of(
+            N_("the total must be finite, got {amount}"),
+            code="money.to_cents.total_finite.2",
             value=value,
+            amount=amount,
+        )
+    if amount.is_signed() and amount:
+        raise InvalidInputError.of(
+            N_("the total cannot be negative, got {amount}"),
+            code="money.to_cents.total_cannot_negative.3",
+            value=value,
+            amount=amount,
+        )
+    if amount and amount.adjusted() >= _LIMIT_DIGITS:
+        raise InvalidInputError.of(
+            N_(
+                "the total {amount:.3e} is larger than custrules' limit for money "
+                "({MAX_AMOUNT_YUAN:,} yuan)"
+            ),
+            code="money.to_cents.total_larger_than_custrules_limit_money.4",
+            value=value,
+            amount=amount,
+            MAX_AMOUNT_YUAN=MAX_AMOUNT_YUAN,
         )
     _, digits, exponent = amount.as_tuple()
     assert isinstance(exponent, int)
     if exponent < -_MAX_MONEY_PLACES:
-        raise InvalidInputError(
-            f"the total {amount} has more than {_MAX_MONEY_PLACES} decimal places", value=value
+        raise InvalidInputError.of(
+            N_("the total {amount} has more than {MAX_MONEY_PLACES} decimal places"),
+            code="money.to_cents.total_has_more_than_decimal_places.5",
+            value=value,
+            amount=amount,
+            MAX_MONEY_PLACES=_MAX_MONEY_PLACES,
         )
     whole = int("".join(map(str, digits)) or "0")
     scale = exponent + 2
@@ -86,10 +119,15 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
     cents, rest = divmod(whole, int(10**-scale))
     if rest:
         if rounding is None:
-            raise InvalidInputError(
-                f"the total {amount} has fractions of a cent: round it to the cent first, or "
-                "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)",
+            raise InvalidInputError.of(
+                N_(
+                    "the total {amount} has fractions of a cent: round it to the cent "
+                    "first, or pass rounding=decimal.ROUND_HALF_UP (or another decimal "
+                    "rounding mode)"
+                ),
+                code="money.to_cents.total_has_fractions_cent_round_cent_first_pass.8",
                 value=value,
+                amount=amount,
             )
         context = Context(prec=_LIMIT_DIGITS + 4, rounding=rounding)
         rounded = amount.quantize(CENT, context=context).scaleb(2, context=context)
@@ -107,21 +145,38 @@ def to_money(cents: int) -> Decimal:
 def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
     """Check shares: exact, non-negative, summing to exactly 1."""
     if not isinstance(shares, Mapping):
-        raise InvalidTypeError(f"shares must be a mapping of party -> share, got {shares!r}")
+        raise InvalidTypeError.of(
+            N_("shares must be a mapping of party -> share, got {shares!r}"),
+            code="money.to_fraction_shares.shares_mapping",
+            shares=shares,
+        )
     out: dict[K, Fraction] = {}
     for key, share in shares.items():
         if isinstance(share, (float, bool)) or not isinstance(share, (Fraction, int, Decimal)):
-            raise InvalidTypeError(
-                f"the share of {key} must be a Fraction (exact), got {share!r}", value=share
+            raise InvalidTypeError.of(
+                N_("the share of {key} must be a Fraction (exact), got {share!r}"),
+                code="money.to_fraction_shares.share_fraction",
+                value=share,
+                key=key,
+                share=share,
             )
         exact = _check.exact_number(share, f"the share of {key}")
         if exact < 0:
-            raise InvalidInputError(f"the share of {key} is negative: {exact}", value=share)
+            raise InvalidInputError.of(
+                N_("the share of {key} is negative: {exact}"),
+                code="money.to_fraction_shares.share_negative",
+                value=share,
+                key=key,
+                exact=exact,
+            )
         out[key] = exact
     total = sum(out.values(), Fraction(0))
     if total != 1:
-        raise InvalidInputError(
-            f"shares must sum to exactly 1, they sum to {total}", value=dict(shares)
+        raise InvalidInputError.of(
+            N_("shares must sum to exactly 1, they sum to {total}"),
+            code="money.to_fraction_shares.shares_sum",
+            value=dict(shares),
+            total=total,
         )
     return out
 
@@ -147,10 +202,12 @@ def allocate(
     {'甲': Decimal('10.01')}
     """
     if rounding is not None and rounding not in _ROUNDINGS:
-        raise InvalidInputError(
-            f"rounding must be a decimal rounding mode ({', '.join(sorted(_ROUNDINGS))}), "
-            f"got {rounding!r}",
+        raise InvalidInputError.of(
+            N_("rounding must be a decimal rounding mode ({a}), got {rounding!r}"),
+            code="money.allocate.rounding_decimal",
             value=rounding,
+            a=", ".join(sorted(_ROUNDINGS)),
+            rounding=rounding,
         )
     return _split_cents(_to_cents(total, rounding), to_fraction_shares(shares))
 

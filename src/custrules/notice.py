@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check, _holidays_adapter
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError, NoticeError
 
 __all__ = ["NoticeEntry", "ScheduleNotice", "statutory_days"]
@@ -63,10 +64,16 @@ def statutory_days(year: int) -> frozenset[_dt.date]:
     _check.integer(year, "year")
     last = _holidays_adapter.LUNAR_YEARS.stop - 1
     if not _VERSIONS[0] <= year <= last:
-        raise InvalidInputError(
-            f"statutory days are computed for {_VERSIONS[0]}-{last} (the measures of 2000 "
-            f"onwards, and the lunar tables installed); got {year}",
+        raise InvalidInputError.of(
+            N_(
+                "statutory days are computed for {a}-{last} (the measures of 2000 "
+                "onwards, and the lunar tables installed); got {year}"
+            ),
+            code="notice.statutory_days.statutory_days",
             value=year,
+            a=_VERSIONS[0],
+            last=last,
+            year=year,
         )
     return _statutory(year)
 
@@ -189,9 +196,18 @@ class ScheduleNotice:
         installed data covers, the notice agrees with it day by day.
         """
         if not isinstance(text, str):
-            raise InvalidTypeError(f"a notice is text, got {type(text).__name__}", value=text)
+            raise InvalidTypeError.of(
+                N_("a notice is text, got {a}"),
+                code="notice.schedulenotice.parse.notice_text",
+                value=text,
+                a=type(text).__name__,
+            )
         if len(text) > 100_000:
-            raise NoticeError("a notice is at most 100,000 characters", line=0)
+            raise NoticeError.of(
+                N_("a notice is at most 100,000 characters"),
+                code="notice.schedulenotice.parse.notice_most",
+                line=0,
+            )
         _check.boolean(check_statutory, "check_statutory")
         _check.boolean(check_installed, "check_installed")
         lines = [_normalise(raw) for raw in text.splitlines()]
@@ -204,14 +220,21 @@ class ScheduleNotice:
         if year is not None:
             _check.integer(year, "year")
             if titled is not None and titled != year:
-                raise NoticeError(
-                    f"year={year} contradicts the title, which says {titled}", line=title_line
+                raise NoticeError.of(
+                    N_("year={year} contradicts the title, which says {titled}"),
+                    code="notice.schedulenotice.parse.year_contradicts",
+                    line=title_line,
+                    year=year,
+                    titled=titled,
                 )
         the_year = year if year is not None else titled
         if the_year is None:
-            raise NoticeError(
-                "no year: the title (国务院办公厅关于N年部分节假日安排的通知) is missing; pass "
-                "year=...",
+            raise NoticeError.of(
+                N_(
+                    "no year: the title (国务院办公厅关于N年部分节假日安排的通知) "
+                    "is missing; pass year=..."
+                ),
+                code="notice.schedulenotice.parse.no_year",
                 line=1,
             )
         _check.in_range(_dt.date(the_year, 1, 1), "the notice's year")
@@ -223,7 +246,11 @@ class ScheduleNotice:
             names = tuple(n.strip() for n in re.split(r"[、,]", item[2]) if n.strip())
             entries.append(_entry(the_year, names, item[3], number, text.splitlines()[number - 1]))
         if not entries:
-            raise NoticeError("no numbered holiday line (一、元旦: ...) was found", line=1)
+            raise NoticeError.of(
+                N_("no numbered holiday line (一、元旦: ...) was found"),
+                code="notice.schedulenotice.parse.no_numbered",
+                line=1,
+            )
         notice = cls(year=the_year, entries=tuple(entries))
         notice._check_makeup()
         if check_statutory:
@@ -238,15 +265,22 @@ class ScheduleNotice:
             for day in entry.working_days:
                 line = entry.line
                 if day.weekday() < 5:
-                    raise NoticeError(
-                        f"{day.isoformat()} is a make-up working day (上班) on a "
-                        f"{_WEEKDAY_ZH[day.weekday()]}: only a Saturday or Sunday can be one",
+                    raise NoticeError.of(
+                        N_(
+                            "{a} is a make-up working day (上班) on a {a2}: only a "
+                            "Saturday or Sunday can be one"
+                        ),
+                        code="notice.schedulenotice.check_makeup.make_up",
                         line=line,
+                        a=day.isoformat(),
+                        a2=_WEEKDAY_ZH[day.weekday()],
                     )
                 if day in off:
-                    raise NoticeError(
-                        f"{day.isoformat()} is both a day off and a make-up working day",
+                    raise NoticeError.of(
+                        N_("{a} is both a day off and a make-up working day"),
+                        code="notice.schedulenotice.check_makeup.both_day",
                         line=line,
+                        a=day.isoformat(),
                     )
 
     def _check_statutory(self) -> None:
@@ -256,11 +290,16 @@ class ScheduleNotice:
         for name, days in _statutory_by_name(self.year).items():
             missing = [d for d in days if d.year == self.year and d not in off]
             if missing:
-                raise NoticeError(
-                    f"{name}'s statutory day {missing[0].isoformat()} (全国年节及纪念日放假办法) "
-                    "is not a day off in the notice",
-                    line=self._line_for(name),
+                raise NoticeError.of(
+                    N_(
+                        "{name}'s statutory day {a} (全国年节及纪念日放假办法) "
+                        "is not a day off in the notice"
+                    ),
+                    code="notice.schedulenotice.check_statutory.s_statutory",
                     value=missing[0],
+                    line=self._line_for(name),
+                    name=name,
+                    a=missing[0].isoformat(),
                 )
 
     def _line_for(self, name: str) -> int:
@@ -304,12 +343,18 @@ class ScheduleNotice:
             day, notice_working = found
             notice = "a working day" if notice_working else "a day off"
             data = "a day off" if notice_working else "a working day"
-            raise NoticeError(
-                f"the notice makes {day.isoformat()} {notice}, but the installed "
-                f"schedule ({cal.data.source}) has {data}: check the notice, or the "
-                "installed data",
-                line=0,
+            raise NoticeError.of(
+                N_(
+                    "the notice makes {a} {notice}, but the installed schedule ({a2}) "
+                    "has {data}: check the notice, or the installed data"
+                ),
+                code="notice.schedulenotice.check_installed.notice_makes",
                 value=day,
+                line=0,
+                a=day.isoformat(),
+                notice=notice,
+                a2=cal.data.source,
+                data=data,
             )
 
     # -- writing -----------------------------------------------------------------------
@@ -338,7 +383,11 @@ class ScheduleNotice:
         from custrules.calendar import WorkCalendar
 
         if not isinstance(calendar, WorkCalendar) or calendar.name != "CN":
-            raise InvalidTypeError("from_calendar reads a China WorkCalendar", value=calendar)
+            raise InvalidTypeError.of(
+                N_("from_calendar reads a China WorkCalendar"),
+                code="notice.schedulenotice.from_calendar.from_calendar_reads",
+                value=calendar,
+            )
         _check.integer(year, "year")
         law = _statutory_by_name(year)
         by_day = {d: name for name, days in law.items() for d in days}
@@ -406,7 +455,11 @@ class ScheduleNotice:
         """A notice from holiday-cn JSON (``{"year": ..., "days": [{"name", "date",
         "isOffDay"}, ...]}``); consecutive days off with one name make one break."""
         if not isinstance(data, Mapping):
-            raise InvalidTypeError("holiday-cn data is a JSON object", value=data)
+            raise InvalidTypeError.of(
+                N_("holiday-cn data is a JSON object"),
+                code="notice.schedulenotice.from_holiday_cn.holiday_cn_data",
+                value=data,
+            )
         year = data.get("year")
         _check.integer(year, "year")
         rows = data.get("days")
@@ -414,7 +467,11 @@ class ScheduleNotice:
         days: list[tuple[_dt.date, str, bool]] = []
         for row in items:
             if not isinstance(row, Mapping) or set(row) - {"name", "date", "isOffDay"}:
-                raise InvalidInputError(f"a holiday-cn day is {{name, date, isOffDay}}: {row!r}")
+                raise InvalidInputError.of(
+                    N_("a holiday-cn day is {{name, date, isOffDay}}: {row!r}"),
+                    code="notice.schedulenotice.from_holiday_cn.holiday_cn_day",
+                    row=row,
+                )
             from custrules.periods import parse_date
 
             name = _check.text(row.get("name"), "name")
@@ -442,8 +499,10 @@ class ScheduleNotice:
         used = {d for e in entries for d in e.working_days}
         orphans = [d for d, _, off in days if not off and d not in used]
         if orphans:
-            raise InvalidInputError(
-                f"make-up working day {orphans[0].isoformat()} names no holiday of the file"
+            raise InvalidInputError.of(
+                N_("make-up working day {a} names no holiday of the file"),
+                code="notice.schedulenotice.from_holiday_cn.make_up_working",
+                a=orphans[0].isoformat(),
             )
         return cls(year=int(year), entries=tuple(entries))  # type: ignore[arg-type]
 
@@ -551,23 +610,35 @@ def _date(
     """A date from (year, month, day, note) groups; month and year default to ``default``'s."""
     y, m, d, note = groups
     if m is None and default is None:
-        raise NoticeError(f"a date without its month ({d}日)", line=line)
+        raise NoticeError.of(
+            N_("a date without its month ({d}日)"), code="notice.date.date_without", line=line, d=d
+        )
     year_ = int(y) if y else (default.year if default else year)
     month = int(m) if m else (default.month if default else 0)
     try:
         day = _dt.date(year_, month, int(d))  # type: ignore[arg-type]
     except ValueError:
-        raise NoticeError(f"no such date: {year_}年{month}月{d}日", line=line) from None
+        raise NoticeError.of(
+            N_("no such date: {year}年{month}月{d}日"),
+            code="notice.date.no_such",
+            line=line,
+            year=year_,
+            month=month,
+            d=d,
+        ) from None
     if default is not None and day < default and not y:
         # a range end without a year that falls before its start is in the next year
         day = day.replace(year=day.year + 1)
     if note:
         found = re.search(r"周([一二三四五六日天])", note)
         if found and _WEEKDAYS[found[1]] != day.weekday():
-            raise NoticeError(
-                f"{day.isoformat()} is a {_WEEKDAY_ZH[day.weekday()]}, but the notice says "
-                f"{found[0]}",
+            raise NoticeError.of(
+                N_("{a} is a {a2}, but the notice says {a3}"),
+                code="notice.date.but_notice",
                 line=line,
+                a=day.isoformat(),
+                a2=_WEEKDAY_ZH[day.weekday()],
+                a3=found[0],
             )
     return day, note
 
@@ -575,12 +646,17 @@ def _date(
 def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) -> NoticeEntry:
     sentences = [s.strip() for s in re.split(r"[.;]", body.replace(" ", "")) if s.strip()]
     if not sentences:
-        raise NoticeError("a holiday line with no dates", line=line)
+        raise NoticeError.of(N_("a holiday line with no dates"), code="notice.entry.holiday_line_no", line=line)
     first, rest = sentences[0], sentences[1:]
     working: list[_dt.date] = []
     for sentence in rest:
         if not sentence.endswith("上班"):
-            raise NoticeError(f"cannot read {sentence!r}: expected make-up days (上班)", line=line)
+            raise NoticeError.of(
+                N_("cannot read {sentence!r}: expected make-up days (上班)"),
+                code="notice.entry.cannot_read_expected",
+                line=line,
+                sentence=sentence,
+            )
         previous = None
         for found in _ONE_WORK.finditer(sentence):
             day, _ = _date(found.groups(), year, previous, line)
@@ -592,12 +668,18 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
         start, _ = _date(g[0:4], year, None, line)
         end, _ = _date(g[4:8], year, start, line)
         if end < start:  # pragma: no cover - _date moves it to the next year
-            raise NoticeError("a range that ends before it starts", line=line)
+            raise NoticeError.of(
+                N_("a range that ends before it starts"), code="notice.entry.range_ends_before", line=line
+            )
         if g[8] is not None and int(g[8]) != (end - start).days + 1:
-            raise NoticeError(
-                f"共{g[8]}天, but {start.isoformat()} to {end.isoformat()} is "
-                f"{(end - start).days + 1} days",
+            raise NoticeError.of(
+                N_("共{a}天, but {a2} to {a3} is {a4} days"),
+                code="notice.entry.but_days",
                 line=line,
+                a=g[8],
+                a2=start.isoformat(),
+                a3=end.isoformat(),
+                a4=(end - start).days + 1,
             )
         days = frozenset(start + _dt.timedelta(n) for n in range((end - start).days + 1))
         return NoticeEntry(
@@ -629,7 +711,13 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
         day, _ = _date(g[0:4], year, None, line)
         count = g[4] or g[5]
         if count is not None and int(count) != 1:
-            raise NoticeError(f"共{count}天, but one day ({day.isoformat()}) is given", line=line)
+            raise NoticeError.of(
+                N_("共{count}天, but one day ({a}) is given"),
+                code="notice.entry.but_one_day",
+                line=line,
+                count=count,
+                a=day.isoformat(),
+            )
         joined = g[6] == "与周末连休"
         days_off = _with_weekends({day}) if joined else frozenset({day})
         return NoticeEntry(
@@ -641,7 +729,9 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
             working_days=tuple(working),
             line=line,
         )
-    raise NoticeError(f"cannot read {raw.strip()[:80]!r}", line=line)
+    raise NoticeError.of(
+        N_("cannot read {a!r}"), code="notice.entry.cannot_read", line=line, a=raw.strip()[:80]
+    )
 
 
 def _with_weekends(days: Iterable[_dt.date]) -> frozenset[_dt.date]:

@@ -43,6 +43,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import N_
 from custrules.calendar import WorkCalendar
 from custrules.errors import InvalidInputError, InvalidTypeError
 
@@ -111,7 +112,9 @@ def _to_after_close(value: Any) -> AfterClose:
 
 def _tz(value: Any) -> _dt.tzinfo:
     if not isinstance(value, _dt.tzinfo):
-        raise InvalidTypeError(f"tz must be a datetime.tzinfo, got {value!r}", value=value)
+        raise InvalidTypeError.of(
+            N_("tz must be a datetime.tzinfo, got {value!r}"), code="periods.tz.tz_datetime", value=value
+        )
     return value
 
 
@@ -193,27 +196,37 @@ _INSTANT_TEXT = re.compile(
 )
 
 
-def parse_date(text: Any, what: str = "date") -> _dt.date:
+def parse_date(text: Any, what: str = N_("date")) -> _dt.date:
     """A date from ``YYYY-MM-DD`` text, the same on every Python version.
 
     >>> parse_date("2026-02-14")
     datetime.date(2026, 2, 14)
     """
     if not isinstance(text, str):
-        raise InvalidTypeError(f"{what} must be text YYYY-MM-DD, got {text!r}", value=text)
+        raise InvalidTypeError.of(
+            N_("{what} must be text YYYY-MM-DD, got {text!r}"),
+            code="periods.parse_date.text_yyyy",
+            value=text,
+            what=what,
+            text=text,
+        )
     raw = text.strip()
     try:
         if not _DATE_TEXT.fullmatch(raw):
             raise ValueError
         value = _dt.date.fromisoformat(raw)
     except ValueError:
-        raise InvalidInputError(
-            f"{what}: not a date: {text[:40]!r} (use YYYY-MM-DD, e.g. 2026-02-14)", value=text
+        raise InvalidInputError.of(
+            N_("{what}: not a date: {a!r} (use YYYY-MM-DD, e.g. 2026-02-14)"),
+            code="periods.parse_date.not_date",
+            value=text,
+            what=what,
+            a=text[:40],
         ) from None
     return _check.in_range(value, what)
 
 
-def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
+def parse_instant(text: Any, what: str = N_("instant")) -> _dt.datetime:
     """An aware datetime from ISO 8601 text with a zone (``Z`` means UTC).
 
     Only ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]`` with ``Z`` or ``+HH:MM`` is read (a
@@ -223,19 +236,34 @@ def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
     '2026-02-13T10:00:00+08:00'
     """
     if not isinstance(text, str):
-        raise InvalidTypeError(f"{what} must be ISO 8601 text, got {text!r}", value=text)
+        raise InvalidTypeError.of(
+            N_("{what} must be ISO 8601 text, got {text!r}"),
+            code="periods.parse_instant.iso_text.1",
+            value=text,
+            what=what,
+            text=text,
+        )
     raw = text.strip()
     match = _INSTANT_TEXT.fullmatch(raw)
     if match is None:
         no_zone = _INSTANT_TEXT.pattern.rsplit("(?P<zone>", 1)[0]
         if re.fullmatch(no_zone, raw):
-            raise InvalidInputError(
-                f"{what}: {text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time",
+            raise InvalidInputError.of(
+                N_(
+                    "{what}: {text!r} has no time zone: add one, e.g. {raw}+08:00 for Beijing time"
+                ),
+                code="periods.parse_instant.has_no_time_zone_add_one_e_g.3",
                 value=text,
+                what=what,
+                text=text,
+                raw=raw,
             )
-        raise InvalidInputError(
-            f"{what}: not a date and time: {text[:40]!r} (use e.g. 2026-02-13T10:00+08:00)",
+        raise InvalidInputError.of(
+            N_("{what}: not a date and time: {a!r} (use e.g. 2026-02-13T10:00+08:00)"),
+            code="periods.parse_instant.not_date_time.2",
             value=text,
+            what=what,
+            a=text[:40],
         )
     zone = match["zone"]
     if zone in ("Z", "z"):
@@ -247,9 +275,12 @@ def parse_instant(text: Any, what: str = "instant") -> _dt.datetime:
     try:
         value = _dt.datetime.fromisoformat(f"{match['day']}T{clock}{zone}")
     except ValueError:
-        raise InvalidInputError(
-            f"{what}: not a date and time: {text[:40]!r} (use e.g. 2026-02-13T10:00+08:00)",
+        raise InvalidInputError.of(
+            N_("{what}: not a date and time: {a!r} (use e.g. 2026-02-13T10:00+08:00)"),
+            code="periods.parse_instant.not_date_time.4",
             value=text,
+            what=what,
+            a=text[:40],
         ) from None
     return _check.aware(value, what)
 
@@ -269,14 +300,18 @@ def _closing(value: Any) -> _dt.time | None:
     if value is None:
         return None
     if not isinstance(value, _dt.time):
-        raise InvalidTypeError(
-            f"closing_time must be a datetime.time such as time(17, 30), got {value!r}",
+        raise InvalidTypeError.of(
+            N_("closing_time must be a datetime.time such as time(17, 30), got {value!r}"),
+            code="periods.closing.closing_time_datetime",
             value=value,
         )
     if value.tzinfo is not None:
-        raise InvalidInputError(
-            f"closing_time must be a wall-clock time without a zone, got {value!r}; the "
-            "period's zone is given by tz",
+        raise InvalidInputError.of(
+            N_(
+                "closing_time must be a wall-clock time without a zone, got {value!r}; "
+                "the period's zone is given by tz"
+            ),
+            code="periods.closing.closing_time_wall",
             value=value,
         )
     return value
@@ -306,9 +341,17 @@ def counting_day(
     period's zone (CAL-5 art. 201, and the CAL-6 after-close decision)."""
     _check.aware(local, "local")
     if not isinstance(calendar, WorkCalendar):
-        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {calendar!r}")
+        raise InvalidTypeError.of(
+            N_("calendar must be a WorkCalendar, got {calendar!r}"),
+            code="periods.counting_day.calendar_workcalendar",
+            calendar=calendar,
+        )
     if not isinstance(convention, PeriodConvention):
-        raise InvalidTypeError(f"convention must be a PeriodConvention, got {convention!r}")
+        raise InvalidTypeError.of(
+            N_("convention must be a PeriodConvention, got {convention!r}"),
+            code="periods.counting_day.convention_periodconvention",
+            convention=convention,
+        )
     return _counting_day(local, calendar, _closing(closing_time), convention)
 
 
@@ -351,21 +394,39 @@ def period_end(
     unit = _to_unit(unit)
     _check.integer(length, "length")
     if length < 1:
-        raise InvalidInputError(
-            f"a period must be at least 1 unit long, got {length}", value=length
+        raise InvalidInputError.of(
+            N_("a period must be at least 1 unit long, got {length}"),
+            code="periods.period_end.period_least",
+            value=length,
+            length=length,
         )
     if length > _MAX_LENGTH[unit]:
-        raise InvalidInputError(
-            f"a period of {length} {unit.value} is longer than custrules counts "
-            f"(at most {_MAX_LENGTH[unit]} {unit.value}, a hundred years)",
+        raise InvalidInputError.of(
+            N_(
+                "a period of {length} {value2} is longer than custrules counts (at most "
+                "{a} {value2}, a hundred years)"
+            ),
+            code="periods.period_end.period_longer",
             value=length,
+            length=length,
+            value2=unit.value,
+            a=_MAX_LENGTH[unit],
         )
     if not isinstance(convention, PeriodConvention):
-        raise InvalidTypeError(f"convention must be a PeriodConvention, got {convention!r}")
+        raise InvalidTypeError.of(
+            N_("convention must be a PeriodConvention, got {convention!r}"),
+            code="periods.period_end.convention_periodconvention",
+            convention=convention,
+        )
     closing_time = _closing(closing_time)
     cal = WorkCalendar.china() if calendar is None else calendar
     if not isinstance(cal, WorkCalendar):
-        raise InvalidTypeError(f"calendar must be a WorkCalendar, got {cal!r}", value=cal)
+        raise InvalidTypeError.of(
+            N_("calendar must be a WorkCalendar, got {cal!r}"),
+            code="periods.period_end.calendar_workcalendar",
+            value=cal,
+            cal=cal,
+        )
 
     local = start.astimezone(tz)
     start_day = local.date()
@@ -423,9 +484,12 @@ class Month:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
-            raise InvalidInputError(
-                f"not a month: {self.year}-{self.month:02d} (month must be 1-12)",
+            raise InvalidInputError.of(
+                N_("not a month: {year}-{month:02d} (month must be 1-12)"),
+                code="periods.month.not_month",
                 value=(self.year, self.month),
+                year=self.year,
+                month=self.month,
             )
 
     @classmethod
@@ -444,9 +508,15 @@ class Month:
             head, sep, tail = value.strip().partition("-")
             if sep and head.isdigit() and tail.isdigit():
                 return cls(int(head), int(tail))
-            raise InvalidInputError(f"not a month: {value!r} (use YYYY-MM)", value=value)
-        raise InvalidTypeError(
-            f"a month must be a Month, a date or 'YYYY-MM', got {value!r}", value=value
+            raise InvalidInputError.of(
+                N_("not a month: {value!r} (use YYYY-MM)"),
+                code="periods.month.parse.not_month",
+                value=value,
+            )
+        raise InvalidTypeError.of(
+            N_("a month must be a Month, a date or 'YYYY-MM', got {value!r}"),
+            code="periods.month.parse.month_month",
+            value=value,
         )
 
     @property

@@ -131,11 +131,19 @@ class Tier:
 
     def __attrs_post_init__(self) -> None:
         if self.lower is None and self.upper is not None:
-            raise InvalidInputError(f"tier {self.name}: an upper bound needs a lower bound")
+            raise InvalidInputError.of(
+                N_("tier {name}: an upper bound needs a lower bound"),
+                code="tiers.tier.tier_upper",
+                name=self.name,
+            )
         if self.lower is not None and self.upper is not None and self.upper <= self.lower:
-            raise InvalidInputError(
-                f"tier {self.name}: the band [{self.lower}, {self.upper}) is empty or reversed",
+            raise InvalidInputError.of(
+                N_("tier {name}: the band [{lower}, {upper}) is empty or reversed"),
+                code="tiers.tier.tier_band",
                 value=(self.lower, self.upper),
+                name=self.name,
+                lower=self.lower,
+                upper=self.upper,
             )
 
     @property
@@ -157,7 +165,12 @@ def _tiers(value: Any) -> tuple[Tier, ...]:
     items = tuple(value)
     for item in items:
         if not isinstance(item, Tier):
-            raise InvalidTypeError(f"a table's tiers must be Tier rows, got {item!r}", value=item)
+            raise InvalidTypeError.of(
+                N_("a table's tiers must be Tier rows, got {item!r}"),
+                code="tiers.tiers.table_s",
+                value=item,
+                item=item,
+            )
     return items
 
 
@@ -169,7 +182,11 @@ def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None:
         _check.integer(value, "step_limit")
         if value < 1:
-            raise InvalidInputError(f"step_limit must be at least 1 or None, got {value}")
+            raise InvalidInputError.of(
+                N_("step_limit must be at least 1 or None, got {shown}"),
+                code="tiers.step_limit.step_limit_least",
+                shown=value,
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -199,54 +216,90 @@ class TierTable:
 
     def __attrs_post_init__(self) -> None:
         if not self.tiers:
-            raise InvalidInputError(f"table {self.name} has no tiers")
+            raise InvalidInputError.of(
+                N_("table {name} has no tiers"),
+                code="tiers.tiertable.table_has_no_tiers",
+                name=self.name,
+            )
         positions: dict[str, int] = {}
         for i, tier in enumerate(self.tiers):
             for key in (tier.name, tier.label):
                 if key in positions and positions[key] != i:
-                    raise InvalidInputError(
-                        f"table {self.name}: two tiers are called {key!r}", value=key
+                    raise InvalidInputError.of(
+                        N_("table {name}: two tiers are called {key!r}"),
+                        code="tiers.tiertable.table_two_tiers_are",
+                        value=key,
+                        name=self.name,
+                        key=key,
                     )
                 positions[key] = i
         banded = tuple(t for t in self.tiers if t.banded)
         if not banded:
-            raise InvalidInputError(f"table {self.name} has no tier with a volume band")
+            raise InvalidInputError.of(
+                N_("table {name} has no tier with a volume band"),
+                code="tiers.tiertable.table_has_no_tier",
+                name=self.name,
+            )
         lowers_in_order = [t.lower for t in banded]
         if lowers_in_order != sorted(lowers_in_order):  # type: ignore[type-var]
-            raise InvalidInputError(
-                f"table {self.name}: the bands are not in increasing order (lowest first): "
-                + ", ".join(f"{t.name} from {t.lower}" for t in banded),
+            raise InvalidInputError.of(
+                N_("table {name}: the bands are not in increasing order (lowest first): {bands}"),
+                code="tiers.tiertable.bands_order.table_bands",
                 value=banded,
+                name=self.name,
+                bands=", ".join(f"{t.name} ≥ {t.lower}" for t in banded),
             )
         expected: Fraction | None = Fraction(0)
         for tier in banded:
             assert tier.lower is not None
             if expected is None or tier.lower < expected:
-                raise InvalidInputError(
-                    f"table {self.name}: an overlap at tier {tier.name}: its band starts at "
-                    f"{tier.lower}, inside the previous band (which ends at "
-                    f"{'no upper bound' if expected is None else expected})",
+                raise InvalidInputError.of(
+                    N_(
+                        "table {name}: an overlap at tier {name2}: its band starts at "
+                        "{lower}, inside the previous band (which ends at {a})"
+                    ),
+                    code="tiers.tiertable.table_overlap_tier_band",
                     value=tier,
+                    name=self.name,
+                    name2=tier.name,
+                    lower=tier.lower,
+                    a="no upper bound" if expected is None else expected,
                 )
             if tier.lower > expected:
-                raise InvalidInputError(
-                    f"table {self.name}: a gap before tier {tier.name}: its band starts at "
-                    f"{tier.lower}, the previous one ends at {expected}; volumes in between "
-                    "would have no tier",
+                raise InvalidInputError.of(
+                    N_(
+                        "table {name}: a gap before tier {name2}: its band starts at "
+                        "{lower}, the previous one ends at {expected}; volumes in "
+                        "between would have no tier"
+                    ),
+                    code="tiers.tiertable.table_gap_before_tier",
                     value=tier,
+                    name=self.name,
+                    name2=tier.name,
+                    lower=tier.lower,
+                    expected=expected,
                 )
             expected = tier.upper
         if expected is not None:
-            raise InvalidInputError(
-                f"table {self.name}: the highest band ends at {expected}; it must have no "
-                "upper bound so that every volume has a tier",
+            raise InvalidInputError.of(
+                N_(
+                    "table {name}: the highest band ends at {expected}; it must have no "
+                    "upper bound so that every volume has a tier"
+                ),
+                code="tiers.tiertable.table_highest_band_ends",
                 value=banded[-1],
+                name=self.name,
+                expected=expected,
             )
         for role, special in (("entry", self.entry), ("direct_sale", self.direct_sale)):
             if special is not None and special not in positions:
-                raise InvalidInputError(
-                    f"table {self.name}: the {role} tier {special!r} is not in the table",
+                raise InvalidInputError.of(
+                    N_("table {name}: the {role} tier {special!r} is not in the table"),
+                    code="tiers.tiertable.table_tier_not_table",
                     value=special,
+                    name=self.name,
+                    role=role,
+                    special=special,
                 )
         lowers: list[int | Fraction] = []
         for t in banded:
@@ -291,18 +344,33 @@ class TierTable:
             pos = self._positions.get(key.name)
             if pos is not None and self.tiers[pos] == key:
                 return key
-            raise InvalidInputError(
-                f"tier {key.name} ({key.label}) is not a tier of table {self.name}", value=key
+            raise InvalidInputError.of(
+                N_("tier {name} ({label}) is not a tier of table {name2}"),
+                code="tiers.tiertable.tier.tier_not",
+                value=key,
+                name=key.name,
+                label=key.label,
+                name2=self.name,
             )
         if isinstance(key, str):
             pos = self._positions.get(key.strip())
             if pos is not None:
                 return self.tiers[pos]
             known = ", ".join(f"{t.name} ({t.label})" for t in self.tiers)
-            raise UnknownLabelError(
-                f"table {self.name} has no tier {key!r}; its tiers are {known}", value=key
+            raise UnknownLabelError.of(
+                N_("table {name} has no tier {key!r}; its tiers are {known}"),
+                code="tiers.tiertable.tier.table_has",
+                value=key,
+                name=self.name,
+                key=key,
+                known=known,
             )
-        raise InvalidTypeError(f"a tier must be a Tier or its name, got {key!r}", value=key)
+        raise InvalidTypeError.of(
+            N_("a tier must be a Tier or its name, got {key!r}"),
+            code="tiers.tiertable.tier.tier_tier",
+            value=key,
+            key=key,
+        )
 
     def position(self, key: Tier | str) -> int:
         """The tier's place in the table, 0 for the lowest."""
@@ -393,7 +461,9 @@ def _gates(value: Iterable[Gate]) -> tuple[Gate, ...]:
     gates = tuple(value)
     for g in gates:
         if not isinstance(g, Gate):
-            raise InvalidTypeError(f"gates must be Gate objects, got {g!r}", value=g)
+            raise InvalidTypeError.of(
+                N_("gates must be Gate objects, got {g!r}"), code="tiers.gates.gates_gate", value=g, g=g
+            )
     return gates
 
 
@@ -457,8 +527,11 @@ def assess_tier(
         return _placed(table, table.entry, volume, N_("a new customer starts at {}"))
     if direct_sale:
         if table.direct_sale is None:
-            raise InvalidInputError(
-                f"table {table.name} has no direct-sale tier", value=table.name
+            raise InvalidInputError.of(
+                N_("table {name} has no direct-sale tier"),
+                code="tiers.assess_tier.table_has",
+                value=table.name,
+                name=table.name,
             )
         return _placed(
             table, table.direct_sale, volume, N_("direct-sale customers are managed at {}")
@@ -567,7 +640,12 @@ def review_tier(
 
 def _table(table: Any) -> TierTable:
     if not isinstance(table, TierTable):
-        raise InvalidTypeError(f"table must be a TierTable, got {table!r}", value=table)
+        raise InvalidTypeError.of(
+            N_("table must be a TierTable, got {table!r}"),
+            code="tiers.table.table_tiertable",
+            value=table,
+            table=table,
+        )
     return table
 
 
@@ -611,14 +689,18 @@ class Missing(str, enum.Enum):
 
 def _monthly(values: Mapping[Any, Any]) -> dict[Month, Fraction]:
     if not isinstance(values, Mapping):
-        raise InvalidTypeError(
-            f"monthly figures must be a mapping of month -> volume, got {values!r}"
+        raise InvalidTypeError.of(
+            N_("monthly figures must be a mapping of month -> volume, got {values!r}"),
+            code="tiers.monthly.monthly_figures",
+            values=values,
         )
     out: dict[Month, Fraction] = {}
     for key, value in values.items():
         month = Month.parse(key)
         if month in out:
-            raise InvalidInputError(f"month {month} is given twice", value=key)
+            raise InvalidInputError.of(
+                N_("month {month} is given twice"), code="tiers.monthly.month_given", value=key, month=month
+            )
         out[month] = _check.volume(value, f"the figure for {month}")
     return out
 
@@ -630,10 +712,14 @@ def _window(
     absent = [m for m in months if m not in monthly]
     if absent and missing is Missing.ERROR:
         listed = ", ".join(str(m) for m in absent)
-        raise InvalidInputError(
-            f"no figure for {listed}: supply it, or say missing=Missing.ZERO (nothing that "
-            "month) or Missing.SKIP (leave it out)",
+        raise InvalidInputError.of(
+            N_(
+                "no figure for {listed}: supply it, or say missing=Missing.ZERO (nothing "
+                "that month) or Missing.SKIP (leave it out)"
+            ),
+            code="tiers.window.no_figure",
             value=absent,
+            listed=listed,
         )
     if missing is Missing.ZERO:
         return [monthly.get(m, Fraction(0)) for m in months]
@@ -662,12 +748,19 @@ def review_volume(
     figures = _window(_monthly(monthly), Month.parse(ending), months, how)
     basis = _check.member(ReviewBasis, basis, "review basis")
     if not figures:
-        raise InvalidInputError("no month of the period has a figure", value=monthly)
+        raise InvalidInputError.of(
+            N_("no month of the period has a figure"), code="tiers.review_volume.no_month", value=monthly
+        )
     if basis is ReviewBasis.LAST_MONTH:
         last = Month.parse(ending)
         values = _monthly(monthly)
         if last not in values and _check.member(Missing, missing, "missing") is not Missing.ZERO:
-            raise InvalidInputError(f"no figure for the last month, {last}", value=last)
+            raise InvalidInputError.of(
+                N_("no figure for the last month, {last}"),
+                code="tiers.review_volume.no_figure",
+                value=last,
+                last=last,
+            )
         return values.get(last, Fraction(0))
     total = sum(figures, Fraction(0))
     return total if basis is ReviewBasis.TOTAL else total / len(figures)
@@ -686,12 +779,15 @@ class SustainedLevel:
 def _levels(value: Any) -> tuple[SustainedLevel, ...]:
     levels = tuple(value)
     if not levels:
-        raise InvalidInputError("a ladder needs at least one level")
+        raise InvalidInputError.of(N_("a ladder needs at least one level"), code="tiers.levels.ladder_needs")
     for prev, nxt in itertools.pairwise(levels):
         if not nxt.threshold > prev.threshold:
-            raise InvalidInputError(
-                f"ladder thresholds must increase: {prev.threshold} then {nxt.threshold}",
+            raise InvalidInputError.of(
+                N_("ladder thresholds must increase: {threshold} then {threshold2}"),
+                code="tiers.levels.ladder_thresholds",
                 value=levels,
+                threshold=prev.threshold,
+                threshold2=nxt.threshold,
             )
     return levels
 
@@ -752,8 +848,9 @@ def sustained_level(
     """
     how = _check.member(Missing, missing, "missing")
     if how is Missing.SKIP:
-        raise InvalidInputError(
-            "Missing.SKIP cannot judge a sustained window: every month must be known"
+        raise InvalidInputError.of(
+            N_("Missing.SKIP cannot judge a sustained window: every month must be known"),
+            code="tiers.sustained_level.missing_skip",
         )
     end = Month.parse(ending)
     values = _monthly(monthly)
@@ -792,36 +889,51 @@ def tobacco_grade_table(lower_bounds: Sequence[Any], *, name: str = "tobacco_gra
     ('二档', '三档', '四档')
     """
     if isinstance(lower_bounds, (str, bytes)) or not isinstance(lower_bounds, Sequence):
-        raise InvalidTypeError(
-            f"lower_bounds must be a sequence of 8 numbers, got {lower_bounds!r}"
+        raise InvalidTypeError.of(
+            N_("lower_bounds must be a sequence of 8 numbers, got {lower_bounds!r}"),
+            code="tiers.tobacco_grade_table.lower_bounds_sequence",
+            lower_bounds=lower_bounds,
         )
     bounds = [_check.volume(b, "a grade bound") for b in lower_bounds]
     if len(bounds) != 8:
-        raise InvalidInputError(
-            f"tobacco retail has 8 grades (TIER-5); got {len(bounds)} lower bounds",
+        raise InvalidInputError.of(
+            N_("tobacco retail has 8 grades (TIER-5); got {a} lower bounds"),
+            code="tiers.tobacco_grade_table.tobacco_retail",
             value=lower_bounds,
+            a=len(bounds),
         )
     if bounds[0] != 20:
-        raise InvalidInputError(
-            f"grade 1 is 20 cases and more (TIER-5): its lower bound must be 20, got {bounds[0]}",
+        raise InvalidInputError.of(
+            N_("grade 1 is 20 cases and more (TIER-5): its lower bound must be 20, got {a}"),
+            code="tiers.tobacco_grade_table.grade_cases",
             value=lower_bounds,
+            a=bounds[0],
         )
     if bounds[2] != 10:
-        raise InvalidInputError(
-            f"grades 1-3 lie above 10 cases and grades 4-8 below (TIER-5): grade 3 must "
-            f"start at 10, got {bounds[2]}",
+        raise InvalidInputError.of(
+            N_(
+                "grades 1-3 lie above 10 cases and grades 4-8 below (TIER-5): grade 3 "
+                "must start at 10, got {a}"
+            ),
+            code="tiers.tobacco_grade_table.grades_lie",
             value=lower_bounds,
+            a=bounds[2],
         )
     if bounds[7] != 0:
-        raise InvalidInputError(
-            f"grade 8 must start at 0 so every customer has a grade, got {bounds[7]}",
+        raise InvalidInputError.of(
+            N_("grade 8 must start at 0 so every customer has a grade, got {a}"),
+            code="tiers.tobacco_grade_table.grade_start",
             value=lower_bounds,
+            a=bounds[7],
         )
     for hi, lo in itertools.pairwise(bounds):
         if not hi > lo:
-            raise InvalidInputError(
-                f"grade bounds must strictly decrease from grade 1 to grade 8: {hi} then {lo}",
+            raise InvalidInputError.of(
+                N_("grade bounds must strictly decrease from grade 1 to grade 8: {hi} then {lo}"),
+                code="tiers.tobacco_grade_table.grade_bounds",
                 value=lower_bounds,
+                hi=hi,
+                lo=lo,
             )
     rows = [(f"grade_{8 - i}", _GRADE_LABELS[7 - i], bounds[7 - i]) for i in range(8)]
     return TierTable.from_lower_bounds(

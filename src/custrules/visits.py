@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 
 __all__ = [
@@ -128,20 +129,24 @@ def _rating(row: Row, value: Any) -> Any:
     if isinstance(value, enum_cls):
         return value
     if isinstance(value, enum.Enum):
-        raise UnknownLabelError(
-            f"{value!r} is a rating of another row; the {row.value} row takes "
-            f"{', '.join(m.value for m in enum_cls)}",
+        raise UnknownLabelError.of(
+            N_("{value!r} is a rating of another row; the {value2} row takes {a}"),
+            code="visits.rating.rating_another",
             value=value,
+            value2=row.value,
+            a=", ".join(m.value for m in enum_cls),
         )
     if isinstance(value, str):
         text = _check.fold(value)
         for item in enum_cls:
             if text == item.value or text.upper() == item.name:
                 return item
-    raise UnknownLabelError(
-        f"unknown label {value!r} for the {row.value} row (VIS-1); use one of "
-        f"{', '.join(m.value for m in enum_cls)}",
+    raise UnknownLabelError.of(
+        N_("unknown label {value!r} for the {value2} row (VIS-1); use one of {a}"),
+        code="visits.rating.unknown_label",
         value=value,
+        value2=row.value,
+        a=", ".join(m.value for m in enum_cls),
     )
 
 
@@ -153,8 +158,12 @@ def _row(value: Any) -> Row:
         for item in Row:
             if text in (item.value, item.name, item.name.lower()):
                 return item
-    raise UnknownLabelError(
-        f"unknown row {value!r}: use quality (质量), service (服务态度) or renown (产品的知名度)",
+    raise UnknownLabelError.of(
+        N_(
+            "unknown row {value!r}: use quality (质量), service (服务态度) "
+            "or renown (产品的知名度)"
+        ),
+        code="visits.row.unknown_row",
         value=value,
     )
 
@@ -163,21 +172,34 @@ def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
     if value is None:
         return {row: Fraction(1) for row in Row}
     if not isinstance(value, Mapping):
-        raise InvalidTypeError(f"weights must be a mapping of row -> weight, got {value!r}")
+        raise InvalidTypeError.of(
+            N_("weights must be a mapping of row -> weight, got {shown!r}"),
+            code="visits.weights.weights_mapping",
+            shown=value,
+        )
     out: dict[Row, Fraction] = {}
     for key, weight in value.items():
         row = _row(key)
         if row in out:
-            raise InvalidInputError(f"the {row.value} row is weighted twice", value=value)
+            raise InvalidInputError.of(
+                N_("the {value2} row is weighted twice"),
+                code="visits.weights.row_weighted",
+                value=value,
+                value2=row.value,
+            )
         out[row] = _check.volume(weight, f"the weight of {key}")
     if len(out) != len(Row):
         absent = ", ".join(r.name.lower() for r in Row if r not in out)
-        raise InvalidInputError(
-            f"weights must name every row; missing: {absent} (give 0 to leave a row out)",
+        raise InvalidInputError.of(
+            N_("weights must name every row; missing: {absent} (give 0 to leave a row out)"),
+            code="visits.weights.weights_name",
             value=value,
+            absent=absent,
         )
     if sum(out.values()) == 0:
-        raise InvalidInputError("the weights must not all be zero", value=value)
+        raise InvalidInputError.of(
+            N_("the weights must not all be zero"), code="visits.weights.weights_not", value=value
+        )
     return out
 
 
@@ -225,7 +247,9 @@ def _optional_text(value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidTypeError(f"expected text, got {value!r}", value=value)
+        raise InvalidTypeError.of(
+            N_("expected text, got {value!r}"), code="visits.optional_text.expected_text", value=value
+        )
     return value
 
 
@@ -256,7 +280,12 @@ def _renown(value: Any) -> RenownRating:
 
 def _optional_contact(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, Contact):
-        raise InvalidTypeError(f"{attribute.name} must be a Contact, got {value!r}")
+        raise InvalidTypeError.of(
+            N_("{name} must be a Contact, got {shown!r}"),
+            code="visits.optional_contact.contact",
+            name=attribute.name,
+            shown=value,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -282,7 +311,10 @@ class VisitReport:
         if self.signed_on is not None:
             _check.plain_date(self.signed_on, "signed_on")
             if not self.sealed_or_signed:
-                raise InvalidInputError("a signing date needs sealed_or_signed=True")
+                raise InvalidInputError.of(
+                    N_("a signing date needs sealed_or_signed=True"),
+                    code="visits.visitreport.signing_date",
+                )
 
     def score(self, *, weights: Mapping[Any, Any] | None = None) -> VisitScore:
         """The report's scores (VIS-1, VIS-3)."""

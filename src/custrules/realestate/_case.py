@@ -43,6 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from custrules import _check
 from custrules._frozen import FrozenMap
+from custrules._i18n import N_
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
 from custrules.periods import parse_date, parse_instant
@@ -77,12 +78,20 @@ class Case:
 def policy_named(name: str) -> AttributionPolicy:
     """RE11, RE12 or RE14 by name (any case)."""
     if not isinstance(name, str):
-        raise InvalidTypeError(f"a policy name is text (re11, re12, re14), got {name!r}")
+        raise InvalidTypeError.of(
+            N_("a policy name is text (re11, re12, re14), got {name!r}"),
+            code="realestate.case.policy_named.policy_name",
+            name=name,
+        )
     try:
         return POLICIES[name.strip().lower()]
     except KeyError:
-        raise InvalidInputError(
-            f"unknown policy {name[:40]!r}: use one of {', '.join(POLICIES)}", value=name
+        raise InvalidInputError.of(
+            N_("unknown policy {a!r}: use one of {a2}"),
+            code="realestate.case.policy_named.unknown_policy",
+            value=name,
+            a=name[:40],
+            a2=", ".join(POLICIES),
         ) from None
 
 
@@ -90,10 +99,12 @@ def _policy_name(policy: AttributionPolicy) -> str:
     for key, known in POLICIES.items():
         if known == policy:
             return key
-    raise InvalidInputError(
-        f"policy {policy.name} is a host's own policy: a case file names only "
-        f"{', '.join(POLICIES)}",
+    raise InvalidInputError.of(
+        N_("policy {name} is a host's own policy: a case file names only {a}"),
+        code="realestate.case.policy_name.policy_host",
         value=policy,
+        name=policy.name,
+        a=", ".join(POLICIES),
     )
 
 
@@ -102,13 +113,23 @@ def _policy_name(policy: AttributionPolicy) -> str:
 
 def _strict_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidTypeError(f"expected text, got {_json_type(value)} ({value!r})")
+        raise InvalidTypeError.of(
+            N_("expected text, got {a} ({shown!r})"),
+            code="realestate.case.strict_str.expected_text",
+            a=_json_type(value),
+            shown=value,
+        )
     return value
 
 
 def _strict_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
-        raise InvalidTypeError(f"expected true or false, got {_json_type(value)} ({value!r})")
+        raise InvalidTypeError.of(
+            N_("expected true or false, got {a} ({shown!r})"),
+            code="realestate.case.strict_bool.expected_true",
+            a=_json_type(value),
+            shown=value,
+        )
     return value
 
 
@@ -122,30 +143,54 @@ def _date(value: Any, _: Any) -> _dt.date:
 
 def _enum(value: Any, cls: type[enum.Enum]) -> Any:
     if not isinstance(value, str):
-        raise InvalidTypeError(f"expected one of the {cls.__name__} names as text, got {value!r}")
+        raise InvalidTypeError.of(
+            N_("expected one of the {name} names as text, got {shown!r}"),
+            code="realestate.case.enum.expected_one",
+            name=cls.__name__,
+            shown=value,
+        )
     return _check.member(cls, value, cls.__name__)
 
 
 def _names(value: Any, _: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise InvalidTypeError(f"expected a list of names, got {_json_type(value)}")
+        raise InvalidTypeError.of(
+            N_("expected a list of names, got {a}"),
+            code="realestate.case.names.expected_list",
+            a=_json_type(value),
+        )
     return tuple(_strict_str(v, None) for v in value)
 
 
 def _shares(value: Any, _: Any) -> Mapping[str, Fraction]:
     if not isinstance(value, dict):
-        raise InvalidTypeError(f"shares are an object of party -> share, got {_json_type(value)}")
+        raise InvalidTypeError.of(
+            N_("shares are an object of party -> share, got {a}"),
+            code="realestate.case.shares.shares_are",
+            a=_json_type(value),
+        )
     out: dict[str, Fraction] = {}
     for party, share in value.items():
         if not isinstance(share, str):
-            raise InvalidTypeError(
-                f'the share of {party} must be text such as "1/2" or "0.3" (exact), '
-                f"got {_json_type(share)} ({share!r})"
+            raise InvalidTypeError.of(
+                N_(
+                    'the share of {party} must be text such as "1/2" or "0.3" (exact), '
+                    "got {a} ({share!r})"
+                ),
+                code="realestate.case.shares.share_text",
+                party=party,
+                a=_json_type(share),
+                share=share,
             )
         try:
             out[party] = _check.exact_number(Fraction(share.strip()), f"the share of {party}")
         except (ValueError, ZeroDivisionError):
-            raise InvalidInputError(f"not an exact share: {share!r}", value=share) from None
+            raise InvalidInputError.of(
+                N_("not an exact share: {share!r}"),
+                code="realestate.case.shares.not_exact",
+                value=share,
+                share=share,
+            ) from None
     return out
 
 
@@ -224,13 +269,20 @@ def _where(exc: BaseException) -> str:
 def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> Event:
     """One event from its JSON object."""
     if not isinstance(data, dict):
-        raise InvalidTypeError(f"an event must be a JSON object, got {_json_type(data)}")
+        raise InvalidTypeError.of(
+            N_("an event must be a JSON object, got {a}"),
+            code="realestate.case.event_from_json.event_json",
+            a=_json_type(data),
+        )
     kind = data.get("type")
     cls = EVENT_NAMES.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise InvalidInputError(
-            f"unknown event type {str(kind)[:40]!r}: use one of {', '.join(EVENT_NAMES)}",
+        raise InvalidInputError.of(
+            N_("unknown event type {a!r}: use one of {a2}"),
+            code="realestate.case.event_from_json.unknown_event",
             value=kind,
+            a=str(kind)[:40],
+            a2=", ".join(EVENT_NAMES),
         )
     fields = {k: v for k, v in data.items() if k != "type"}
     if customer is not None and "customer" not in fields:
@@ -238,9 +290,12 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
     known = {_RENAMES.get(f.name, f.name) for f in attrs.fields(cls)}
     unknown = sorted(set(fields) - known)
     if unknown:
-        raise InvalidInputError(
-            f"{kind} event: unknown field(s) {', '.join(map(str, unknown))[:200]}; a {kind} "
-            f"has {', '.join(sorted(known))}"
+        raise InvalidInputError.of(
+            N_("{kind} event: unknown field(s) {a}; a {kind} has {a2}"),
+            code="realestate.case.event_from_json.event_unknown",
+            kind=kind,
+            a=", ".join(map(str, unknown))[:200],
+            a2=", ".join(sorted(known)),
         )
     missing = sorted(
         _RENAMES.get(f.name, f.name)
@@ -248,21 +303,37 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
         if f.default is attrs.NOTHING and _RENAMES.get(f.name, f.name) not in fields
     )
     if missing:
-        raise InvalidInputError(f"{kind} event: missing field(s) {', '.join(missing)}")
+        raise InvalidInputError.of(
+            N_("{kind} event: missing field(s) {a}"),
+            code="realestate.case.event_from_json.event_missing",
+            kind=kind,
+            a=", ".join(missing),
+        )
     try:
         event: Event = _CONVERTER.structure(fields, cls)
     except (cattrs.BaseValidationError, CustrulesError, ValueError, TypeError) as exc:
         leaf = _first_error(exc)
         where = _where(exc)
         prefix = f"{kind} event, {where}" if where else f"{kind} event"
-        raise InvalidInputError(f"{prefix}: {leaf}", value=getattr(leaf, "value", None)) from None
+        raise InvalidInputError.of(
+            N_("{prefix}: {leaf}"),
+            code="realestate.case.event_from_json.error",
+            value=getattr(leaf, "value", None),
+            prefix=prefix,
+            leaf=leaf,
+        ) from None
     return event
 
 
 def event_to_json(event: Event) -> dict[str, Any]:
     """An event as its JSON object (the inverse of :func:`event_from_json`)."""
     if type(event) not in EVENT_TYPES:
-        raise InvalidTypeError(f"expected a custrules event, got {event!r:.60}", value=event)
+        raise InvalidTypeError.of(
+            N_("expected a custrules event, got {event!r:.60}"),
+            code="realestate.case.event_to_json.expected_custrules",
+            value=event,
+            event=event,
+        )
     data: dict[str, Any] = {"type": event.type_name}
     data.update(_CONVERTER.unstructure(event, type(event)))
     return data
@@ -270,10 +341,14 @@ def event_to_json(event: Event) -> dict[str, Any]:
 
 def _money_text(value: Any) -> Decimal:
     if not isinstance(value, str):
-        raise InvalidTypeError(
-            f'amount: money is text such as "12345.67", got {_json_type(value)} ({value!r}): '
-            "a JSON number may already have been rounded",
+        raise InvalidTypeError.of(
+            N_(
+                'amount: money is text such as "12345.67", got {a} ({value!r}): a JSON '
+                "number may already have been rounded"
+            ),
+            code="realestate.case.money_text.amount_money",
             value=value,
+            a=_json_type(value),
         )
     return to_money(_to_cents(_check.decimal_text(value, "amount")))
 
@@ -281,27 +356,43 @@ def _money_text(value: Any) -> Decimal:
 def case_from_json(data: Mapping[str, Any]) -> Case:
     """A :class:`Case` from a parsed case file (see :data:`CASE_SCHEMA`)."""
     if not isinstance(data, dict):
-        raise InvalidTypeError(f"a case file must hold a JSON object, got {_json_type(data)}")
+        raise InvalidTypeError.of(
+            N_("a case file must hold a JSON object, got {a}"),
+            code="realestate.case.case_from_json.case_file_hold",
+            a=_json_type(data),
+        )
     unknown = sorted(set(data) - set(_TOP_KEYS))
     if unknown:
-        raise InvalidInputError(
-            f"unknown key(s) {', '.join(map(str, unknown))[:200]} in the case file: it takes "
-            f"{', '.join(_TOP_KEYS)}"
+        raise InvalidInputError.of(
+            N_("unknown key(s) {a} in the case file: it takes {a2}"),
+            code="realestate.case.case_from_json.unknown_key_case",
+            a=", ".join(map(str, unknown))[:200],
+            a2=", ".join(_TOP_KEYS),
         )
     customer = data.get("customer")
     if customer is not None:
         _check.text(customer, "customer")
     raw = data.get("events")
     if not isinstance(raw, list) or not raw:
-        raise InvalidInputError("a case file needs a non-empty list of events")
+        raise InvalidInputError.of(
+            N_("a case file needs a non-empty list of events"),
+            code="realestate.case.case_from_json.case_file_needs",
+        )
     if len(raw) > MAX_EVENTS:
-        raise InvalidInputError(f"a case file holds at most {MAX_EVENTS} events, got {len(raw)}")
+        raise InvalidInputError.of(
+            N_("a case file holds at most {MAX_EVENTS} events, got {a}"),
+            code="realestate.case.case_from_json.case_file_holds",
+            MAX_EVENTS=MAX_EVENTS,
+            a=len(raw),
+        )
     events = []
     for i, item in enumerate(raw, 1):
         try:
             events.append(event_from_json(item, customer=customer))
         except CustrulesError as exc:
-            raise InvalidInputError(f"event {i}: {exc}") from None
+            raise InvalidInputError.of(
+                N_("event {i}: {exc}"), code="realestate.case.case_from_json.event", i=i, exc=exc
+            ) from None
     _linked(events, customer)
     amount = data.get("amount")
     policy = data.get("policy")
@@ -324,17 +415,26 @@ def _linked(events: list[Event], customer: str | None) -> None:
     seen = household(_links(events), start)
     for i, e in enumerate(events, 1):
         if e.customer not in seen:
-            raise InvalidInputError(
-                f"event {i} is about {e.customer}, who is not {start} nor linked to {start} by "
-                "a household event: a case file is one customer (or one household)",
+            raise InvalidInputError.of(
+                N_(
+                    "event {i} is about {customer}, who is not {start} nor linked to "
+                    "{start} by a household event: a case file is one customer (or one "
+                    "household)"
+                ),
+                code="realestate.case.linked.event_about",
                 value=e.customer,
+                i=i,
+                customer=e.customer,
+                start=start,
             )
 
 
 def case_to_json(case: Case) -> dict[str, Any]:
     """A :class:`Case` as a case file's JSON object (events keep their own customer)."""
     if not isinstance(case, Case):
-        raise InvalidTypeError(f"expected a Case, got {case!r}")
+        raise InvalidTypeError.of(
+            N_("expected a Case, got {case!r}"), code="realestate.case.case_to_json.expected_case", case=case
+        )
     out: dict[str, Any] = {}
     if case.customer is not None:
         out["customer"] = case.customer
@@ -356,29 +456,49 @@ def read_case(data: bytes | str) -> Case:
     """
     if isinstance(data, bytes):
         if len(data) > MAX_CASE_BYTES:
-            raise InvalidInputError(
-                f"a case file is at most {MAX_CASE_BYTES:,} bytes, got {len(data):,}"
+            raise InvalidInputError.of(
+                N_("a case file is at most {MAX_CASE_BYTES:,} bytes, got {a:,}"),
+                code="realestate.case.read_case.case_file_most_bytes.1",
+                MAX_CASE_BYTES=MAX_CASE_BYTES,
+                a=len(data),
             )
         data = data.removeprefix(b"\xef\xbb\xbf")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise InvalidInputError(
-                f"a case file is UTF-8 text; byte {exc.start} is not UTF-8 ({exc.reason}): save "
-                "it as UTF-8"
+            raise InvalidInputError.of(
+                N_(
+                    "a case file is UTF-8 text; byte {start} is not UTF-8 ({reason}): "
+                    "save it as UTF-8"
+                ),
+                code="realestate.case.read_case.case_file_utf_text_byte_not_utf_save.4",
+                start=exc.start,
+                reason=exc.reason,
             ) from None
     elif isinstance(data, str):
         text = data.removeprefix("\ufeff")
         if len(text) > MAX_CASE_BYTES:
-            raise InvalidInputError(f"a case file is at most {MAX_CASE_BYTES:,} bytes")
+            raise InvalidInputError.of(
+                N_("a case file is at most {MAX_CASE_BYTES:,} bytes"),
+                code="realestate.case.read_case.case_file_most_bytes.5",
+                MAX_CASE_BYTES=MAX_CASE_BYTES,
+            )
     else:
-        raise InvalidTypeError(f"a case file is bytes or text, got {type(data).__name__}")
+        raise InvalidTypeError.of(
+            N_("a case file is bytes or text, got {a}"),
+            code="realestate.case.read_case.case_file_bytes_text.2",
+            a=type(data).__name__,
+        )
     _check_depth(text)
     try:
         parsed = json.loads(text, parse_float=_no_float, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise InvalidInputError.of(
+            N_("not valid JSON at line {lineno}, column {colno}: {msg}"),
+            code="realestate.case.read_case.not_valid_json_line_column.3",
+            lineno=exc.lineno,
+            colno=exc.colno,
+            msg=exc.msg,
         ) from None
     return case_from_json(parsed)
 
@@ -389,7 +509,11 @@ def _no_float(text: str) -> Any:
 
 
 def _no_constant(text: str) -> Any:
-    raise InvalidInputError(f"{text} is not JSON (and no number custrules takes)")
+    raise InvalidInputError.of(
+        N_("{text} is not JSON (and no number custrules takes)"),
+        code="realestate.case.no_constant.not_json",
+        text=text,
+    )
 
 
 def _check_depth(text: str) -> None:
@@ -409,8 +533,10 @@ def _check_depth(text: str) -> None:
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise InvalidInputError(
-                    f"a case file nests at most {MAX_DEPTH} levels of lists and objects"
+                raise InvalidInputError.of(
+                    N_("a case file nests at most {MAX_DEPTH} levels of lists and objects"),
+                    code="realestate.case.check_depth.case_file",
+                    MAX_DEPTH=MAX_DEPTH,
                 )
         elif char in "]}":
             depth -= 1

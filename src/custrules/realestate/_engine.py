@@ -140,14 +140,22 @@ class Attribution:
     def split(self, total: Decimal) -> dict[Party, Decimal]:
         """The commission ``total`` split to the cent (see :func:`custrules.allocate`)."""
         if self.deal is None:
-            raise InvalidInputError(
-                f"customer {self.customer} has no deal yet: there is no commission to split "
-                "(the attribution names who holds the customer now)"
+            raise InvalidInputError.of(
+                N_(
+                    "customer {customer} has no deal yet: there is no commission to "
+                    "split (the attribution names who holds the customer now)"
+                ),
+                code="realestate.engine.attribution.split.customer_has",
+                customer=self.customer,
             )
         if self.needs_ruling:
-            raise InvalidInputError(
-                f"the case needs a manager's ruling before its commission can be split: "
-                f"{self.ruling_reason}"
+            raise InvalidInputError.of(
+                N_(
+                    "the case needs a manager's ruling before its commission can be "
+                    "split: {ruling_reason}"
+                ),
+                code="realestate.engine.attribution.split.case_needs",
+                ruling_reason=self.ruling_reason,
             )
         return _split_cents(_to_cents(total), self.shares)
 
@@ -187,21 +195,38 @@ def _scope(
     if len(names) == 1 and HouseholdLink not in kinds:
         (only,) = names
         if customer is not None and customer != only:
-            raise InvalidInputError(f"no event concerns customer {customer!r}", value=customer)
+            raise InvalidInputError.of(
+                N_("no event concerns customer {customer!r}"),
+                code="realestate.engine.scope.no_event_concerns_customer.4",
+                value=customer,
+                customer=customer,
+            )
         return [only], True
     links = _links(events)
     if not links:
-        raise InvalidInputError("no events: nothing to attribute")
+        raise InvalidInputError.of(
+            N_("no events: nothing to attribute"), code="realestate.engine.scope.no_events_nothing_attribute.1"
+        )
     start = customer if customer is not None else next(iter(links))
     if start not in links:
-        raise InvalidInputError(f"no event concerns customer {start!r}", value=start)
+        raise InvalidInputError.of(
+            N_("no event concerns customer {start!r}"),
+            code="realestate.engine.scope.no_event_concerns_customer.2",
+            value=start,
+            start=start,
+        )
     seen = household(links, start)
     if customer is None and len(seen) != len(links):
         others = sorted(set(links) - seen)
-        raise InvalidInputError(
-            f"events for more than one customer ({start}, {', '.join(others)}) in one call: "
-            "pass customer=... to pick one, or link a household with a HouseholdLink event",
+        raise InvalidInputError.of(
+            N_(
+                "events for more than one customer ({start}, {a}) in one call: pass "
+                "customer=... to pick one, or link a household with a HouseholdLink event"
+            ),
+            code="realestate.engine.scope.events_more_than_one_customer_one_call_pass.3",
             value=sorted(links),
+            start=start,
+            a=", ".join(others),
         )
     return sorted(seen), len(seen) == len(links)
 
@@ -211,16 +236,26 @@ def _check_events(events: Iterable[Event]) -> tuple[tuple[Event, ...], frozenset
     if (type(events) is not list and type(events) is not tuple) and (
         isinstance(events, (str, bytes)) or not isinstance(events, Iterable)
     ):
-        raise InvalidTypeError(f"events must be an iterable of Event objects, got {events!r}")
+        raise InvalidTypeError.of(
+            N_("events must be an iterable of Event objects, got {events!r}"),
+            code="realestate.engine.check_events.events_iterable",
+            events=events,
+        )
     items = tuple(events)
     kinds = frozenset(map(type, items))
     if not kinds <= _EVENT_KINDS:
         for e in items:
             if not isinstance(e, Event):
-                raise InvalidTypeError(f"not an event: {e!r}", value=e)
-        raise InvalidTypeError(
-            "events must be custrules' own event classes, not subclasses: "
-            f"{sorted(k.__name__ for k in kinds - _EVENT_KINDS)}"
+                raise InvalidTypeError.of(
+                    N_("not an event: {e!r}"),
+                    code="realestate.engine.check_events.not_event",
+                    value=e,
+                    e=e,
+                )
+        raise InvalidTypeError.of(
+            N_("events must be custrules' own event classes, not subclasses: {a}"),
+            code="realestate.engine.check_events.events_custrules",
+            a=sorted(k.__name__ for k in kinds - _EVENT_KINDS),
         )
     return items, kinds
 
@@ -263,7 +298,11 @@ def attribute(
     instead of being ordered by name or by their place in the list.
     """
     if not isinstance(policy, AttributionPolicy):
-        raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
+        raise InvalidTypeError.of(
+            N_("policy must be an AttributionPolicy, got {policy!r}"),
+            code="realestate.engine.attribute.policy_attributionpolicy",
+            policy=policy,
+        )
     if as_of is not None:
         _check.aware(as_of, "as_of")
     items, kinds = _check_events(events)
@@ -288,10 +327,12 @@ def attribute(
         timeline.sort(key=_canonical)  # a full order that does not depend on the list's
     deals = [e for e in timeline if type(e) is Deal] if Deal in kinds else []
     if len(deals) > 1 and len(set(deals)) > 1:
-        raise InvalidInputError(
-            f"{len(deals)} deals in one case ({', '.join(_fmt(d.at) for d in deals)}): a case "
-            "is one customer (or household) and one deal",
+        raise InvalidInputError.of(
+            N_("{a} deals in one case ({a2}): a case is one customer (or household) and one deal"),
+            code="realestate.engine.attribute.deals_one",
             value=deals,
+            a=len(deals),
+            a2=", ".join(_fmt(d.at) for d in deals),
         )
     deal = deals[0] if deals else None
     cutoff = _cutoff(policy, deal, as_of)
@@ -394,7 +435,11 @@ def attribute_many(
     [('王', '甲'), ('李', '乙')]
     """
     if not isinstance(policy, AttributionPolicy):
-        raise InvalidTypeError(f"policy must be an AttributionPolicy, got {policy!r}")
+        raise InvalidTypeError.of(
+            N_("policy must be an AttributionPolicy, got {policy!r}"),
+            code="realestate.engine.attribute_many.policy_attributionpolicy",
+            policy=policy,
+        )
     for history in histories:
         yield attribute(history, policy, as_of=as_of)
 
@@ -529,11 +574,18 @@ class _Run:
         if kind is Ruling or kind is Dispute:
             views = {decision_view(x) for x in group}
             if len(views) > 1:
-                raise InvalidInputError(
-                    f"{len(group)} {kind.type_name}s at the same instant ({_fmt(t)}) for "
-                    f"customer {e.customer} decide differently: a ruling must be unambiguous; "
-                    "withdraw one or record them at different times",
+                raise InvalidInputError.of(
+                    N_(
+                        "{a} {type_name}s at the same instant ({a2}) for customer "
+                        "{customer} decide differently: a ruling must be unambiguous; "
+                        "withdraw one or record them at different times"
+                    ),
+                    code="realestate.engine.run.tie.s_same",
                     value=group,
+                    a=len(group),
+                    type_name=kind.type_name,
+                    a2=_fmt(t),
+                    customer=e.customer,
                 )
             self.one(e)
             return
@@ -567,10 +619,15 @@ class _Run:
 def _check_deal(state: Ledger, deal: Deal) -> None:
     arranged = state.company is not None and state.company.arranged_deal
     if not state.visits and not arranged:
-        raise InvalidInputError(
-            f"a deal ({_fmt(deal.at)}) before any visit of customer {deal.customer}: only a "
-            "deal the company arranged itself (RE12-6.4, 6.5) needs no visit",
+        raise InvalidInputError.of(
+            N_(
+                "a deal ({a}) before any visit of customer {customer}: only a deal the "
+                "company arranged itself (RE12-6.4, 6.5) needs no visit"
+            ),
+            code="realestate.engine.check_deal.deal_before",
             value=deal,
+            a=_fmt(deal.at),
+            customer=deal.customer,
         )
 
 

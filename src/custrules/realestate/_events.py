@@ -83,15 +83,23 @@ class Party:
         if isinstance(text, Party):
             return text
         if not isinstance(text, str):
-            raise InvalidTypeError(f"a party is text such as 'salesperson:张三', got {text!r}")
+            raise InvalidTypeError.of(
+                N_("a party is text such as 'salesperson:张三', got {text!r}"),
+                code="realestate.events.party.parse.party_text",
+                text=text,
+            )
         kind, _, name = text.partition(":")
         try:
             party_kind = PartyKind(kind.strip())
         except ValueError:
-            raise InvalidInputError(
-                f"unknown party {text!r}: use salesperson:NAME, referrer:NAME, public_pool "
-                "or department",
+            raise InvalidInputError.of(
+                N_(
+                    "unknown party {text!r}: use salesperson:NAME, referrer:NAME, "
+                    "public_pool or department"
+                ),
+                code="realestate.events.party.parse.unknown_party",
                 value=text,
+                text=text,
             ) from None
         if party_kind is PartyKind.PUBLIC_POOL:
             return PUBLIC_POOL
@@ -132,7 +140,11 @@ def _referrer(name: str) -> Party:
 
 def _party_shares(value: Any) -> Mapping[Party, Fraction]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError(f"shares must be a mapping of party -> Fraction, got {value!r}")
+        raise InvalidTypeError.of(
+            N_("shares must be a mapping of party -> Fraction, got {shown!r}"),
+            code="realestate.events.party_shares.shares_mapping",
+            shown=value,
+        )
     parsed = {Party.parse(k): v for k, v in value.items()}
     return FrozenMap(dict(sorted(to_fraction_shares(parsed).items())))
 
@@ -234,7 +246,10 @@ class CompanyIntroduction(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.after_sales is AfterSales.SALESPERSON and self.after_sales_by is None:
-            raise InvalidInputError("after_sales='salesperson' needs after_sales_by")
+            raise InvalidInputError.of(
+                N_("after_sales='salesperson' needs after_sales_by"),
+                code="realestate.events.companyintroduction.after_sales_salesperson",
+            )
 
     @property
     def actor(self) -> str:
@@ -306,9 +321,11 @@ class Visit(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.courtesy_for == self.received_by:
-            raise InvalidInputError(
-                f"{self.received_by} cannot receive a customer as a courtesy for themself",
+            raise InvalidInputError.of(
+                N_("{received_by} cannot receive a customer as a courtesy for themself"),
+                code="realestate.events.visit.cannot_receive",
                 value=self,
+                received_by=self.received_by,
             )
 
     @property
@@ -330,10 +347,16 @@ class Registration(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.confirmed_at is not None and self.confirmed_at < self.at:
-            raise InvalidInputError(
-                f"{self.salesperson}'s registration is confirmed ({self.confirmed_at}) before "
-                f"it was made ({self.at}): check both times",
+            raise InvalidInputError.of(
+                N_(
+                    "{salesperson}'s registration is confirmed ({confirmed_at}) before "
+                    "it was made ({at}): check both times"
+                ),
+                code="realestate.events.registration.s_registration",
                 value=self,
+                salesperson=self.salesperson,
+                confirmed_at=self.confirmed_at,
+                at=self.at,
             )
 
     @property
@@ -425,9 +448,12 @@ class SwitchRequest(Event):
     def __attrs_post_init__(self) -> None:
         for other in (self.to, self.granted_to):
             if other == self.from_:
-                raise InvalidInputError(
-                    f"a switch from {self.from_} to {other} is no switch: name someone else",
+                raise InvalidInputError.of(
+                    N_("a switch from {from_} to {other} is no switch: name someone else"),
+                    code="realestate.events.switchrequest.switch_from",
                     value=self,
+                    from_=self.from_,
+                    other=other,
                 )
 
     @property
@@ -449,10 +475,14 @@ class SalespersonComplaint(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.reported_by == self.against:
-            raise InvalidInputError(
-                f"{self.against} cannot report a complaint against themself: reported_by is "
-                "the salesperson now receiving the customer (RE14-5.3(4))",
+            raise InvalidInputError.of(
+                N_(
+                    "{against} cannot report a complaint against themself: reported_by "
+                    "is the salesperson now receiving the customer (RE14-5.3(4))"
+                ),
+                code="realestate.events.salespersoncomplaint.cannot_report",
                 value=self,
+                against=self.against,
             )
 
     @property
@@ -474,7 +504,12 @@ class Reallocation(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.to == self.from_:
-            raise InvalidInputError(f"a re-allocation from {self.from_} to itself", value=self)
+            raise InvalidInputError.of(
+                N_("a re-allocation from {from_} to itself"),
+                code="realestate.events.reallocation.re_allocation",
+                value=self,
+                from_=self.from_,
+            )
 
     @property
     def actor(self) -> str:
@@ -533,7 +568,11 @@ class Dispute(Event):
     def __attrs_post_init__(self) -> None:
         needs = self.outcome in (DisputeOutcome.SETTLED, DisputeOutcome.MEDIATED)
         if needs and self.shares is None:
-            raise InvalidInputError(f"a {self.outcome.value} dispute needs the agreed shares")
+            raise InvalidInputError.of(
+                N_("a {a} dispute needs the agreed shares"),
+                code="realestate.events.dispute.dispute_needs",
+                a=self.outcome.value,
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -555,10 +594,16 @@ class Ruling(Event):
     def __attrs_post_init__(self) -> None:
         if self.owner is not None and self.shares.get(salesperson(self.owner), 0) <= 0:
             held = ", ".join(str(p) for p, v in self.shares.items() if v > 0)
-            raise InvalidInputError(
-                f"the ruling names {self.owner} as owner, but {self.owner} holds no share "
-                f"(shares: {held}): the owner must be a salesperson with a positive share",
+            raise InvalidInputError.of(
+                N_(
+                    "the ruling names {owner} as owner, but {owner} holds no share "
+                    "(shares: {held}): the owner must be a salesperson with a positive "
+                    "share"
+                ),
+                code="realestate.events.ruling.ruling_names",
                 value=self,
+                owner=self.owner,
+                held=held,
             )
 
     @property

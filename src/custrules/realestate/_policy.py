@@ -11,6 +11,7 @@ import attrs
 
 from custrules import _check
 from custrules._frozen import FrozenMap
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError
 
 
@@ -22,7 +23,12 @@ def _months(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None:
         _check.integer(value, attribute.name)
         if value < 1:
-            raise InvalidInputError(f"{attribute.name} must be at least 1, got {value}")
+            raise InvalidInputError.of(
+                N_("{name} must be at least 1, got {shown}"),
+                code="realestate.policy.months.least",
+                name=attribute.name,
+                shown=value,
+            )
 
 
 class ConfirmationCutoff(str, enum.Enum):

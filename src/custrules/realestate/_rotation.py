@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
+from custrules._i18n import N_
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 
@@ -38,15 +39,29 @@ def _to_make_up(value: Any) -> MakeUp:
 
 def _order(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise InvalidTypeError("the rotation order is a sequence of names, not one string")
+        raise InvalidTypeError.of(
+            N_("the rotation order is a sequence of names, not one string"),
+            code="realestate.rotation.order.rotation_order",
+        )
     names = _check.items(value, "the rotation order", limit=1000)
     if not names:
-        raise InvalidInputError("the rotation needs at least one salesperson")
+        raise InvalidInputError.of(
+            N_("the rotation needs at least one salesperson"), code="realestate.rotation.order.rotation_needs"
+        )
     for name in names:
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInputError(f"rotation names must be non-empty text, got {name!r}")
+            raise InvalidInputError.of(
+                N_("rotation names must be non-empty text, got {name!r}"),
+                code="realestate.rotation.order.rotation_names",
+                name=name,
+            )
     if len(set(names)) != len(names):
-        raise InvalidInputError(f"a name appears twice in the rotation: {names}", value=names)
+        raise InvalidInputError.of(
+            N_("a name appears twice in the rotation: {names}"),
+            code="realestate.rotation.order.name_appears",
+            value=names,
+            names=names,
+        )
     return names
 
 
@@ -94,12 +109,20 @@ class Rotation:
     def __attrs_post_init__(self) -> None:
         _check.integer(self.position, "position")
         if not 0 <= self.position < len(self.order):
-            raise InvalidInputError(
-                f"position {self.position} is outside the rotation of {len(self.order)}"
+            raise InvalidInputError.of(
+                N_("position {position} is outside the rotation of {a}"),
+                code="realestate.rotation.rotation.position_outside",
+                position=self.position,
+                a=len(self.order),
             )
         unknown = [n for n in self.owed if n not in self.order]
         if unknown:
-            raise InvalidInputError(f"not in the rotation: {', '.join(unknown)}", value=unknown)
+            raise InvalidInputError.of(
+                N_("not in the rotation: {a}"),
+                code="realestate.rotation.rotation.not_rotation",
+                value=unknown,
+                a=", ".join(unknown),
+            )
 
     def _known(self, names: Collection[str], what: str) -> frozenset[str]:
         if isinstance(names, str):
@@ -107,8 +130,12 @@ class Rotation:
         out = frozenset(names)
         unknown = sorted(out - set(self.order))
         if unknown:
-            raise InvalidInputError(
-                f"{what}: not in the rotation: {', '.join(unknown)}", value=unknown
+            raise InvalidInputError.of(
+                N_("{what}: not in the rotation: {a}"),
+                code="realestate.rotation.rotation.known.not_rotation",
+                value=unknown,
+                what=what,
+                a=", ".join(unknown),
             )
         return out
 
@@ -137,7 +164,10 @@ class Rotation:
                 errand.append(name)
             else:
                 skipped.append((name, "absent without good reason: loses the turn"))
-        raise InvalidInputError("nobody in the rotation is present to receive the customer")
+        raise InvalidInputError.of(
+            N_("nobody in the rotation is present to receive the customer"),
+            code="realestate.rotation.rotation.pick.nobody_rotation",
+        )
 
     def courtesy(self, *, present: Collection[str], for_: str) -> RotationPick:
         """Who receives ``for_``'s customer as a courtesy (义务接待) while ``for_`` is away.
@@ -162,18 +192,28 @@ class Rotation:
                 )
             else:
                 skipped.append((name, "not present"))
-        raise InvalidInputError(
-            f"nobody but {for_} is present to receive {for_}'s customer as a courtesy"
+        raise InvalidInputError.of(
+            N_("nobody but {for_} is present to receive {for_}'s customer as a courtesy"),
+            code="realestate.rotation.rotation.courtesy.nobody_but",
+            for_=for_,
         )
 
     def after(self, pick: RotationPick) -> Rotation:
         """The rotation after ``pick`` received the customer as a rotation turn."""
         if not isinstance(pick, RotationPick) or pick.salesperson not in self.order:
-            raise InvalidInputError(f"not a pick from this rotation: {pick!r}")
+            raise InvalidInputError.of(
+                N_("not a pick from this rotation: {pick!r}"),
+                code="realestate.rotation.rotation.after.not_pick",
+                pick=pick,
+            )
         if "RE12-4" in pick.rules:
-            raise InvalidInputError(
-                f"{pick.salesperson}'s courtesy reception is not a rotation turn (RE12-4): "
-                "the rotation does not move"
+            raise InvalidInputError.of(
+                N_(
+                    "{salesperson}'s courtesy reception is not a rotation turn (RE12-4): "
+                    "the rotation does not move"
+                ),
+                code="realestate.rotation.rotation.after.s_courtesy",
+                salesperson=pick.salesperson,
             )
         owed = list(self.owed)
         position = self.position
