@@ -387,3 +387,15 @@ def test_a_bad_notice_is_one_line_naming_the_line(
     status, _ = run("workdays", "2027-01-04", "--calendar", "CN")
     assert status == 2
     assert "--notice FILE" in capsys.readouterr().err
+
+
+def test_docs_lists_and_prints_the_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text = run("docs")
+    assert status == 0
+    assert "realestate   Real estate: who owns a customer" in text
+    status, text = run("docs", "languages")
+    assert status == 0
+    assert text.startswith("# Languages: every text in Chinese and English")
+    status, text = run("docs", "nope")
+    assert (status, text) == (2, "")
+    assert "no page 'nope'; the pages are calendar, complaints" in capsys.readouterr().err

@@ -323,7 +323,9 @@ def allocation_order(customers: Iterable[SupplyCustomer]) -> tuple[SupplyCustome
     ids = [c.id for c in items]
     if len(set(ids)) != len(ids):
         raise InvalidInputError.of(
-            N_("customer ids must be unique"), code="classes.allocation_order.customer_ids", value=ids
+            N_("customer ids must be unique"),
+            code="classes.allocation_order.customer_ids",
+            value=ids,
         )
     return tuple(
         sorted(

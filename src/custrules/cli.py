@@ -728,6 +728,63 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
     _emit(out, args, data, lines)
 
 
+# -- docs: the pages, shipped in the package ----------------------------------------
+
+
+#: the pages' titles, to list them in either language (the pages are in English)
+_DOC_TITLES = {
+    "calendar": N_("Working days and periods (CAL-1 to CAL-6)"),
+    "complaints": N_("Complaints (CMP-1 to CMP-6)"),
+    "development": N_("Development: tests, mutation testing, benchmarks"),
+    "languages": N_("Languages: every text in Chinese and English"),
+    "limits": N_("Limits and errors: what every door accepts"),
+    "metrics": N_("Retention and satisfaction indicators (RET-1)"),
+    "realestate": N_(
+        "Real estate: who owns a customer, and how the commission splits (RE11, RE12, RE14)"
+    ),
+    "rules": N_("The rules catalogue"),
+    "scale": N_("Batches: whole arrays at once (the numpy extra)"),
+    "tiers": N_("Customer grades and classes (TIER-1 to TIER-8)"),
+    "visits": N_("Visit report scores (VIS-1 to VIS-3)"),
+}
+
+
+def _docs_folder() -> Any:
+    """The docs: inside the installed package (a wheel), else the source tree's."""
+    from importlib import resources
+    from pathlib import Path
+
+    shipped = resources.files("custrules") / "docs"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "docs"  # pragma: no cover - a checkout
+
+
+def _cmd_docs(args: argparse.Namespace, out: TextIO) -> None:
+    folder = _docs_folder()
+    pages = sorted(p.name.removesuffix(".md") for p in folder.iterdir() if p.name.endswith(".md"))
+    if args.page is None:
+        lines = [
+            tr(
+                N_(
+                    "the documentation pages, in English (python -m custrules docs PAGE "
+                    "prints one):"
+                ),
+                args.lang,
+            )
+        ]
+        for page in pages:
+            title = (folder / f"{page}.md").read_text(encoding="utf-8").splitlines()[0]
+            lines.append(f"  {page:<12} {tr(_DOC_TITLES.get(page, title[2:]), args.lang)}")
+        out.write("\n".join(lines) + "\n")
+        return
+    if args.page not in pages:
+        raise _UsageError(
+            N_("custrules docs: no page {!r}; the pages are {}"), args.page[:40], Listed(pages)
+        )
+    out.write((folder / f"{args.page}.md").read_text(encoding="utf-8"))
+
+
 # -- the parser and main -----------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
@@ -868,7 +925,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         "attribute",
         help=t(N_("who owns a real-estate customer and how the commission splits (RE11-RE14)")),
         description=t(
-            N_("Attribute a customer from a case file of events (see docs/realestate.md).")
+            N_(
+                "Attribute a customer from a case file of events (the format: python -m "
+                "custrules docs realestate)."
+            )
         ),
     )
     att.add_argument("case", help=t(N_("a case file (JSON), or example:NAME for a built-in one")))
@@ -906,8 +966,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _add_calendar_options(show, lang)
     show.add_argument("--json", action="store_true", help=t(N_("print JSON")))
 
+    docs = sub.add_parser(
+        "docs",
+        help=t(N_("list the documentation pages, or print one (they ship with the package)")),
+    )
+    docs.add_argument("page", nargs="?", help=t(N_("a page, e.g. realestate")))
     demo = sub.add_parser("demo", help=t(N_("run every family on built-in examples")))
-    for command in (work, dl, tier, visit, att, check, show, demo):
+    for command in (work, dl, tier, visit, att, check, show, docs, demo):
         _add_lang_option(command, types, t)
     demo.add_argument(
         "--json",
@@ -999,6 +1064,7 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
 
 
 _COMMANDS["demo"] = _cmd_demo
+_COMMANDS["docs"] = _cmd_docs
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> None:

@@ -238,7 +238,10 @@ def _text(value: Any, what: str) -> str:
         )
     if not value.strip():
         raise InvalidInputError.of(
-            N_("{what} must not be empty"), code="complaints.text.not_empty", value=value, what=what
+            N_("{what} must not be empty"),
+            code="complaints.text.not_empty",
+            value=value,
+            what=what,
         )
     return value
 

@@ -646,7 +646,9 @@ def _date(
 def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) -> NoticeEntry:
     sentences = [s.strip() for s in re.split(r"[.;]", body.replace(" ", "")) if s.strip()]
     if not sentences:
-        raise NoticeError.of(N_("a holiday line with no dates"), code="notice.entry.holiday_line_no", line=line)
+        raise NoticeError.of(
+            N_("a holiday line with no dates"), code="notice.entry.holiday_line_no", line=line
+        )
     first, rest = sentences[0], sentences[1:]
     working: list[_dt.date] = []
     for sentence in rest:
@@ -669,7 +671,9 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
         end, _ = _date(g[4:8], year, start, line)
         if end < start:  # pragma: no cover - _date moves it to the next year
             raise NoticeError.of(
-                N_("a range that ends before it starts"), code="notice.entry.range_ends_before", line=line
+                N_("a range that ends before it starts"),
+                code="notice.entry.range_ends_before",
+                line=line,
             )
         if g[8] is not None and int(g[8]) != (end - start).days + 1:
             raise NoticeError.of(

@@ -113,7 +113,9 @@ def _to_after_close(value: Any) -> AfterClose:
 def _tz(value: Any) -> _dt.tzinfo:
     if not isinstance(value, _dt.tzinfo):
         raise InvalidTypeError.of(
-            N_("tz must be a datetime.tzinfo, got {value!r}"), code="periods.tz.tz_datetime", value=value
+            N_("tz must be a datetime.tzinfo, got {value!r}"),
+            code="periods.tz.tz_datetime",
+            value=value,
         )
     return value
 

@@ -462,7 +462,10 @@ def _gates(value: Iterable[Gate]) -> tuple[Gate, ...]:
     for g in gates:
         if not isinstance(g, Gate):
             raise InvalidTypeError.of(
-                N_("gates must be Gate objects, got {g!r}"), code="tiers.gates.gates_gate", value=g, g=g
+                N_("gates must be Gate objects, got {g!r}"),
+                code="tiers.gates.gates_gate",
+                value=g,
+                g=g,
             )
     return gates
 
@@ -699,7 +702,10 @@ def _monthly(values: Mapping[Any, Any]) -> dict[Month, Fraction]:
         month = Month.parse(key)
         if month in out:
             raise InvalidInputError.of(
-                N_("month {month} is given twice"), code="tiers.monthly.month_given", value=key, month=month
+                N_("month {month} is given twice"),
+                code="tiers.monthly.month_given",
+                value=key,
+                month=month,
             )
         out[month] = _check.volume(value, f"the figure for {month}")
     return out
@@ -749,7 +755,9 @@ def review_volume(
     basis = _check.member(ReviewBasis, basis, "review basis")
     if not figures:
         raise InvalidInputError.of(
-            N_("no month of the period has a figure"), code="tiers.review_volume.no_month", value=monthly
+            N_("no month of the period has a figure"),
+            code="tiers.review_volume.no_month",
+            value=monthly,
         )
     if basis is ReviewBasis.LAST_MONTH:
         last = Month.parse(ending)
@@ -779,7 +787,9 @@ class SustainedLevel:
 def _levels(value: Any) -> tuple[SustainedLevel, ...]:
     levels = tuple(value)
     if not levels:
-        raise InvalidInputError.of(N_("a ladder needs at least one level"), code="tiers.levels.ladder_needs")
+        raise InvalidInputError.of(
+            N_("a ladder needs at least one level"), code="tiers.levels.ladder_needs"
+        )
     for prev, nxt in itertools.pairwise(levels):
         if not nxt.threshold > prev.threshold:
             raise InvalidInputError.of(

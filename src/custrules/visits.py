@@ -248,7 +248,9 @@ def _optional_text(value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise InvalidTypeError.of(
-            N_("expected text, got {value!r}"), code="visits.optional_text.expected_text", value=value
+            N_("expected text, got {value!r}"),
+            code="visits.optional_text.expected_text",
+            value=value,
         )
     return value
 

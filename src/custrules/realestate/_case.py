@@ -433,7 +433,9 @@ def case_to_json(case: Case) -> dict[str, Any]:
     """A :class:`Case` as a case file's JSON object (events keep their own customer)."""
     if not isinstance(case, Case):
         raise InvalidTypeError.of(
-            N_("expected a Case, got {case!r}"), code="realestate.case.case_to_json.expected_case", case=case
+            N_("expected a Case, got {case!r}"),
+            code="realestate.case.case_to_json.expected_case",
+            case=case,
         )
     out: dict[str, Any] = {}
     if case.customer is not None:

@@ -205,7 +205,8 @@ def _scope(
     links = _links(events)
     if not links:
         raise InvalidInputError.of(
-            N_("no events: nothing to attribute"), code="realestate.engine.scope.no_events_nothing_attribute.1"
+            N_("no events: nothing to attribute"),
+            code="realestate.engine.scope.no_events_nothing_attribute.1",
         )
     start = customer if customer is not None else next(iter(links))
     if start not in links:

@@ -168,6 +168,13 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "received: the clauses do not say whose deal",
                 Listed(named),
             )
+        elif owner is None:
+            m.note(
+                "earlier",
+                "the customer named {}, but nobody holds the customer yet: the "
+                "registrations decide",
+                Listed(named),
+            )
         else:
             m.note(
                 "earlier",

@@ -46,7 +46,8 @@ def _order(value: Any) -> tuple[str, ...]:
     names = _check.items(value, "the rotation order", limit=1000)
     if not names:
         raise InvalidInputError.of(
-            N_("the rotation needs at least one salesperson"), code="realestate.rotation.order.rotation_needs"
+            N_("the rotation needs at least one salesperson"),
+            code="realestate.rotation.order.rotation_needs",
         )
     for name in names:
         if not isinstance(name, str) or not name.strip():
