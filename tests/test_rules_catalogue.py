@@ -44,6 +44,12 @@ def test_every_catalogued_id_is_in_the_code_and_the_tests_or_says_why_not() -> N
 
 def test_shipped_text_points_at_nothing_a_user_lacks() -> None:
     leak = re.compile(r"\.\./shared|seeds/|[0-9]{3}_[0-9a-f]{16}\.txt")
-    shipped = [*(ROOT / "src").rglob("*.py"), *(ROOT / "docs").glob("*.md"), ROOT / "README.md"]
+    shipped = [
+        *(ROOT / "src").rglob("*.py"),
+        *(ROOT / "src").rglob("*.po"),
+        *(ROOT / "docs").glob("*.md"),
+        ROOT / "README.md",
+        ROOT / "README.zh-CN.md",
+    ]
     for path in shipped:
         assert not leak.search(path.read_text(encoding="utf-8")), path

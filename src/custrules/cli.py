@@ -19,7 +19,6 @@ import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
-from fractions import Fraction
 from typing import Any, NoReturn, TextIO
 
 from custrules import _check
@@ -456,14 +455,6 @@ def _cmd_deadline(args: argparse.Namespace, out: TextIO) -> None:
 # -- tier and visit --------------------------------------------------------------
 
 
-def _fraction_text(value: Fraction, lang: str) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return tr(N_("{}/{} (= {:.2f})"), lang).format(
-        value.numerator, value.denominator, float(value)
-    )
-
-
 def _table(args: argparse.Namespace) -> TierTable:
     if args.table == "polyolefin":
         if args.bounds:
@@ -532,27 +523,20 @@ def _cmd_visit(args: argparse.Namespace, out: TextIO) -> None:
     s = score_visit(
         quality=args.quality, service=args.service, renown=args.renown, weights=weights
     )
-    rows: list[tuple[str, str, Enum, int]] = [
-        ("quality", N_("quality (质量)"), s.ratings[0], s.quality),
-        ("service", N_("service (服务态度)"), s.ratings[1], s.service),
-        ("renown", N_("renown (产品的知名度)"), s.ratings[2], s.renown),
+    rows: list[tuple[str, Enum, int]] = [
+        ("quality", s.ratings[0], s.quality),
+        ("service", s.ratings[1], s.service),
+        ("renown", s.ratings[2], s.renown),
     ]
     data: dict[str, Any] = {
-        "rows": {
-            key: {"label": rating.value, "points": points} for key, _, rating, points in rows
-        },
+        "rows": {key: {"label": rating.value, "points": points} for key, rating, points in rows},
         "total": str(s.total),
         "total_float": float(s.total),
         "weights": {row.name.lower(): str(w) for row, w in s.weights.items()},
         "rules": list(s.rules),
+        "explanation": {lang: s.explain(lang) for lang in LANGS},
     }
-    lang = args.lang
-    lines = [
-        tr(N_("{}: {} = {}"), lang).format(tr(name, lang), rating.value, points)
-        for _, name, rating, points in rows
-    ]
-    total = N_("total (weighted mean, VIS-3): {}") if weights else N_("total (mean, VIS-3): {}")
-    lines.append(tr(total, lang).format(_fraction_text(s.total, lang)))
+    lines = data["explanation"][args.lang].splitlines()
     _emit(out, args, data, lines)
 
 

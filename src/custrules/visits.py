@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_
+from custrules._i18n import N_, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 
 __all__ = [
@@ -220,6 +220,45 @@ class VisitScore:
         points = {Row.QUALITY: self.quality, Row.SERVICE: self.service, Row.RENOWN: self.renown}
         weight = sum(self.weights.values(), Fraction(0))
         return sum((self.weights[r] * points[r] for r in Row), Fraction(0)) / weight
+
+    @property
+    def weighted(self) -> bool:
+        """True when the rows are not all weighted alike (a weighted mean)."""
+        return len(set(self.weights.values())) > 1
+
+    def explain(self, lang: str = "en") -> str:
+        """Each row's rating and points, then the aggregate, in ``lang`` (VIS-1, VIS-3).
+
+        >>> print(score_visit(quality="优良", service="不好", renown="知名").explain("zh"))
+        质量：优良 = 90
+        服务态度：不好 = 30
+        产品的知名度：知名 = 70
+        合计（平均，VIS-3）：190/3（= 63.33）
+        """
+        rows = (
+            (N_("quality (质量)"), self.ratings[0], self.quality),
+            (N_("service (服务态度)"), self.ratings[1], self.service),
+            (N_("renown (产品的知名度)"), self.ratings[2], self.renown),
+        )
+        lines = [
+            tr(N_("{}: {} = {}"), lang).format(tr(name, lang), rating.value, points)
+            for name, rating, points in rows
+        ]
+        total = self.total
+        shown = (
+            str(total.numerator)
+            if total.denominator == 1
+            else tr(N_("{}/{} (= {:.2f})"), lang).format(
+                total.numerator, total.denominator, float(total)
+            )
+        )
+        how = (
+            N_("total (weighted mean, VIS-3): {}")
+            if self.weighted
+            else N_("total (mean, VIS-3): {}")
+        )
+        lines.append(tr(how, lang).format(shown))
+        return "\n".join(lines)
 
 
 def score_visit(
