@@ -1,7 +1,7 @@
 """Customer classes (客户分类): admission, channels, value (TIER-3, TIER-4, TIER-8).
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations), piece 13
-(arts. 3, 7, 10, 15, 17) and piece 15; 卷烟零售客户管理 (tobacco retail customer
+Sources: 《石油公司化工品客户管理办法》 (arts. 3, 7, 10, 15, 17) and 《大客户管理方法》, in
+the model regulations of 客户管理管理制度; 卷烟零售客户管理 (tobacco retail customer
 management) 二 and 三.
 
 * TIER-3: a customer files four documents, then sales reviews, finance
@@ -72,7 +72,7 @@ def _amount(value: Any) -> Fraction:
 
 
 class Qualification(str, enum.Enum):
-    """TIER-3 (piece 13 art. 7): the documents every customer provides."""
+    """TIER-3 (《石油公司化工品客户管理办法》 art. 7): the documents every customer provides."""
 
     BUSINESS_LICENCE = "企业营业执照"
     TAX_REGISTRATION = "税务登记证"
@@ -117,7 +117,7 @@ class StageApproval:
 
 
 class RemovalGround(str, enum.Enum):
-    """TIER-3 (piece 13 art. 17): any one removes the customer."""
+    """TIER-3 (《石油公司化工品客户管理办法》 art. 17): any one removes the customer."""
 
     FRAUD = "提供虚假信息，有欺诈、严重失信等行为"
     COMPANY_LOSS = "给公司造成经济损失或严重影响公司的市场信誉"
@@ -186,7 +186,8 @@ def removal_grounds(
 
 
 def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
-    """Where a customer stands on a day (TIER-3, piece 13 arts. 7, 15, 17)."""
+    """Where a customer stands on a day (TIER-3; 《石油公司化工品客户管理办法》 arts. 7,
+    15, 17)."""
     if not isinstance(file, AdmissionFile):
         raise InvalidTypeError.of(
             N_("file must be an AdmissionFile, got {file!r}"),
@@ -248,7 +249,7 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
 
 
 class ChannelClass(str, enum.Enum):
-    """TIER-4 (piece 13 art. 10), in allocation priority order."""
+    """TIER-4 (《石油公司化工品客户管理办法》 art. 10), in allocation priority order."""
 
     DIRECT = "直销客户"  # the product's end user
     EXCLUSIVE_AGENT = "独家代理商"  # sells only this group's products in its region

@@ -1,8 +1,8 @@
 """Customer complaints (客户投诉): deadlines, extensions, status and procedure.
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations), piece 2 art. 11
-and annex 2, piece 13 art. 12, piece 4 (single choice 9, multiple choice 5,
-case 5).
+Sources: the model regulations of 客户管理管理制度: 《油品调运分公司客户管理办法》
+art. 11 and annex 2, 《石油公司化工品客户管理办法》 art. 12, and
+《物业管理师物业管理实务试题·客户管理》 (single choice 9, multiple choice 5, case 5).
 
 * CMP-1: a general complaint (一般投诉) is handled within 1 working day; a
   major one (较大事件投诉) within 3 in principle; in special cases, with the

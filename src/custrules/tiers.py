@@ -1,7 +1,7 @@
 """Customer grades (客户分级): TIER-1, TIER-2, TIER-5, TIER-6, TIER-7.
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations), piece 13
-(arts. 9, 16) and piece 15; 卷烟零售客户管理 (tobacco retail customer management).
+Sources: the model regulations of 客户管理管理制度: 《石油公司化工品客户管理办法》
+(arts. 9, 16) and 《大客户管理方法》; 卷烟零售客户管理 (tobacco retail customer management).
 
 * TIER-1: polyolefin star grades by monthly pick-up, five levels from 网拍客户
   (every new customer) to 三星客户; levels move one step at a time (依次升降);
@@ -383,7 +383,7 @@ class TierTable:
 
 # -- TIER-1: the polyolefin table and gates -----------------------------------------
 
-#: TIER-1 (piece 13 art. 9): monthly pick-up in tonnes, five levels.
+#: TIER-1 (《石油公司化工品客户管理办法》 art. 9): monthly pick-up in tonnes, five levels.
 POLYOLEFIN_STARS = TierTable(
     name="polyolefin_stars",
     unit=VolumeUnit.TONNES,
@@ -656,7 +656,7 @@ def _table(table: Any) -> TierTable:
 
 
 class ReviewPeriod(str, enum.Enum):
-    """TIER-2 (piece 13 art. 16): the review cadences."""
+    """TIER-2 (《石油公司化工品客户管理办法》 art. 16): the review cadences."""
 
     MONTH = "month"
     QUARTER = "quarter"
@@ -814,7 +814,7 @@ class SustainedLadder:
     strict: bool = attrs.field(default=True, validator=_check.flag)
 
 
-#: TIER-7 (piece 15): the carrier's 3-, 4- and 5-star service cards for
+#: TIER-7 (《大客户管理方法》): the carrier's 3-, 4- and 5-star service cards for
 #: monthly bills over 300, 500 and 800 yuan for six consecutive months.
 CARRIER_STAR_CARDS = SustainedLadder(
     name="carrier_star_cards",

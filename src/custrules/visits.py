@@ -1,7 +1,7 @@
 """Customer visit reports (走访客户报告单): VIS-1 to VIS-3.
 
-Source: 客户管理管理制度 (a collection of 15 model regulations) piece 2, annex 1 (the same form as
-piece 13's annex 2).
+Source: 《油品调运分公司客户管理办法》, annex 1 (the same form as annex 2 of
+《石油公司化工品客户管理办法》), in the model regulations of 客户管理管理制度.
 
 VIS-1: three rated rows; the columns are worth, left to right, 100, 90, 85,
 80, 70, 60 and 50 points, except the service row's 不好 (30) and 恶劣 (0):
@@ -93,8 +93,8 @@ class Row(str, enum.Enum):
     RENOWN = "产品的知名度"
 
 
-# VIS-1, piece 2 annex 1: "自左至右的分值分别为100分、90分、85分、80分、70分、60分、
-# 50分，服务栏的'不好'为30分，'恶劣'为0分".
+# VIS-1, 《油品调运分公司客户管理办法》 annex 1: "自左至右的分值分别为100分、90分、
+# 85分、80分、70分、60分、50分，服务栏的'不好'为30分，'恶劣'为0分".
 _POINTS: Mapping[enum.Enum, int] = {
     QualityRating.OUTSTANDING: 100,
     QualityRating.EXCELLENT: 90,

@@ -1,9 +1,10 @@
 """Real estate: customer attribution and commission splits (RE11, RE12, RE14).
 
-Sources: 客户管理管理制度 (a collection of 15 model regulations) pieces 11 (employee referrals), 12
-(the Changsha sales office's customer rules) and 14 (sales customer
-management rules).  These clauses decide people's pay, and sales offices
-argue over them: the engine is exact, deterministic and explains itself.
+Sources, from the model regulations of 客户管理管理制度: 《房地产公司员工介绍客户管理办法》
+(employee referrals, RE11), 《万科房地产销售部客户管理制度》 (a sales office's customer
+rules, RE12) and 《房地产销售客户管理细则》 (sales customer management rules, RE14).
+These clauses decide people's pay, and sales offices argue over them: the engine
+is exact, deterministic and explains itself.
 
 * Events are immutable facts in time about one customer (or household):
   :class:`Registration`, :class:`Visit`, :class:`Recognition`,

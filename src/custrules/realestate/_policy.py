@@ -331,8 +331,8 @@ _REFERRAL_CLAUSES = ("RE11-1", "RE11-2", "RE11-3", "RE11-4", "RE11-5", "RE11-6")
 _COMPANY_CLAUSES = ("RE12-6.1", "RE12-6.2", "RE12-6.3", "RE12-6.4", "RE12-6.5")
 
 
-#: RE12: the Changsha sales office (000 piece 12), with employee referrals
-#: (RE11 / piece 12 §6(2)) and company customers (§6(1)).
+#: RE12: 《万科房地产销售部客户管理制度》 (a sales office's customer rules), with employee
+#: referrals (RE11, by its §6(2)) and company customers (§6(1)).
 RE12 = AttributionPolicy(
     name="RE12",
     registration_validity_months=1,  # 7.1 登记有效期为一个月
@@ -350,7 +350,7 @@ RE12 = AttributionPolicy(
     citations=_RE12_CITES,
 )
 
-#: RE11: employee referrals on their own (000 piece 11).  Its clauses decide
+#: RE11: employee referrals on their own (《房地产公司员工介绍客户管理办法》).  Its clauses decide
 #: a referral and its 30 % (RE11-1 to RE11-6), and that the earlier registration
 #: beats a referral (RE11-4); registrations do not lapse.  It has no clause for
 #: households, forgetful customers, switches, old customers' introductions,
@@ -364,7 +364,7 @@ RE11 = AttributionPolicy(
     citations={"earlier": "RE11-4", "tie": "RE11-4", "confirmed": "RE11-4", "closer": "RE11-5"},
 )
 
-#: RE14: sales customer management rules (000 piece 14).
+#: RE14: 《房地产销售客户管理细则》 (sales customer management rules).
 RE14 = AttributionPolicy(
     name="RE14",
     registration_validity_months=2,  # 5.2(1) 客户建档有效期为2个月
