@@ -100,7 +100,8 @@ def compiled(catalog: Catalog) -> bytes:
 
 def po_text(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, omit_header=False, sort_output=True, width=100)
+    # file names without line numbers: moving code does not make the catalogue stale
+    write_po(out, catalog, omit_header=False, sort_output=True, width=100, include_lineno=False)
     return out.getvalue()
 
 

@@ -44,7 +44,9 @@ def test_every_catalogued_id_is_in_the_code_and_the_tests_or_says_why_not() -> N
 
 def test_shipped_text_points_at_nothing_a_user_lacks() -> None:
     # a path outside the project, a seed file, or a seed's numbering of its pieces
-    leak = re.compile(r"\.\./shared|seeds/|[0-9]{3}_[0-9a-f]{16}\.txt|\bpieces? [0-9]+\b|\b000 piece")
+    leak = re.compile(
+        r"\.\./shared|seeds/|[0-9]{3}_[0-9a-f]{16}\.txt|\bpieces? [0-9]+\b|\b000 piece"
+    )
     shipped = [
         *(ROOT / "src").rglob("*.py"),
         *(ROOT / "src").rglob("*.po"),
