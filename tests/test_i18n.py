@@ -301,3 +301,16 @@ def test_the_docs_listing_in_chinese() -> None:
     pages = [line.split()[0] for line in out.splitlines()[1:]]
     assert "realestate" in pages
     assert english_prose(out, set(pages)) == [], out
+
+
+@pytest.mark.parametrize("command", [[], ["workdays"], ["deadline"], ["attribute"], ["docs"]])
+def test_help_in_chinese(command: list[str]) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main([*command, "--help", "--lang", "zh"], environ={})
+    text = out.getvalue()
+    assert text.startswith("用法：custrules")
+    # argument names and metavars are identifiers; the sentences are Chinese
+    sentences = [line for line in text.splitlines() if re.search(r"[\u4e00-\u9fff]", line)]
+    assert len(sentences) >= 3
+    assert "show this help message" not in text

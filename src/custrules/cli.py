@@ -85,7 +85,32 @@ _ARGPARSE = (
 )
 
 
+#: argparse's own words in a help text, to say them in Chinese
+_HELP_WORDS = (
+    ("usage: ", N_("usage: ")),
+    ("positional arguments:", N_("positional arguments:")),
+    ("optional arguments:", N_("options:")),
+    ("options:", N_("options:")),
+    ("show this help message and exit", N_("show this help message and exit")),
+    ("show program's version number and exit", N_("show program's version number and exit")),
+)
+
+
 class _Parser(argparse.ArgumentParser):
+    #: the language of its help (set by build_parser on every parser it makes)
+    language = "en"
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if self.language != "en":
+            for word, template in _HELP_WORDS:
+                text = text.replace(word, tr(template, self.language))
+        return text
+
+    def format_usage(self) -> str:
+        text = super().format_usage()
+        return text.replace("usage: ", tr(N_("usage: "), self.language), 1)
+
     def error(self, message: str) -> NoReturn:
         for pattern, template in _ARGPARSE:
             found = pattern.fullmatch(message)
@@ -963,6 +988,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         action="store_true",
         help=t(N_("print JSON Lines: one JSON document a line, one line a step")),
     )
+    for each in (parser, work, dl, tier, visit, att, calendar, check, show, docs, demo):
+        each.language = lang
     return parser
 
 
