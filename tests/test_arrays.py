@@ -225,3 +225,26 @@ def test_tier_arrays_on_the_polyolefin_table_and_at_exact_bounds() -> None:
 def test_bad_volume_arrays_are_refused(volumes: np.ndarray, error: type, message: str) -> None:
     with pytest.raises(error, match=re.escape(message)):
         assign_tiers_array(POLYOLEFIN_STARS, volumes)
+
+
+@settings(max_examples=150)
+@given(
+    st.sampled_from(CALENDARS),
+    st.lists(china_days, min_size=1, max_size=30),
+    st.one_of(
+        st.integers(min_value=-40, max_value=40),
+        st.lists(st.integers(min_value=-40, max_value=40), min_size=30, max_size=30),
+    ),
+)
+def test_the_fast_paths_agree_with_the_scalar_api(
+    cal: WorkCalendar, days: list[dt.date], n: int | list[int]
+) -> None:
+    """Without NaT, n within 8 or 32 is answered from a table of every (day, n), a
+    wider n from the table of working days before each day: all agree with the
+    scalar API, element by element."""
+    arr = as_array(list(days))
+    steps = n if isinstance(n, int) else np.array(n[: len(days)])
+    got = cal.add_working_days_array(arr, steps)
+    for i, day in enumerate(days):
+        k = steps if isinstance(steps, int) else int(steps[i])
+        assert got[i] == np.datetime64(cal.add_working_days(day, k), "D")

@@ -33,9 +33,11 @@ _SPAN_LIMIT = 400_000
 class _Table:
     """A calendar's dense table as NumPy arrays."""
 
-    __slots__ = ("before", "days", "lo", "size")
+    __slots__ = ("before", "days", "lo", "luts", "size")
 
     def __init__(self, dense: Dense) -> None:
+        #: answers for every day and every n in -R..R, by R (see _lut)
+        self.luts: dict[int, np.ndarray] = {}
         self.lo = dense.lo
         self.size = dense.size
         self.before = np.asarray(dense.before, dtype=np.int64)
@@ -169,6 +171,100 @@ def is_working_day_array(calendar: WorkCalendar, days: Any) -> np.ndarray:
 
 def add_working_days_array(calendar: WorkCalendar, days: Any, n: Any) -> np.ndarray:
     arr = _days(days, "days")
+    fast = _add_fast(calendar, arr, n)
+    if fast is not None:
+        return fast
+    return _add_general(calendar, arr, n)
+
+
+#: NaT's integer
+_INAT = np.iinfo(np.int64).min
+#: the reaches (largest |n|) answered from a table of every (day, n)
+_LUT_REACH = (8, 32)
+
+
+def _lut(table: _Table, reach: int) -> np.ndarray:
+    """The answer for every day of ``table`` and every n in -reach..reach, flat:
+    entry (day - lo) * (2 * reach + 1) + n + reach.  Built once a table and reach
+    (at most 65 columns: 5 MB for a century of days)."""
+    held = table.luts.get(reach)
+    if held is not None:
+        return held
+    i = np.arange(table.size, dtype=np.int64)
+    last = len(table.days) - 1
+    columns = []
+    for n in range(-reach, reach + 1):
+        ahead = 1 if n > 0 else 0
+        k = table.before[np.minimum(i + ahead, table.size)] + n - ahead
+        columns.append(table.days[np.clip(k, 0, last)])  # the ends are never read
+    lut = np.stack(columns, axis=1).ravel()
+    table.luts[reach] = lut
+    return lut
+
+
+def _add_fast(calendar: WorkCalendar, arr: np.ndarray, n: Any) -> np.ndarray | None:
+    """The common case in as few passes over the data as NumPy allows: no NaT,
+    every date and every answer well inside the table (else None: the general
+    path, which also finds the errors)."""
+    raw = arr.view(np.int64)
+    if raw.size == 0:
+        return None
+    first, last = int(raw.min()), int(raw.max())
+    if first == _INAT:
+        return None  # NaT: the general path masks it
+    first += _EPOCH
+    last += _EPOCH
+    if first < calendar._lo or last > calendar._hi:
+        return None  # the general path raises the horizon error
+    steps = np.asarray(n)
+    if steps.dtype.kind not in "iu" or steps.dtype == np.bool_:
+        return None
+    if steps.ndim == 0:
+        scalar = int(steps)
+        reach = abs(scalar)
+    else:
+        try:
+            np.broadcast_shapes(steps.shape, arr.shape)
+        except ValueError:
+            return None
+        if steps.shape != arr.shape:
+            return None
+        reach = int(np.abs(steps).max(initial=0))
+    reach = next((r for r in _LUT_REACH if reach <= r), reach)
+    margin = reach * 2 + 14
+    table = _table(calendar, first - margin, last + margin)
+    if first - margin < table.lo or last + margin > table.lo + table.size - 1:
+        return None  # near the table's ends: the general path checks every answer
+    if reach in _LUT_REACH:
+        # one gather from the answers for every (day, n): index (day - lo) * W + n + R
+        lut = _lut(table, reach)
+        idx = raw - (table.lo - _EPOCH)
+        idx *= 2 * reach + 1
+        if steps.ndim == 0:
+            idx += scalar + reach
+        else:
+            idx += steps
+            idx += reach
+        answer: np.ndarray = lut[idx]
+        return answer
+    offset = _EPOCH - table.lo
+    if steps.ndim == 0:
+        forward = 1 if scalar > 0 else 0
+        k = table.before[raw + (offset + forward)]
+        k += scalar - forward
+    else:
+        step64 = steps.astype(np.int64, copy=False)
+        ahead = step64 > 0
+        idx = raw + offset
+        idx += ahead
+        k = table.before[idx]
+        k += step64
+        k -= ahead
+    result: np.ndarray = table.days[k]
+    return result
+
+
+def _add_general(calendar: WorkCalendar, arr: np.ndarray, n: Any) -> np.ndarray:
     steps = _steps(n, arr.shape)
     o, nat = _ordinals(arr, calendar)
     _check_range(calendar, o, nat, arr)

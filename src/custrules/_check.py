@@ -10,7 +10,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any
 
-from custrules._i18n import N_
+from custrules._i18n import N_, Sub
 from custrules.errors import InvalidInputError, InvalidTypeError, NaiveDatetimeError
 
 #: The dates custrules works with (documented in docs/limits.md): any business
@@ -28,14 +28,14 @@ MAX_FRACTION_BITS = 128
 MAX_TEXT = 200
 
 
-def in_range(day: _dt.date, what: str) -> _dt.date:
+def in_range(day: _dt.date, what: str | Sub) -> _dt.date:
     """``day`` if it lies within :data:`FIRST_DAY` .. :data:`LAST_DAY`, else raise."""
     if not FIRST_DAY <= day <= LAST_DAY:
         raise _outside(day, what)
     return day
 
 
-def _outside(value: _dt.date, what: str) -> InvalidInputError:
+def _outside(value: _dt.date, what: str | Sub) -> InvalidInputError:
     return InvalidInputError.of(
         N_("{what} {a} is outside the dates custrules works with ({a2} to {a3})"),
         code="check.outside.outside_dates",
@@ -47,7 +47,7 @@ def _outside(value: _dt.date, what: str) -> InvalidInputError:
     )
 
 
-def plain_date(value: Any, what: str) -> _dt.date:
+def plain_date(value: Any, what: str | Sub) -> _dt.date:
     """Return ``value`` if it is a date (and not a datetime) in range, else raise."""
     if isinstance(value, _dt.datetime):
         raise InvalidTypeError.of(
@@ -72,7 +72,7 @@ def plain_date(value: Any, what: str) -> _dt.date:
     return value
 
 
-def aware(value: Any, what: str) -> _dt.datetime:
+def aware(value: Any, what: str | Sub) -> _dt.datetime:
     """Return ``value`` if it is a timezone-aware datetime, else raise."""
     if not isinstance(value, _dt.datetime):
         raise InvalidTypeError.of(
@@ -101,7 +101,7 @@ _FIRST_INSTANT = _dt.datetime.combine(FIRST_DAY, _dt.time(0), _dt.timezone.utc)
 _LAST_INSTANT = _dt.datetime.combine(LAST_DAY, _dt.time.max, _dt.timezone.utc)
 
 
-def integer(value: Any, what: str, *, limit: int | None = None) -> int:
+def integer(value: Any, what: str | Sub, *, limit: int | None = None) -> int:
     """Return ``value`` if it is an int (bools refused), at most ``limit`` in size."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError.of(
@@ -122,7 +122,7 @@ def integer(value: Any, what: str, *, limit: int | None = None) -> int:
     return value
 
 
-def exact_number(value: Any, what: str) -> Fraction:
+def exact_number(value: Any, what: str | Sub) -> Fraction:
     """Turn an int, Decimal, Fraction or numeric string into an exact Fraction.
 
     Floats are accepted only when finite (they are taken at their exact
@@ -166,7 +166,7 @@ def exact_number(value: Any, what: str) -> Fraction:
     )
 
 
-def decimal_text(text: str, what: str) -> Decimal:
+def decimal_text(text: str, what: str | Sub) -> Decimal:
     """A finite Decimal from text such as ``"12.5"``, within the number limits."""
     raw = text.strip()
     if len(raw) > 64:
@@ -189,7 +189,7 @@ def decimal_text(text: str, what: str) -> Decimal:
     return decimal_in_limits(parsed, what)
 
 
-def decimal_in_limits(value: Decimal, what: str) -> Decimal:
+def decimal_in_limits(value: Decimal, what: str | Sub) -> Decimal:
     """``value`` if finite, below :data:`MAX_MAGNITUDE` and with at most
     :data:`MAX_PLACES` decimal places; else raise (in microseconds, whatever the
     exponent: a number such as ``1e999999999`` is refused before any work)."""
@@ -220,7 +220,7 @@ def decimal_in_limits(value: Decimal, what: str) -> Decimal:
     return value
 
 
-def _fraction_in_limits(exact: Fraction, value: Any, what: str) -> Fraction:
+def _fraction_in_limits(exact: Fraction, value: Any, what: str | Sub) -> Fraction:
     if abs(exact) >= MAX_MAGNITUDE:
         raise InvalidInputError.of(
             N_("{what} is too large: custrules takes numbers below 10^18"),
@@ -246,7 +246,11 @@ def _fraction_in_limits(exact: Fraction, value: Any, what: str) -> Fraction:
     return exact
 
 
-def volume(value: Any, what: str = N_("volume")) -> Fraction:
+#: what a volume is called in its errors, by default
+_VOLUME = N_("volume")
+
+
+def volume(value: Any, what: str | Sub = _VOLUME) -> Fraction:
     """An exact, finite, non-negative quantity (a volume, a bill, a share of supply)."""
     if isinstance(value, str):
         raise InvalidTypeError.of(
@@ -266,7 +270,7 @@ def volume(value: Any, what: str = N_("volume")) -> Fraction:
     return exact
 
 
-def text(value: Any, what: str) -> str:
+def text(value: Any, what: str | Sub) -> str:
     """Non-empty text of at most :data:`MAX_TEXT` characters with no control or
     invisible formatting characters (a newline in a name breaks every report)."""
     if not isinstance(value, str) or not value.strip():
@@ -393,7 +397,7 @@ def fold(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().translate(SIMPLIFY)
 
 
-def member(enum_cls: type[enum.Enum], value: Any, what: str) -> Any:
+def member(enum_cls: type[enum.Enum], value: Any, what: str | Sub) -> Any:
     """An enum member from itself, its value, its name (any case) or its Chinese
     label (simplified or traditional, where the enum has labels); anything else
     raises :class:`~custrules.errors.UnknownLabelError` listing the choices."""
@@ -463,7 +467,7 @@ def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
         nonempty(instance, attribute, value)
 
 
-def boolean(value: Any, what: str) -> bool:
+def boolean(value: Any, what: str | Sub) -> bool:
     """A yes/no argument: only ``True`` or ``False`` (see :func:`flag`)."""
     if not isinstance(value, bool):
         raise InvalidTypeError.of(
@@ -492,7 +496,7 @@ def flag(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
-def items(value: Any, what: str, *, limit: int = 100_000) -> tuple[Any, ...]:
+def items(value: Any, what: str | Sub, *, limit: int = 100_000) -> tuple[Any, ...]:
     """The items of a list, tuple, set or other iterable (not text, bytes or a mapping)."""
     from collections.abc import Iterable, Mapping
 

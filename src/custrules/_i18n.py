@@ -131,9 +131,16 @@ class Quote(str):
 
 
 class Sub(tuple[Any, ...]):
-    """A text inside a text: (template, args), rendered in the same language."""
+    """A text inside a text: (template, args), rendered in the same language (in
+    English where it is simply formatted, as in an error's English message)."""
 
     __slots__ = ()
+
+    def __str__(self) -> str:
+        return render(self[0], self[1])
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _arg(a: Any, lang: str) -> Any:

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Listed, Said, render_all, said
+from custrules._i18n import N_, Listed, Said, Sub, render_all, said
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -442,6 +442,10 @@ class AbcPolicy:
             )
 
 
+def _figure_of(key: Any) -> Sub:
+    return Sub((N_("the figure of {}"), (key,)))
+
+
 def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcClass]:
     """Split customers into A, B and C by their figures (TIER-8).
 
@@ -461,7 +465,7 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
             value=policy,
             policy=policy,
         )
-    values = {str(k): _check.volume(v, f"the figure of {k}") for k, v in figures.items()}
+    values = {str(k): _check.volume(v, _figure_of(k)) for k, v in figures.items()}
     order = sorted(values, key=lambda k: (-values[k], k))
     n = len(order)
     if n == 0:

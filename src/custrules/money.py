@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from custrules import _check
-from custrules._i18n import N_
+from custrules._i18n import N_, Sub
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["CENT", "MAX_AMOUNT_YUAN", "allocate", "to_fraction_shares", "to_money"]
@@ -160,7 +160,8 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
                 key=key,
                 share=share,
             )
-        exact = _check.exact_number(share, f"the share of {key}")
+        what = Sub((N_("the share of {}"), (key,)))
+        exact = _check.exact_number(share, what)
         if exact < 0:
             raise InvalidInputError.of(
                 N_("the share of {key} is negative: {exact}"),

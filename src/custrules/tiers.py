@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Listed, Said, render_all, said, tr
+from custrules._i18n import N_, Listed, Said, Sub, render_all, said, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 from custrules.periods import Month
 
@@ -707,7 +707,8 @@ def _monthly(values: Mapping[Any, Any]) -> dict[Month, Fraction]:
                 value=key,
                 month=month,
             )
-        out[month] = _check.volume(value, f"the figure for {month}")
+        what = Sub((N_("the figure for {}"), (month,)))
+        out[month] = _check.volume(value, what)
     return out
 
 

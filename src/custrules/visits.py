@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, tr
+from custrules._i18n import N_, Sub, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 
 __all__ = [
@@ -187,7 +187,8 @@ def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
                 value=value,
                 value2=row.value,
             )
-        out[row] = _check.volume(weight, f"the weight of {key}")
+        what = Sub((N_("the weight of {}"), (key,)))
+        out[row] = _check.volume(weight, what)
     if len(out) != len(Row):
         absent = ", ".join(r.name.lower() for r in Row if r not in out)
         raise InvalidInputError.of(

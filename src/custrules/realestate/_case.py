@@ -43,7 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_
+from custrules._i18n import N_, Sub
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
 from custrules.periods import parse_date, parse_instant
@@ -182,8 +182,9 @@ def _shares(value: Any, _: Any) -> Mapping[str, Fraction]:
                 a=_json_type(share),
                 share=share,
             )
+        what = Sub((N_("the share of {}"), (party,)))
         try:
-            out[party] = _check.exact_number(Fraction(share.strip()), f"the share of {party}")
+            out[party] = _check.exact_number(Fraction(share.strip()), what)
         except (ValueError, ZeroDivisionError):
             raise InvalidInputError.of(
                 N_("not an exact share: {share!r}"),
