@@ -292,6 +292,7 @@ def test_every_error_of_the_engine_renders_in_chinese(events: list) -> None:
             continue
         assert error.template is not None, error
         assert error.code != error.default_code, error
+        assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", error.code), error.code
         assert english_prose(error.message_in("zh")) == [], error.message_in("zh")
 
 
@@ -314,3 +315,19 @@ def test_help_in_chinese(command: list[str]) -> None:
     sentences = [line for line in text.splitlines() if re.search(r"[\u4e00-\u9fff]", line)]
     assert len(sentences) >= 3
     assert "show this help message" not in text
+
+
+def test_error_codes_are_stable_identifiers_each_used_once() -> None:
+    """Every code a raise gives is lower-case dotted and names one place."""
+    from pathlib import Path
+
+    source = Path(catalogue.PACKAGE)
+    codes = [
+        code
+        for path in source.rglob("*.py")
+        for code in re.findall(r'code="([^"]+)"', path.read_text(encoding="utf-8"))
+    ]
+    assert len(codes) > 250
+    for code in codes:
+        assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", code), code
+    assert len(set(codes)) == len(codes), sorted(c for c in codes if codes.count(c) > 1)

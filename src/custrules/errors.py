@@ -71,7 +71,7 @@ class CustrulesError(Exception):
         """An error from a marked template and its named parameters::
 
         raise InvalidInputError.of(N_("{what} cannot be negative, got {value}"),
-                                   code="negative", what="volume", value=-1)
+                                   code="example.negative", what="volume", value=-1)
         """
         shown = {"value": value, **params}
         return cls(

@@ -382,7 +382,8 @@ def attribute(
         shares, owner, reason = decided
         if deal is None:
             shares = {}
-        return _result(label, policy, owner, shares, trail(), reason, lead.follow_up, deal)
+        # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
+        return _result(label, policy, owner, shares, trail(), reason, owner, deal)
     if deal is None:
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
@@ -403,11 +404,10 @@ def attribute(
     if reasons or split is None:
         return _result(label, policy, None, {}, trail(), reasons, None, deal)
     if off_top:
+        # off the top: the public pool and a referrer, never a salesperson
         shares_out: dict[Party, Fraction] = dict(off_top)
         for who, share in split.items():
-            party = salesperson(who)
-            part = rest * share
-            shares_out[party] = shares_out[party] + part if party in shares_out else part
+            shares_out[salesperson(who)] = rest * share
     else:
         shares_out = {salesperson(who): share for who, share in split.items()}
     owner = _top(split, lead.owner, states, members)
