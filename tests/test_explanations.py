@@ -7,20 +7,24 @@ clauses give it, so a changed word, citation or argument is a failing test.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
 from custrules import (
+    RE11,
     RE12,
     RE14,
     CustrulesError,
     HouseholdLink,
     NameChange,
+    Previous,
+    Recognition,
     Ruling,
     attribute,
 )
 from custrules.realestate import AttributionPolicy
-from tests.test_realestate import C, at, deal, seen
+from tests.test_realestate import FORGOT, C, at, deal, seen, visit
 
 W = "王太太"
 COUPLE = [*seen(0, "甲"), *seen(3, "乙", W), HouseholdLink(at=at(4), customer=C, other=W)]
@@ -159,3 +163,268 @@ def test_two_deals_are_an_error_with_its_code_and_parameters() -> None:
         "一个案例中有 2 笔成交（2026-03-05 15:00, 2026-03-06 15:00）：一个案例只能是一位客户"
         "（或一个家庭）和一笔成交"
     )
+
+
+# -- more clauses, pinned from the reviewed output of each story ------------------------
+
+STORIES: dict[str, tuple[list[Any], tuple[AttributionPolicy, ...], dict[str, Any]]] = {
+    # RE14-5.3(5): several names, one of them present
+    "re14_several_names_present": (
+        [
+            *seen(0, "甲"),
+            *seen(3, "乙"),
+            visit(8, "乙", previous=Previous.NAMES, asked_for=["丙", "乙", "甲"]),
+            deal(8, "乙"),
+        ],
+        (RE14,),
+        {},
+    ),
+    # RE14-5.3(5): several names, none present: a ruling
+    "re14_several_names_absent": (
+        [
+            *seen(0, "甲"),
+            visit(8, "丁", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+            deal(8, "丁"),
+        ],
+        (RE14,),
+        {},
+    ),
+    # RE12: several names: the registered salesperson keeps the customer
+    "re12_several_names_owner": (
+        [
+            *seen(0, "甲"),
+            visit(8, "乙", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+            deal(8, "乙"),
+        ],
+        (RE12,),
+        {},
+    ),
+    # RE12-3.7(g) / RE14-5.3(1): recognised the same day
+    "forgot_same_day": (
+        [*FORGOT, Recognition(at=at(10, 12), customer=C, original="甲"), deal(12, "甲")],
+        (RE12, RE14),
+        {},
+    ),
+    # RE12-3.7(i): recognised within a month
+    "forgot_within_month": (
+        [*FORGOT, Recognition(at=at(25), customer=C, original="甲"), deal(30, "乙")],
+        (RE12,),
+        {},
+    ),
+    # RE12-3.7(j): not recognised within a month
+    "forgot_not_recognised": ([*FORGOT, deal(30, "乙")], (RE12,), {}),
+    # RE14-5.3(7): found in the records
+    "forgot_records": (
+        [
+            *FORGOT,
+            Recognition(at=at(12), customer=C, original="甲", by_records=True),
+            deal(20, "乙"),
+        ],
+        (RE14,),
+        {},
+    ),
+    # RE12-7.1: no deal, and the only registration has lapsed
+    "no_deal_lapsed": ([*seen(0, "甲")], (RE12,), {"as_of": at(60)}),
+    # RE12-7.3 tie / RE11 no household clause: a ruling
+    "household_tie_no_deal": (
+        [
+            *seen(0, "甲"),
+            *seen(0, "乙", "王太太"),
+            HouseholdLink(at=at(1), customer=C, other="王太太"),
+        ],
+        (RE12, RE11),
+        {},
+    ),
+}
+
+EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | None]] = {
+    ("re14_several_names_present", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            (
+                "RE14-5.3(5): the customer named 丙, 乙, 甲 without choosing; 乙, the first of "
+                "them present, receives the customer"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.3(5): 客户点名丙、乙、甲而未选定；在场的第一位乙接待客户",
+        ],
+        None,
+        None,
+    ),
+    ("re14_several_names_absent", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(5): the customer named 甲, 乙 but none was present; the rotation "
+                "received: the clauses do not say whose deal"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(5): 客户点名甲、乙但均不在场；按轮序接待：条款未规定成交归谁",
+        ],
+        (
+            "RE14-5.3(5): the customer named 甲, 乙 but none was present; the rotation "
+            "received: the clauses do not say whose deal"
+        ),
+        "RE14-5.3(5): 客户点名甲、乙但均不在场；按轮序接待：条款未规定成交归谁",
+    ),
+    ("re12_several_names_owner", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-7.3: the customer named several salespeople; the registered "
+                "salesperson (甲) keeps the customer"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: 客户点名多位置业顾问；已登记的置业顾问（甲）保留客户",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_same_day", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            "RE12-3.7(g): 甲 was recognised the same day: 甲 takes over",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(g): 当天认出甲：由甲接手",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_same_day", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            (
+                "RE14-5.3(1): during the reception 乙 learnt that 甲 had received the customer "
+                "before and is present: the customer goes back to 甲; the deal is 甲's"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(1): 接待中乙得知甲此前接待过该客户且在场：客户交回甲；成交归甲",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_within_month", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            (
+                "RE12-3.7(i): no deal on the spot; 甲 recognised within 1 month(s) "
+                "(2026-03-27 10:00): 乙 follows up, the commission is split"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(i): 当场未成交；1 个月内认出甲（2026-03-27 10:00）：由乙跟进，佣金分成",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_not_recognised", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            "RE12-3.7(j): no deal on the spot and 甲 not recognised within 1 month(s): all to 乙",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(j): 当场未成交，且 1 个月内未认出甲：全部归乙",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_records", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            (
+                "RE14-5.3(7): 乙 found 甲 in the records while 甲's registration was valid: the "
+                "bonus is split"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(7): 乙在记录中查到甲，且甲的登记仍有效：奖金分成",
+        ],
+        None,
+        None,
+    ),
+    ("no_deal_lapsed", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.1: 甲's registration has lapsed: nobody holds the customer",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.1: 甲的登记已失效：客户无人持有",
+        ],
+        None,
+        None,
+    ),
+    ("household_tie_no_deal", "RE12"): (
+        [
+            "RE12-7.3: [王先生] 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.3: [王太太] 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.3: household members first seen at one instant",
+        ],
+        [
+            "RE12-7.3: [王先生] 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: [王太太] 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: 家庭成员在同一时刻首次到访",
+        ],
+        "RE12-7.3: household members first seen at the same instant",
+        "RE12-7.3: 家庭成员在同一时刻首次到访",
+    ),
+    ("household_tie_no_deal", "RE11"): (
+        [
+            "RE11-4: [王先生] 甲 registered the customer first (2026-03-02 10:00)",
+            "RE11-4: [王太太] 乙 registered the customer first (2026-03-02 10:00)",
+            "RE11: one household held by 甲 and 乙",
+        ],
+        [
+            "RE11-4: [王先生] 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE11-4: [王太太] 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11: 同一家庭由甲和乙持有",
+        ],
+        "RE11: RE11 has no household clause",
+        "RE11: RE11没有家庭条款",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "policy"),
+    [(name, policy) for name, (_, policies, _) in STORIES.items() for policy in policies],
+    ids=lambda v: v if isinstance(v, str) else v.name,
+)
+def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy) -> None:
+    events, _, options = STORIES[name]
+    a = attribute(events, policy, customer=C, **options)
+    en, zh, ruling_en, ruling_zh = EXPECTED[(name, policy.name)]
+    assert a.explain("en").splitlines() == en
+    assert a.explain("zh").splitlines() == zh
+    assert (a.ruling_text("en"), a.ruling_text("zh")) == (ruling_en, ruling_zh)
