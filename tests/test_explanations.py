@@ -15,16 +15,21 @@ from custrules import (
     RE11,
     RE12,
     RE14,
+    CompanyIntroduction,
     CustrulesError,
+    Dispute,
+    Fault,
     HouseholdLink,
     NameChange,
+    OldCustomerIntroduction,
     Previous,
     Recognition,
     Ruling,
+    SwitchRequest,
     attribute,
 )
 from custrules.realestate import AttributionPolicy
-from tests.test_realestate import FORGOT, C, at, deal, seen, visit
+from tests.test_realestate import FORGOT, C, at, deal, reg, seen, visit
 
 W = "王太太"
 COUPLE = [*seen(0, "甲"), *seen(3, "乙", W), HouseholdLink(at=at(4), customer=C, other=W)]
@@ -167,6 +172,30 @@ def test_two_deals_are_an_error_with_its_code_and_parameters() -> None:
 
 # -- more clauses, pinned from the reviewed output of each story ------------------------
 
+BASE2 = [*seen(0, "甲"), *seen(2, "乙"), deal(5, "乙")]
+
+
+def _dispute(outcome: str, *, halves: bool = False) -> Dispute:
+    shares = {"salesperson:甲": Fraction(1, 2), "salesperson:乙": Fraction(1, 2)}
+    return Dispute(
+        at=at(6),
+        customer=C,
+        parties=["甲", "乙"],
+        outcome=outcome,
+        shares=shares if halves else None,
+    )
+
+
+def _refusal(fault: Fault, *, firm: bool = False, granted_to: str | None = None) -> SwitchRequest:
+    return SwitchRequest(
+        at=at(0, 11), customer=C, from_="甲", fault=fault, firm=firm, granted_to=granted_to
+    )
+
+
+def _company(**kw: Any) -> CompanyIntroduction:
+    return CompanyIntroduction(at=at(-1), customer=C, by="刘总", **kw)
+
+
 STORIES: dict[str, tuple[list[Any], tuple[AttributionPolicy, ...], dict[str, Any]]] = {
     # RE14-5.3(5): several names, one of them present
     "re14_several_names_present": (
@@ -233,6 +262,83 @@ STORIES: dict[str, tuple[list[Any], tuple[AttributionPolicy, ...], dict[str, Any
             HouseholdLink(at=at(1), customer=C, other="王太太"),
         ],
         (RE12, RE11),
+        {},
+    ),
+    # RE14-5.3(8): named on a later visit: the bonus is shared
+    "re14_named_on_nth_visit": (
+        [
+            *seen(0, "甲"),
+            visit(5, "甲"),
+            visit(9, "乙", previous=Previous.NAMES, asked_for=["乙"], named_on_entry=True),
+            deal(9, "乙"),
+        ],
+        (RE14, RE12),
+        {},
+    ),
+    # RE14-5.4: crossed customers, each outcome; RE12 has no dispute clause
+    "dispute_quarrel": ([*BASE2, _dispute("quarrel")], (RE14, RE12), {}),
+    "dispute_pending": ([*BASE2, _dispute("pending")], (RE14,), {}),
+    "dispute_settled": ([*BASE2, _dispute("settled", halves=True)], (RE14,), {}),
+    "dispute_mediated": ([*BASE2, _dispute("mediated", halves=True)], (RE14,), {}),
+    # RE12-3.10: a new customer refuses the salesperson
+    "refusal_none": ([*seen(0, "甲"), _refusal(Fault.NONE), deal(5, "甲")], (RE12,), {}),
+    "refusal_minor": ([*seen(0, "甲"), _refusal(Fault.MINOR), deal(5, "甲")], (RE12,), {}),
+    "refusal_serious": (
+        [*seen(0, "甲"), _refusal(Fault.SERIOUS, granted_to="丙"), reg(0.1, "丙"), deal(5, "丙")],
+        (RE12,),
+        {},
+    ),
+    "refusal_firm_nobody": (
+        [*seen(0, "甲"), _refusal(Fault.NONE, firm=True), deal(5, "丙")],
+        (RE12,),
+        {},
+    ),
+    # RE12-5.2 / RE14-5.3(2): a permitted switch, and one the salesperson incited
+    "switch_permitted": (
+        [
+            *seen(0, "甲"),
+            SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+            deal(4, "乙"),
+        ],
+        (RE12, RE14),
+        {},
+    ),
+    "switch_incited": (
+        [
+            *seen(0, "甲"),
+            SwitchRequest(at=at(2), customer=C, from_="甲", to="乙", permitted=True, incited=True),
+            deal(3, "乙"),
+        ],
+        (RE12,),
+        {},
+    ),
+    # RE12-6: company customers; RE14 has no company clause
+    "company_brought": ([_company(), *seen(0, "乙"), deal(2, "乙")], (RE12, RE14), {}),
+    "company_named": (
+        [_company(named_salesperson="甲"), *seen(0, "甲"), deal(2, "甲")],
+        (RE12,),
+        {},
+    ),
+    "company_after_contact": (
+        [*seen(0, "乙"), CompanyIntroduction(at=at(1), customer=C, by="刘总"), deal(2, "乙")],
+        (RE12,),
+        {},
+    ),
+    "company_arranged_unknown": (
+        [_company(arranged_deal=True), deal(0, "丙")],
+        (RE12,),
+        {},
+    ),
+    # RE12-7.5 (c) / RE14-5.3(10): an old customer's introduction; RE11 has no clause
+    "old_customer_none": (
+        [
+            OldCustomerIntroduction(
+                at=at(0, 9), customer=C, old_customer="李老板", salesperson="甲", how="none"
+            ),
+            *seen(0, "乙"),
+            deal(3, "乙"),
+        ],
+        (RE12, RE14, RE11),
         {},
     ),
 }
@@ -413,6 +519,306 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         "RE11: RE11 has no household clause",
         "RE11: RE11没有家庭条款",
     ),
+    ("re14_named_on_nth_visit", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(8): on visit 3 the customer named 乙; earlier salesperson(s): 甲",
+            "RE14-5.3(8): the bonus: 乙 and the earlier salesperson(s)",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(8): 第 3 次到访，客户点名乙；此前的置业顾问：甲",
+            "RE14-5.3(8): 奖金：乙与此前的置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("re14_named_on_nth_visit", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.6: the customer named 乙, but is 甲's: naming another is refused in "
+                "principle"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.6: 客户点名乙，但属于甲的客户：原则上不同意点名他人",
+        ],
+        None,
+        None,
+    ),
+    ("dispute_quarrel", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            "RE14-5.4: 甲 and 乙 quarrelled: the performance and bonus go to the department",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.4: 甲和乙发生争吵：业绩与奖金归部门",
+        ],
+        None,
+        None,
+    ),
+    ("dispute_quarrel", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.3: 乙 registered later than 甲: the earlier registration wins",
+            "RE12-7.7: a dispute between 甲, 乙",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: 乙的登记晚于甲：以先登记者为准",
+            "RE12-7.7: 甲、乙之间的争议",
+        ],
+        "RE12-7.7: a dispute needs a ruling",
+        "RE12-7.7: 争议需要裁决",
+    ),
+    ("dispute_pending", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            "RE14-5.4: 甲 and 乙 dispute the customer",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.4: 甲和乙争议该客户",
+        ],
+        "RE14-5.4: a crossed customer the parties have not settled",
+        "RE14-5.4: 撞单客户，当事人尚未协商解决",
+    ),
+    ("dispute_settled", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            "RE14-5.4: the crossed customer was settled between the parties",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.4: 撞单客户已由当事人协商解决",
+        ],
+        None,
+        None,
+    ),
+    ("dispute_mediated", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            "RE14-5.4: the crossed customer was mediated by the department",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.4: 撞单客户已由部门调解",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_none", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.10: 甲 was not at fault: the request is refused",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 甲没有过错：请求不予同意",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_minor", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.10: 甲's minor fault: 甲 continues",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 甲有轻微过错：由甲继续跟进",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_serious", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: a serious fault: 丙 received the customer as new; 甲 lost every right "
+                "(the turn counts as void)"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 严重过错：丙作为新客户接待；甲丧失一切权利（该轮次作废）",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_firm_nobody", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
+                "over (record granted_to)"
+            ),
+            "RE12-7.1: 丙 closed the deal with no valid claim against it",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 甲因客户坚决拒绝失去客户，但无人接替（请记录 granted_to）",
+            "RE12-7.1: 丙成交，且无人拥有有效的归属",
+        ],
+        (
+            "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
+            "over (record granted_to)"
+        ),
+        "RE12-3.10: 甲因客户坚决拒绝失去客户，但无人接替（请记录 granted_to）",
+    ),
+    ("switch_permitted", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: the manager let 乙 take over from 甲",
+        ],
+        ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）", "RE12-5.2: 经理同意由乙接替甲"],
+        None,
+        None,
+    ),
+    ("switch_permitted", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(2): the customer did not want 甲 and asked for 乙; 甲's registration is "
+                "valid"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(2): 客户不要甲而要求乙；甲的登记仍有效",
+        ],
+        None,
+        None,
+    ),
+    ("switch_incited", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.3: 乙 received the returning customer as a courtesy: all to 甲",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-5.3: 乙代接待回访客户：全部归甲",
+        ],
+        None,
+        None,
+    ),
+    ("company_brought", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.3: introduced or brought by the company, followed to the deal by the "
+                "salesperson"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.3: 公司介绍或带来，由置业顾问跟进至成交",
+        ],
+        None,
+        None,
+    ),
+    ("company_brought", "RE14"): (
+        [
+            "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.4: introduced by the company (刘总)",
+        ],
+        ["RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）", "RE14-5.4: 公司介绍（刘总）"],
+        "RE14-5.4: RE14 has no clause for company customers",
+        "RE14-5.4: RE14没有公司客户条款",
+    ),
+    ("company_named", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.2: 刘总 named 甲: a courtesy reception outside the rotation; the "
+                "commission goes to the public pool"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.2: 刘总点名甲：轮序之外的代接待；佣金归公佣",
+        ],
+        None,
+        None,
+    ),
+    ("company_after_contact", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-6.1: the customer visited and registered before contacting the company "
+                "(刘总): not a company customer"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-6.1: 客户在联系公司（刘总）之前已到访并登记：不是公司客户",
+        ],
+        None,
+        None,
+    ),
+    ("company_arranged_unknown", "RE12"): (
+        [
+            "RE12-7.1: 丙 closed the deal with no valid claim against it",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+        ],
+        ["RE12-7.1: 丙成交，且无人拥有有效的归属", "RE12-6.1: 到访前由刘总介绍：公司客户"],
+        (
+            "RE12-6.4: the company arranged the deal, but who handles after-sales (a "
+            "salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded"
+        ),
+        "RE12-6.4: 公司安排成交，但未记录由谁负责售后（置业顾问，RE12-6.4；或其他员工，RE12-6.5）",
+    ),
+    ("old_customer_none", "RE12"): (
+        [
+            (
+                "RE12-7.5: (c) old customer 李老板 neither phoned nor came: a new customer of "
+                "whoever receives (RE12-5.4)"
+            ),
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+        ],
+        [
+            "RE12-7.5: (c) 老客户李老板既未来电也未陪同前来：作为新客户，归接待者（RE12-5.4）",
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+        ],
+        None,
+        None,
+    ),
+    ("old_customer_none", "RE14"): (
+        [
+            "RE14-5.3(10): introduced by old customer 李老板: 甲's customer",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+        ],
+        ["RE14-5.3(10): 老客户李老板介绍：归甲的客户", "RE14-5.1: 乙的登记晚于甲：以先登记者为准"],
+        None,
+        None,
+    ),
+    ("old_customer_none", "RE11"): (
+        [
+            "RE11: introduced by old customer 李老板 to 甲: RE11 has no clause for this",
+            "RE11-4: 乙 registered the customer first (2026-03-02 10:00)",
+        ],
+        [
+            "RE11: 老客户李老板介绍给甲：RE11对此没有条款",
+            "RE11-4: 乙最先登记了该客户（2026-03-02 10:00）",
+        ],
+        "RE11: introduced by old customer 李老板 to 甲: RE11 has no clause for this",
+        "RE11: 老客户李老板介绍给甲：RE11对此没有条款",
+    ),
 }
 
 
@@ -425,6 +831,7 @@ def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy)
     events, _, options = STORIES[name]
     a = attribute(events, policy, customer=C, **options)
     en, zh, ruling_en, ruling_zh = EXPECTED[(name, policy.name)]
-    assert a.explain("en").splitlines() == en
+    assert a.explain().splitlines() == en  # English by default
     assert a.explain("zh").splitlines() == zh
-    assert (a.ruling_text("en"), a.ruling_text("zh")) == (ruling_en, ruling_zh)
+    assert (a.ruling_text(), a.ruling_text("zh")) == (ruling_en, ruling_zh)
+    assert a.ruling_reason == ruling_en
