@@ -17,6 +17,7 @@ from custrules import (
     RE14,
     CompanyIntroduction,
     CustrulesError,
+    Deal,
     Dispute,
     Fault,
     HouseholdLink,
@@ -24,8 +25,10 @@ from custrules import (
     OldCustomerIntroduction,
     Previous,
     Recognition,
+    Registration,
     Ruling,
     SwitchRequest,
+    Visit,
     attribute,
 )
 from custrules.realestate import AttributionPolicy
@@ -835,3 +838,19 @@ def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy)
     assert a.explain("zh").splitlines() == zh
     assert (a.ruling_text(), a.ruling_text("zh")) == (ruling_en, ruling_zh)
     assert a.ruling_reason == ruling_en
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_walk_in_deal_at_the_instant_of_the_visit(policy: AttributionPolicy) -> None:
+    """Events at the deal's very instant still count (only later ones are after it)."""
+    t = at(0)
+    story = [
+        Visit(at=t, customer=C, received_by="乙"),
+        Registration(at=t, customer=C, salesperson="乙", confirmed_at=t),
+        Deal(at=t, customer=C, closed_by="乙"),
+    ]
+    a = attribute(story, policy)
+    assert (a.owner, {str(p): s for p, s in a.shares.items()}) == ("乙", {"salesperson:乙": 1})
+    assert a.explain().splitlines() == [
+        f"{policy.cite('earlier')}: 乙 registered the customer first (2026-03-02 10:00)"
+    ]

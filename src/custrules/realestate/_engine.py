@@ -338,7 +338,7 @@ def attribute(
     deal = deals[0] if deals else None
     cutoff = _cutoff(policy, deal, as_of)
     states = {m: Ledger(policy, cutoff, deal) for m in members}
-    run = _Run(policy, states, deal)
+    run = _Run(states, deal)
     if tied:
         run.grouped(timeline)
     elif len(members) == 1:
@@ -501,12 +501,9 @@ _ORDER_FREE = frozenset(
 class _Run:
     """Dispatches the timeline's events to the members' states."""
 
-    __slots__ = ("deal", "disputes", "first", "late", "policy", "rulings", "states")
+    __slots__ = ("deal", "disputes", "first", "late", "rulings", "states")
 
-    def __init__(
-        self, policy: AttributionPolicy, states: dict[str, Ledger], deal: Deal | None
-    ) -> None:
-        self.policy = policy
+    def __init__(self, states: dict[str, Ledger], deal: Deal | None) -> None:
         self.states = states
         self.deal = deal
         self.rulings: list[Ruling] = []
