@@ -106,6 +106,15 @@ class Severity(str, enum.Enum):
     def label(self) -> str:
         return "一般投诉" if self is Severity.GENERAL else "较大事件投诉"
 
+    def describe(self, lang: str = "en") -> str:
+        """``general complaint (一般投诉)`` in English, ``一般投诉`` in Chinese."""
+        text = (
+            N_("general complaint (一般投诉)")
+            if self is Severity.GENERAL
+            else N_("major complaint (较大事件投诉)")
+        )
+        return tr(text, lang)
+
     @classmethod
     def parse(cls, value: Any) -> Severity:
         """A Severity from a member, its value or its Chinese label."""
@@ -548,11 +557,6 @@ class Deadline:
         status = None if at is None else self.status(at)
         zone = self.clock.calendar.require_zone()
         local = self.received_at.astimezone(zone)
-        severity = (
-            N_("general complaint (一般投诉)")
-            if self.severity is Severity.GENERAL
-            else N_("major complaint (较大事件投诉)")
-        )
         counted = (
             tr(N_("the receipt day is not counted"), lang)
             if self.counted_from == self.received_day
@@ -568,7 +572,7 @@ class Deadline:
         )
         lines = [
             tr(N_("{} received {} {} ({})"), lang).format(
-                tr(severity, lang),
+                self.severity.describe(lang),
                 f"{local:%Y-%m-%d %H:%M}",
                 weekday_abbr(local.date(), lang),
                 zone_label(self.clock.calendar.zone, lang),
