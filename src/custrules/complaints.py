@@ -544,14 +544,10 @@ class Deadline:
         >>> from datetime import datetime
         >>> from custrules import CHINA_TZ, complaint_deadline
         >>> d = complaint_deadline(datetime(2026, 2, 13, 10, tzinfo=CHINA_TZ), "general")
-        >>> print(d.explain("zh"))
-        一般投诉，收到于 2026-02-13 10:00 周五（北京时间）
-        最后一天：2026-02-14 周六（1 个工作日；收到当日不计入）
-        期限届满：2026-02-15T00:00:00+08:00（最后一天的 24:00）
-        处理：责任部门
-        跳过的休息日与计入的调休上班日：
-          2026-02-14 周六：工作日，调休上班（与 2026-02-20 周五对调）
-        规则：CMP-1, CAL-5, CAL-6
+        >>> d.explain("zh").splitlines()[:3]
+        ['一般投诉，收到于 2026-02-13 10:00 周五（北京时间）',
+         '最后一天：2026-02-14 周六（1 个工作日；收到当日不计入）',
+         '期限届满：2026-02-15T00:00:00+08:00（最后一天的 24:00）']
         """
         lang = lang_code(lang)
         status = None if at is None else self.status(at)

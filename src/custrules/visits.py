@@ -230,11 +230,9 @@ class VisitScore:
     def explain(self, lang: str = "en") -> str:
         """Each row's rating and points, then the aggregate, in ``lang`` (VIS-1, VIS-3).
 
-        >>> print(score_visit(quality="优良", service="不好", renown="知名").explain("zh"))
-        质量：优良 = 90
-        服务态度：不好 = 30
-        产品的知名度：知名 = 70
-        合计（平均，VIS-3）：190/3（= 63.33）
+        >>> score_visit(quality="优良", service="不好", renown="知名").explain("zh").splitlines()
+        ['质量：优良 = 90', '服务态度：不好 = 30', '产品的知名度：知名 = 70',
+         '合计（平均，VIS-3）：190/3（= 63.33）']
         """
         rows = (
             (N_("quality (质量)"), self.ratings[0], self.quality),
