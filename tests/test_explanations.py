@@ -24,9 +24,11 @@ from custrules import (
     NameChange,
     OldCustomerIntroduction,
     Previous,
+    Reallocation,
     Recognition,
     Registration,
     Ruling,
+    SalespersonComplaint,
     SwitchRequest,
     Visit,
     attribute,
@@ -195,6 +197,12 @@ def _refusal(fault: Fault, *, firm: bool = False, granted_to: str | None = None)
     )
 
 
+def _complaint(confirmed: bool) -> SalespersonComplaint:
+    return SalespersonComplaint(
+        at=at(5, 11), customer=C, against="乙", reported_by="甲", confirmed=confirmed
+    )
+
+
 def _company(**kw: Any) -> CompanyIntroduction:
     return CompanyIntroduction(at=at(-1), customer=C, by="刘总", **kw)
 
@@ -342,6 +350,48 @@ STORIES: dict[str, tuple[list[Any], tuple[AttributionPolicy, ...], dict[str, Any
             deal(3, "乙"),
         ],
         (RE12, RE14, RE11),
+        {},
+    ),
+    # RE14-5.3(4): a complaint, confirmed or not; RE12 has no such clause
+    "complaint_confirmed": (
+        [
+            *seen(0, "乙"),
+            visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+            _complaint(True),
+            deal(8, "甲"),
+        ],
+        (RE14, RE12),
+        {},
+    ),
+    "complaint_unconfirmed": (
+        [
+            *seen(0, "乙"),
+            visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+            _complaint(False),
+            deal(8, "甲"),
+        ],
+        (RE14,),
+        {},
+    ),
+    # RE12-5.3: a returning customer asks for another salesperson
+    "returning_switch_refused": (
+        [
+            *seen(0, "甲"),
+            SwitchRequest(at=at(6), customer=C, from_="甲", to="乙"),
+            visit(6, "乙", courtesy_for="甲"),
+            deal(6, "乙"),
+        ],
+        (RE12,),
+        {},
+    ),
+    # RE14-5.3(12): a random re-allocation, with the library's default reason
+    "reallocation_leave": (
+        [
+            *seen(0, "甲"),
+            Reallocation(at=at(20), customer=C, from_="甲", to="戊", draw="抽签第3号"),
+            deal(25, "戊"),
+        ],
+        (RE14, RE12),
         {},
     ),
 }
@@ -821,6 +871,77 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         ],
         "RE11: introduced by old customer 李老板 to 甲: RE11 has no clause for this",
         "RE11: 老客户李老板介绍给甲：RE11对此没有条款",
+    ),
+    ("complaint_confirmed", "RE14"): (
+        [
+            "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(4): the supervisor confirmed the complaint: 乙 has no part; 甲 receives",
+        ],
+        [
+            "RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(4): 主管确认投诉属实：乙不参与分成；由甲接收",
+        ],
+        None,
+        None,
+    ),
+    ("complaint_confirmed", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.7: a complaint against 乙 (no clause removes a salesperson for it)",
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.7: 对乙的投诉（没有条款因此取消置业顾问的份额）",
+        ],
+        None,
+        None,
+    ),
+    ("complaint_unconfirmed", "RE14"): (
+        [
+            "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(4): a complaint against 乙, not yet confirmed",
+        ],
+        ["RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）", "RE14-5.3(4): 对乙的投诉，尚未确认"],
+        None,
+        None,
+    ),
+    ("returning_switch_refused", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-4: 乙 received the customer as a courtesy for 甲; the customer stays 甲's",
+            "RE12-5.3: the returning customer asked for 乙: refused",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-4: 乙代甲接待客户；客户仍归甲",
+            "RE12-5.3: 回访客户要求乙：不予同意",
+        ],
+        None,
+        None,
+    ),
+    ("reallocation_leave", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(12): 甲 on leave: re-allocated to 戊 by random draw (抽签第3号)",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(12): 甲因休假：抽签重新分配给戊（抽签第3号）",
+        ],
+        None,
+        None,
+    ),
+    ("reallocation_leave", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.7: 甲's customers re-allocated: no clause",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.7: 甲的客户被重新分配：没有相应条款",
+        ],
+        "RE12-7.7: 甲's customers re-allocated: no clause",
+        "RE12-7.7: 甲的客户被重新分配：没有相应条款",
     ),
 }
 
