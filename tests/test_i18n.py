@@ -331,3 +331,18 @@ def test_error_codes_are_stable_identifiers_each_used_once() -> None:
     for code in codes:
         assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", code), code
     assert len(set(codes)) == len(codes), sorted(c for c in codes if codes.count(c) > 1)
+
+
+def test_a_notice_that_disagrees_says_so_in_chinese() -> None:
+    """CAL-7: the days a notice and a calendar disagree on are named in Chinese too."""
+    from custrules import ScheduleNotice
+    from tests.test_notice import CHINA, NOTICE_2026
+
+    wrong_text = NOTICE_2026.replace("5月9日（周六）上班。", "")
+    installed = _error(lambda: ScheduleNotice.parse(wrong_text))
+    assert "2026-05-09 为休息日，但已安装的安排" in installed.message_in("zh")
+    wrong = ScheduleNotice.parse(wrong_text, check_installed=False)
+    covered = _error(lambda: CHINA.with_notice(wrong))
+    assert "2026-05-09 为休息日；此日历为工作日" in covered.message_in("zh")
+    for error in (installed, covered):
+        assert english_prose(error.message_in("zh")) == [], error.message_in("zh")

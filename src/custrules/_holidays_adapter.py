@@ -26,7 +26,7 @@ from typing import Any
 import holidays
 
 from custrules._days import DayData, DayKind, SpecialDay
-from custrules._i18n import N_
+from custrules._i18n import N_, Sub
 from custrules.errors import InvalidInputError
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -120,7 +120,15 @@ def china(*, estimate: bool, language: str = "zh_CN") -> DayData:
         official_through=through,
         estimate_through=estimate_through,
         days=days,
-        source=f"holidays {version()}, State Council notices {years[0]}-{years[-1]}",
+        source=str(china_source(years[0], years[-1])),
+    )
+
+
+def china_source(first_year: int, last_year: int) -> Sub:
+    """Where China's days come from, in the reader's language (a data label that
+    errors name)."""
+    return Sub(
+        (N_("holidays {}, State Council notices {}-{}"), (version(), first_year, last_year))
     )
 
 

@@ -43,7 +43,7 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, lang_code, tr
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
-from custrules.notice import ScheduleNotice, _statutory_by_name, statutory_days
+from custrules.notice import ScheduleNotice, _day_words, _statutory_by_name, statutory_days
 
 __all__ = [
     "CalendarOverrides",
@@ -495,8 +495,7 @@ class WorkCalendar:
             found = notice.disagreement(self)
             if found is not None:
                 day, notice_working = found
-                says = "a working day" if notice_working else "a day off"
-                has = "a day off" if notice_working else "a working day"
+                says, has = _day_words(notice_working=notice_working)
                 raise InvalidInputError.of(
                     N_(
                         "the {year} notice makes {a} {says}; this calendar has {has}: a "

@@ -141,6 +141,13 @@ class NoticeEntry:
     line: int = attrs.field(default=0, eq=False)
 
 
+def _day_words(*, notice_working: bool) -> tuple[str, str]:
+    """What a notice makes a day and what the other side has, for a disagreement
+    (marked texts: an error's message translates them)."""
+    working, off = N_("a working day"), N_("a day off")
+    return (working, off) if notice_working else (off, working)
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class ScheduleNotice:
     """A year's holiday arrangement (CAL-7): the days off and the make-up working days.
@@ -335,14 +342,16 @@ class ScheduleNotice:
         return None
 
     def _check_installed(self) -> None:
+        from custrules._holidays_adapter import china_source
         from custrules.calendar import WorkCalendar
 
         cal = WorkCalendar.china()
         found = self.disagreement(cal)
         if found is not None:
+            assert cal.first_day is not None
+            assert cal.official_through is not None
             day, notice_working = found
-            notice = "a working day" if notice_working else "a day off"
-            data = "a day off" if notice_working else "a working day"
+            notice, data = _day_words(notice_working=notice_working)
             raise NoticeError.of(
                 N_(
                     "the notice makes {a} {notice}, but the installed schedule ({a2}) "
@@ -353,7 +362,7 @@ class ScheduleNotice:
                 line=0,
                 a=day.isoformat(),
                 notice=notice,
-                a2=cal.data.source,
+                a2=china_source(cal.first_day.year, cal.official_through.year),
                 data=data,
             )
 
