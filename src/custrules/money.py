@@ -102,7 +102,7 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
             amount=amount,
             MAX_AMOUNT_YUAN=MAX_AMOUNT_YUAN,
         )
-    _, digits, exponent = amount.as_tuple()
+    exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent < -_MAX_MONEY_PLACES:
         raise InvalidInputError.of(
@@ -112,11 +112,12 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
             amount=amount,
             MAX_MONEY_PLACES=_MAX_MONEY_PLACES,
         )
-    whole = int("".join(map(str, digits)) or "0")
-    scale = exponent + 2
-    if scale >= 0:
-        return whole * int(10**scale)
-    cents, rest = divmod(whole, int(10**-scale))
+    if exponent >= 0:
+        # whole yuan (the limit above bounds it; a zero may carry any exponent)
+        return int(amount) * 100
+    # exact and context-free: the amount's own ratio, whose denominator divides 10**28
+    numerator, denominator = amount.as_integer_ratio()
+    cents, rest = divmod(numerator * 100, denominator)
     if rest:
         if rounding is None:
             raise InvalidInputError.of(
@@ -138,8 +139,13 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
 def to_money(cents: int) -> Decimal:
     """A whole number of cents as yuan with two places (``12345`` -> ``123.45``)."""
     _check.integer(cents, "cents", limit=MAX_AMOUNT_YUAN * 100 + 99)
-    sign = 1 if cents < 0 else 0
-    return Decimal((sign, tuple(map(int, str(abs(cents)))), -2))
+    return _money(cents)
+
+
+def _money(cents: int) -> Decimal:
+    """:func:`to_money` on a checked int: built from its text, which no decimal
+    context rounds."""
+    return Decimal(f"{cents}e-2")
 
 
 def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
@@ -231,7 +237,7 @@ def _split_cents(cents: int, exact: Mapping[K, Fraction]) -> dict[K, Decimal]:
     """:func:`allocate` on a whole number of cents and shares already checked
     (exact, non-negative, summing to 1): the engine's own results come here."""
     if len(exact) == 1:
-        return {key: to_money(cents) for key in exact}
+        return {key: _money(cents) for key in exact}
     base: dict[K, int] = {}
     remainders: list[tuple[int, int, Fraction, K]] = []
     for key, share in exact.items():
@@ -246,4 +252,4 @@ def _split_cents(cents: int, exact: Mapping[K, Fraction]) -> dict[K, Decimal]:
         remainders.sort(key=lambda r: (-Fraction(r[0], r[1]), -r[2], str(r[3])))
         for _, _, _, key in remainders[:left]:
             base[key] += 1
-    return {key: to_money(base[key]) for key in exact}
+    return {key: _money(base[key]) for key in exact}
