@@ -6,9 +6,11 @@ clauses give it, so a changed word, citation or argument is a failing test.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 from custrules import (
@@ -33,7 +35,7 @@ from custrules import (
     Visit,
     attribute,
 )
-from custrules.realestate import AttributionPolicy
+from custrules.realestate import AttributionPolicy, CompanyTerms
 from tests.test_realestate import FORGOT, C, at, deal, reg, seen, visit
 
 W = "王太太"
@@ -975,3 +977,100 @@ def test_a_walk_in_deal_at_the_instant_of_the_visit(policy: AttributionPolicy) -
     assert a.explain().splitlines() == [
         f"{policy.cite('earlier')}: 乙 registered the customer first (2026-03-02 10:00)"
     ]
+
+
+# -- a host's own company terms (RE12-6.2, RE12-6.5 with other pool shares) -----------
+
+HALF_POOL = attrs.evolve(
+    RE12,
+    name="RE12 (half to the pool)",
+    company=CompanyTerms(
+        named_pool_share=Fraction(1, 2), arranged_other_staff_pool_share=Fraction(1, 2)
+    ),
+)
+NO_POOL = attrs.evolve(
+    RE12, name="RE12 (no pool)", company=CompanyTerms(arranged_other_staff_pool_share=0)
+)
+ARRANGED = [_company(arranged_deal=True, after_sales="other_staff"), deal(0, "行政")]
+COMPANY_CLOSER = [
+    "RE12-7.1: 行政 closed the deal with no valid claim against it",
+    "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+]
+COMPANY_CLOSER_ZH = [
+    "RE12-7.1: 行政成交，且无人拥有有效的归属",
+    "RE12-6.1: 到访前由刘总介绍：公司客户",
+]
+
+
+@pytest.mark.parametrize(
+    ("policy", "share", "zh_share"), [(HALF_POOL, "1/2", "1/2"), (NO_POOL, "0", "0")]
+)
+def test_a_pool_share_below_one_for_an_arranged_deal_leaves_a_part_nobody_earned(
+    policy: AttributionPolicy, share: str, zh_share: str
+) -> None:
+    """RE12-6.5 under a host's terms: the pool takes less than all, no salesperson
+    received the customer, so the rest needs a ruling (RE12-7.7), never a guess."""
+    a = attribute(ARRANGED, policy)
+    assert (a.needs_ruling, dict(a.shares), a.owner, a.follow_up) == (True, {}, None, None)
+    assert a.explain().splitlines() == [
+        *COMPANY_CLOSER,
+        "RE12-6.5: the company arranged the deal; other staff handle after-sales: "
+        f"{share} of the commission to the public pool",
+        "RE12-7.7: no salesperson has a valid claim",
+    ]
+    assert a.explain("zh").splitlines() == [
+        *COMPANY_CLOSER_ZH,
+        f"RE12-6.5: 公司安排成交；由其他员工负责售后：佣金的{zh_share}归公佣",
+        "RE12-7.7: 没有置业顾问拥有有效的归属",
+    ]
+    assert (a.ruling_text(), a.ruling_text("zh")) == (
+        "RE12-7.7: no salesperson has a valid claim",
+        "RE12-7.7: 没有置业顾问拥有有效的归属",
+    )
+    with pytest.raises(CustrulesError, match="ruling"):
+        a.split(Decimal("1000.00"))
+
+
+def test_the_default_pool_takes_an_arranged_deal_whole() -> None:
+    a = attribute(ARRANGED, RE12)
+    assert (a.needs_ruling, {str(p): s for p, s in a.shares.items()}) == (
+        False,
+        {"public_pool": 1},
+    )
+    assert a.explain().splitlines()[-1] == (
+        "RE12-6.5: the company arranged the deal; other staff handle after-sales: "
+        "all to the public pool"
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "shares", "line", "zh"),
+    [
+        (
+            HALF_POOL,
+            {"salesperson:甲": Fraction(1, 2), "public_pool": Fraction(1, 2)},
+            "RE12-6.2: 刘总 named 甲: a courtesy reception outside the rotation; 1/2 of the "
+            "commission goes to the public pool, the rest to 甲",
+            "RE12-6.2: 刘总点名甲：轮序之外的代接待；佣金的1/2归公佣，其余归甲",
+        ),
+        (
+            NO_POOL,
+            {"public_pool": 1},
+            "RE12-6.2: 刘总 named 甲: a courtesy reception outside the rotation; the "
+            "commission goes to the public pool",
+            "RE12-6.2: 刘总点名甲：轮序之外的代接待；佣金归公佣",
+        ),
+    ],
+)
+def test_a_named_salesperson_keeps_what_the_pool_does_not_take(
+    policy: AttributionPolicy, shares: dict[str, Fraction], line: str, zh: str
+) -> None:
+    """RE12-6.2: all to the pool by default; a host's smaller pool share leaves
+    the rest to the salesperson the executive named."""
+    a = attribute([_company(named_salesperson="甲"), *seen(0, "甲"), deal(2, "甲")], policy)
+    assert {str(p): s for p, s in a.shares.items()} == shares
+    assert a.explain().splitlines()[1:] == [
+        "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+        line,
+    ]
+    assert a.explain("zh").splitlines()[-1] == zh

@@ -124,17 +124,31 @@ def company(
     )
     if intro.named_salesperson is not None:
         who = intro.named_salesperson
+        pool = terms.named_pool_share
+        if pool == 1:
+            steps.append(
+                _raw(
+                    "RE12-6.2",
+                    "{} named {}: a courtesy reception outside the rotation; "
+                    "the commission goes to the public pool",
+                    intro.by,
+                    who,
+                )
+            )
+            return {}, pool
+        # a host's own terms: the pool takes its share, the named salesperson the rest
         steps.append(
             _raw(
                 "RE12-6.2",
                 "{} named {}: a courtesy reception outside the rotation; "
-                "the commission goes to the public pool",
+                "{} of the commission goes to the public pool, the rest to {}",
                 intro.by,
+                who,
+                pool,
                 who,
             )
         )
-        pool = terms.named_pool_share
-        return ({} if pool == 1 else {who: ONE}), pool
+        return {who: ONE}, pool
     if intro.arranged_deal:
         if intro.after_sales is AfterSales.SALESPERSON:
             assert intro.after_sales_by is not None
@@ -147,14 +161,25 @@ def company(
             )
             return {intro.after_sales_by: ONE}, terms.arranged_pool_share
         if intro.after_sales is AfterSales.OTHER_STAFF:
-            steps.append(
-                _raw(
-                    "RE12-6.5",
-                    "the company arranged the deal; other staff handle "
-                    "after-sales: all to the public pool",
+            pool = terms.arranged_other_staff_pool_share
+            if pool == 1:
+                steps.append(
+                    _raw(
+                        "RE12-6.5",
+                        "the company arranged the deal; other staff handle "
+                        "after-sales: all to the public pool",
+                    )
                 )
-            )
-            return {}, terms.arranged_other_staff_pool_share
+            else:  # a host's own terms leave a part that no salesperson earned
+                steps.append(
+                    _raw(
+                        "RE12-6.5",
+                        "the company arranged the deal; other staff handle "
+                        "after-sales: {} of the commission to the public pool",
+                        pool,
+                    )
+                )
+            return {}, pool
         reasons.append(
             _raw(
                 "RE12-6.4",
