@@ -6,6 +6,7 @@ clauses give it, so a changed word, citation or argument is a failing test.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -28,12 +29,15 @@ from custrules import (
     Previous,
     Reallocation,
     Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
     Registration,
     Ruling,
     SalespersonComplaint,
     SwitchRequest,
     Visit,
     attribute,
+    attribute_many,
 )
 from custrules.realestate import AttributionPolicy, CompanyTerms
 from tests.test_realestate import FORGOT, C, at, deal, reg, seen, visit
@@ -398,6 +402,255 @@ STORIES: dict[str, tuple[list[Any], tuple[AttributionPolicy, ...], dict[str, Any
     ),
 }
 
+
+# -- more stories: each path of the clauses a sales manager may meet ------------------
+
+
+def _ref(
+    day: float = -2, appointment_day: float = 0, private: bool = True
+) -> ReferralRegistration:
+    return ReferralRegistration(
+        at=at(day),
+        customer=C,
+        referrer="小赵",
+        appointment=at(appointment_day).date(),
+        private_contact=private,
+    )
+
+
+def _conf(day: float = 0, hour: int = 11) -> ReferralConfirmation:
+    return ReferralConfirmation(at=at(day, hour), customer=C, referrer="小赵", confirmed_by="经理")
+
+
+STORIES.update(
+    {
+        # RE12-5.2: a switch the salesperson incited, asked for on the first day
+        "switch_incited_first_day": (
+            [
+                *seen(0, "甲"),
+                SwitchRequest(
+                    at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True, incited=True
+                ),
+                deal(3, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-5.2: asked for another mid-reception, not permitted
+        "switch_not_permitted_first_day": (
+            [
+                *seen(0, "甲"),
+                SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙"),
+                deal(3, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-3.10: serious fault, nobody took over, the salesperson who lost closes
+        "refusal_serious_loser_closes": (
+            [*seen(0, "甲"), _refusal(Fault.SERIOUS), deal(5, "甲")],
+            (RE12,),
+            {},
+        ),
+        # RE12-3.10: each lost the customer to the other: every part has lost its rights
+        "refusal_crossed": (
+            [
+                *seen(0, "甲"),
+                _refusal(Fault.SERIOUS, granted_to="乙"),
+                SwitchRequest(
+                    at=at(0, 12), customer=C, from_="乙", fault=Fault.SERIOUS, granted_to="甲"
+                ),
+                deal(5, "甲"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-3.10: the salesperson granted the customer holds a month's claim from that day
+        "refusal_granted_keeps_claim": (
+            [*seen(0, "甲"), _refusal(Fault.SERIOUS, granted_to="丙"), deal(20, "丁")],
+            (RE12,),
+            {},
+        ),
+        # RE14-5.3(4): a complaint against a salesperson who is not the owner
+        "complaint_not_owner": (
+            [
+                *seen(0, "甲"),
+                *seen(2, "乙"),
+                SalespersonComplaint(
+                    at=at(3), customer=C, against="乙", reported_by="丙", confirmed=True
+                ),
+                deal(8, "甲"),
+            ],
+            (RE14,),
+            {},
+        ),
+        # RE12-7.4: one member's own split is 70/30; the members' owners split equally
+        "household_with_a_split_member": (
+            [
+                *seen(0, "乙"),
+                SwitchRequest(at=at(0, 11), customer=C, from_="乙", to="甲", permitted=True),
+                *seen(1, "丙", W),
+                HouseholdLink(at=at(2), customer=C, other=W),
+                deal(5, "乙"),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+        # no deal: one member visited without a registration, the other is held
+        "household_one_member_held": (
+            [visit(0, "甲"), *seen(1, "乙", W), HouseholdLink(at=at(2), customer=C, other=W)],
+            (RE12, RE14),
+            {},
+        ),
+        # no deal: the last event comes after the registration lapsed (RE12-7.1)
+        "no_deal_lapsed_by_last_event": ([*seen(0, "甲"), visit(45, "甲")], (RE12, RE14), {}),
+        # no deal: RE14-5.3(2) switch, and both claims lapse by as_of
+        "no_deal_switch_lapsed": (
+            [*seen(0, "甲"), SwitchRequest(at=at(1), customer=C, from_="甲", to="乙")],
+            (RE14,),
+            {"as_of": at(100)},
+        ),
+        # RE12-3.6: a returning customer asks for the salesperson after the other's claim lapsed
+        "returning_after_lapse": (
+            [
+                *seen(0, "甲"),
+                visit(45, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+                deal(46, "乙"),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+        # RE12-3.6 / RE14-5.3(1): the returning customer goes back to the salesperson they name
+        "returning_to_owner": (
+            [
+                *seen(0, "甲"),
+                visit(5, "甲", previous=Previous.NAMES, asked_for=["甲"]),
+                deal(6, "甲"),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+        # RE12: several names, nobody holds the customer yet
+        "re12_several_names_nobody": (
+            [
+                visit(0, "丙"),
+                visit(1, "乙", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+                reg(1, "乙"),
+                deal(2, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # recognition of someone other than the forgotten salesperson
+        "recognised_someone_else": (
+            [*FORGOT, Recognition(at=at(10, 12), customer=C, original="丁"), deal(12, "乙")],
+            (RE12, RE14),
+            {},
+        ),
+        # a recognition when nobody was forgotten
+        "recognised_nobody_forgot": (
+            [*seen(0, "甲"), Recognition(at=at(3), customer=C, original="甲"), deal(4, "甲")],
+            (RE12,),
+            {},
+        ),
+        # RE12-3.7(j): recognised only after the window
+        "forgot_recognised_late": (
+            [*FORGOT, Recognition(at=at(45), customer=C, original="甲"), deal(50, "乙")],
+            (RE12,),
+            {},
+        ),
+        # RE14-5.3(7): found in the records after the original's claim lapsed
+        "forgot_records_lapsed": (
+            [
+                *seen(0, "甲"),
+                *seen(70, "乙", previous=Previous.FORGOT),
+                Recognition(at=at(72), customer=C, original="甲", by_records=True),
+                deal(75, "乙"),
+            ],
+            (RE14,),
+            {},
+        ),
+        # RE14-5.3(7): not found in the records
+        "forgot_records_not_found": ([*FORGOT, deal(20, "乙")], (RE14,), {}),
+        # RE14-5.3(3): named but absent, the assistant's share
+        "assisted": (
+            [*seen(0, "甲"), visit(5, "乙", courtesy_for="甲", asked_for=["甲"]), deal(5, "乙")],
+            (RE14, RE12),
+            {},
+        ),
+        # RE11: a valid referral (confirmed at the visit), and its failures
+        "referral_confirmed": (
+            [_ref(), *seen(0, "乙"), _conf(), deal(3, "乙")],
+            (RE12, RE11, RE14),
+            {},
+        ),
+        "referral_not_confirmed": ([_ref(), *seen(0, "乙"), deal(3, "乙")], (RE12,), {}),
+        "referral_missed_appointment": (
+            [_ref(appointment_day=1), *seen(0, "乙"), _conf(), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        "referral_after_visit": (
+            [visit(0, "乙"), _ref(day=0.2), _conf(), reg(0.5, "乙"), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        "referral_after_registration": (
+            [*seen(-3, "甲"), _ref(), visit(0, "乙"), _conf(), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        "referral_not_private": (
+            [_ref(private=False), *seen(0, "乙"), _conf(), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        "referral_company_arranged": (
+            [_ref(), _company(arranged_deal=True, after_sales="other_staff"), deal(0, "行政")],
+            (RE12,),
+            {},
+        ),
+        "referral_and_company": (
+            [_company(), _ref(day=-0.5), *seen(0, "乙"), _conf(), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        # RE12-7.7: a ruling without the director's approval does not count; RE14 needs none
+        "ruling_unapproved": (
+            [
+                *seen(0, "甲"),
+                *seen(0, "乙"),
+                Ruling(
+                    at=at(2),
+                    customer=C,
+                    by="项目经理",
+                    shares={"salesperson:乙": 1},
+                    text="乙先接待",
+                ),
+                deal(3, "乙"),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+        "ruling_tied_no_owner": (
+            [
+                *seen(0, "甲"),
+                *seen(1, "乙"),
+                Ruling(
+                    at=at(2),
+                    customer=C,
+                    by="项目经理",
+                    approved_by="销售总监",
+                    shares={"salesperson:甲": Fraction(1, 2), "salesperson:乙": Fraction(1, 2)},
+                ),
+                deal(3, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+    }
+)
+
 EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | None]] = {
     ("re14_several_names_present", "RE14"): (
         [
@@ -504,12 +757,15 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         [
             "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
             "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
-            "RE12-3.7(j): no deal on the spot and 甲 not recognised within 1 month(s): all to 乙",
+            (
+                "RE12-3.7(j): no deal on the spot and 甲 not recognised before the deal (within "
+                "1 month(s)): all to 乙"
+            ),
         ],
         [
             "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
             "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
-            "RE12-3.7(j): 当场未成交，且 1 个月内未认出甲：全部归乙",
+            "RE12-3.7(j): 当场未成交，且甲未在成交前（1 个月内）被认出：全部归乙",
         ],
         None,
         None,
@@ -945,6 +1201,721 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         "RE12-7.7: 甲's customers re-allocated: no clause",
         "RE12-7.7: 甲的客户被重新分配：没有相应条款",
     ),
+    ("switch_incited_first_day", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: 乙 incited the switch: all to 甲",
+        ],
+        ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）", "RE12-5.2: 乙唆使更换：全部归甲"],
+        None,
+        None,
+    ),
+    ("switch_not_permitted_first_day", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: the customer asked for 乙 mid-reception: refused in principle",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-5.2: 客户在接待中途要求乙：原则上不予同意",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_serious_loser_closes", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over "
+                "(record granted_to)"
+            ),
+            "RE12-7.1: 甲 closed the deal with no valid claim against it",
+            "RE12-3.10: 甲 lost every right, and nobody took over their part",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 甲因严重过错失去客户，但无人接替（请记录 granted_to）",
+            "RE12-7.1: 甲成交，且无人拥有有效的归属",
+            "RE12-3.10: 甲丧失一切权利，且无人接替其份额",
+        ],
+        (
+            "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over (record "
+            "granted_to); RE12-3.10: 甲 lost every right, and nobody took over their part"
+        ),
+        (
+            "RE12-3.10: 甲因严重过错失去客户，但无人接替（请记录 granted_to）；"
+            "RE12-3.10: 甲丧失一切权利，且无人接替其份额"
+        ),
+    ),
+    ("refusal_crossed", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: a serious fault: 乙 received the customer as new; 甲 lost every "
+                "right (the turn counts as void)"
+            ),
+            (
+                "RE12-3.10: a serious fault: 甲 received the customer as new; 乙 lost every "
+                "right (the turn counts as void)"
+            ),
+            "RE12-3.10: 甲 lost every right to this customer earlier",
+            "RE12-7.1: 甲 closed the deal with no valid claim against it",
+            "RE12-3.10: 甲 has no part: 甲's 1 goes to 乙",
+            "RE12-3.10: 乙 has no part: 乙's 1 goes to 甲",
+            "RE12-7.7: every salesperson of the split lost their rights",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 严重过错：乙作为新客户接待；甲丧失一切权利（该轮次作废）",
+            "RE12-3.10: 严重过错：甲作为新客户接待；乙丧失一切权利（该轮次作废）",
+            "RE12-3.10: 甲此前已丧失对该客户的一切权利",
+            "RE12-7.1: 甲成交，且无人拥有有效的归属",
+            "RE12-3.10: 甲不参与分成：甲的 1 归乙",
+            "RE12-3.10: 乙不参与分成：乙的 1 归甲",
+            "RE12-7.7: 分成中的每位置业顾问都已丧失权利",
+        ],
+        "RE12-7.7: every salesperson of the split lost their rights",
+        "RE12-7.7: 分成中的每位置业顾问都已丧失权利",
+    ),
+    ("refusal_granted_keeps_claim", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: a serious fault: 丙 received the customer as new; 甲 lost every "
+                "right (the turn counts as void)"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 严重过错：丙作为新客户接待；甲丧失一切权利（该轮次作废）",
+        ],
+        None,
+        None,
+    ),
+    ("complaint_not_owner", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: 乙 registered later than 甲: the earlier registration wins",
+            "RE14-5.3(4): 乙 has no part of the deal",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: 乙的登记晚于甲：以先登记者为准",
+            "RE14-5.3(4): 乙不参与该成交的分成",
+        ],
+        None,
+        None,
+    ),
+    ("household_with_a_split_member", "RE12"): (
+        [
+            "RE12-7.3: [王先生] 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: [王先生] the manager let 甲 take over from 乙",
+            "RE12-7.3: [王太太] 丙 registered the customer first (2026-03-03 10:00)",
+            (
+                "RE12-7.4: one household received separately by 丙 and 乙: they serve it jointly "
+                "and split equally"
+            ),
+        ],
+        [
+            "RE12-7.3: [王先生] 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-5.2: [王先生] 经理同意由甲接替乙",
+            "RE12-7.3: [王太太] 丙最先登记了该客户（2026-03-03 10:00）",
+            "RE12-7.4: 同一家庭分别由丙和乙接待：共同服务，平均分成",
+        ],
+        None,
+        None,
+    ),
+    ("household_with_a_split_member", "RE14"): (
+        [
+            "RE14-5.1: [王先生] 乙 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(2): [王先生] the customer did not want 乙 and asked for 甲; 乙's "
+                "registration is valid"
+            ),
+            "RE14-5.1: [王太太] 丙 registered the customer first (2026-03-03 10:00)",
+            "RE14-5.3(11): one household: 王先生 visited first, so the first salesperson wins",
+        ],
+        [
+            "RE14-5.1: [王先生] 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(2): [王先生] 客户不要乙而要求甲；乙的登记仍有效",
+            "RE14-5.1: [王太太] 丙最先登记了该客户（2026-03-03 10:00）",
+            "RE14-5.3(11): 同一家庭：王先生最先到访，因此归最先接待的置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("household_one_member_held", "RE12"): (
+        ["RE12-7.3: [王太太] 乙 registered the customer first (2026-03-03 10:00)"],
+        ["RE12-7.3: [王太太] 乙最先登记了该客户（2026-03-03 10:00）"],
+        None,
+        None,
+    ),
+    ("household_one_member_held", "RE14"): (
+        ["RE14-5.1: [王太太] 乙 registered the customer first (2026-03-03 10:00)"],
+        ["RE14-5.1: [王太太] 乙最先登记了该客户（2026-03-03 10:00）"],
+        None,
+        None,
+    ),
+    ("no_deal_lapsed_by_last_event", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.1: 甲's registration has lapsed: nobody holds the customer",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.1: 甲的登记已失效：客户无人持有",
+        ],
+        None,
+        None,
+    ),
+    ("no_deal_lapsed_by_last_event", "RE14"): (
+        ["RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)"],
+        ["RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）"],
+        None,
+        None,
+    ),
+    ("no_deal_switch_lapsed", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(2): the customer did not want 甲 and asked for 乙; "
+                "甲's registration is valid"
+            ),
+            "RE14-5.2: 乙's registration has lapsed: nobody holds the customer",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(2): 客户不要甲而要求乙；甲的登记仍有效",
+            "RE14-5.2: 乙的登记已失效：客户无人持有",
+        ],
+        None,
+        None,
+    ),
+    ("returning_after_lapse", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.1: 甲's registration had lapsed",
+            "RE12-3.6: the customer asked for 乙",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.1: 甲的登记已失效",
+            "RE12-3.6: 客户要求乙",
+        ],
+        None,
+        None,
+    ),
+    ("returning_after_lapse", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(8): on visit 2 the customer named 乙; earlier salesperson(s): 甲",
+            "RE14-5.3(8): the bonus: 乙 and the earlier salesperson(s)",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(8): 第 2 次到访，客户点名乙；此前的置业顾问：甲",
+            "RE14-5.3(8): 奖金：乙与此前的置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("returning_to_owner", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.6: the returning customer went back to 甲",
+        ],
+        ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）", "RE12-3.6: 回访客户回到甲"],
+        None,
+        None,
+    ),
+    ("returning_to_owner", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(1): the returning customer went back to 甲",
+        ],
+        ["RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）", "RE14-5.3(1): 回访客户回到甲"],
+        None,
+        None,
+    ),
+    ("re12_several_names_nobody", "RE12"): (
+        [
+            (
+                "RE12-7.3: the customer named 甲, 乙, but nobody holds the customer yet: the "
+                "registrations decide"
+            ),
+            "RE12-7.3: 乙 registered the customer first (2026-03-03 10:00)",
+        ],
+        [
+            "RE12-7.3: 客户点名甲、乙，但客户尚无人持有：以登记为准",
+            "RE12-7.3: 乙最先登记了该客户（2026-03-03 10:00）",
+        ],
+        None,
+        None,
+    ),
+    ("recognised_someone_else", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            "RE12-3.6: 丁 was recognised, not 甲",
+            (
+                "RE12-3.7(j): no deal on the spot and 甲 not recognised before the deal (within "
+                "1 month(s)): all to 乙"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.6: 认出的是丁，不是甲",
+            "RE12-3.7(j): 当场未成交，且甲未在成交前（1 个月内）被认出：全部归乙",
+        ],
+        None,
+        None,
+    ),
+    ("recognised_someone_else", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            "RE14-5.3(1): 丁 was recognised, not 甲",
+            "RE14-5.3(7): 甲 was not found in the records: the deal is 乙's",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(1): 认出的是丁，不是甲",
+            "RE14-5.3(7): 记录中未查到甲：成交归乙",
+        ],
+        None,
+        None,
+    ),
+    ("recognised_nobody_forgot", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.6: 甲 was recognised (2026-03-05 10:00)",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.6: 认出了甲（2026-03-05 10:00）",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_recognised_late", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            "RE12-3.7(j): 甲 was recognised only after 1 month(s): everything to 乙",
+            "RE12-7.1: 乙's registration had lapsed",
+            "RE12-7.1: 乙 closed the deal with no valid claim against it",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(j): 1 个月后才认出甲：全部归乙",
+            "RE12-7.1: 乙的登记已失效",
+            "RE12-7.1: 乙成交，且无人拥有有效的归属",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_records_lapsed", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.2: 甲's registration had lapsed (2 month(s)): no claim",
+            "RE14-5.1: 乙 registered the customer (2026-05-11 10:00)",
+            "RE14-5.3(1): 甲 was recognised (2026-05-13 10:00)",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.2: 甲的登记已失效（2 个月）：无归属",
+            "RE14-5.1: 乙登记了该客户（2026-05-11 10:00）",
+            "RE14-5.3(1): 认出了甲（2026-05-13 10:00）",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_records_not_found", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            "RE14-5.3(7): 甲 was not found in the records: the deal is 乙's",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(7): 记录中未查到甲：成交归乙",
+        ],
+        None,
+        None,
+    ),
+    ("assisted", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(3): the customer named 甲, who was absent; "
+                "乙 assisted (not a rotation turn)"
+            ),
+            "RE14-5.3(3): the deal is 甲's; 乙 assisted",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(3): 客户点名的甲不在场；由乙协助接待（不计轮序）",
+            "RE14-5.3(3): 成交归甲；乙协助",
+        ],
+        None,
+        None,
+    ),
+    ("assisted", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-4: 乙 received the customer as a courtesy for 甲; the customer stays 甲's",
+        ],
+        ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）", "RE12-4: 乙代甲接待客户；客户仍归甲"],
+        None,
+        None,
+    ),
+    ("referral_confirmed", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE11-4: 经理 confirmed 小赵's referral at the visit",
+            "RE11-5: the customer was handed to 乙 in rotation",
+            "RE11-6: on the deal: 3/10 to 小赵, the rest to the salesperson",
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-4: 经理在到访时确认了小赵的推荐",
+            "RE11-5: 客户按轮序交给乙",
+            "RE11-6: 成交时：3/10归小赵，其余归置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("referral_confirmed", "RE11"): (
+        [
+            "RE11-4: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE11-4: 经理 confirmed 小赵's referral at the visit",
+            "RE11-5: the customer was handed to 乙 in rotation",
+            "RE11-6: on the deal: 3/10 to 小赵, the rest to the salesperson",
+        ],
+        [
+            "RE11-4: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-4: 经理在到访时确认了小赵的推荐",
+            "RE11-5: 客户按轮序交给乙",
+            "RE11-6: 成交时：3/10归小赵，其余归置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("referral_confirmed", "RE14"): (
+        [
+            "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.4: an employee referral",
+        ],
+        ["RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）", "RE14-5.4: 员工推荐"],
+        "RE14-5.4: RE14 has no referral clause",
+        "RE14-5.4: RE14没有推荐条款",
+    ),
+    ("referral_not_confirmed", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE11-4: 小赵 did not confirm at the visit (in person or by phone): received as "
+                "a new customer, the referral is void"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-4: 小赵未在到访时确认（当面或电话）：作为新客户接待，推荐无效",
+        ],
+        None,
+        None,
+    ),
+    ("referral_missed_appointment", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE11-3: the customer did not come on the appointment date (2026-03-03): 小赵's "
+                "registration lapsed"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-3: 客户未在预约日期（2026-03-03）到访：小赵的登记失效",
+        ],
+        None,
+        None,
+    ),
+    ("referral_after_visit", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 22:00)",
+            "RE11-2: 小赵 registered the referral after the customer's first visit: no referral",
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 22:00）",
+            "RE11-2: 小赵在客户首次到访后才登记推荐：不算推荐",
+        ],
+        None,
+        None,
+    ),
+    ("referral_after_registration", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-02-27 10:00)",
+            "RE11-4: 甲 registered the customer before 小赵's referral: the claim fails",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-02-27 10:00）",
+            "RE11-4: 甲在小赵推荐之前已登记该客户：推荐不成立",
+        ],
+        None,
+        None,
+    ),
+    ("referral_not_private", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE11-1: 小赵 referred a customer met through work, "
+                "not a private contact: no referral"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-1: 小赵推荐的是工作中结识的客户，并非私人关系：不算推荐",
+        ],
+        None,
+        None,
+    ),
+    ("referral_company_arranged", "RE12"): (
+        [
+            "RE12-7.1: 行政 closed the deal with no valid claim against it",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.5: the company arranged the deal; other staff handle after-sales: all "
+                "to the public pool"
+            ),
+        ],
+        [
+            "RE12-7.1: 行政成交，且无人拥有有效的归属",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.5: 公司安排成交；由其他员工负责售后：全部归公佣",
+        ],
+        "RE12-7.7: a referral with no visit yet",
+        "RE12-7.7: 有推荐但客户尚未到访",
+    ),
+    ("referral_and_company", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.3: introduced or brought by the company, followed to the deal by the "
+                "salesperson"
+            ),
+            "RE11-4: 经理 confirmed 小赵's referral at the visit",
+            "RE11-5: the customer was handed to 乙 in rotation",
+            "RE11-6: on the deal: 3/10 to 小赵, the rest to the salesperson",
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.3: 公司介绍或带来，由置业顾问跟进至成交",
+            "RE11-4: 经理在到访时确认了小赵的推荐",
+            "RE11-5: 客户按轮序交给乙",
+            "RE11-6: 成交时：3/10归小赵，其余归置业顾问",
+        ],
+        "RE12-7.7: a company customer and an employee referral meet",
+        "RE12-7.7: 公司客户与员工推荐同时存在",
+    ),
+    ("ruling_unapproved", "RE12"): (
+        [
+            (
+                "RE12-7.3: 2 visit records at the same instant (2026-03-02 10:00) say "
+                "different things: the records cannot order them"
+            ),
+            (
+                "RE12-7.3: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
+                "10:00): the earlier registration cannot be told"
+            ),
+            "RE12-7.1: 乙 closed the deal with no valid claim against it",
+            (
+                "RE12-7.7: 项目经理's ruling (2026-03-04 10:00) lacks the sales director's "
+                "approval: it does not count yet"
+            ),
+        ],
+        [
+            "RE12-7.3: 2 条到访记录在同一时刻（2026-03-02 10:00）内容不一致：无法排定先后",
+            "RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+            "RE12-7.1: 乙成交，且无人拥有有效的归属",
+            "RE12-7.7: 项目经理的裁决（2026-03-04 10:00）未经销售总监批准：暂不生效",
+        ],
+        (
+            "RE12-7.3: 2 visit records at the same instant (2026-03-02 10:00) say different "
+            "things: the records cannot order them; RE12-7.3: 乙 and 甲 registered the customer "
+            "at the same instant (2026-03-02 10:00): the earlier registration cannot be told"
+        ),
+        (
+            "RE12-7.3: 2 条到访记录在同一时刻（2026-03-02 10:00）内容不一致：无法排定先后；"
+            "RE12-7.3: "
+            "乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后"
+        ),
+    ),
+    ("ruling_unapproved", "RE14"): (
+        [
+            (
+                "RE14-5.1: 2 visit records at the same instant (2026-03-02 10:00) say "
+                "different things: the records cannot order them"
+            ),
+            (
+                "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
+                "10:00): the earlier registration cannot be told"
+            ),
+            "RE14-5.2: 乙 closed the deal with no valid claim against it",
+            "RE14-5.4: ruling by 项目经理 (2026-03-04 10:00): 乙先接待",
+        ],
+        [
+            "RE14-5.1: 2 条到访记录在同一时刻（2026-03-02 10:00）内容不一致：无法排定先后",
+            "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+            "RE14-5.2: 乙成交，且无人拥有有效的归属",
+            "RE14-5.4: 项目经理的裁决（2026-03-04 10:00）：乙先接待",
+        ],
+        None,
+        None,
+    ),
+    ("ruling_tied_no_owner", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.3: 乙 registered later than 甲: the earlier registration wins",
+            "RE12-7.7: ruling by 项目经理, approved by 销售总监 (2026-03-04 10:00)",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: 乙的登记晚于甲：以先登记者为准",
+            "RE12-7.7: 项目经理的裁决，销售总监批准（2026-03-04 10:00）",
+        ],
+        None,
+        None,
+    ),
+}
+
+#: who owns the case, who follows it up, and the shares, for each story
+OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] = {
+    ("re14_several_names_present", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("re14_several_names_absent", "RE14"): (None, None, {}),
+    ("re12_several_names_owner", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_same_day", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_same_day", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_within_month", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
+    ("forgot_not_recognised", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_records", "RE14"): ("乙", "乙", {"salesperson:乙": "1/2", "salesperson:甲": "1/2"}),
+    ("no_deal_lapsed", "RE12"): (None, None, {}),
+    ("household_tie_no_deal", "RE12"): (None, None, {}),
+    ("household_tie_no_deal", "RE11"): (None, None, {}),
+    ("re14_named_on_nth_visit", "RE14"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
+    ("re14_named_on_nth_visit", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("dispute_quarrel", "RE14"): (None, None, {"department": "1"}),
+    ("dispute_quarrel", "RE12"): (None, None, {}),
+    ("dispute_pending", "RE14"): (None, None, {}),
+    ("dispute_settled", "RE14"): ("甲", "甲", {"salesperson:乙": "1/2", "salesperson:甲": "1/2"}),
+    ("dispute_mediated", "RE14"): ("甲", "甲", {"salesperson:乙": "1/2", "salesperson:甲": "1/2"}),
+    ("refusal_none", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("refusal_minor", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("refusal_serious", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
+    ("refusal_firm_nobody", "RE12"): (None, None, {}),
+    ("switch_permitted", "RE12"): (
+        "甲",
+        "乙",
+        {"salesperson:乙": "3/10", "salesperson:甲": "7/10"},
+    ),
+    ("switch_permitted", "RE14"): ("乙", "乙", {"salesperson:乙": "4/5", "salesperson:甲": "1/5"}),
+    ("switch_incited", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("company_brought", "RE12"): ("乙", "乙", {"salesperson:乙": "7/10", "public_pool": "3/10"}),
+    ("company_brought", "RE14"): (None, None, {}),
+    ("company_named", "RE12"): (None, None, {"public_pool": "1"}),
+    ("company_after_contact", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("company_arranged_unknown", "RE12"): (None, None, {}),
+    ("old_customer_none", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("old_customer_none", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("old_customer_none", "RE11"): (None, None, {}),
+    ("complaint_confirmed", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("complaint_confirmed", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("complaint_unconfirmed", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("returning_switch_refused", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("reallocation_leave", "RE14"): ("戊", "戊", {"salesperson:戊": "1"}),
+    ("reallocation_leave", "RE12"): (None, None, {}),
+    ("switch_incited_first_day", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("switch_not_permitted_first_day", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("refusal_serious_loser_closes", "RE12"): (None, None, {}),
+    ("refusal_crossed", "RE12"): (None, None, {}),
+    ("refusal_granted_keeps_claim", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
+    ("complaint_not_owner", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("household_with_a_split_member", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:丙": "1/2", "salesperson:乙": "1/2"},
+    ),
+    ("household_with_a_split_member", "RE14"): (
+        "甲",
+        "甲",
+        {"salesperson:乙": "1/5", "salesperson:甲": "4/5"},
+    ),
+    ("household_one_member_held", "RE12"): ("乙", "乙", {}),
+    ("household_one_member_held", "RE14"): ("乙", "乙", {}),
+    ("no_deal_lapsed_by_last_event", "RE12"): (None, None, {}),
+    ("no_deal_lapsed_by_last_event", "RE14"): ("甲", "甲", {}),
+    ("no_deal_switch_lapsed", "RE14"): (None, None, {}),
+    ("returning_after_lapse", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("returning_after_lapse", "RE14"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
+    ("returning_to_owner", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("returning_to_owner", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("re12_several_names_nobody", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("recognised_someone_else", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("recognised_someone_else", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("recognised_nobody_forgot", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_recognised_late", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_records_lapsed", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_records_not_found", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("assisted", "RE14"): ("甲", "甲", {"salesperson:乙": "1/5", "salesperson:甲": "4/5"}),
+    ("assisted", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("referral_confirmed", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "7/10", "referrer:小赵": "3/10"},
+    ),
+    ("referral_confirmed", "RE11"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "7/10", "referrer:小赵": "3/10"},
+    ),
+    ("referral_confirmed", "RE14"): (None, None, {}),
+    ("referral_not_confirmed", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("referral_missed_appointment", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("referral_after_visit", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("referral_after_registration", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("referral_not_private", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("referral_company_arranged", "RE12"): (None, None, {}),
+    ("referral_and_company", "RE12"): (None, None, {}),
+    ("ruling_unapproved", "RE12"): (None, None, {}),
+    ("ruling_unapproved", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("ruling_tied_no_owner", "RE12"): (
+        "甲",
+        "甲",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
 }
 
 
@@ -961,6 +1932,11 @@ def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy)
     assert a.explain("zh").splitlines() == zh
     assert (a.ruling_text(), a.ruling_text("zh")) == (ruling_en, ruling_zh)
     assert a.ruling_reason == ruling_en
+    assert a.steps_in() == a.steps  # English by default
+    owner, follow_up, shares = OUTCOMES[(name, policy.name)]
+    assert (a.owner, a.follow_up) == (owner, follow_up)
+    assert {str(p): str(v) for p, v in a.shares.items()} == shares
+    assert a.customer == (C if len({e.customer for e in events}) == 1 else f"{C} + {W}")
 
 
 @pytest.mark.parametrize("policy", [RE12, RE14])
@@ -1074,3 +2050,155 @@ def test_a_named_salesperson_keeps_what_the_pool_does_not_take(
         line,
     ]
     assert a.explain("zh").splitlines()[-1] == zh
+
+
+# -- the engine's refusals, word for word, with their codes and values -----------------
+
+ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
+    (
+        "no event for the customer",
+        lambda: attribute(seen(0, "甲"), RE12, customer="李四"),
+        "realestate.engine.scope.no_event_concerns_customer.4",
+        "李四",
+        "no event concerns customer '李四'",
+        "没有涉及客户 '李四' 的事件",
+    ),
+    (
+        "no event for the customer of a household",
+        lambda: attribute(
+            [*seen(0, "甲"), HouseholdLink(at=at(1), customer=C, other=W)], RE12, customer="李四"
+        ),
+        "realestate.engine.scope.no_event_concerns_customer.2",
+        "李四",
+        "no event concerns customer '李四'",
+        "没有涉及客户 '李四' 的事件",
+    ),
+    (
+        "no events",
+        lambda: attribute([], RE12),
+        "realestate.engine.scope.no_events_nothing_attribute.1",
+        None,
+        "no events: nothing to attribute",
+        "没有事件：无从判定归属",
+    ),
+    (
+        "two customers",
+        lambda: attribute([*seen(0, "甲"), *seen(0, "乙", "李四")], RE12),
+        "realestate.engine.scope.events_more_than_one_customer_one_call_pass.3",
+        ["李四", "王先生"],
+        "events for more than one customer (王先生, 李四) in one call: pass customer=... to "
+        "pick one, or link a household with a HouseholdLink event",
+        "一次调用中的事件涉及多位客户（王先生、李四）：请传入 customer=... 选定一位，"
+        "或用 HouseholdLink 事件把家庭成员相连",
+    ),
+    (
+        "not iterable",
+        lambda: attribute(5, RE12),
+        "realestate.engine.check_events.events_iterable",
+        None,
+        "events must be an iterable of Event objects, got 5",
+        "events 必须是 Event 对象的可迭代序列，收到的是 5",
+    ),
+    (
+        "a user's word is shown as given, never translated",
+        lambda: attribute([*seen(0, "甲"), "deal"], RE12),
+        "realestate.engine.check_events.not_event",
+        "deal",
+        "not an event: 'deal'",
+        "不是事件：'deal'",
+    ),
+    (
+        "a policy by name",
+        lambda: attribute(seen(0, "甲"), "RE12"),
+        "realestate.engine.attribute.policy_attributionpolicy",
+        None,
+        "policy must be an AttributionPolicy, got 'RE12'",
+        "policy 必须是 AttributionPolicy，收到的是 'RE12'",
+    ),
+    (
+        "a policy by name, in bulk",
+        lambda: list(attribute_many([seen(0, "甲")], "RE12")),
+        "realestate.engine.attribute_many.policy_attributionpolicy",
+        None,
+        "policy must be an AttributionPolicy, got 'RE12'",
+        "policy 必须是 AttributionPolicy，收到的是 'RE12'",
+    ),
+    (
+        "a naive as_of",
+        lambda: attribute(seen(0, "甲"), RE12, as_of=datetime(2026, 3, 3)),
+        "check.aware.naive_datetime",
+        datetime(2026, 3, 3),
+        "as_of is a naive datetime (2026-03-03 00:00:00): give it a time zone, e.g. "
+        "value.replace(tzinfo=custrules.CHINA_TZ) for Beijing time",
+        "as_of（截至时刻）是不带时区的时间（2026-03-03 00:00:00）：请加上时区，"
+        "如北京时间用 value.replace(tzinfo=custrules.CHINA_TZ)",
+    ),
+    (
+        "a deal before any visit",
+        lambda: attribute([deal(0, "甲")], RE12),
+        "realestate.engine.check_deal.deal_before",
+        deal(0, "甲"),
+        "a deal (2026-03-02 15:00) before any visit of customer 王先生: only a deal the "
+        "company arranged itself (RE12-6.4, 6.5) needs no visit",
+        "客户 王先生 在任何到访之前就成交（2026-03-02 15:00）：只有公司自行安排的成交"
+        "（RE12-6.4、6.5）才不需要到访",
+    ),
+    (
+        "a split with no deal",
+        lambda: attribute(seen(0, "甲"), RE12).split(Decimal("100")),
+        "realestate.engine.attribution.split.customer_has",
+        None,
+        "customer 王先生 has no deal yet: there is no commission to split (the attribution "
+        "names who holds the customer now)",
+        "客户 王先生 尚未成交：没有可分的佣金（归属结果给出的是客户目前由谁持有）",
+    ),
+    (
+        "a split that needs a ruling gives the reason in the message's language",
+        lambda: attribute([*seen(0, "甲"), reg(0, "乙"), deal(2, "甲")], RE12).split(
+            Decimal("100")
+        ),
+        "realestate.engine.attribution.split.case_needs",
+        None,
+        "the case needs a manager's ruling before its commission can be split: RE12-7.3: 乙 "
+        "and 甲 registered the customer at the same instant (2026-03-02 10:00): the earlier "
+        "registration cannot be told",
+        "此案需要经理裁决后才能分配佣金：RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）"
+        "登记了该客户：无法分辨先后",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "call", "code", "value", "en", "zh"),
+    ATTRIBUTION_ERRORS,
+    ids=[case for case, *_ in ATTRIBUTION_ERRORS],
+)
+def test_the_engines_refusals_word_for_word(
+    case: str, call: Any, code: str, value: Any, en: str, zh: str
+) -> None:
+    with pytest.raises(CustrulesError) as caught:
+        call()
+    error = caught.value
+    assert (error.code, error.value) == (code, value), case
+    assert (str(error), error.message_in("zh")) == (en, zh)
+
+
+def test_a_household_link_brings_its_member_even_without_events_of_their_own() -> None:
+    """The case of a customer linked to a spouse is the household's (RE12-7.4)."""
+    a = attribute([*seen(0, "甲"), HouseholdLink(at=at(1), customer=C, other=W)], RE12)
+    assert (a.customer, a.owner) == (f"{C} + {W}", "甲")
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_as_of_an_events_own_instant_counts_that_event(policy: AttributionPolicy) -> None:
+    story = [*seen(0, "甲"), *seen(40, "乙"), deal(40, "乙")]
+    a = attribute(story, policy, as_of=at(40))
+    assert a.deal is None
+    assert a.explain().splitlines()[-1].startswith(policy.cite("earlier"))
+    assert "乙" in a.explain().splitlines()[-1]
+
+
+def test_attribute_many_passes_as_of_on() -> None:
+    story = [*seen(0, "甲"), *seen(45, "乙"), deal(46, "乙")]
+    (a,) = attribute_many([story], RE12, as_of=at(10))
+    assert (a.owner, a.deal) == ("甲", None)

@@ -217,6 +217,10 @@ def _shown(value: Any) -> Any:
     return text[:80]
 
 
+#: the one parameter whose plain text is a word of the library's: what a value is
+_LIBRARY_WORD = "what"
+
+
 def error_message(error: Any, lang: str = "en") -> str:
     """An error's message in ``lang``: its template translated, else (in Chinese)
     the message for its code with its value."""
@@ -226,8 +230,10 @@ def error_message(error: Any, lang: str = "en") -> str:
     params = {"value": error.value, **error.params}
     if error.template is not None:
         shown = {
-            # a word of the library's (what a value is) is in the catalogue; a user's is not
-            k: tr(v, lang) if type(v) is str and k != "value" else _arg(v, lang)
+            # ``what`` names the checked value in the library's words; every other
+            # text is shown as given (a user's "deal" stays "deal") unless marked
+            # as a word of the library's (Term, Sub, ...)
+            k: _arg(Term(v) if k == _LIBRARY_WORD and type(v) is str else v, lang)
             for k, v in params.items()
         }
         text = tr(error.template, lang).format(**shown)

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check, _holidays_adapter
-from custrules._i18n import N_
+from custrules._i18n import N_, Term
 from custrules.errors import InvalidInputError, InvalidTypeError, NoticeError
 
 __all__ = ["NoticeEntry", "ScheduleNotice", "statutory_days"]
@@ -141,10 +141,10 @@ class NoticeEntry:
     line: int = attrs.field(default=0, eq=False)
 
 
-def _day_words(*, notice_working: bool) -> tuple[str, str]:
+def _day_words(*, notice_working: bool) -> tuple[Term, Term]:
     """What a notice makes a day and what the other side has, for a disagreement
-    (marked texts: an error's message translates them)."""
-    working, off = N_("a working day"), N_("a day off")
+    (words of the library's: an error's message translates them)."""
+    working, off = Term(N_("a working day")), Term(N_("a day off"))
     return (working, off) if notice_working else (off, working)
 
 

@@ -40,6 +40,7 @@ from custrules.realestate._events import (
     NameChange,
     OldCustomerIntroduction,
     Party,
+    PartyKind,
     Reallocation,
     Recognition,
     ReferralConfirmation,
@@ -129,8 +130,7 @@ class Attribution:
         """Why a manager's ruling is needed, in ``lang`` (None when it is not)."""
         if not self.needs_ruling:
             return None
-        lang = lang_code(lang)
-        return tr(N_("; "), lang).join(render_note(note, lang) for note in self.ruling)
+        return _RulingText(self.ruling).label(lang_code(lang))
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -155,13 +155,30 @@ class Attribution:
                     "split: {ruling_reason}"
                 ),
                 code="realestate.engine.attribution.split.case_needs",
-                ruling_reason=self.ruling_reason,
+                ruling_reason=_RulingText(self.ruling),
             )
         return _split_cents(_to_cents(total), self.shares)
 
     def explain(self, lang: str = "en") -> str:
         """The reasoning, one rule a line, in ``lang`` (``"en"`` or ``"zh"``)."""
         return "\n".join(str(step) for step in self.steps_in(lang))
+
+
+@attrs.frozen
+class _RulingText:
+    """Why a ruling is needed, inside an error's message: rendered in the
+    message's language."""
+
+    notes: tuple[Note, ...]
+
+    def label(self, lang: str = "en") -> str:
+        return tr(N_("; "), lang).join(render_note(note, lang) for note in self.notes)
+
+    def __str__(self) -> str:
+        return self.label()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _links(events: Iterable[Event]) -> dict[str, set[str]]:
@@ -380,6 +397,9 @@ def attribute(
     decided = decisions(policy, run.rulings, run.disputes, steps)
     if decided is not None:
         shares, owner, reason = decided
+        if owner is None and reason is None:
+            people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
+            owner = _top(people, lead.owner, states, members)
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
@@ -388,7 +408,8 @@ def attribute(
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
             return _result(label, policy, None, {}, trail(), reasons, None, None)
-        follow = (lead.follow_up or owner) if owner is not None else None
+        # the lead's follow-up (RE12-5.2, 3.7(i)) while its owner holds the case
+        follow = lead.follow_up if lead.follow_up and lead.owner == owner else owner
         return _result(label, policy, owner, {}, trail(), None, follow, None)
     split, off_top, reasons = combine(policy, members, states, lead, steps)
     for m in members:
@@ -411,7 +432,9 @@ def attribute(
     else:
         shares_out = {salesperson(who): share for who, share in split.items()}
     owner = _top(split, lead.owner, states, members)
-    follow = (lead.follow_up or owner) if split else None
+    # RE14-5.3(9): the owner follows up, unless the clause named another salesperson
+    # of the split (RE12-5.2, 3.7(i)); one without a part does not
+    follow = lead.follow_up if lead.follow_up in split else owner
     return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
 
 
@@ -581,7 +604,7 @@ class _Run:
                     code="realestate.engine.run.tie.s_same",
                     value=group,
                     a=len(group),
-                    type_name=kind.type_name,
+                    type_name=Term(kind.type_name),
                     a2=_fmt(t),
                     customer=e.customer,
                 )

@@ -239,7 +239,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
         )
         return
     if who in m.lost:
-        m.note("fallback", "{} lost every right to this customer earlier", who)
+        m.note(m.lost[who][1], "{} lost every right to this customer earlier", who)
         return
     owner = m.owner
     if owner == who:
@@ -325,7 +325,9 @@ def on_deal(m: Ledger, d: Deal) -> None:
         and m.same_day is None
         and m.nth is None
     ):
-        if owner is not None:
+        if owner is not None and owner in m.lost:
+            m.note(m.lost[owner][1], "{} lost every right to this customer earlier", owner)
+        elif owner is not None:
             m.note("valid", "{}'s registration had lapsed", owner)
         m.claim(d.closed_by, d.at)
         m.take(

@@ -202,6 +202,11 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             )
         )
         if earlier:
+            # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
+            # the bonus stays pending until the deal
+            m.claim(who, t)
+            m.owner, m.split = who, None
+            m.forgot = m.assist = m.same_day = None
             m.nth = (who, earlier, t)
             m.note(
                 "RE14-5.3(8)",
@@ -315,7 +320,8 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
             else:
                 m.note(
                     "RE12-3.7(j)",
-                    "no deal on the spot and {} not recognised within {} month(s): all to {}",
+                    "no deal on the spot and {} not recognised before the deal "
+                    "(within {} month(s)): all to {}",
                     earlier,
                     p.recognition_window_months,
                     new,

@@ -21,7 +21,6 @@ from custrules.realestate._events import (
     DisputeOutcome,
     Event,
     Party,
-    PartyKind,
     Ruling,
 )
 from custrules.realestate._ledger import ONE, Note, _raw
@@ -36,7 +35,8 @@ def decisions(
     disputes: list[Dispute],
     steps: list[Note],
 ) -> tuple[Mapping[Party, Fraction], str | None, Note | None] | None:
-    """A ruling or a settled dispute decides everything."""
+    """A ruling or a settled dispute decides everything: (the shares, the owner a
+    ruling names or None, why a ruling is still needed or None)."""
     for r in reversed(rulings):
         if policy.ruling_needs_approval and r.approved_by is None:
             steps.append(
@@ -60,8 +60,8 @@ def decisions(
         else:
             note = _raw(policy.cite("ruling"), "ruling by {} ({}){}", r.by, r.at, Quote(r.text))
         steps.append(note)
-        owner = r.owner or _top_salesperson(r.shares)
-        return r.shares, owner, None
+        # without an owner named, the engine names the largest share (never by name)
+        return r.shares, r.owner, None
     if not disputes:
         return None
     d = disputes[-1]
@@ -87,12 +87,7 @@ def decisions(
     )
     steps.append(_raw("RE14-5.4", "the crossed customer was {}", how))
     assert d.shares is not None
-    return d.shares, _top_salesperson(d.shares), None
-
-
-def _top_salesperson(shares: Mapping[Party, Fraction]) -> str | None:
-    people = [(v, p.name) for p, v in shares.items() if p.kind is PartyKind.SALESPERSON]
-    return max(people)[1] if people else None
+    return d.shares, None, None
 
 
 def decision_view(e: Event) -> tuple[Any, ...]:
