@@ -171,6 +171,7 @@ def test_two_deals_are_an_error_with_its_code_and_parameters() -> None:
     error = caught.value
     assert error.code == "realestate.engine.attribute.deals_one"
     assert (error.params["a"], error.params["a2"]) == (2, "2026-03-05 15:00, 2026-03-06 15:00")
+    assert error.value == [deal(3, "甲"), deal(4, "乙")]
     assert str(error) == (
         "2 deals in one case (2026-03-05 15:00, 2026-03-06 15:00): a case is one customer "
         "(or household) and one deal"
@@ -648,6 +649,74 @@ STORIES.update(
             (RE12,),
             {},
         ),
+        # a household whose deal is the spouse's: the spouse's ledger leads the case
+        "household_deal_by_the_spouse": (
+            [
+                *seen(0, "甲"),
+                *seen(1, "乙", W),
+                HouseholdLink(at=at(2), customer=C, other=W),
+                deal(5, "乙", W),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+        # a visit after the deal changes nothing (RE12-7.6)
+        "visit_after_the_deal": (
+            [*seen(0, "甲"), deal(3, "甲"), visit(9, "乙")],
+            (RE12, RE14),
+            {},
+        ),
+        # RE12-5.2: the manager let another take over, no deal yet: the new one follows up
+        "switch_permitted_no_deal": (
+            [
+                *seen(0, "甲"),
+                SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE14-2.5: a courtesy for a salesperson who never held the customer, deal that day
+        "courtesy_same_day_nobody_held": (
+            [visit(0, "乙", courtesy_for="甲"), deal(0, "乙")],
+            (RE14,),
+            {},
+        ),
+        # RE14-2.5: a courtesy reception with no deal that day
+        "courtesy_no_deal_that_day": (
+            [*seen(0, "甲"), visit(5, "乙", courtesy_for="甲"), deal(7, "甲")],
+            (RE14,),
+            {},
+        ),
+        # RE12-4: a courtesy for a salesperson who does not hold the customer
+        "courtesy_for_another": (
+            [*seen(0, "甲"), visit(5, "乙", courtesy_for="丙"), deal(6, "甲")],
+            (RE12, RE14),
+            {},
+        ),
+        # RE12-3.10: the salesperson who lost every right registers again
+        "refusal_loser_registers_again": (
+            [
+                *seen(0, "甲"),
+                _refusal(Fault.SERIOUS, granted_to="丙"),
+                reg(1, "甲"),
+                deal(5, "丙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE14-5.3(8): named on a later visit, no earlier salesperson with a valid claim
+        "re14_named_no_earlier_claim": (
+            [
+                visit(0, "丙"),
+                reg(0.5, "甲"),
+                visit(3, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+                deal(3, "乙"),
+            ],
+            (RE14,),
+            {},
+        ),
+        # RE12-3.7(h): the new salesperson closes on the spot, before any recognition
+        "forgot_deal_on_the_spot": ([*FORGOT, deal(10, "乙")], (RE12, RE14), {}),
     }
 )
 
@@ -1798,6 +1867,183 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
+    ("household_deal_by_the_spouse", "RE12"): (
+        [
+            "RE12-7.3: [王先生] 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.3: [王太太] 乙 registered the customer first (2026-03-03 10:00)",
+            (
+                "RE12-7.4: one household received separately by 乙 and 甲: they serve it jointly "
+                "and split equally"
+            ),
+        ],
+        [
+            "RE12-7.3: [王先生] 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.3: [王太太] 乙最先登记了该客户（2026-03-03 10:00）",
+            "RE12-7.4: 同一家庭分别由乙和甲接待：共同服务，平均分成",
+        ],
+        None,
+        None,
+    ),
+    ("household_deal_by_the_spouse", "RE14"): (
+        [
+            "RE14-5.1: [王先生] 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.1: [王太太] 乙 registered the customer first (2026-03-03 10:00)",
+            "RE14-5.3(11): one household: 王先生 visited first, so the first salesperson wins",
+        ],
+        [
+            "RE14-5.1: [王先生] 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.1: [王太太] 乙最先登记了该客户（2026-03-03 10:00）",
+            "RE14-5.3(11): 同一家庭：王先生最先到访，因此归最先接待的置业顾问",
+        ],
+        None,
+        None,
+    ),
+    ("visit_after_the_deal", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-7.6: visit on 2026-03-11 10:00, after the deal: the salesperson and the "
+                "commission stay"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.6: 成交后到访（2026-03-11 10:00）：置业顾问与佣金不变",
+        ],
+        None,
+        None,
+    ),
+    ("visit_after_the_deal", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.2: visit on 2026-03-11 10:00, after the deal: the salesperson and the "
+                "commission stay"
+            ),
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.2: 成交后到访（2026-03-11 10:00）：置业顾问与佣金不变",
+        ],
+        None,
+        None,
+    ),
+    ("switch_permitted_no_deal", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: the manager let 乙 take over from 甲",
+        ],
+        ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）", "RE12-5.2: 经理同意由乙接替甲"],
+        None,
+        None,
+    ),
+    ("courtesy_same_day_nobody_held", "RE14"): (
+        [
+            "RE14-2.5: 乙, in turn, received 甲's returning customer",
+            "RE14-2.5: the deal closed the same day: 乙 and 甲 split the bonus",
+        ],
+        ["RE14-2.5: 乙按轮序接待了甲的回访客户", "RE14-2.5: 当天成交：乙与甲分享奖金"],
+        None,
+        None,
+    ),
+    ("courtesy_no_deal_that_day", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-2.5: 乙, in turn, received 甲's returning customer",
+            "RE14-2.5: no deal that day: 乙's reception was a courtesy",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-2.5: 乙按轮序接待了甲的回访客户",
+            "RE14-2.5: 当天未成交：乙的接待属于代接待",
+        ],
+        None,
+        None,
+    ),
+    ("courtesy_for_another", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-4: 乙 received the customer for 丙, but the customer is 甲's",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-4: 乙为丙接待客户，但客户属于甲",
+        ],
+        None,
+        None,
+    ),
+    ("courtesy_for_another", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE14-2.5: 乙 received the customer for 丙, but the customer is 甲's",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-2.5: 乙为丙接待客户，但客户属于甲",
+        ],
+        None,
+        None,
+    ),
+    ("refusal_loser_registers_again", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE12-3.10: a serious fault: 丙 received the customer as new; 甲 lost every right "
+                "(the turn counts as void)"
+            ),
+            "RE12-3.10: 甲 lost every right to this customer earlier",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.10: 严重过错：丙作为新客户接待；甲丧失一切权利（该轮次作废）",
+            "RE12-3.10: 甲此前已丧失对该客户的一切权利",
+        ],
+        None,
+        None,
+    ),
+    ("re14_named_no_earlier_claim", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 22:00)",
+            "RE14-5.3(8): the customer named 乙",
+        ],
+        ["RE14-5.1: 甲最先登记了该客户（2026-03-02 22:00）", "RE14-5.3(8): 客户点名乙"],
+        None,
+        None,
+    ),
+    ("forgot_deal_on_the_spot", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            (
+                "RE12-3.7(h): 乙 closed the deal on the spot before 甲 was recognised: customer "
+                "and commission to 乙"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(h): 乙在认出甲之前当场成交：客户与佣金归乙",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_deal_on_the_spot", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            "RE14-5.3(7): 甲 was not found in the records: the deal is 乙's",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(7): 记录中未查到甲：成交归乙",
+        ],
+        None,
+        None,
+    ),
 }
 
 #: who owns the case, who follows it up, and the shares, for each story
@@ -1916,6 +2162,27 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
         "甲",
         {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
     ),
+    ("household_deal_by_the_spouse", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
+    ("household_deal_by_the_spouse", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("visit_after_the_deal", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("visit_after_the_deal", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("switch_permitted_no_deal", "RE12"): ("甲", "乙", {}),
+    ("courtesy_same_day_nobody_held", "RE14"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
+    ("courtesy_no_deal_that_day", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("courtesy_for_another", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("courtesy_for_another", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("refusal_loser_registers_again", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
+    ("re14_named_no_earlier_claim", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_deal_on_the_spot", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_deal_on_the_spot", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
 }
 
 
@@ -2202,3 +2469,45 @@ def test_attribute_many_passes_as_of_on() -> None:
     story = [*seen(0, "甲"), *seen(45, "乙"), deal(46, "乙")]
     (a,) = attribute_many([story], RE12, as_of=at(10))
     assert (a.owner, a.deal) == ("甲", None)
+
+
+def test_two_like_decisions_at_one_instant_are_one_and_unlike_ones_an_error() -> None:
+    """RE14-5.4: the same settlement recorded twice is one fact; two that differ
+    cannot both stand."""
+    story = [*BASE2, _dispute("settled", halves=True), _dispute("settled", halves=True)]
+    assert {str(p): s for p, s in attribute(story, RE14).shares.items()} == {
+        "salesperson:乙": Fraction(1, 2),
+        "salesperson:甲": Fraction(1, 2),
+    }
+    mediated = _dispute("mediated", halves=True)
+    with pytest.raises(CustrulesError) as caught:
+        attribute([*BASE2, _dispute("settled", halves=True), mediated], RE14)
+    assert caught.value.code == "realestate.engine.run.tie.s_same"
+    assert str(caught.value) == (
+        "2 disputes at the same instant (2026-03-08 10:00) for customer 王先生 decide "
+        "differently: a ruling must be unambiguous; withdraw one or record them at different "
+        "times"
+    )
+    assert caught.value.message_in("zh") == (
+        "客户 王先生 有 2 条争议在同一时刻（2026-03-08 10:00）作出不同决定：裁决必须明确；"
+        "请撤回一条或记录在不同时间"
+    )
+
+
+def test_a_subclass_of_an_event_is_refused_by_name() -> None:
+    @attrs.frozen(kw_only=True)
+    class MyVisit(Visit):
+        pass
+
+    with pytest.raises(CustrulesError) as caught:
+        attribute([MyVisit(at=at(0), customer=C, received_by="甲")], RE12)
+    assert caught.value.code == "realestate.engine.check_events.events_custrules"
+    assert str(caught.value) == (
+        "events must be custrules' own event classes, not subclasses: ['MyVisit']"
+    )
+
+
+def test_as_of_before_every_event_names_the_customer_asked_for() -> None:
+    story = [*seen(0, "乙", W), *seen(1, "甲"), HouseholdLink(at=at(2), customer=C, other=W)]
+    a = attribute(story, RE12, customer=C, as_of=at(-1))
+    assert (a.customer, a.owner, a.explain()) == (C, None, "")

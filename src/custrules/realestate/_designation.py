@@ -127,7 +127,6 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
         m.claim(s.granted_to, s.at)
         m.take(
             s.granted_to,
-            s.at,
             "RE12-3.10",
             "{}: {} received the customer as new; {} lost every right (the turn counts as void)",
             why,
@@ -156,7 +155,6 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
         m.claim(c.reported_by, c.at)
         m.take(
             c.reported_by,
-            c.at,
             "RE14-5.3(4)",
             "the supervisor confirmed the complaint: {} has no part; {} receives",
             c.against,
@@ -175,7 +173,6 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     reason = Term(N_("leave")) if r.reason == "leave" else r.reason
     m.take(
         r.to,
-        r.at,
         "RE14-5.3(12)",
         "{} on {}: re-allocated to {} by random draw ({})",
         r.from_,

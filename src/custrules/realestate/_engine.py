@@ -251,9 +251,7 @@ def _scope(
 
 def _check_events(events: Iterable[Event]) -> tuple[tuple[Event, ...], frozenset[type[Event]]]:
     """The events as a tuple, and the kinds among them."""
-    if (type(events) is not list and type(events) is not tuple) and (
-        isinstance(events, (str, bytes)) or not isinstance(events, Iterable)
-    ):
+    if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
         raise InvalidTypeError.of(
             N_("events must be an iterable of Event objects, got {events!r}"),
             code="realestate.engine.check_events.events_iterable",

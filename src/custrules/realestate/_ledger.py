@@ -207,7 +207,7 @@ class Ledger:
         else:
             days.append(_local(t))
 
-    def take(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
+    def take(self, who: str, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over)."""
         self.owner = who
         self.split = None
@@ -248,11 +248,11 @@ def on_registration(m: Ledger, e: Registration) -> None:
     had_claim = owner is not None and m.valid(owner, e.at)
     m.claim(who, e.at)
     if owner is None:
-        m.take(who, e.at, "earlier", "{} registered the customer first ({})", who, e.at)
+        m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif not had_claim:
         months = m.p.registration_validity_months
         m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
-        m.take(who, e.at, "earlier", "{} registered the customer ({})", who, e.at)
+        m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif m.forgot is not None and m.forgot[1] == who:
         pass  # the new salesperson of a forgotten customer registers as new (3.7)
     else:
@@ -332,7 +332,6 @@ def on_deal(m: Ledger, d: Deal) -> None:
         m.claim(d.closed_by, d.at)
         m.take(
             d.closed_by,
-            d.at,
             "closer",
             "{} closed the deal with no valid claim against it",
             d.closed_by,

@@ -101,7 +101,6 @@ def on_visit(m: Ledger, v: Visit) -> None:
             m.claim(who, t)
             m.take(
                 who,
-                t,
                 "designated",
                 "the new customer named {} on entering (not a rotation turn)",
                 who,
@@ -154,7 +153,6 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.claim(who, t)
             m.take(
                 who,
-                t,
                 "RE14-5.3(5)",
                 "the customer named {} without choosing; {}, the first "
                 "of them present, receives the customer",
@@ -189,7 +187,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.note("valid", "{}'s registration had lapsed", owner)
         if who == target and owner != target:
             m.claim(who, t)
-            m.take(who, t, "returning", "the customer asked for {}", who)
+            m.take(who, "returning", "the customer asked for {}", who)
         elif owner is not None and who == owner:
             m.note("returning", "the returning customer went back to {}", owner)
         return
@@ -217,7 +215,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             )
         else:
             m.claim(who, t)
-            m.take(who, t, "RE14-5.3(8)", "the customer named {}", who)
+            m.take(who, "RE14-5.3(8)", "the customer named {}", who)
         return
     m.note(
         "returning",
@@ -240,7 +238,6 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         if _local(r.at) == _local(tv):
             m.take(
                 earlier,
-                r.at,
                 "RE12-3.7(g)",
                 "{} was recognised the same day: {} takes over",
                 earlier,
@@ -262,7 +259,6 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         else:
             m.take(
                 new,
-                r.at,
                 "RE12-3.7(j)",
                 "{} was recognised only after {} month(s): everything to {}",
                 earlier,
@@ -272,7 +268,6 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
     elif not r.by_records and _local(r.at) == _local(tv):
         m.take(
             earlier,
-            r.at,
             "RE14-5.3(1)",
             "during the reception {} learnt that {} had received the customer before "
             "and is present: the customer goes back to {}; the deal is {}'s",
@@ -295,7 +290,6 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         else:
             m.take(
                 new,
-                r.at,
                 "RE14-5.3(7)",
                 "{}'s registration had lapsed: no part of the deal",
                 earlier,

@@ -51,7 +51,6 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         m.claim(who, t)
         m.take(
             who,
-            t,
             "introduction",
             "introduced by old customer {}: {}'s customer",
             o.old_customer,
@@ -63,7 +62,6 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         m.claim(who, t)
         m.take(
             who,
-            t,
             "RE12-7.5",
             "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
             letter,
