@@ -6,6 +6,7 @@ clauses give it, so a changed word, citation or argument is a failing test.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -419,6 +420,12 @@ def _ref(
     )
 
 
+def _introduced(how: str) -> OldCustomerIntroduction:
+    return OldCustomerIntroduction(
+        at=at(0, 9), customer=C, old_customer="李老板", salesperson="甲", how=how
+    )
+
+
 def _conf(day: float = 0, hour: int = 11) -> ReferralConfirmation:
     return ReferralConfirmation(at=at(day, hour), customer=C, referrer="小赵", confirmed_by="经理")
 
@@ -717,6 +724,52 @@ STORIES.update(
         ),
         # RE12-3.7(h): the new salesperson closes on the spot, before any recognition
         "forgot_deal_on_the_spot": ([*FORGOT, deal(10, "乙")], (RE12, RE14), {}),
+        # RE12-7.5(a) / (b): the old customer phoned ahead, or came along
+        "old_customer_phoned_ahead": (
+            [_introduced("phoned_ahead"), *seen(0, "乙"), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        "old_customer_escorted": (
+            [_introduced("escorted"), *seen(0, "乙"), deal(3, "乙")],
+            (RE12,),
+            {},
+        ),
+        # RE12-6.1: introduced at the very instant of the first visit: still before it
+        "company_same_instant_as_the_visit": (
+            [CompanyIntroduction(at=at(0), customer=C, by="刘总"), *seen(0, "乙"), deal(2, "乙")],
+            (RE12,),
+            {},
+        ),
+        # RE11: two valid referrals name two referrers: the clauses name one
+        "two_valid_referrals": (
+            [
+                _ref(),
+                ReferralRegistration(
+                    at=at(-1), customer=C, referrer="小钱", appointment=at(0).date()
+                ),
+                *seen(0, "乙"),
+                _conf(),
+                ReferralConfirmation(
+                    at=at(0, 11), customer=C, referrer="小钱", confirmed_by="经理"
+                ),
+                deal(3, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-5.1: named on entering, no registration form: the naming is the claim
+        "named_on_entry_without_a_form": (
+            [visit(0, "甲", named_on_entry=True), deal(20, "乙")],
+            (RE12, RE14),
+            {},
+        ),
+        # RE12-3.7(i): recognised on the window's last day (one month, CAL-5)
+        "forgot_recognised_on_the_last_day": (
+            [*FORGOT, Recognition(at=at(41), customer=C, original="甲"), deal(45, "乙")],
+            (RE12,),
+            {},
+        ),
     }
 )
 
@@ -2044,6 +2097,104 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
+    ("old_customer_phoned_ahead", "RE12"): (
+        [
+            (
+                "RE12-7.5: (a) old customer 李老板 phoned ahead for 甲: 甲's customer, even if "
+                "received as a courtesy"
+            ),
+            "RE12-7.3: 乙 registered later than 甲: the earlier registration wins",
+        ],
+        [
+            "RE12-7.5: (a) 老客户李老板事先来电预约甲：归甲的客户，即使是代接待",
+            "RE12-7.3: 乙的登记晚于甲：以先登记者为准",
+        ],
+        None,
+        None,
+    ),
+    ("old_customer_escorted", "RE12"): (
+        [
+            (
+                "RE12-7.5: (b) old customer 李老板 came along asking for 甲: 甲's customer, even "
+                "if received as a courtesy"
+            ),
+            "RE12-7.3: 乙 registered later than 甲: the earlier registration wins",
+        ],
+        [
+            "RE12-7.5: (b) 老客户李老板陪同前来并指名甲：归甲的客户，即使是代接待",
+            "RE12-7.3: 乙的登记晚于甲：以先登记者为准",
+        ],
+        None,
+        None,
+    ),
+    ("company_same_instant_as_the_visit", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.3: introduced or brought by the company, followed to the deal by the "
+                "salesperson"
+            ),
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.3: 公司介绍或带来，由置业顾问跟进至成交",
+        ],
+        None,
+        None,
+    ),
+    ("two_valid_referrals", "RE12"): (
+        [
+            "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE11-4: 经理 confirmed 小赵's referral at the visit",
+            "RE11-5: the customer was handed to 乙 in rotation",
+            "RE11-6: on the deal: 3/10 to 小赵, the rest to the salesperson",
+            "RE11-4: 经理 confirmed 小钱's referral at the visit",
+            "RE11-5: the customer was handed to 乙 in rotation",
+            "RE11-6: on the deal: 3/10 to 小钱, the rest to the salesperson",
+        ],
+        [
+            "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE11-4: 经理在到访时确认了小赵的推荐",
+            "RE11-5: 客户按轮序交给乙",
+            "RE11-6: 成交时：3/10归小赵，其余归置业顾问",
+            "RE11-4: 经理在到访时确认了小钱的推荐",
+            "RE11-5: 客户按轮序交给乙",
+            "RE11-6: 成交时：3/10归小钱，其余归置业顾问",
+        ],
+        "RE12-7.7: valid referrals by 小赵 and 小钱: the clauses name one referrer",
+        "RE12-7.7: 小赵和小钱的推荐均有效：条款只认定一位推荐人",
+    ),
+    ("named_on_entry_without_a_form", "RE12"): (
+        ["RE12-5.1: the new customer named 甲 on entering (not a rotation turn)"],
+        ["RE12-5.1: 新客户进门即点名甲（不计轮序）"],
+        None,
+        None,
+    ),
+    ("named_on_entry_without_a_form", "RE14"): (
+        ["RE14-2.5(1): the new customer named 甲 on entering (not a rotation turn)"],
+        ["RE14-2.5(1): 新客户进门即点名甲（不计轮序）"],
+        None,
+        None,
+    ),
+    ("forgot_recognised_on_the_last_day", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            (
+                "RE12-3.7(i): no deal on the spot; 甲 recognised within 1 month(s) (2026-04-12 "
+                "10:00): 乙 follows up, the commission is split"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(i): 当场未成交；1 个月内认出甲（2026-04-12 10:00）：由乙跟进，佣金分成",
+        ],
+        None,
+        None,
+    ),
 }
 
 #: who owns the case, who follows it up, and the shares, for each story
@@ -2183,6 +2334,21 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("re14_named_no_earlier_claim", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("forgot_deal_on_the_spot", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("forgot_deal_on_the_spot", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("old_customer_phoned_ahead", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("old_customer_escorted", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("company_same_instant_as_the_visit", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "7/10", "public_pool": "3/10"},
+    ),
+    ("two_valid_referrals", "RE12"): (None, None, {}),
+    ("named_on_entry_without_a_form", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("named_on_entry_without_a_form", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_recognised_on_the_last_day", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
 }
 
 
@@ -2511,3 +2677,52 @@ def test_as_of_before_every_event_names_the_customer_asked_for() -> None:
     story = [*seen(0, "乙", W), *seen(1, "甲"), HouseholdLink(at=at(2), customer=C, other=W)]
     a = attribute(story, RE12, customer=C, as_of=at(-1))
     assert (a.customer, a.owner, a.explain()) == (C, None, "")
+
+
+def test_a_household_is_every_customer_linked_through_others() -> None:
+    """RE12-7.4: a household of three, linked in a chain, is one case."""
+    child = "王小姐"
+    story = [
+        *seen(0, "甲"),
+        *seen(1, "乙", W),
+        *seen(2, "丙", child),
+        HouseholdLink(at=at(3), customer=C, other=W),
+        HouseholdLink(at=at(3), customer=W, other=child),
+    ]
+    a = attribute(story, RE14, customer=C)
+    assert (a.customer, a.owner) == (f"{C} + {W} + {child}", "甲")
+
+
+def test_events_of_three_customers_are_named_in_the_refusal() -> None:
+    story = [*seen(0, "甲"), *seen(0, "乙", "李四"), *seen(0, "丙", "张三")]
+    with pytest.raises(CustrulesError) as caught:
+        attribute(story, RE12)
+    assert caught.value.params["a"] == "张三, 李四"
+    assert str(caught.value).startswith(
+        "events for more than one customer (王先生, 张三, 李四) in one call"
+    )
+
+
+def test_two_rulings_that_agree_at_one_instant_are_one_decision() -> None:
+    """RE12-7.7: the same ruling recorded by two people at one instant decides once."""
+
+    def ruling(by: str) -> Ruling:
+        return Ruling(
+            at=at(2), customer=C, by=by, approved_by="销售总监", shares={"salesperson:乙": 1}
+        )
+
+    a = attribute(
+        [*seen(0, "甲"), *seen(1, "乙"), ruling("项目经理"), ruling("副经理"), deal(3, "乙")], RE12
+    )
+    assert (a.owner, {str(p): s for p, s in a.shares.items()}) == ("乙", {"salesperson:乙": 1})
+
+
+def test_instants_in_other_zones_are_explained_in_chinas_time() -> None:
+    utc = dt.timezone.utc
+    story = [
+        Visit(at=at(0).astimezone(utc), customer=C, received_by="甲"),
+        Registration(at=at(0).astimezone(utc), customer=C, salesperson="甲", confirmed_at=at(0)),
+    ]
+    assert attribute(story, RE12).explain() == (
+        "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)"
+    )

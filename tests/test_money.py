@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
-from custrules import InvalidInputError, InvalidTypeError, allocate
+from custrules import CustrulesError, InvalidInputError, InvalidTypeError, allocate
 
 THIRD = Fraction(1, 3)
 
@@ -210,3 +211,128 @@ def test_to_money() -> None:
         to_money(MAX_AMOUNT_YUAN * 100 + 100)
     with pytest.raises(InvalidTypeError, match="cents must be an int"):
         to_money(1.5)  # type: ignore[arg-type]
+
+
+MONEY_ERRORS: list[tuple[Any, Any, str, str, str]] = [
+    (
+        lambda: allocate(1.5, ONE),  # type: ignore[arg-type]
+        1.5,
+        "money.to_cents.total_decimal_not_floats_cannot_hold_cents_exactly.1",
+        "the total must be a Decimal (or an int), not float (1.5): floats cannot hold cents "
+        "exactly; use Decimal('12345.67')",
+        "总额必须是 Decimal（或整数），而不是 float（1.5）：浮点数无法精确表示分；"
+        "请用 Decimal('12345.67')",
+    ),
+    (
+        lambda: allocate(-1, ONE),
+        -1,
+        "money.to_cents.total_cannot_negative.6",
+        "the total cannot be negative, got -1",
+        "总额不能为负，收到的是 -1",
+    ),
+    (
+        lambda: allocate(MAX_AMOUNT_YUAN + 1, ONE),
+        MAX_AMOUNT_YUAN + 1,
+        "money.to_cents.total_larger_than_custrules_limit_money.7",
+        "the total is larger than custrules' limit for money (999,999,999,999,999 yuan)",
+        "总额超过 custrules 的金额上限（999,999,999,999,999 元）",
+    ),
+    (
+        lambda: allocate(Decimal("Infinity"), ONE),
+        Decimal("Infinity"),
+        "money.to_cents.total_finite.2",
+        "the total must be finite, got Infinity",
+        "总额必须是有限数，收到的是 Infinity",
+    ),
+    (
+        lambda: allocate(Decimal("-0.01"), ONE),
+        Decimal("-0.01"),
+        "money.to_cents.total_cannot_negative.3",
+        "the total cannot be negative, got -0.01",
+        "总额不能为负，收到的是 -0.01",
+    ),
+    (
+        lambda: allocate(Decimal("1e15"), ONE),
+        Decimal("1e15"),
+        "money.to_cents.total_larger_than_custrules_limit_money.4",
+        "the total 1.000e+15 is larger than custrules' limit for money (999,999,999,999,999 yuan)",
+        "总额 1.000e+15 超过 custrules 的金额上限（999,999,999,999,999 元）",
+    ),
+    (
+        lambda: allocate(Decimal("1." + "0" * 29), ONE),
+        Decimal("1." + "0" * 29),
+        "money.to_cents.total_has_more_than_decimal_places.5",
+        "the total 1.00000000000000000000000000000 has more than 28 decimal places",
+        "总额 1.00000000000000000000000000000 的小数位超过 28 位",
+    ),
+    (
+        lambda: allocate(Decimal("0.001"), ONE),
+        Decimal("0.001"),
+        "money.to_cents.total_has_fractions_cent_round_cent_first_pass.8",
+        "the total 0.001 has fractions of a cent: round it to the cent first, or pass "
+        "rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)",
+        "总额 0.001 有不足一分的部分：请先舍入到分，或传入 rounding=decimal.ROUND_HALF_UP"
+        "（或其他 decimal 舍入方式）",
+    ),
+    (
+        lambda: allocate(Decimal(1), [("a", 1)]),  # type: ignore[arg-type]
+        [("a", 1)],
+        "money.to_fraction_shares.shares_mapping",
+        "shares must be a mapping of party -> share, got [('a', 1)]",
+        "份额必须是 分成方 -> 份额 的映射，收到的是 [('a', 1)]",
+    ),
+    (
+        lambda: allocate(Decimal(1), {"a": "1"}),
+        "1",
+        "money.to_fraction_shares.share_fraction",
+        "the share of a must be a Fraction (exact), got '1'",
+        "a 的份额必须是 Fraction（精确值），收到的是 '1'",
+    ),
+    (
+        lambda: allocate(Decimal(1), {"a": Fraction(3, 2), "b": Fraction(-1, 2)}),
+        Fraction(-1, 2),
+        "money.to_fraction_shares.share_negative",
+        "the share of b is negative: -1/2",
+        "b 的份额为负：-1/2",
+    ),
+    (
+        lambda: allocate(Decimal(1), {"a": Fraction(1, 2)}),
+        {"a": Fraction(1, 2)},
+        "money.to_fraction_shares.shares_sum",
+        "shares must sum to exactly 1, they sum to 1/2",
+        "份额之和必须恰好为 1，实际为 1/2",
+    ),
+    (
+        lambda: allocate(Decimal("1.005"), ONE, rounding="HALF"),
+        "HALF",
+        "money.allocate.rounding_decimal",
+        "rounding must be a decimal rounding mode (ROUND_05UP, ROUND_CEILING, ROUND_DOWN, "
+        "ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP), got 'HALF'",
+        "rounding 必须是 decimal 的舍入方式（ROUND_05UP, ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, "
+        "ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP），收到的是 'HALF'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "value", "code", "en", "zh"), MONEY_ERRORS)
+def test_money_refusals_word_for_word_with_their_codes(
+    call: Any, value: Any, code: str, en: str, zh: str
+) -> None:
+    with pytest.raises(CustrulesError) as caught:
+        call()
+    error = caught.value
+    assert (error.code, error.value) == (code, value)
+    assert (str(error), error.message_in("zh")) == (en, zh)
+
+
+def test_a_hosts_low_precision_decimal_context_changes_nothing() -> None:
+    """Rounding and splitting use their own arithmetic, never the thread's context."""
+    with localcontext() as ctx:
+        ctx.prec = 3
+        got = allocate(
+            Decimal("123456.785"),
+            {"a": Fraction(1, 3), "b": Fraction(2, 3)},
+            rounding=ROUND_HALF_UP,
+        )
+        assert {k: str(v) for k, v in got.items()} == {"a": "41152.26", "b": "82304.53"}
+        assert str(to_money(12345678901)) == "123456789.01"

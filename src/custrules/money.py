@@ -112,10 +112,8 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
             amount=amount,
             MAX_MONEY_PLACES=_MAX_MONEY_PLACES,
         )
-    if exponent >= 0:
-        # whole yuan (the limit above bounds it; a zero may carry any exponent)
-        return int(amount) * 100
-    # exact and context-free: the amount's own ratio, whose denominator divides 10**28
+    # exact and context-free: the amount's own ratio (its size and places are bounded
+    # above, and a zero is (0, 1) whatever its exponent)
     numerator, denominator = amount.as_integer_ratio()
     cents, rest = divmod(numerator * 100, denominator)
     if rest:
@@ -154,6 +152,7 @@ def to_fraction_shares(shares: Mapping[K, Any]) -> dict[K, Fraction]:
         raise InvalidTypeError.of(
             N_("shares must be a mapping of party -> share, got {shares!r}"),
             code="money.to_fraction_shares.shares_mapping",
+            value=shares,
             shares=shares,
         )
     out: dict[K, Fraction] = {}
