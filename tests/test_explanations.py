@@ -770,6 +770,8 @@ STORIES.update(
             (RE12,),
             {},
         ),
+        # RE14-5.3(13): received at an exhibition, no deal yet: the manager decides
+        "exhibition_no_deal": ([visit(0, "甲", exhibition=True), reg(0, "甲")], (RE14,), {}),
     }
 )
 
@@ -2195,6 +2197,24 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
+    ("exhibition_no_deal", "RE14"): (
+        [
+            (
+                "RE14-5.3(13): received at an exhibition or opening on 2026-03-02 10:00: the "
+                "manager decides"
+            ),
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+        ],
+        [
+            "RE14-5.3(13): 于 2026-03-02 10:00 在展会或开盘时接待：由经理决定",
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+        ],
+        (
+            "RE14-5.3(13): received at an exhibition or opening on 2026-03-02 10:00: the manager "
+            "decides"
+        ),
+        "RE14-5.3(13): 于 2026-03-02 10:00 在展会或开盘时接待：由经理决定",
+    ),
 }
 
 #: who owns the case, who follows it up, and the shares, for each story
@@ -2349,6 +2369,7 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
         "乙",
         {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
     ),
+    ("exhibition_no_deal", "RE14"): (None, None, {}),
 }
 
 
@@ -2366,6 +2387,7 @@ def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy)
     assert (a.ruling_text(), a.ruling_text("zh")) == (ruling_en, ruling_zh)
     assert a.ruling_reason == ruling_en
     assert a.steps_in() == a.steps  # English by default
+    assert a.policy == policy.name
     owner, follow_up, shares = OUTCOMES[(name, policy.name)]
     assert (a.owner, a.follow_up) == (owner, follow_up)
     assert {str(p): str(v) for p, v in a.shares.items()} == shares
@@ -2726,3 +2748,24 @@ def test_instants_in_other_zones_are_explained_in_chinas_time() -> None:
     assert attribute(story, RE12).explain() == (
         "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)"
     )
+
+
+def test_a_ruling_that_lacks_approval_leaves_an_earlier_approved_one_standing() -> None:
+    """RE12-7.7: only an approved ruling counts; a later unapproved one changes nothing."""
+    approved = Ruling(
+        at=at(2), customer=C, by="项目经理", approved_by="销售总监", shares={"salesperson:乙": 1}
+    )
+    pending = Ruling(at=at(3), customer=C, by="项目经理", shares={"salesperson:甲": 1})
+    a = attribute([*seen(0, "甲"), *seen(1, "乙"), approved, pending, deal(4, "乙")], RE12)
+    assert (a.owner, {str(p): s for p, s in a.shares.items()}) == ("乙", {"salesperson:乙": 1})
+    assert a.explain().splitlines()[-2:] == [
+        "RE12-7.7: 项目经理's ruling (2026-03-05 10:00) lacks the sales director's approval: "
+        "it does not count yet",
+        "RE12-7.7: ruling by 项目经理, approved by 销售总监 (2026-03-04 10:00)",
+    ]
+
+
+def test_as_of_before_every_event_still_refuses_another_customer() -> None:
+    with pytest.raises(CustrulesError) as caught:
+        attribute(seen(5, "甲"), RE12, customer="李四", as_of=at(0))
+    assert caught.value.code == "realestate.engine.scope.no_event_concerns_customer.4"

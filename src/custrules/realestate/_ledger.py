@@ -52,7 +52,7 @@ def _raw(rule: str, template: str, *args: Any) -> Note:
     return (rule, template, args)
 
 
-def _render(template: str, args: tuple[Any, ...], lang: str = "en") -> str:
+def _render(template: str, args: tuple[Any, ...], lang: str) -> str:
     """A note's text in ``lang``: the template translated, then its arguments
     (instants as ``YYYY-MM-DD HH:MM`` in China's zone)."""
     return render(template, _local_args(args), lang)

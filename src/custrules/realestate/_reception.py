@@ -146,7 +146,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         and _local(t) == _local(pending[2])
     ):
         # handed back in person the same day: a recognition (RE12-3.7(g), RE14-5.3(1))
-        on_recognition(m, Recognition(at=t, customer=v.customer, original=who, by_records=False))
+        on_recognition(m, Recognition(at=t, customer=v.customer, original=who))
         return
     if len(named) > 1:
         if p.switch is SwitchRule.RE14 and who in named:
