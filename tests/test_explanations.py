@@ -772,6 +772,43 @@ STORIES.update(
         ),
         # RE14-5.3(13): received at an exhibition, no deal yet: the manager decides
         "exhibition_no_deal": ([visit(0, "甲", exhibition=True), reg(0, "甲")], (RE14,), {}),
+        # RE12-5.2: the incited switch keeps the customer the first salesperson's, even
+        # against a later registration
+        "switch_incited_then_registered": (
+            [
+                *seen(0, "甲"),
+                SwitchRequest(
+                    at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True, incited=True
+                ),
+                reg(2, "乙"),
+                deal(3, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE14-5.3(7) after RE14-5.3(4): the original was removed before the records found them
+        "forgot_records_after_a_complaint": (
+            [
+                *FORGOT,
+                SalespersonComplaint(
+                    at=at(11), customer=C, against="甲", reported_by="乙", confirmed=True
+                ),
+                Recognition(at=at(12), customer=C, original="甲", by_records=True),
+                deal(20, "乙"),
+            ],
+            (RE14,),
+            {},
+        ),
+        # RE12-3.7: "the same day" is China's day, whatever zone the records use
+        "forgot_recognised_after_midnight_in_utc_records": (
+            [
+                *FORGOT,
+                Recognition(at=at(10, 25).astimezone(dt.timezone.utc), customer=C, original="甲"),
+                deal(12, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
     }
 )
 
@@ -2215,6 +2252,56 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         ),
         "RE14-5.3(13): 于 2026-03-02 10:00 在展会或开盘时接待：由经理决定",
     ),
+    ("switch_incited_then_registered", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: 乙 incited the switch: all to 甲",
+            "RE12-7.3: 乙 registered later than 甲: the earlier registration wins",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-5.2: 乙唆使更换：全部归甲",
+            "RE12-7.3: 乙的登记晚于甲：以先登记者为准",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_records_after_a_complaint", "RE14"): (
+        [
+            "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+            (
+                "RE14-5.3(7): the customer forgot who received them; 乙 received them in "
+                "rotation: the deal is none of 甲's"
+            ),
+            "RE14-5.3(4): 甲 has no part of the deal",
+            "RE14-5.3(4): 甲 lost every right to this customer earlier",
+        ],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(7): 客户忘记了谁接待过；乙按轮序接待：成交与甲无关",
+            "RE14-5.3(4): 甲不参与该成交的分成",
+            "RE14-5.3(4): 甲此前已丧失对该客户的一切权利",
+        ],
+        None,
+        None,
+    ),
+    ("forgot_recognised_after_midnight_in_utc_records", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.7: the customer had visited but forgot 甲; 乙 received them as a new customer",
+            (
+                "RE12-3.7(i): no deal on the spot; 甲 recognised within 1 month(s) (2026-03-13 "
+                "01:00): 乙 follows up, the commission is split"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.7: 客户来过但忘记了甲；乙作为新客户接待",
+            "RE12-3.7(i): 当场未成交；1 个月内认出甲（2026-03-13 01:00）：由乙跟进，佣金分成",
+        ],
+        None,
+        None,
+    ),
 }
 
 #: who owns the case, who follows it up, and the shares, for each story
@@ -2370,6 +2457,13 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
         {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
     ),
     ("exhibition_no_deal", "RE14"): (None, None, {}),
+    ("switch_incited_then_registered", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("forgot_records_after_a_complaint", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("forgot_recognised_after_midnight_in_utc_records", "RE12"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
 }
 
 
@@ -2769,3 +2863,16 @@ def test_as_of_before_every_event_still_refuses_another_customer() -> None:
     with pytest.raises(CustrulesError) as caught:
         attribute(seen(5, "甲"), RE12, customer="李四", as_of=at(0))
     assert caught.value.code == "realestate.engine.scope.no_event_concerns_customer.4"
+
+
+def test_two_settlements_with_different_shares_at_one_instant_are_an_error() -> None:
+    other = Dispute(
+        at=at(6),
+        customer=C,
+        parties=["甲", "乙"],
+        outcome="settled",
+        shares={"salesperson:甲": Fraction(1, 3), "salesperson:乙": Fraction(2, 3)},
+    )
+    with pytest.raises(CustrulesError) as caught:
+        attribute([*BASE2, _dispute("settled", halves=True), other], RE14)
+    assert caught.value.code == "realestate.engine.run.tie.s_same"

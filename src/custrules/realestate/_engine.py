@@ -196,7 +196,7 @@ def household(links: Mapping[str, set[str]], start: str) -> set[str]:
     """``start`` and every customer linked to it, directly or through others."""
     seen, todo = {start}, [start]
     while todo:
-        for other in links.get(todo.pop(), ()):
+        for other in links[todo.pop()]:
             if other not in seen:
                 seen.add(other)
                 todo.append(other)

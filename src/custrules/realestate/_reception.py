@@ -276,24 +276,20 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
             earlier,
             earlier,
         )
+    elif earlier in m.lost:
+        # the claim was valid at the forgotten visit (else nothing was pending); only a
+        # clause that removed the salesperson since (RE14-5.3(4)) ends it
+        m.take(new, m.lost[earlier][1], "{} lost every right to this customer earlier", earlier)
     else:
-        if m.valid(earlier, tv):
-            m.set_split(
-                [(new, 1 - p.recognition_share), (earlier, p.recognition_share)],
-                "RE14-5.3(7)",
-                "{} found {} in the records while {}'s registration was valid: the bonus is split",
-                new,
-                earlier,
-                earlier,
-            )
-            m.owner = new
-        else:
-            m.take(
-                new,
-                "RE14-5.3(7)",
-                "{}'s registration had lapsed: no part of the deal",
-                earlier,
-            )
+        m.set_split(
+            [(new, 1 - p.recognition_share), (earlier, p.recognition_share)],
+            "RE14-5.3(7)",
+            "{} found {} in the records while {}'s registration was valid: the bonus is split",
+            new,
+            earlier,
+            earlier,
+        )
+        m.owner = new
 
 
 def pending_split(m: Ledger) -> dict[str, Fraction] | None:
