@@ -809,6 +809,32 @@ STORIES.update(
             (RE12,),
             {},
         ),
+        # RE12-6.3 with RE12-5.2: the pool's part off the top, the rest split 70/30
+        "company_brought_with_a_switch": (
+            [
+                _company(),
+                *seen(0, "甲"),
+                SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+                deal(4, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-6.4: the company arranged the deal, a salesperson handles after-sales
+        "company_arranged_salesperson_after_sales": (
+            [
+                _company(arranged_deal=True, after_sales="salesperson", after_sales_by="丙"),
+                deal(0, "丙"),
+            ],
+            (RE12,),
+            {},
+        ),
+        # RE12-7.2 within a tie: an unconfirmed registration at the same instant does not count
+        "tie_with_an_unconfirmed_registration": (
+            [visit(0, "甲"), reg(0, "甲"), reg(0, "乙", confirmed=False), deal(3, "甲")],
+            (RE12, RE14),
+            {},
+        ),
     }
 )
 
@@ -2302,6 +2328,72 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
+    ("company_brought_with_a_switch", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-5.2: the manager let 乙 take over from 甲",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            (
+                "RE12-6.3: introduced or brought by the company, followed to the deal by the "
+                "salesperson"
+            ),
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-5.2: 经理同意由乙接替甲",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.3: 公司介绍或带来，由置业顾问跟进至成交",
+        ],
+        None,
+        None,
+    ),
+    ("company_arranged_salesperson_after_sales", "RE12"): (
+        [
+            "RE12-7.1: 丙 closed the deal with no valid claim against it",
+            "RE12-6.1: introduced by 刘总 before any visit: a company customer",
+            "RE12-6.4: the company arranged the deal; 丙 handles after-sales",
+        ],
+        [
+            "RE12-7.1: 丙成交，且无人拥有有效的归属",
+            "RE12-6.1: 到访前由刘总介绍：公司客户",
+            "RE12-6.4: 公司安排成交；由丙负责售后",
+        ],
+        None,
+        None,
+    ),
+    ("tie_with_an_unconfirmed_registration", "RE12"): (
+        [
+            (
+                "RE12-7.2: 乙's registration of 2026-03-02 10:00 was not confirmed by the project "
+                "manager: it does not count"
+            ),
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+        ],
+        [
+            "RE12-7.2: 乙于 2026-03-02 10:00 的登记未经项目经理确认：不计入",
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+        ],
+        None,
+        None,
+    ),
+    ("tie_with_an_unconfirmed_registration", "RE14"): (
+        [
+            (
+                "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
+                "10:00): the earlier registration cannot be told"
+            ),
+            "RE14-5.2: 甲 closed the deal with no valid claim against it",
+        ],
+        [
+            "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+            "RE14-5.2: 甲成交，且无人拥有有效的归属",
+        ],
+        (
+            "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 10:00): "
+            "the earlier registration cannot be told"
+        ),
+        "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+    ),
 }
 
 #: who owns the case, who follows it up, and the shares, for each story
@@ -2464,6 +2556,18 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
         "乙",
         {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
     ),
+    ("company_brought_with_a_switch", "RE12"): (
+        "甲",
+        "乙",
+        {"salesperson:乙": "21/100", "salesperson:甲": "49/100", "public_pool": "3/10"},
+    ),
+    ("company_arranged_salesperson_after_sales", "RE12"): (
+        "丙",
+        "丙",
+        {"salesperson:丙": "3/10", "public_pool": "7/10"},
+    ),
+    ("tie_with_an_unconfirmed_registration", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+    ("tie_with_an_unconfirmed_registration", "RE14"): (None, None, {}),
 }
 
 
@@ -2482,6 +2586,9 @@ def test_worked_explanations_word_for_word(name: str, policy: AttributionPolicy)
     assert a.ruling_reason == ruling_en
     assert a.steps_in() == a.steps  # English by default
     assert a.policy == policy.name
+    as_of = options.get("as_of")
+    deals = [e for e in events if type(e) is Deal and (as_of is None or e.at <= as_of)]
+    assert a.deal == (deals[0] if deals else None)
     owner, follow_up, shares = OUTCOMES[(name, policy.name)]
     assert (a.owner, a.follow_up) == (owner, follow_up)
     assert {str(p): str(v) for p, v in a.shares.items()} == shares
