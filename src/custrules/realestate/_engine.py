@@ -407,7 +407,9 @@ def attribute(
         if reasons:
             return _result(label, policy, None, {}, trail(), reasons, None, None)
         # the lead's follow-up (RE12-5.2, 3.7(i)) while its owner holds the case
-        follow = lead.follow_up if lead.follow_up and lead.owner == owner else owner
+        follow = owner
+        if owner is not None and owner == lead.owner and lead.follow_up is not None:
+            follow = lead.follow_up
         return _result(label, policy, owner, {}, trail(), None, follow, None)
     split, off_top, reasons = combine(policy, members, states, lead, steps)
     for m in members:
