@@ -2983,3 +2983,30 @@ def test_two_settlements_with_different_shares_at_one_instant_are_an_error() -> 
     with pytest.raises(CustrulesError) as caught:
         attribute([*BASE2, _dispute("settled", halves=True), other], RE14)
     assert caught.value.code == "realestate.engine.run.tie.s_same"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        [reg(2, "丙")],  # RE12-7.3: a new registration
+        [visit(2, "丙", previous=Previous.NAMES, asked_for=["丙"])],  # RE12-3.6: named
+    ],
+)
+def test_a_removed_holder_is_said_to_have_lost_every_right_not_to_have_lapsed(
+    later: list[Any],
+) -> None:
+    """RE12-3.10: the customer was handed back to a salesperson who had lost every
+    right; whoever comes next takes over, and the line names the clause, not a lapse."""
+    story = [
+        *seen(0, "甲"),
+        _refusal(Fault.SERIOUS, granted_to="乙"),
+        SwitchRequest(at=at(0, 12), customer=C, from_="乙", fault=Fault.SERIOUS, granted_to="甲"),
+        *later,
+        deal(5, "丙"),
+    ]
+    a = attribute(story, RE12)
+    assert (a.owner, {str(p): s for p, s in a.shares.items()}) == ("丙", {"salesperson:丙": 1})
+    lines = a.explain().splitlines()
+    assert "RE12-3.10: 甲 lost every right to this customer earlier" in lines
+    assert not any("lapsed" in line for line in lines)
+    assert "RE12-3.10: 甲此前已丧失对该客户的一切权利" in a.explain("zh").splitlines()

@@ -221,6 +221,15 @@ class Ledger:
         self.forgot = self.assist = self.same_day = self.nth = None
         self.note(rule, template, *args)
 
+    def said_lost(self, who: str) -> bool:
+        """Whether a clause removed ``who`` (RE12-3.10, RE14-5.3(4)); if so, say so,
+        citing that clause (a removed salesperson's claim has not merely lapsed)."""
+        removed = self.lost.get(who)
+        if removed is None:
+            return False
+        self.note(removed[1], "{} lost every right to this customer earlier", who)
+        return True
+
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
 
@@ -238,8 +247,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
             e.at,
         )
         return
-    if who in m.lost:
-        m.note(m.lost[who][1], "{} lost every right to this customer earlier", who)
+    if m.said_lost(who):
         return
     owner = m.owner
     if owner == who:
@@ -250,8 +258,9 @@ def on_registration(m: Ledger, e: Registration) -> None:
     if owner is None:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif not had_claim:
-        months = m.p.registration_validity_months
-        m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
+        if not m.said_lost(owner):
+            months = m.p.registration_validity_months
+            m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif m.forgot is not None and m.forgot[1] == who:
         pass  # the new salesperson of a forgotten customer registers as new (3.7)
@@ -325,9 +334,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         and m.same_day is None
         and m.nth is None
     ):
-        if owner is not None and owner in m.lost:
-            m.note(m.lost[owner][1], "{} lost every right to this customer earlier", owner)
-        elif owner is not None:
+        if owner is not None and not m.said_lost(owner):
             m.note("valid", "{}'s registration had lapsed", owner)
         m.claim(d.closed_by, d.at)
         m.take(

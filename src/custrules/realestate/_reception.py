@@ -183,7 +183,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         return
     target = named[0]
     if owner is None or target == owner or not m.valid(owner, t):
-        if owner != target and owner is not None:
+        if owner != target and owner is not None and not m.said_lost(owner):
             m.note("valid", "{}'s registration had lapsed", owner)
         if who == target and owner != target:
             m.claim(who, t)
