@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -546,3 +547,24 @@ def test_complaint_deadline_passes_everything_through() -> None:
     assert got.closing_time == close
     assert got.working_days == 6
     assert got.last_day != c.deadline().last_day  # weekdays: no National Day
+
+
+def test_a_record_built_by_hand_is_checked_like_one_built_step_by_step() -> None:
+    """CMP-6: severity, history and the free-text fields of a hand-built record are
+    read at the boundary (a label becomes a Severity; junk is refused)."""
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    c = Complaint.record(
+        received_at=t, customer="王", content="慢", channel="telephone", handler="李"
+    )
+    assert attrs.evolve(c, severity="较大事件投诉").severity is Severity.MAJOR
+    assert attrs.evolve(c, remarks="第一行\n第二行").remarks == "第一行\n第二行"
+    with pytest.raises(UnknownLabelError):
+        attrs.evolve(c, severity="urgent")
+    with pytest.raises(InvalidTypeError, match="must hold Transition, Reassignment objects"):
+        attrs.evolve(c, history=("recorded",))
+    with pytest.raises(InvalidTypeError, match="history must be a list"):
+        attrs.evolve(c, history="recorded")
+    with pytest.raises(InvalidTypeError, match="remarks must be text"):
+        attrs.evolve(c, remarks=None)
+    with pytest.raises(InvalidTypeError, match="policy must be a ComplaintPolicy"):
+        ComplaintClock(policy="general")

@@ -208,3 +208,174 @@ def test_random_command_lines_exit_0_or_2_with_one_line(argv: list[str]) -> None
     if status == 2:
         lines = err.getvalue().splitlines()
         assert len(lines) == 1, (argv, err.getvalue())
+
+
+# -- every field of every model ------------------------------------------------------------
+
+
+def _models() -> dict[str, Any]:
+    """One valid instance of every public model a host builds (results are made by
+    the library and are not listed)."""
+    from custrules import (
+        CARRIER_STAR_CARDS,
+        CHINA_TZ,
+        COMPLAINT_RULES,
+        POLYOLEFIN_STARS,
+        RE12,
+        RE14,
+        AbcPolicy,
+        AdmissionFile,
+        Approval,
+        ApprovalStage,
+        CalendarOverrides,
+        Complaint,
+        ComplaintClock,
+        ComplaintTerms,
+        Contact,
+        Extension,
+        Gate,
+        MeetingRecord,
+        Month,
+        NameChange,
+        Period,
+        PeriodConvention,
+        Purchase,
+        Qualification,
+        QualificationDocument,
+        Rotation,
+        StageApproval,
+        SupplyCustomer,
+        SurveyResponse,
+        VisitReport,
+        WorkCalendar,
+        salesperson,
+    )
+    from custrules.realestate import CompanyTerms, ReferralTerms
+    from tests.test_explanations import STORIES
+
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    approval = Approval(approver="王", approved_at=t)
+    models: dict[str, Any] = {
+        "SustainedLadder": CARRIER_STAR_CARDS,
+        "SustainedLevel": CARRIER_STAR_CARDS.levels[0],
+        "TierTable": POLYOLEFIN_STARS,
+        "Tier": POLYOLEFIN_STARS.tiers[1],
+        "AttributionPolicy": RE12,
+        "AttributionPolicy (RE14)": RE14,
+        "CompanyTerms": CompanyTerms(),
+        "ReferralTerms": ReferralTerms(),
+        "ComplaintPolicy": COMPLAINT_RULES,
+        "ComplaintClock": ComplaintClock(),
+        "ComplaintTerms": ComplaintTerms(
+            extension=Extension(total_working_days=5, approvals=[approval])
+        ),
+        "Complaint": Complaint.record(
+            received_at=t, customer="王", content="慢", channel="telephone", handler="李"
+        ),
+        "Approval": approval,
+        "Extension": Extension(total_working_days=5, approvals=[approval]),
+        "PeriodConvention": PeriodConvention(),
+        "CalendarOverrides": CalendarOverrides(days_off=[t.date()]),
+        "WorkCalendar": WorkCalendar.china(),
+        "Rotation": Rotation(order=["甲", "乙"]),
+        "AbcPolicy": AbcPolicy(a=Fraction(1, 10)),
+        "Gate": Gate(name="pay", allows=lambda tier: True),
+        "VisitReport": VisitReport(
+            customer_unit="甲厂", quality="优良", service="优良", renown="知名"
+        ),
+        "Contact": Contact(name="王"),
+        "QualificationDocument": QualificationDocument(kind=next(iter(Qualification))),
+        "StageApproval": StageApproval(
+            stage=next(iter(ApprovalStage)), approver="王", approved_on=t.date()
+        ),
+        "AdmissionFile": AdmissionFile(),
+        "SupplyCustomer": SupplyCustomer(
+            id="a", channel="direct", demand=10, completion_rate=Fraction(1, 2), weekly=[1, 2]
+        ),
+        "Purchase": Purchase(customer="a", day=t.date()),
+        "SurveyResponse": SurveyResponse(customer="a", day=t.date(), score=5),
+        "Month": Month(2026, 3),
+        "Period": Period(first=t.date(), last=t.date()),
+        "Party": salesperson("甲"),
+        "MeetingRecord": MeetingRecord(at=t, customer="王", first="甲"),
+        "NameChange": NameChange(at=t, customer="王", new_name="王某"),
+    }
+    for events, _, _ in STORIES.values():
+        for e in events:
+            models.setdefault(type(e).__name__, e)
+    return models
+
+
+FIELD_JUNK: list[Any] = [
+    None,
+    object(),
+    "",
+    "x",
+    -1,
+    10**12,
+    3.5,
+    float("nan"),
+    True,
+    [],
+    ["x", 5],
+    {"a": 1},
+    b"x",
+    Decimal("NaN"),
+    dt.datetime(2026, 1, 1),
+    dt.date(2026, 1, 1),
+    "x" * 20_000,
+]
+
+
+def test_the_model_list_covers_every_model_a_host_builds() -> None:
+    import attrs
+
+    built_by_the_library = {
+        "AdmissionStatus",
+        "AppliedRule",
+        "Attribution",
+        "Case",
+        "DayInfo",
+        "Deadline",
+        "DeadlineStatus",
+        "Event",
+        "Frequency",
+        "GateCheck",
+        "NoticeEntry",
+        "PeriodEnd",
+        "Reassignment",
+        "Retention",
+        "RotationPick",
+        "Satisfaction",
+        "ScheduleNotice",
+        "SustainedResult",
+        "TierDecision",
+        "TobaccoCategory",
+        "Transition",
+        "VisitScore",
+    }
+    public = {
+        name
+        for name in custrules.__all__
+        if inspect.isclass(getattr(custrules, name)) and attrs.has(getattr(custrules, name))
+    }
+    assert public - built_by_the_library <= set(_models()), sorted(
+        public - built_by_the_library - set(_models())
+    )
+
+
+@pytest.mark.parametrize("name", sorted(_models()))
+def test_every_field_of_every_model_refuses_junk_cleanly(name: str) -> None:
+    """An invalid object cannot exist, and trying to build one never raises
+    anything but a CustrulesError (no TypeError from deep inside)."""
+    import attrs
+
+    model = _models()[name]
+    for field in attrs.fields(type(model)):
+        if not field.init:
+            continue
+        for junk in FIELD_JUNK:
+            start = time.perf_counter()
+            with contextlib.suppress(CustrulesError):
+                attrs.evolve(model, **{field.alias: junk})
+            assert time.perf_counter() - start < 2.0, (name, field.name, junk)

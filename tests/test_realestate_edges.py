@@ -29,6 +29,7 @@ from custrules import (
     Dispute,
     HouseholdLink,
     InvalidInputError,
+    InvalidTypeError,
     MeetingRecord,
     Previous,
     Recognition,
@@ -463,3 +464,52 @@ def test_attribute_many_is_attribute_for_each_history() -> None:
     ]
     with pytest.raises(TypeError):
         list(attribute_many(histories, "re12"))  # type: ignore[arg-type]
+
+
+# -- a policy's parts are checked when it is built ------------------------------------------
+
+
+def test_a_policy_refuses_terms_of_the_wrong_kind() -> None:
+    """A referral or company clause that is not a terms object used to be accepted and
+    failed only when a referral reached it."""
+    for field in ("referral", "company"):
+        with pytest.raises(InvalidTypeError) as caught:
+            attrs.evolve(RE12, **{field: Fraction(3, 10)})
+        assert (caught.value.code, caught.value.value) == (
+            "check.instance_of.optional",
+            Fraction(3, 10),
+        )
+        assert field in str(caught.value)
+
+
+def test_a_policy_refuses_a_citation_of_no_principle() -> None:
+    """A misspelt principle would silently cite the policy's name instead of the clause."""
+    with pytest.raises(InvalidInputError) as caught:
+        attrs.evolve(RE12, citations={**RE12.citations, "earliest": "RE12-7.3"})
+    assert (caught.value.code, caught.value.value) == (
+        "realestate.policy.citations.unknown_principle",
+        "earliest",
+    )
+    assert "use one of valid, confirmed, earlier" in str(caught.value)
+    with pytest.raises(InvalidTypeError, match="citations must be a mapping"):
+        attrs.evolve(RE12, citations=[("earlier", "RE12-7.3")])
+    with pytest.raises(InvalidInputError, match="a rule ID must be non-empty"):
+        attrs.evolve(RE12, citations={"earlier": ""})
+
+
+def test_free_text_on_events_is_text() -> None:
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    ruling = Ruling(
+        at=t,
+        customer="王",
+        by="经理",
+        shares={"salesperson:甲": Fraction(1)},
+        text="第一行\n第二行",
+    )
+    assert ruling.text == "第一行\n第二行"  # a ruling's wording may span lines
+    with pytest.raises(InvalidTypeError, match="text must be text"):
+        attrs.evolve(ruling, text=5)
+    with pytest.raises(InvalidInputError, match="at most 10,000 characters"):
+        attrs.evolve(ruling, text="裁" * 10_001)
+    with pytest.raises(InvalidInputError, match="relation must be non-empty"):
+        HouseholdLink(at=t, customer="王", other="王妻", relation="")

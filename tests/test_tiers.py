@@ -6,6 +6,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -236,6 +237,50 @@ def test_tier7_missing_months() -> None:
     assert got.missing == (Month(2026, 6),)
     with pytest.raises(InvalidInputError, match="SKIP"):
         sustained_level(CARRIER_STAR_CARDS, five, ending="2026-06", missing="skip")
+
+
+@pytest.mark.parametrize(
+    ("window", "error", "code"),
+    [
+        (0, InvalidInputError, "tiers.window_months.between"),
+        (-6, InvalidInputError, "tiers.window_months.between"),
+        (121, InvalidInputError, "tiers.window_months.between"),
+        (10**9, InvalidInputError, "tiers.window_months.between"),
+        ("6", InvalidTypeError, "check.integer.int"),
+        (6.0, InvalidTypeError, "check.integer.int"),
+        (True, InvalidTypeError, "check.integer.int"),
+    ],
+)
+def test_tier7_a_ladder_window_is_1_to_120_months(
+    window: object, error: type[Exception], code: str
+) -> None:
+    """A window of no month would judge nothing (and once crashed the judgement);
+    a huge one would build a list of that many months."""
+    with pytest.raises(error) as caught:
+        attrs.evolve(CARRIER_STAR_CARDS, window_months=window)
+    assert caught.value.code == code  # type: ignore[attr-defined]
+    assert caught.value.value == window  # type: ignore[attr-defined]
+
+
+def test_tier7_the_shortest_and_longest_windows() -> None:
+    one = attrs.evolve(CARRIER_STAR_CARDS, window_months=1)
+    assert (
+        sustained_level(one, {"2026-06": 501}, ending="2026-06").level.label == "四星级服务通行卡"
+    )  # type: ignore[union-attr]
+    longest = attrs.evolve(CARRIER_STAR_CARDS, window_months=120)
+    got = sustained_level(longest, {"2026-06": 900}, ending="2026-06", missing="zero")
+    assert (got.level, len(got.window), got.window[0]) == (None, 120, Month(2016, 7))
+
+
+def test_table_rules_and_levels_must_be_lists() -> None:
+    with pytest.raises(InvalidTypeError, match="rules"):
+        attrs.evolve(T, rules="TIER-1")  # would have become ('T', 'I', 'E', ...)
+    with pytest.raises(InvalidTypeError, match="tiers"):
+        attrs.evolve(T, tiers=None)
+    with pytest.raises(InvalidTypeError, match="levels"):
+        attrs.evolve(CARRIER_STAR_CARDS, levels=[("three", "三星", 300)])
+    with pytest.raises(InvalidInputError, match="entry"):
+        attrs.evolve(T, entry="")
 
 
 # -- TIER-5, TIER-6 -----------------------------------------------------------------

@@ -26,6 +26,8 @@ MAX_PLACES = 28
 MAX_FRACTION_BITS = 128
 #: Text fields (names, labels): at most this many characters.
 MAX_TEXT = 200
+#: Free text (a ruling's wording, a reason, remarks): at most this many characters.
+MAX_FREE_TEXT = 10_000
 
 
 def in_range(day: _dt.date, what: str | Sub) -> _dt.date:
@@ -301,6 +303,54 @@ def text(value: Any, what: str | Sub) -> str:
     return value
 
 
+def free_text(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: text that may be empty or span lines (a ruling's wording,
+    a reason), at most :data:`MAX_FREE_TEXT` characters."""
+    if not isinstance(value, str):
+        raise InvalidTypeError.of(
+            N_("{name} must be text, got {a} ({value!r:.60})"),
+            code="check.free_text.text",
+            value=value,
+            name=attribute.name,
+            a=type(value).__name__,
+        )
+    if len(value) > MAX_FREE_TEXT:
+        raise InvalidInputError.of(
+            N_("{name} must be at most {limit:,} characters, got {a:,}"),
+            code="check.free_text.most_characters",
+            value=value,
+            name=attribute.name,
+            limit=MAX_FREE_TEXT,
+            a=len(value),
+        )
+
+
+def optional_free_text(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: None or free text (see :func:`free_text`)."""
+    if value is not None:
+        free_text(instance, attribute, value)
+
+
+def instance_of(cls: type[Any], *, optional: bool = False) -> Any:
+    """attrs validator: an instance of ``cls`` (or None when ``optional``)."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if isinstance(value, cls) or (optional and value is None):
+            return
+        raise InvalidTypeError.of(
+            N_("{name} must be a {a} or None, got {b} ({value!r:.60})")
+            if optional
+            else N_("{name} must be a {a}, got {b} ({value!r:.60})"),
+            code="check.instance_of.optional" if optional else "check.instance_of.must",
+            value=value,
+            name=attribute.name,
+            a=cls.__name__,
+            b=type(value).__name__,
+        )
+
+    return check
+
+
 def nonempty(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: non-empty, printable text (see :func:`text`)."""
     text(value, attribute.name)
@@ -461,6 +511,12 @@ def date_attr(instance: Any, attribute: Any, value: Any) -> None:
     plain_date(value, attribute.name)
 
 
+def optional_date_attr(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: None or a date (not a datetime)."""
+    if value is not None:
+        plain_date(value, attribute.name)
+
+
 def optional_nonempty(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: None or non-empty text."""
     if value is not None:
@@ -494,6 +550,26 @@ def flag(instance: Any, attribute: Any, value: Any) -> None:
             name=attribute.name,
             a=type(value).__name__,
         )
+
+
+def items_of(
+    cls: type[Any] | tuple[type[Any], ...], value: Any, what: str | Sub
+) -> tuple[Any, ...]:
+    """The items of ``value`` (see :func:`items`), each an instance of ``cls`` (or of
+    one of the classes)."""
+    out = items(value, what)
+    for item in out:
+        if not isinstance(item, cls):
+            raise InvalidTypeError.of(
+                N_("{what} must hold {a} objects, got {b} ({item!r:.60})"),
+                code="check.items_of.hold",
+                value=item,
+                what=what,
+                a=", ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))),
+                b=type(item).__name__,
+                item=item,
+            )
+    return out
 
 
 def items(value: Any, what: str | Sub, *, limit: int = 100_000) -> tuple[Any, ...]:

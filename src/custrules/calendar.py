@@ -353,6 +353,10 @@ def _instance(value: Any, cls: type, what: str) -> None:
         )
 
 
+def _notices(value: Any) -> tuple[ScheduleNotice, ...]:
+    return _check.items_of(ScheduleNotice, value, "notices")
+
+
 @attrs.frozen(kw_only=True)
 class WorkCalendar:
     """An immutable working-day calendar with an honest horizon.
@@ -368,7 +372,7 @@ class WorkCalendar:
         validator=lambda _, a, v: _instance(v, CalendarOverrides, a.name),
     )
     #: the State Council notices added with :meth:`with_notice` (CAL-7), oldest first
-    notices: tuple[ScheduleNotice, ...] = ()
+    notices: tuple[ScheduleNotice, ...] = attrs.field(default=(), converter=_notices)
     #: the zone an instant is read in to find its day (China: Asia/Shanghai); None:
     #: the calendar has no zone, and deadlines on it are refused until it gets one
     zone: _dt.tzinfo | None = attrs.field(default=None, validator=lambda _, a, v: _zone(v))

@@ -104,7 +104,7 @@ def _to_approval_stage(value: Any) -> ApprovalStage:
 class QualificationDocument:
     kind: Qualification = attrs.field(converter=_to_qualification)
     #: None: does not expire
-    expires_on: _dt.date | None = None
+    expires_on: _dt.date | None = attrs.field(default=None, validator=_check.optional_date_attr)
     #: art. 15: proof that renewal is under way keeps business going
     renewal_proof: bool = attrs.field(default=False, validator=_check.flag)
 
@@ -113,7 +113,7 @@ class QualificationDocument:
 class StageApproval:
     stage: ApprovalStage = attrs.field(converter=_to_approval_stage)
     approver: str = attrs.field(validator=_check.nonempty)
-    approved_on: _dt.date
+    approved_on: _dt.date = attrs.field(validator=_check.date_attr)
 
 
 class RemovalGround(str, enum.Enum):
@@ -132,15 +132,25 @@ class AdmissionState(str, enum.Enum):
 
 
 def _grounds(value: Iterable[RemovalGround | str]) -> tuple[RemovalGround, ...]:
-    return tuple(RemovalGround(g) for g in value)
+    return tuple(
+        _check.member(RemovalGround, g, "removal ground") for g in _check.items(value, "removal")
+    )
+
+
+def _documents(value: Any) -> tuple[QualificationDocument, ...]:
+    return _check.items_of(QualificationDocument, value, "documents")
+
+
+def _stage_approvals(value: Any) -> tuple[StageApproval, ...]:
+    return _check.items_of(StageApproval, value, "approvals")
 
 
 @attrs.frozen(kw_only=True)
 class AdmissionFile:
     """What is on file for one customer (TIER-3)."""
 
-    documents: tuple[QualificationDocument, ...] = attrs.field(default=(), converter=tuple)
-    approvals: tuple[StageApproval, ...] = attrs.field(default=(), converter=tuple)
+    documents: tuple[QualificationDocument, ...] = attrs.field(default=(), converter=_documents)
+    approvals: tuple[StageApproval, ...] = attrs.field(default=(), converter=_stage_approvals)
     removal: tuple[RemovalGround, ...] = attrs.field(default=(), converter=_grounds)
 
 
@@ -277,7 +287,7 @@ def channel_class(*, end_user: bool, sells_competing_brands: bool) -> ChannelCla
 
 
 def _weekly(value: Any) -> tuple[Fraction, ...]:
-    return tuple(_check.volume(v, "a weekly pick-up") for v in value)
+    return tuple(_check.volume(v, "a weekly pick-up") for v in _check.items(value, "weekly"))
 
 
 @attrs.frozen(kw_only=True)

@@ -256,7 +256,7 @@ def _text(value: Any, what: str) -> str:
 
 
 def _severities(value: Iterable[Severity | str]) -> frozenset[Severity]:
-    return frozenset(Severity.parse(s) for s in value)
+    return frozenset(Severity.parse(s) for s in _check.items(value, "extendable"))
 
 
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
@@ -319,7 +319,7 @@ class Approval:
     approver: str = attrs.field(validator=_check.nonempty)
     approved_at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     #: the approver's level, e.g. 部门主任, 分管领导
-    level: str = ""
+    level: str = attrs.field(default="", validator=_check.free_text)
 
 
 def _approvals(value: Any) -> tuple[Approval, ...]:
@@ -358,7 +358,7 @@ class Extension:
 
     total_working_days: int = attrs.field(validator=_positive)
     approvals: tuple[Approval, ...] = attrs.field(converter=_approvals)
-    reason: str = ""
+    reason: str = attrs.field(default="", validator=_check.free_text)
 
     @property
     def approved_by(self) -> tuple[str, ...]:
@@ -383,12 +383,12 @@ class ComplaintTerms:
     """What is particular to one complaint's clock: an extension, escalation flags."""
 
     extension: Extension | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Extension))
+        default=None, validator=_check.instance_of(Extension, optional=True)
     )
     #: marked serious enough for the management meeting (CMP-2)
-    serious: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    serious: bool = attrs.field(default=False, validator=_check.flag)
     #: the complaint came through the media: already escalated (CMP-5)
-    via_media: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    via_media: bool = attrs.field(default=False, validator=_check.flag)
 
 
 _PLAIN = ComplaintTerms()
@@ -714,10 +714,10 @@ class ComplaintClock:
     #: close of business (a wall-clock time), or None for 24:00
     closing_time: _dt.time | None = attrs.field(default=None, converter=_closing_time)
     policy: ComplaintPolicy = attrs.field(
-        default=COMPLAINT_RULES, validator=attrs.validators.instance_of(ComplaintPolicy)
+        default=COMPLAINT_RULES, validator=_check.instance_of(ComplaintPolicy)
     )
     convention: PeriodConvention = attrs.field(
-        default=CIVIL_CODE, validator=attrs.validators.instance_of(PeriodConvention)
+        default=CIVIL_CODE, validator=_check.instance_of(PeriodConvention)
     )
 
     def deadline(
@@ -877,7 +877,7 @@ class Transition:
     step: Step = attrs.field(converter=_to_step)
     at: _dt.datetime = attrs.field(validator=_check.aware_attr)
     actor: str = attrs.field(validator=_check.nonempty)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_check.free_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -888,10 +888,18 @@ class Reassignment:
     from_handler: str = attrs.field(validator=_check.nonempty)
     to_handler: str = attrs.field(validator=_check.nonempty)
     authorised_by: str = attrs.field(validator=_check.nonempty)
-    reason: str = ""
+    reason: str = attrs.field(default="", validator=_check.free_text)
 
 
 Event = Transition | Reassignment
+
+
+def _history(value: Any) -> tuple[Event, ...]:
+    return _check.items_of((Transition, Reassignment), value, "history")
+
+
+def _optional_severity(value: Any) -> Severity | None:
+    return None if value is None else Severity.parse(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -910,15 +918,15 @@ class Complaint:
     channel: Channel = attrs.field(converter=_to_channel)
     #: 经办人: who accepted the complaint (CMP-4)
     handler: str = attrs.field(validator=_check.nonempty)
-    remarks: str = ""
-    severity: Severity | None = None
+    remarks: str = attrs.field(default="", validator=_check.free_text)
+    severity: Severity | None = attrs.field(default=None, converter=_optional_severity)
     serious: bool = attrs.field(default=False, validator=_check.flag)
     #: 确定处理责任人: who is responsible for the remedy (set at ASSIGN)
-    responsible: str | None = None
-    proposal: str | None = None
+    responsible: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
+    proposal: str | None = attrs.field(default=None, validator=_check.optional_free_text)
     #: 处理结果 (set at REPLY)
-    result: str | None = None
-    history: tuple[Event, ...] = ()
+    result: str | None = attrs.field(default=None, validator=_check.optional_free_text)
+    history: tuple[Event, ...] = attrs.field(default=(), converter=_history)
 
     @classmethod
     def record(

@@ -129,12 +129,8 @@ class PeriodConvention:
     on a rest day.
     """
 
-    count_start_day: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
-    )
-    roll_past_rest_days: bool = attrs.field(
-        default=True, validator=attrs.validators.instance_of(bool)
-    )
+    count_start_day: bool = attrs.field(default=False, validator=_check.flag)
+    roll_past_rest_days: bool = attrs.field(default=True, validator=_check.flag)
     after_close: AfterClose = attrs.field(default=AfterClose.SAME_DAY, converter=_to_after_close)
 
 

@@ -162,7 +162,7 @@ class Tier:
 
 
 def _tiers(value: Any) -> tuple[Tier, ...]:
-    items = tuple(value)
+    items = _check.items(value, "a table's tiers")
     for item in items:
         if not isinstance(item, Tier):
             raise InvalidTypeError.of(
@@ -175,7 +175,7 @@ def _tiers(value: Any) -> tuple[Tier, ...]:
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return tuple(_check.text(v, "a rule ID") for v in _check.items(value, "rules"))
 
 
 def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
@@ -203,9 +203,9 @@ class TierTable:
     unit: VolumeUnit = attrs.field(converter=_to_volume_unit)
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
     #: the tier every new customer starts in (None: placed by volume)
-    entry: str | None = None
+    entry: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: the tier direct-sale customers are managed at (TIER-1: 普通客户)
-    direct_sale: str | None = None
+    direct_sale: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     #: how many steps a review may move (None: straight to the earned tier)
     step_limit: int | None = attrs.field(default=1, validator=_step_limit)
     #: the rule IDs this table encodes
@@ -458,7 +458,7 @@ class TierDecision:
 
 
 def _gates(value: Iterable[Gate]) -> tuple[Gate, ...]:
-    gates = tuple(value)
+    gates = _check.items(value, "gates")
     for g in gates:
         if not isinstance(g, Gate):
             raise InvalidTypeError.of(
@@ -786,7 +786,7 @@ class SustainedLevel:
 
 
 def _levels(value: Any) -> tuple[SustainedLevel, ...]:
-    levels = tuple(value)
+    levels = _check.items_of(SustainedLevel, value, "a ladder's levels")
     if not levels:
         raise InvalidInputError.of(
             N_("a ladder needs at least one level"), code="tiers.levels.ladder_needs"
@@ -803,6 +803,21 @@ def _levels(value: Any) -> tuple[SustainedLevel, ...]:
     return levels
 
 
+#: the longest window a sustained ladder may have, in months (ten years)
+MAX_WINDOW_MONTHS = 120
+
+
+def _window_months(instance: Any, attribute: Any, value: Any) -> None:
+    _check.integer(value, "window_months")
+    if not 1 <= value <= MAX_WINDOW_MONTHS:
+        raise InvalidInputError.of(
+            N_("window_months must be between 1 and {limit}, got {value}"),
+            code="tiers.window_months.between",
+            value=value,
+            limit=MAX_WINDOW_MONTHS,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class SustainedLadder:
     """TIER-7: levels earned only if every month of a window clears a threshold."""
@@ -810,7 +825,8 @@ class SustainedLadder:
     name: str = attrs.field(validator=_check.nonempty)
     unit: VolumeUnit = attrs.field(converter=_to_volume_unit)
     levels: tuple[SustainedLevel, ...] = attrs.field(converter=_levels)
-    window_months: int = attrs.field(default=6)
+    #: how many consecutive months must clear the threshold (1 to 120)
+    window_months: int = attrs.field(default=6, validator=_window_months)
     #: True: a month must exceed the threshold (大于); False: reach it
     strict: bool = attrs.field(default=True, validator=_check.flag)
 

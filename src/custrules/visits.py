@@ -342,19 +342,17 @@ class VisitReport:
     suggestions: str = attrs.field(default="", converter=_optional_text)  # 其它建议
     #: 客户单位盖章(签名) and its date
     sealed_or_signed: bool = attrs.field(default=False, validator=_check.flag)
-    signed_on: _dt.date | None = None
+    signed_on: _dt.date | None = attrs.field(default=None, validator=_check.optional_date_attr)
     #: 客户单位主要负责人, 业务主办
     main_contact: Contact | None = attrs.field(default=None, validator=_optional_contact)
     business_contact: Contact | None = attrs.field(default=None, validator=_optional_contact)
 
     def __attrs_post_init__(self) -> None:
-        if self.signed_on is not None:
-            _check.plain_date(self.signed_on, "signed_on")
-            if not self.sealed_or_signed:
-                raise InvalidInputError.of(
-                    N_("a signing date needs sealed_or_signed=True"),
-                    code="visits.visitreport.signing_date",
-                )
+        if self.signed_on is not None and not self.sealed_or_signed:
+            raise InvalidInputError.of(
+                N_("a signing date needs sealed_or_signed=True"),
+                code="visits.visitreport.signing_date",
+            )
 
     def score(self, *, weights: Mapping[Any, Any] | None = None) -> VisitScore:
         """The report's scores (VIS-1, VIS-3)."""

@@ -592,7 +592,10 @@ def _event_schema(cls: type[Event]) -> dict[str, Any]:
     required = ["type"]
     for f in attrs.fields(cls):
         name = _RENAMES.get(f.name, f.name)
-        properties[name] = _field_schema(hints[f.name])
+        if f.validator is _check.free_text:
+            properties[name] = {"type": "string", "maxLength": _check.MAX_FREE_TEXT}
+        else:
+            properties[name] = _field_schema(hints[f.name])
         if f.default is attrs.NOTHING and name != "customer":
             required.append(name)
     return {

@@ -183,7 +183,7 @@ class HouseholdLink(Event):
     """``customer`` and ``other`` are one household (e.g. spouses; RE12-7.4)."""
 
     other: str = attrs.field(validator=_check.nonempty)
-    relation: str = "spouse"
+    relation: str = attrs.field(default="spouse", validator=_check.nonempty)
     rank: ClassVar[int] = 0
     type_name: ClassVar[str] = "household"
 
@@ -498,7 +498,7 @@ class Reallocation(Event):
     to: str = attrs.field(validator=_check.nonempty)
     #: the record of the random draw (随机抽数), as the manager wrote it down
     draw: str = attrs.field(validator=_check.nonempty)
-    reason: str = "leave"
+    reason: str = attrs.field(default="leave", validator=_check.nonempty)
     rank: ClassVar[int] = 10
     type_name: ClassVar[str] = "reallocation"
 
@@ -587,7 +587,7 @@ class Ruling(Event):
     shares: Mapping[Party, Fraction] = attrs.field(converter=_party_shares)
     owner: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     approved_by: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
-    text: str = ""
+    text: str = attrs.field(default="", validator=_check.free_text)
     rank: ClassVar[int] = 14
     type_name: ClassVar[str] = "ruling"
 

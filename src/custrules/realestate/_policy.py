@@ -12,7 +12,7 @@ import attrs
 from custrules import _check
 from custrules._frozen import FrozenMap
 from custrules._i18n import N_
-from custrules.errors import InvalidInputError
+from custrules.errors import InvalidInputError, InvalidTypeError
 
 
 def _optional_share(value: Any) -> Fraction | None:
@@ -162,7 +162,22 @@ class CompanyTerms:
 
 
 def _citations(value: Mapping[str, str]) -> Mapping[str, str]:
-    return FrozenMap(value)
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError.of(
+            N_("citations must be a mapping of principle -> rule ID, got {value!r:.60}"),
+            code="realestate.policy.citations.mapping",
+            value=value,
+        )
+    for key in value:
+        if key not in PRINCIPLES:
+            raise InvalidInputError.of(
+                N_("citations: {key!r} is not a principle the engine cites; use one of {a}"),
+                code="realestate.policy.citations.unknown_principle",
+                value=key,
+                key=key,
+                a=", ".join(PRINCIPLES),
+            )
+    return FrozenMap({k: _check.text(v, "a rule ID") for k, v in value.items()})
 
 
 _RE12_CITES = {
@@ -254,8 +269,12 @@ class AttributionPolicy:
         default=IntroRule.APPOINTMENT,
         converter=_to_optional_intro_rule,
     )
-    referral: ReferralTerms | None = None
-    company: CompanyTerms | None = None
+    referral: ReferralTerms | None = attrs.field(
+        default=None, validator=_check.instance_of(ReferralTerms, optional=True)
+    )
+    company: CompanyTerms | None = attrs.field(
+        default=None, validator=_check.instance_of(CompanyTerms, optional=True)
+    )
     #: RE14-5.3(12): the manager's random re-allocation is a clause
     reallocation: bool = attrs.field(default=False, validator=_check.flag)
     #: RE14-5.3(13): customers from exhibitions and openings need the manager
