@@ -50,6 +50,10 @@ KEYWORDS = {
     "member": (3,),
     "boolean": (2,),
     "items": (2,),
+    "items_of": (3,),
+    "iterable": (2,),
+    "mapping": (2,),
+    "record": (3,),
     "parse_date": (2,),
     "parse_instant": (2,),
 }

@@ -379,3 +379,126 @@ def test_every_field_of_every_model_refuses_junk_cleanly(name: str) -> None:
             with contextlib.suppress(CustrulesError):
                 attrs.evolve(model, **{field.alias: junk})
             assert time.perf_counter() - start < 2.0, (name, field.name, junk)
+
+
+# -- every parameter of every public function ----------------------------------------------
+
+
+def _calls() -> dict[str, tuple[tuple[Any, ...], dict[str, Any]]]:
+    """One valid call of every public function: (positional, keyword) arguments."""
+    from importlib import resources
+
+    from custrules import (
+        CARRIER_STAR_CARDS,
+        CHINA_TZ,
+        CIVIL_CODE,
+        POLYOLEFIN_STARS,
+        RE12,
+        AbcPolicy,
+        AdmissionFile,
+        Period,
+        Registration,
+        RetailFormat,
+        SupplyCustomer,
+        Visit,
+        WorkCalendar,
+        event_to_json,
+    )
+
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    d = t.date()
+    events = [
+        Visit(at=t, customer="王", received_by="甲"),
+        Registration(at=t, customer="王", salesperson="甲", confirmed_at=t),
+    ]
+    supply = SupplyCustomer(id="a", channel="direct", demand=10, completion_rate=Fraction(1, 2))
+    text = (resources.files("custrules") / "examples" / "forgotten.json").read_text("utf-8")
+    case = custrules.read_case(text)
+    return {
+        "abc_classes": ((), {"figures": {"a": 5, "b": 3}, "policy": AbcPolicy(a=Fraction(1, 2))}),
+        "add_months": ((d, 1), {}),
+        "admission_status": ((AdmissionFile(),), {"on": d}),
+        "allocate": ((Decimal("10.00"), {"a": Fraction(1)}), {"rounding": None}),
+        "allocate_supply": ((100, [supply]), {}),
+        "allocation_order": (([supply],), {}),
+        "assess_review": ((POLYOLEFIN_STARS, "普通客户", 1500), {"gates": ()}),
+        "assess_tier": ((POLYOLEFIN_STARS, 1500), {"new_customer": False, "gates": ()}),
+        "assign_tier": ((POLYOLEFIN_STARS, 1500), {"direct_sale": False}),
+        "assign_tiers": ((POLYOLEFIN_STARS, [1500]), {}),
+        "attribute": ((events, RE12), {"customer": "王", "as_of": t}),
+        "attribute_many": (([events], RE12), {"as_of": t}),
+        "case_from_json": ((custrules.case_to_json(case),), {}),
+        "case_to_json": ((case,), {}),
+        "channel_class": ((), {"end_user": True, "sells_competing_brands": False}),
+        "complaint_deadline": ((t, "general"), {}),
+        "counting_day": ((t, WorkCalendar.china(), None, CIVIL_CODE), {}),
+        "end_instant": ((d, None, CHINA_TZ), {}),
+        "event_from_json": ((event_to_json(events[0]),), {"customer": "王"}),
+        "event_to_json": ((events[0],), {}),
+        "local_date": ((t,), {}),
+        "parse_date": (("2026-03-02",), {}),
+        "parse_instant": (("2026-03-02T10:00+08:00",), {}),
+        "period_end": ((t, 3, "days"), {}),
+        "policy_named": (("re12",), {}),
+        "purchase_frequency": (
+            ([("a", d)],),
+            {"customers": ["a"], "period": Period(first=d, last=d)},
+        ),
+        "read_case": ((text,), {}),
+        "referrer": (("王",), {}),
+        "removal_grounds": ((), {"under_legal_investigation": True}),
+        "retention": ((), {"at_start": ["a"], "at_end": ["a"]}),
+        "review_tier": ((POLYOLEFIN_STARS, "普通客户", 1500), {}),
+        "review_volume": (
+            ({"2026-01": 5},),
+            {"period": "month", "ending": "2026-01", "basis": "total"},
+        ),
+        "salesperson": (("王",), {}),
+        "satisfaction": (([("a", d, 80)],), {"period": Period(first=d, last=d)}),
+        "score_visit": ((), {"quality": "优良", "service": "优良", "renown": "知名"}),
+        "statutory_days": ((2026,), {}),
+        "sustained_level": (
+            (CARRIER_STAR_CARDS, {"2026-01": 900}),
+            {"ending": "2026-01", "missing": "zero"},
+        ),
+        "to_fraction_shares": (({"a": Fraction(1)},), {}),
+        "to_money": ((100,), {}),
+        "tobacco_category": ((next(iter(RetailFormat)), "urban", "large"), {}),
+        "tobacco_grade_table": (([20, 15, 10, 8, 6, 4, 2, 0],), {"name": "烟草"}),
+        "value_group": (("value",), {"mapping": None}),
+        "weekday_abbr": ((d,), {"lang": "zh"}),
+        "working_days_text": ((3,), {"lang": "zh"}),
+        "zone_label": ((CHINA_TZ,), {"lang": "zh"}),
+    }
+
+
+#: functions that need the numpy extra (fuzzed in tests/test_arrays.py)
+_NEEDS_NUMPY = {"assign_tiers_array"}
+
+
+def test_every_public_function_has_a_valid_call_to_fuzz_from() -> None:
+    functions = {n for n in custrules.__all__ if inspect.isfunction(getattr(custrules, n))}
+    assert functions - _NEEDS_NUMPY == set(_calls())
+
+
+def _run(fn: Any, args: Any, kwargs: Any) -> None:
+    result = fn(*args, **kwargs)
+    if inspect.isgenerator(result):
+        list(result)
+
+
+@pytest.mark.parametrize("name", sorted(_calls()))
+def test_every_parameter_of_every_public_function_refuses_junk_cleanly(name: str) -> None:
+    """From a valid call, junk in any one parameter gives a result or a
+    CustrulesError, in well under a second: never a TypeError from deep inside."""
+    fn = getattr(custrules, name)
+    args, kwargs = _calls()[name]
+    _run(fn, args, kwargs)  # the valid call itself works
+    for i, parameter in enumerate(inspect.signature(fn).parameters):
+        for junk in [*FIELD_JUNK, dt.time(9), [object()], ("a", "b"), {"x": object()}]:
+            a, k = list(args), dict(kwargs)
+            if i < len(a):
+                a[i] = junk
+            else:
+                k[parameter] = junk
+            _answers_or_refuses(lambda a=a, k=k: _run(fn, a, k))

@@ -552,6 +552,59 @@ def flag(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
+def iterable(value: Any, what: str | Sub, *, code: str = "check.iterable.list") -> Any:
+    """``value`` if it can be walked item by item (not text, bytes or a mapping);
+    for streams, which are read lazily and have no size limit."""
+    from collections.abc import Iterable, Mapping
+
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError.of(
+            N_("{what} must be a list (or another sequence), got {a} ({value!r:.60})"),
+            code=code,
+            value=value,
+            what=what,
+            a=type(value).__name__,
+        )
+    return value
+
+
+def mapping(value: Any, what: str | Sub) -> Any:
+    """``value`` if it is a mapping (a dict)."""
+    from collections.abc import Mapping
+
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError.of(
+            N_("{what} must be a mapping (a dict), got {a} ({value!r:.60})"),
+            code="check.mapping.dict",
+            value=value,
+            what=what,
+            a=type(value).__name__,
+        )
+    return value
+
+
+def record(cls: Any, item: Any, what: str | Sub) -> Any:
+    """``item`` as a ``cls`` record: itself, or built from a tuple of its fields."""
+    if isinstance(item, cls):
+        return item
+    fields = attrs_fields(cls)
+    if not isinstance(item, tuple) or len(item) != len(fields):
+        raise InvalidTypeError.of(
+            N_("{what} must be {a} records or ({b}) tuples, got {value!r:.60}"),
+            code="check.record.tuple",
+            value=item,
+            what=what,
+            a=cls.__name__,
+            b=", ".join(fields),
+        )
+    return cls(*item)
+
+
+def attrs_fields(cls: Any) -> tuple[str, ...]:
+    """The names of an attrs class's fields, in order."""
+    return tuple(a.name for a in cls.__attrs_attrs__)
+
+
 def items_of(
     cls: type[Any] | tuple[type[Any], ...], value: Any, what: str | Sub
 ) -> tuple[Any, ...]:
@@ -574,17 +627,7 @@ def items_of(
 
 def items(value: Any, what: str | Sub, *, limit: int = 100_000) -> tuple[Any, ...]:
     """The items of a list, tuple, set or other iterable (not text, bytes or a mapping)."""
-    from collections.abc import Iterable, Mapping
-
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError.of(
-            N_("{what} must be a list (or another sequence), got {a} ({value!r:.60})"),
-            code="check.items.list",
-            value=value,
-            what=what,
-            a=type(value).__name__,
-        )
-    out = tuple(value)
+    out = tuple(iterable(value, what, code="check.items.list"))
     if len(out) > limit:
         raise InvalidInputError.of(
             N_("{what}: at most {limit:,} items, got {a:,}"),

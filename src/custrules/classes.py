@@ -394,7 +394,7 @@ def value_group(
 ) -> ValueGroup:
     """The working group of a value class (TIER-8)."""
     cls = _check.member(ValueClass, value_class, "value class")
-    table = _DEFAULT_GROUPS if mapping is None else mapping
+    table = _DEFAULT_GROUPS if mapping is None else _check.mapping(mapping, "mapping")
     if cls not in table:
         raise InvalidInputError.of(
             N_("the mapping does not place {name}"),
@@ -402,7 +402,8 @@ def value_group(
             value=mapping,
             name=cls.name,
         )
-    return ValueGroup(table[cls])
+    group: ValueGroup = _check.member(ValueGroup, table[cls], "value group")
+    return group
 
 
 class Ties(str, enum.Enum):
@@ -475,7 +476,10 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
             value=policy,
             policy=policy,
         )
-    values = {str(k): _check.volume(v, _figure_of(k)) for k, v in figures.items()}
+    values = {
+        str(k): _check.volume(v, _figure_of(k))
+        for k, v in _check.mapping(figures, "figures").items()
+    }
     order = sorted(values, key=lambda k: (-values[k], k))
     n = len(order)
     if n == 0:

@@ -192,8 +192,8 @@ def purchase_frequency(
         )
     base = _ids(customers, "customers")
     counted = ignored = 0
-    for item in purchases:
-        p = item if isinstance(item, Purchase) else Purchase(*item)
+    for item in _check.iterable(purchases, "purchases"):
+        p = _check.record(Purchase, item, "purchases")
         if p.customer in base and p.day in period:
             counted += 1
         else:
@@ -238,7 +238,15 @@ def satisfaction(
             value=period,
             period=period,
         )
-    low, high = (_check.exact_number(x, "scale") for x in scale)
+    bounds = _check.items(scale, "scale")
+    if len(bounds) != 2:
+        raise InvalidInputError.of(
+            N_("the scale is two numbers, low and high, got {scale!r:.60}"),
+            code="metrics.satisfaction.scale_two",
+            value=scale,
+            scale=scale,
+        )
+    low, high = (_check.exact_number(x, "scale") for x in bounds)
     if not low < high:
         raise InvalidInputError.of(
             N_("the scale must run from low to high, got {scale}"),
@@ -248,8 +256,8 @@ def satisfaction(
         )
     by_customer: dict[str, list[Fraction]] = {}
     count = 0
-    for item in responses:
-        r = item if isinstance(item, SurveyResponse) else SurveyResponse(*item)
+    for item in _check.iterable(responses, "responses"):
+        r = _check.record(SurveyResponse, item, "responses")
         if not low <= r.score <= high:
             raise InvalidInputError.of(
                 N_("{customer}'s score {score} is off the scale {low}-{high}"),

@@ -207,7 +207,7 @@ def allocate(
     >>> allocate(Decimal("10.005"), {"甲": Fraction(1)}, rounding=ROUND_HALF_UP)
     {'甲': Decimal('10.01')}
     """
-    if rounding is not None and rounding not in _ROUNDINGS:
+    if rounding is not None and (type(rounding) is not str or rounding not in _ROUNDINGS):
         raise InvalidInputError.of(
             N_("rounding must be a decimal rounding mode ({a}), got {rounding!r}"),
             code="money.allocate.rounding_decimal",

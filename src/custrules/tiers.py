@@ -584,7 +584,7 @@ def assign_tiers(table: TierTable, volumes: Iterable[Any]) -> list[Tier]:
     banded, lowers = table._banded, table._lowers
     out: list[Tier] = []
     append = out.append
-    for volume in volumes:
+    for volume in _check.iterable(volumes, "volumes"):
         kind = type(volume)
         if not ((kind is int or kind is float) and 0 <= volume < _INF):
             volume = _check.volume(volume)
@@ -873,6 +873,13 @@ def sustained_level(
     >>> sustained_level(CARRIER_STAR_CARDS, bills, ending="2026-06").level.label
     '四星级服务通行卡'
     """
+    if not isinstance(ladder, SustainedLadder):
+        raise InvalidTypeError.of(
+            N_("ladder must be a SustainedLadder, got {ladder!r:.60}"),
+            code="tiers.sustained_level.ladder",
+            value=ladder,
+            ladder=ladder,
+        )
     how = _check.member(Missing, missing, "missing")
     if how is Missing.SKIP:
         raise InvalidInputError.of(

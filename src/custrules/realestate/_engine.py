@@ -464,7 +464,7 @@ def attribute_many(
             code="realestate.engine.attribute_many.policy_attributionpolicy",
             policy=policy,
         )
-    for history in histories:
+    for history in _check.iterable(histories, "histories"):
         yield attribute(history, policy, as_of=as_of)
 
 
