@@ -502,3 +502,163 @@ def test_every_parameter_of_every_public_function_refuses_junk_cleanly(name: str
             else:
                 k[parameter] = junk
             _answers_or_refuses(lambda a=a, k=k: _run(fn, a, k))
+
+
+# -- every parameter of every public method ------------------------------------------------
+
+
+def _method_calls() -> dict[str, tuple[Any, tuple[Any, ...], dict[str, Any]]]:
+    """One valid call of every public method of the models and results:
+    (the object, positional, keyword arguments)."""
+    from custrules import (
+        CHINA_TZ,
+        POLYOLEFIN_STARS,
+        RE12,
+        CalendarOverrides,
+        Complaint,
+        ComplaintClock,
+        Deal,
+        Month,
+        Period,
+        Registration,
+        Rotation,
+        ScheduleNotice,
+        Visit,
+        VisitReport,
+        WorkCalendar,
+        attribute,
+        complaint_deadline,
+        salesperson,
+    )
+
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    d = t.date()
+    china = WorkCalendar.china()
+    complaint = Complaint.record(
+        received_at=t, customer="王", content="慢", channel="telephone", handler="李"
+    )
+    classified = complaint.classify("general", at=t, actor="李")
+    investigated = classified.investigate(at=t, actor="李")
+    assigned = investigated.assign(at=t, actor="李", responsible="张")
+    proposed = assigned.propose(at=t, actor="张", proposal="退款")
+    replied = proposed.reply(at=t, actor="李", result="已退款")
+    followed = replied.follow_up(at=t, actor="李")
+    rotation = Rotation(order=["甲", "乙", "丙"])
+    attribution = attribute(
+        [
+            Visit(at=t, customer="王", received_by="甲"),
+            Registration(at=t, customer="王", salesperson="甲", confirmed_at=t),
+            Deal(at=t, customer="王", closed_by="甲"),
+        ],
+        RE12,
+    )
+    deadline = complaint_deadline(t, "general")
+    tier = POLYOLEFIN_STARS.tiers[1]
+    notice = ScheduleNotice.from_calendar(china, 2026)
+    return {
+        "ScheduleNotice.parse": (notice, (notice.render(),), {"check_statutory": True}),
+        "ScheduleNotice.from_calendar": (notice, (china, 2026), {}),
+        "ScheduleNotice.from_holiday_cn": (notice, (notice.to_holiday_cn(),), {}),
+        "ScheduleNotice.disagreement": (notice, (china,), {}),
+        "ScheduleNotice.render": (notice, (), {}),
+        "ScheduleNotice.to_holiday_cn": (notice, (), {}),
+        "WorkCalendar.with_notice": (china, (notice,), {}),
+        "WorkCalendar.from_holidays": (china, ("US",), {"years": range(2025, 2027)}),
+        "TierTable.earned": (POLYOLEFIN_STARS, (1500,), {}),
+        "TierTable.from_lower_bounds": (
+            POLYOLEFIN_STARS,
+            (),
+            {"name": "t", "unit": "yuan", "rows": [("a", "甲", 0), ("b", "乙", 10)]},
+        ),
+        "TierTable.position": (POLYOLEFIN_STARS, ("普通客户",), {}),
+        "TierTable.tier": (POLYOLEFIN_STARS, ("普通客户",), {}),
+        "Tier.contains": (tier, (1500,), {}),
+        "AttributionPolicy.cite": (RE12, ("earlier",), {}),
+        "ComplaintPolicy.working_days": (ComplaintClock().policy, ("general",), {}),
+        "ComplaintClock.deadline": (ComplaintClock(), (t, "general"), {"serious": False}),
+        "ComplaintClock.due_instants": (ComplaintClock(), ([t], "general"), {}),
+        "Complaint.record": (
+            complaint,
+            (),
+            {
+                "received_at": t,
+                "customer": "王",
+                "content": "慢",
+                "channel": "telephone",
+                "handler": "李",
+            },
+        ),
+        "Complaint.classify": (complaint, ("major",), {"at": t, "actor": "李"}),
+        "Complaint.investigate": (classified, (), {"at": t, "actor": "李", "note": "查明"}),
+        "Complaint.assign": (investigated, (), {"at": t, "actor": "李", "responsible": "张"}),
+        "Complaint.propose": (assigned, (), {"at": t, "actor": "张", "proposal": "退款"}),
+        "Complaint.reply": (proposed, (), {"at": t, "actor": "李", "result": "已退款"}),
+        "Complaint.follow_up": (replied, (), {"at": t, "actor": "李"}),
+        "Complaint.review": (followed, (), {"at": t, "actor": "李"}),
+        "Complaint.reassign": (assigned, (), {"at": t, "to": "赵", "authorised_by": "王经理"}),
+        "Complaint.deadline": (classified, (), {"calendar": china}),
+        "Complaint.done_at": (replied, ("reply",), {}),
+        "Complaint.handled_at": (replied, (), {}),
+        "CalendarOverrides.then": (CalendarOverrides(), (CalendarOverrides(days_off=[d]),), {}),
+        "WorkCalendar.add_working_days": (china, (d, 3), {}),
+        "WorkCalendar.explain": (china, (d,), {}),
+        "WorkCalendar.is_estimated": (china, (d,), {}),
+        "WorkCalendar.is_working_day": (china, (d,), {}),
+        "WorkCalendar.working_days_between": (china, (d, d), {}),
+        "WorkCalendar.special_days": (china, (d, d), {}),
+        "WorkCalendar.with_overrides": (china, (), {"days_off": [d]}),
+        "WorkCalendar.with_zone": (china, (CHINA_TZ,), {}),
+        "WorkCalendar.require_zone": (china, (), {}),
+        "WorkCalendar.china": (china, (), {"estimate_beyond_horizon": True}),
+        "WorkCalendar.weekdays": (china, (), {"zone": CHINA_TZ}),
+        "Rotation.pick": (rotation, (), {"present": ["甲", "乙"], "on_errand": ["丙"]}),
+        "Rotation.courtesy": (rotation, (), {"present": ["乙", "丙"], "for_": "甲"}),
+        "Rotation.after": (rotation, (rotation.pick(present=["甲"]),), {}),
+        "Rotation.voided": (rotation, ("甲",), {}),
+        "VisitReport.score": (
+            VisitReport(customer_unit="甲厂", quality="优良", service="优良", renown="知名"),
+            (),
+            {"weights": None},
+        ),
+        "Month.of": (Month(2026, 3), (d,), {}),
+        "Month.parse": (Month(2026, 3), ("2026-03",), {}),
+        "Period.month": (Period(first=d, last=d), ("2026-03",), {}),
+        "Period.quarter": (Period(first=d, last=d), (2026, 1), {}),
+        "Period.year": (Period(first=d, last=d), (2026,), {}),
+        "Party.label": (salesperson("甲"), ("zh",), {}),
+        "Party.parse": (salesperson("甲"), ("salesperson:甲",), {}),
+        "Attribution.explain": (attribution, ("zh",), {}),
+        "Attribution.ruling_text": (attribution, ("zh",), {}),
+        "Attribution.split": (attribution, (Decimal("300000.00"),), {}),
+        "Attribution.steps_in": (attribution, ("zh",), {}),
+        "Deadline.explain": (deadline, ("zh",), {"at": t}),
+        "Deadline.skipped_days": (deadline, (), {}),
+        "Deadline.status": (deadline, (t,), {}),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_method_calls()))
+def test_every_parameter_of_every_public_method_refuses_junk_cleanly(name: str) -> None:
+    obj, args, kwargs = _method_calls()[name]
+    method = getattr(obj, name.split(".")[1])
+    _run(method, args, kwargs)  # the valid call itself works
+    for i, parameter in enumerate(inspect.signature(method).parameters):
+        for junk in [*FIELD_JUNK, dt.time(9), [object()], ("a", "b"), {"x": object()}]:
+            a, k = list(args), dict(kwargs)
+            if i < len(a):
+                a[i] = junk
+            else:
+                k[parameter] = junk
+            _answers_or_refuses(lambda a=a, k=k: _run(method, a, k))
+
+
+def test_the_method_list_covers_every_public_method() -> None:
+    objects = {**_models(), **{n.split(".")[0]: obj for n, (obj, _, _) in _method_calls().items()}}
+    methods = set()
+    for obj in objects.values():
+        for attr in dir(type(obj)):
+            if attr.startswith("_") or attr.endswith("_array") or attr == "deadlines_array":
+                continue  # the numpy extra's methods are fuzzed in tests/test_arrays.py
+            if inspect.ismethod(getattr(obj, attr, None)):
+                methods.add(f"{type(obj).__name__}.{attr}")
+    assert methods <= set(_method_calls()), sorted(methods - set(_method_calls()))

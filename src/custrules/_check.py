@@ -124,6 +124,21 @@ def integer(value: Any, what: str | Sub, *, limit: int | None = None) -> int:
     return value
 
 
+def year(value: Any, what: str | Sub) -> int:
+    """A year within custrules' dates (:data:`FIRST_DAY` to :data:`LAST_DAY`)."""
+    integer(value, what)
+    if not FIRST_DAY.year <= value <= LAST_DAY.year:
+        raise InvalidInputError.of(
+            N_("{what} must be a year from {first} to {last}, got {value}"),
+            code="check.year.range",
+            value=value,
+            what=what,
+            first=FIRST_DAY.year,
+            last=LAST_DAY.year,
+        )
+    return int(value)
+
+
 def exact_number(value: Any, what: str | Sub) -> Fraction:
     """Turn an int, Decimal, Fraction or numeric string into an exact Fraction.
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import holidays
 
+from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._i18n import N_, Sub
 from custrules.errors import InvalidInputError
@@ -140,6 +141,9 @@ def country(
     language: str | None,
 ) -> DayData:
     """Any country or subdivision `holidays` knows (CAL-4)."""
+    for what, text in (("subdiv", subdiv), ("language", language)):
+        if text is not None:
+            _check.text(text, what)
     try:
         probe = holidays.country_holidays(code, subdiv=subdiv)
     except NotImplementedError as exc:
@@ -160,7 +164,7 @@ def country(
         end = int(getattr(probe, "end_year", 2100))
         year_list = list(range(start, end + 1))
     else:
-        year_list = sorted(set(years))
+        year_list = sorted({_check.year(y, "a year") for y in _check.items(years, "years")})
         if not year_list:
             raise InvalidInputError.of(
                 N_("years must name at least one year"),

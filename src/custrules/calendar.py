@@ -128,6 +128,7 @@ class CalendarOverrides:
 
     def then(self, later: CalendarOverrides) -> CalendarOverrides:
         """These overrides followed by ``later`` (later wins on a shared day)."""
+        _instance(later, CalendarOverrides, "later")
         return CalendarOverrides(
             days_off=(self.days_off - later.working_days) | later.days_off,
             working_days=(self.working_days - later.days_off) | later.working_days,
@@ -426,7 +427,16 @@ class WorkCalendar:
         ``DayInfo.estimated``).  ``language`` only affects holiday names.
         """
         _check.boolean(estimate_beyond_horizon, "estimate_beyond_horizon")
-        return _china_calendar(bool(estimate_beyond_horizon), language)
+        from holidays.countries.china import China
+
+        if not isinstance(language, str) or language not in China.supported_languages:
+            raise InvalidInputError.of(
+                N_("language must be one of {a} (the names of China's holidays), got {value!r}"),
+                code="calendar.workcalendar.china.language",
+                value=language,
+                a=", ".join(China.supported_languages),
+            )
+        return _china_calendar(estimate_beyond_horizon, language)
 
     @classmethod
     def from_holidays(

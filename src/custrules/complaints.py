@@ -813,7 +813,7 @@ class ComplaintClock:
         out: list[_dt.datetime] = []
         append = out.append
         civil = convention is CIVIL_CODE or convention == CIVIL_CODE
-        for instant in received:
+        for instant in _check.iterable(received, "received"):
             if type(instant) is not _dt.datetime or instant.tzinfo is None:
                 _check.aware(instant, "received_at")
             local = instant.astimezone(zone)
@@ -1176,4 +1176,10 @@ class Complaint:
 
     def handled_at(self, policy: ComplaintPolicy = COMPLAINT_RULES) -> _dt.datetime | None:
         """When it was handled in the deadline's sense (the reply, by default)."""
+        if not isinstance(policy, ComplaintPolicy):
+            raise InvalidTypeError.of(
+                N_("policy must be a ComplaintPolicy, got {value!r:.60}"),
+                code="complaints.complaint.handled_at.policy",
+                value=policy,
+            )
         return self.done_at(policy.handled_at)

@@ -89,7 +89,8 @@ class Period:
 
     @classmethod
     def year(cls, year: int) -> Period:
-        return cls(_dt.date(year, 1, 1), _dt.date(year, 12, 31))
+        first = Month(year, 1)
+        return cls(first.first_day, (first + 11).last_day)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, _dt.date) and self.first <= day <= self.last

@@ -148,6 +148,18 @@ def _day_words(*, notice_working: bool) -> tuple[Term, Term]:
     return (working, off) if notice_working else (off, working)
 
 
+def _china_calendar(calendar: Any, reader: str, code: str) -> None:
+    from custrules.calendar import WorkCalendar
+
+    if not isinstance(calendar, WorkCalendar) or calendar.name != "CN":
+        raise InvalidTypeError.of(
+            N_("{reader} reads a China WorkCalendar, got {value!r:.60}"),
+            code=code,
+            value=calendar,
+            reader=reader,
+        )
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class ScheduleNotice:
     """A year's holiday arrangement (CAL-7): the days off and the make-up working days.
@@ -323,6 +335,7 @@ class ScheduleNotice:
         neighbouring year, where the calendar covers them; except next year's
         late-December days (see :func:`next_years_days`).
         """
+        _china_calendar(calendar, "disagreement", "notice.schedulenotice.disagreement.calendar")
         first, through = calendar.first_day, calendar.official_through
         later = next_years_days(calendar, self.year)
         off, work = self.days_off, self.working_days
@@ -389,15 +402,10 @@ class ScheduleNotice:
         weekend days next to it; each make-up working day goes with the break it
         pays for (or the nearest one).
         """
-        from custrules.calendar import WorkCalendar
-
-        if not isinstance(calendar, WorkCalendar) or calendar.name != "CN":
-            raise InvalidTypeError.of(
-                N_("from_calendar reads a China WorkCalendar"),
-                code="notice.schedulenotice.from_calendar.from_calendar_reads",
-                value=calendar,
-            )
-        _check.integer(year, "year")
+        _china_calendar(
+            calendar, "from_calendar", "notice.schedulenotice.from_calendar.from_calendar_reads"
+        )
+        _check.year(year, "year")
         law = _statutory_by_name(year)
         by_day = {d: name for name, days in law.items() for d in days}
         first, last = _dt.date(year, 1, 1), _dt.date(year, 12, 31)

@@ -493,6 +493,7 @@ class Month:
     @classmethod
     def of(cls, day: _dt.date) -> Month:
         """The month a date falls in."""
+        day = _check.plain_date(day, "day")
         return cls(day.year, day.month)
 
     @classmethod

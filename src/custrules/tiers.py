@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Listed, Said, Sub, render_all, said, tr
+from custrules._i18n import N_, Listed, Said, Sub, Term, render_all, said, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 from custrules.periods import Month
 
@@ -189,6 +189,18 @@ def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
             )
 
 
+def _row(value: Any, size: int, shape: Term) -> tuple[Any, ...]:
+    """A table row given as a tuple (or list) of ``size`` items."""
+    if not isinstance(value, (tuple, list)) or len(value) != size:
+        raise InvalidInputError.of(
+            N_("a row must be {shape}, got {value!r:.60}"),
+            code="tiers.row.shape",
+            value=value,
+            shape=shape,
+        )
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class TierTable:
     """An ordered table of tiers, lowest first (policy as data).
@@ -325,9 +337,14 @@ class TierTable:
         Each band runs from its lower bound to the next row's; the last is
         unbounded.  ``entry`` adds an unbanded entry tier below them.
         """
-        tiers = [] if entry is None else [Tier(name=entry[0], label=entry[1])]
-        for i, (tier_name, label, lower) in enumerate(rows):
-            upper = rows[i + 1][2] if i + 1 < len(rows) else None
+        shape = Term(N_("(name, label, lower bound)"))
+        table = [_row(row, 3, shape) for row in _check.items(rows, "rows")]
+        tiers = []
+        if entry is not None:
+            entry = _row(entry, 2, Term(N_("(name, label)")))
+            tiers.append(Tier(name=entry[0], label=entry[1]))
+        for i, (tier_name, label, lower) in enumerate(table):
+            upper = table[i + 1][2] if i + 1 < len(table) else None
             tiers.append(Tier(name=tier_name, label=label, lower=lower, upper=upper))
         return cls(
             name=name,
@@ -335,7 +352,7 @@ class TierTable:
             tiers=tiers,
             entry=None if entry is None else entry[0],
             step_limit=step_limit,
-            rules=tuple(rules),
+            rules=rules,
         )
 
     def tier(self, key: Tier | str) -> Tier:

@@ -296,7 +296,8 @@ class AttributionPolicy:
         object.__setattr__(self, "cite_table", FrozenMap(table))
 
     def cite(self, key: str) -> str:
-        return self.citations.get(key, self.name)
+        """The rule ID this policy cites for a principle (its name where it has no clause)."""
+        return self.citations.get(_check.text(key, "a principle"), self.name)
 
     @property
     def clauses(self) -> frozenset[str]:

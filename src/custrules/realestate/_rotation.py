@@ -128,7 +128,7 @@ class Rotation:
     def _known(self, names: Collection[str], what: str) -> frozenset[str]:
         if isinstance(names, str):
             names = (names,)
-        out = frozenset(names)
+        out = frozenset(_check.text(n, what) for n in _check.items(names, what))
         unknown = sorted(out - set(self.order))
         if unknown:
             raise InvalidInputError.of(
