@@ -8,6 +8,7 @@ make-up working day (调休上班), and every other day of those years.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import holidays
 import pytest
@@ -224,8 +225,11 @@ def test_cal2_past_the_horizon_is_refused_with_directions() -> None:
 def test_cal2_an_answer_that_would_cross_the_horizon_is_refused() -> None:
     through = CHINA.official_through
     assert through is not None
-    with pytest.raises(CalendarHorizonError, match="past this calendar's official schedule"):
+    with pytest.raises(
+        CalendarHorizonError, match="past this calendar's official schedule"
+    ) as past:
         CHINA.add_working_days(through - dt.timedelta(days=3), 10)
+    assert past.value.value == through + dt.timedelta(days=1)  # the first day it cannot know
     with pytest.raises(CalendarHorizonError):
         CHINA.working_days_between(through, through + dt.timedelta(days=1))
 
@@ -235,8 +239,9 @@ def test_cal2_before_the_data_is_refused() -> None:
     assert first is not None
     with pytest.raises(CalendarHorizonError, match="before this calendar's data"):
         CHINA.is_working_day(first - dt.timedelta(days=1))
-    with pytest.raises(CalendarHorizonError):
+    with pytest.raises(CalendarHorizonError) as before:
         CHINA.add_working_days(first + dt.timedelta(days=3), -10)
+    assert before.value.value == first - dt.timedelta(days=1)
 
 
 def test_cal2_estimates_are_opt_in_and_labelled() -> None:
@@ -270,6 +275,26 @@ def test_cal3_overrides_make_a_new_calendar() -> None:
     # a later override wins over an earlier one
     again = company.with_overrides(working_days=[shutdown])
     assert again.is_working_day(shutdown) is True
+
+
+def test_cal3_an_overridden_holiday_keeps_its_name() -> None:
+    """CAL-3: a company that works on National Day, or marks it off by override,
+    still sees which holiday the day is."""
+    national_day = D(2026, 10, 1)
+    worked = CHINA.with_overrides(working_days=[national_day]).explain(national_day)
+    marked = CHINA.with_overrides(days_off=[national_day]).explain(national_day)
+    assert (worked.working, worked.kind, worked.name) == (
+        True,
+        DayKind.OVERRIDE_WORKING_DAY,
+        "国庆节",
+    )
+    assert (marked.working, marked.kind, marked.name) == (
+        False,
+        DayKind.OVERRIDE_DAY_OFF,
+        "国庆节",
+    )
+    plain = CHINA.with_overrides(days_off=[D(2026, 3, 10)]).explain(D(2026, 3, 10))
+    assert plain.name is None
 
 
 def test_cal3_a_new_year_supplied_by_the_host() -> None:
@@ -439,27 +464,32 @@ def test_overrides_only_change_the_days_they_name(
             assert changed.is_working_day(day) == CHINA.is_working_day(day)
 
 
-_SPARSE = WorkCalendar(
-    data=DayData(
-        label="CN-sparse",
-        weekend=CHINA.data.weekend,
-        first_day=None,
-        official_through=None,
-        estimate_through=None,
-        days=CHINA.data.days,
-        source="test",
+@functools.cache
+def sparse_china() -> WorkCalendar:
+    """China's days without bounds, so only the sparse index answers (built inside
+    a test, where mutation testing sees which tests reach the index)."""
+    return WorkCalendar(
+        data=DayData(
+            label="CN-sparse",
+            weekend=CHINA.data.weekend,
+            first_day=None,
+            official_through=None,
+            estimate_through=None,
+            days=CHINA.data.days,
+            source="test",
+        )
     )
-)
 
 
 @given(china_days, signed_steps, china_days)
 def test_dense_and_sparse_indexes_agree(day: D, n: int, other: D) -> None:
     """The O(1) table and the O(log n) closed form are two views of one function."""
-    assert _SPARSE._dense is None
+    sparse = sparse_china()
+    assert sparse._dense is None
     assert CHINA._dense is not None
-    assert _SPARSE.add_working_days(day, n) == CHINA.add_working_days(day, n)
-    assert _SPARSE.working_days_between(day, other) == CHINA.working_days_between(day, other)
-    assert _SPARSE.is_working_day(day) == CHINA.is_working_day(day)
+    assert sparse.add_working_days(day, n) == CHINA.add_working_days(day, n)
+    assert sparse.working_days_between(day, other) == CHINA.working_days_between(day, other)
+    assert sparse.is_working_day(day) == CHINA.is_working_day(day)
 
 
 @given(st.dates(), st.integers(min_value=-3000, max_value=3000))
@@ -505,3 +535,28 @@ def test_a_deadline_on_a_calendar_without_a_zone_is_refused() -> None:
     assert us.with_zone(ZoneInfo("America/Los_Angeles")) == la
     with pytest.raises(InvalidTypeError, match=r"zone must be a datetime\.tzinfo"):
         WorkCalendar.weekdays(zone="UTC")  # type: ignore[arg-type]
+
+
+def test_weekday_abbreviations() -> None:
+    from custrules import CHINA_TZ, weekday_abbr
+
+    saturday = D(2026, 3, 7)
+    assert (weekday_abbr(saturday), weekday_abbr(saturday, "zh")) == ("Sat", "周六")
+    # an instant is named by its own day (here Beijing's Saturday morning)
+    assert weekday_abbr(dt.datetime(2026, 3, 7, 1, tzinfo=CHINA_TZ), "zh") == "周六"
+    with pytest.raises(InvalidTypeError):
+        weekday_abbr("2026-03-07")  # type: ignore[arg-type]
+
+
+def test_zone_labels() -> None:
+    """The zone a deadline is read in, as an explanation names it."""
+    import zoneinfo
+
+    from custrules import CHINA_TZ, zone_label
+
+    shanghai = zoneinfo.ZoneInfo("Asia/Shanghai")
+    assert [zone_label(z) for z in (shanghai, CHINA_TZ)] == ["Beijing time", "Beijing time"]
+    assert zone_label(CHINA_TZ, "zh") == "北京时间"  # not "CST", which is also US Central
+    assert zone_label(zoneinfo.ZoneInfo("America/Los_Angeles")) == "America/Los_Angeles time"
+    assert zone_label(dt.timezone.utc, "zh") == "UTC 时间"
+    assert (zone_label(None), zone_label(None, "zh")) == ("no time zone", "无时区")

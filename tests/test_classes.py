@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from fractions import Fraction
 
 import pytest
@@ -64,6 +65,17 @@ def test_tier3_missing_documents_keep_it_pending() -> None:
     status = admission_status(file, on=D(2026, 3, 5))
     assert status.state is AdmissionState.PENDING
     assert status.missing == (Qualification.ORGANISATION_CODE, Qualification.INVOICING_DETAILS)
+
+
+def test_tier3_the_status_explains_itself_in_both_languages() -> None:
+    file = AdmissionFile(documents=ALL_DOCS[:2], approvals=ALL_STAGES[:1])
+    status = admission_status(file, on=D(2026, 3, 5))
+    assert status.explain() == "missing: 组织机构代码证, 开票资料\nwaiting for 财务部审核"
+    assert status.explain("zh") == "缺少：组织机构代码证、开票资料\n等待财务部审核"
+    admitted = admission_status(
+        AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES), on=D(2026, 3, 5)
+    )
+    assert (admitted.explain(), admitted.explain("zh")) == ("admitted", "准入")
 
 
 def test_tier3_approvals_come_in_order() -> None:
@@ -194,6 +206,14 @@ def test_tier8_top_ten_percent_by_count() -> None:
     assert sum(v is AbcClass.B for v in three.values()) == 4
 
 
+def test_tier8_a_share_of_a_count_rounds_up() -> None:
+    """ "The top 10 %" of 15 customers is 2 of them (1.5 rounded up), not 1; the next
+    10 % ends where the top 20 % (3 of them) ends."""
+    revenue = {f"c{i:02d}": 100 - i for i in range(15)}
+    got = abc_classes(revenue, AbcPolicy(a=Fraction(1, 10), b=Fraction(1, 10)))
+    assert [v.value for v in got.values()] == ["A", "A", "B", *["C"] * 12]
+
+
 @pytest.mark.parametrize(
     ("ties", "a_members"),
     [
@@ -232,6 +252,14 @@ def test_tier8_classes_partition_the_customers(
     b = min(b, 1 - a)
     got = abc_classes(figures, AbcPolicy(a=a, b=b, by_value=by_value, ties=ties))
     assert set(got) == set(figures)
+    tops = [k for k, v in got.items() if v is AbcClass.A]
+    if ties is Ties.BY_ID and not by_value:
+        assert len(tops) == math.ceil(a * len(figures))  # a share of the count, rounded up
+    if ties is Ties.BY_ID and by_value and sum(figures.values()) > 0 and a > 0:
+        # the fewest top customers whose figures reach the share of the total
+        top_sum = sum(figures[k] for k in tops)
+        assert top_sum >= a * sum(figures.values())
+        assert top_sum - min(figures[k] for k in tops) < a * sum(figures.values())
     rank = {AbcClass.A: 0, AbcClass.B: 1, AbcClass.C: 2}
     # a customer with a larger figure is never in a lower class
     for x in figures:

@@ -68,6 +68,20 @@ def test_tier1_polyolefin_bands(volume: object, expected: str) -> None:
 def test_tier1_new_and_direct_sale_customers() -> None:
     assert assign_tier(T, 5000, new_customer=True).label == "网拍客户"  # 新开发客户
     assert assign_tier(T, 5000, direct_sale=True).label == "普通客户"  # 直销客户等同普通
+    new = assess_tier(T, 1500, new_customer=True)
+    assert (new.volume, new.explain("zh"), new.explain()) == (
+        Fraction(1500),
+        "新客户从网拍客户开始",
+        "a new customer starts at 网拍客户",
+    )
+    direct = assess_tier(T, None, direct_sale=True)  # placed by kind: no volume needed
+    assert (direct.volume, direct.explain("zh"), direct.rules) == (
+        None,
+        "直销客户按普通客户管理",
+        ("TIER-1",),
+    )
+    with pytest.raises(InvalidInputError):
+        assess_tier(T, -1, new_customer=True)
     assert [t.label for t in T.tiers] == [
         "网拍客户",
         "普通客户",
@@ -368,11 +382,28 @@ def tables(draw: st.DrawFn) -> TierTable:
     return TierTable.from_lower_bounds(name="random", unit="yuan", rows=rows)
 
 
-@given(tables(), st.fractions(min_value=0, max_value=2000))
-def test_random_valid_tables_assign_exactly_one_tier(table: TierTable, v: Fraction) -> None:
-    holding = [t for t in table.tiers if t.contains(v)]
-    assert len(holding) == 1
-    assert assign_tier(table, v) == holding[0]
+@given(tables(), st.fractions(min_value=0, max_value=2000), st.data())
+def test_random_valid_tables_assign_exactly_one_tier(
+    table: TierTable, v: Fraction, data: st.DataObject
+) -> None:
+    bounds = [t.lower for t in table.tiers if t.lower is not None]
+    for volume in (v, data.draw(st.sampled_from(bounds))):  # at a bound too: [lower, upper)
+        holding = [t for t in table.tiers if t.contains(volume)]
+        assert len(holding) == 1
+        assert assign_tier(table, volume) == holding[0]
+        assert holding[0].lower <= volume  # type: ignore[operator]
+
+
+def test_a_band_holds_its_lower_bound_not_its_upper() -> None:
+    one_star = T.tier("一星客户")
+    assert (one_star.contains(1000), one_star.contains(1999), one_star.contains(2000)) == (
+        True,
+        True,
+        False,
+    )
+    assert not T.tier("网拍客户").contains(0)  # the entry tier has no band
+    with pytest.raises(InvalidInputError, match="an upper bound needs a lower bound"):
+        Tier(name="x", label="X", upper=10)
 
 
 @given(st.lists(volumes, max_size=50))

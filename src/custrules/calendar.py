@@ -69,11 +69,15 @@ def working_days_text(n: int, lang: str = "en") -> str:
 
 
 def zone_label(zone: _dt.tzinfo | None, lang: str = "en") -> str:
-    """``Beijing time`` (北京时间) for Asia/Shanghai, else ``<zone> time``."""
-    key = getattr(zone, "key", None)
-    if key == "Asia/Shanghai":
+    """``Beijing time`` (北京时间) for Asia/Shanghai and custrules' ``CHINA_TZ``, else
+    ``<zone> time``; ``no time zone`` for None."""
+    from custrules.periods import CHINA_TZ  # periods imports this module
+
+    if zone is None:
+        return tr(N_("no time zone"), lang)
+    if zone is CHINA_TZ or getattr(zone, "key", None) == "Asia/Shanghai":
         return tr(N_("Beijing time"), lang)
-    return tr(N_("{} time"), lang).format(key or zone)
+    return tr(N_("{} time"), lang).format(getattr(zone, "key", None) or zone)
 
 
 def weekday_abbr(day: _dt.date, lang: str = "en") -> str:

@@ -495,7 +495,7 @@ def _apply_gates(
     checks: list[GateCheck] = []
     reasons: list[Said] = []
     banded = table._banded
-    start = banded.index(earned) if earned in banded else len(banded) - 1
+    start = banded.index(earned)  # the earned tier is the banded one a volume falls in
     for candidate in reversed(banded[: start + 1]):
         results = [(g, bool(g.allows(candidate))) for g in gates]
         checks.extend(GateCheck(gate=g.name, tier=candidate.name, passed=ok) for g, ok in results)
