@@ -494,12 +494,18 @@ def test_dense_and_sparse_indexes_agree(day: D, n: int, other: D) -> None:
 
 @given(st.dates(), st.integers(min_value=-3000, max_value=3000))
 def test_weekdays_is_monday_to_friday_everywhere(day: D, n: int) -> None:
+    """Everywhere custrules works (1900-2199); outside, every answer is refused."""
     plain = WorkCalendar.weekdays()
+    inside = D(1900, 1, 1) <= day <= D(2199, 12, 31)
+    if not inside:
+        with pytest.raises(InvalidInputError, match="outside the dates custrules works with"):
+            plain.is_working_day(day)
+        return
     assert plain.is_working_day(day) is (day.weekday() < 5)
-    try:
-        result = plain.add_working_days(day, n)
-    except InvalidInputError:
-        return  # ran off the ends of the date range
+    reach = day + dt.timedelta(days=n * 7 // 5)  # about where n working days lead
+    if not D(1900, 1, 5) <= reach <= D(2199, 12, 27):
+        return  # at or past the ends of custrules' dates (tested below)
+    result = plain.add_working_days(day, n)
     assert result.weekday() < 5
     if n >= 1:
         assert plain.working_days_between(day, result) == n
@@ -546,6 +552,20 @@ def test_weekday_abbreviations() -> None:
     assert weekday_abbr(dt.datetime(2026, 3, 7, 1, tzinfo=CHINA_TZ), "zh") == "周六"
     with pytest.raises(InvalidTypeError):
         weekday_abbr("2026-03-07")  # type: ignore[arg-type]
+
+
+def test_working_days_past_custrules_dates_are_refused() -> None:
+    plain = WorkCalendar.weekdays()
+    with pytest.raises(InvalidInputError) as caught:
+        plain.add_working_days(D(2199, 12, 30), 10)
+    assert caught.value.code == "calendar.workcalendar.result.working_days"
+    assert str(caught.value) == (
+        "10 working days from 2199-12-30 is outside the dates custrules works with "
+        "(1900-01-01 to 2199-12-31)"
+    )
+    with pytest.raises(InvalidInputError, match="1800-01-01 is outside the dates"):
+        plain.working_days_between(D(1800, 1, 1), D(2000, 1, 1))
+    assert plain.add_working_days(D(2199, 12, 29), 2) == D(2199, 12, 31)
 
 
 def test_zone_labels() -> None:

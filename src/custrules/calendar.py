@@ -56,8 +56,9 @@ __all__ = [
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
-_MIN_ORD = _dt.date.min.toordinal()
-_MAX_ORD = _dt.date.max.toordinal()
+#: the outermost days any calendar answers for: the dates custrules works with
+_MIN_ORD = _check.FIRST_DAY.toordinal()
+_MAX_ORD = _check.LAST_DAY.toordinal()
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
@@ -400,6 +401,7 @@ class WorkCalendar:
         if self.data.estimate_through is not None:
             hi = max(hi, self.data.estimate_through.toordinal())
         lo = _MIN_ORD if self.data.first_day is None else self.data.first_day.toordinal()
+        lo, hi = max(lo, _MIN_ORD), min(hi, _MAX_ORD)
         index = Index(self.data.weekend, {d.toordinal(): s.working for d, s in days.items()})
         object.__setattr__(self, "_days", days)
         object.__setattr__(self, "_index", index)
@@ -465,6 +467,7 @@ class WorkCalendar:
             raise InvalidTypeError.of(
                 N_("country must be a string code such as 'US', got {country!r}"),
                 code="calendar.workcalendar.from_holidays.country_string",
+                value=country,
                 country=country,
             )
         if country.strip().upper() in ("CN", "CHN") and subdiv is None:
@@ -633,6 +636,7 @@ class WorkCalendar:
             _check.plain_date(day, what)
         o: int = day.toordinal()
         if o < self._lo or o > self._hi:
+            _check.in_range(day, what)
             raise self._horizon_error(day)
         return o
 
@@ -642,11 +646,16 @@ class WorkCalendar:
             edge = _dt.date.fromordinal(self._hi if beyond else self._lo)
             if (beyond and self._hi == _MAX_ORD) or (not beyond and self._lo == _MIN_ORD):
                 raise InvalidInputError.of(
-                    N_("{n} working days from {start} is outside the range of dates"),
+                    N_(
+                        "{n} working days from {start} is outside the dates custrules works "
+                        "with ({first} to {last})"
+                    ),
                     code="calendar.workcalendar.result.working_days",
                     value=n,
                     n=n,
                     start=start,
+                    first=_check.FIRST_DAY,
+                    last=_check.LAST_DAY,
                 )
             raise self._horizon_error(edge + (_ONE_DAY if beyond else -_ONE_DAY), start=start)
         return _dt.date.fromordinal(o)

@@ -224,7 +224,7 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
             ),
             code="classes.admission_status.approvals_come",
             value=file.approvals,
-            a=", ".join(s.name for s in stages),
+            a=", ".join(s.value for s in stages),
         )
     if missing or len(stages) < len(order):
         notes = []
@@ -361,7 +361,7 @@ def allocate_supply(supply: Any, customers: Iterable[SupplyCustomer]) -> dict[st
 
 
 class ValueClass(str, enum.Enum):
-    """TIER-8 (002 三): the four value classes."""
+    """TIER-8 (卷烟零售客户管理 三): the four value classes."""
 
     VALUE = "价值客户"
     SECONDARY_VALUE = "次级价值客户"
@@ -400,7 +400,7 @@ def value_group(
             N_("the mapping does not place {name}"),
             code="classes.value_group.mapping_does",
             value=mapping,
-            name=cls.name,
+            name=cls.value,
         )
     group: ValueGroup = _check.member(ValueGroup, table[cls], "value group")
     return group
@@ -449,6 +449,7 @@ class AbcPolicy:
             raise InvalidInputError.of(
                 N_("a + b must not pass 1, got {a}"),
                 code="classes.abcpolicy.b_not",
+                value=(self.a, self.b),
                 a=self.a + self.b,
             )
 

@@ -134,6 +134,7 @@ class Tier:
             raise InvalidInputError.of(
                 N_("tier {name}: an upper bound needs a lower bound"),
                 code="tiers.tier.tier_upper",
+                value=self.upper,
                 name=self.name,
             )
         if self.lower is not None and self.upper is not None and self.upper <= self.lower:
@@ -185,6 +186,7 @@ def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
             raise InvalidInputError.of(
                 N_("step_limit must be at least 1 or None, got {shown}"),
                 code="tiers.step_limit.step_limit_least",
+                value=value,
                 shown=value,
             )
 
@@ -231,6 +233,7 @@ class TierTable:
             raise InvalidInputError.of(
                 N_("table {name} has no tiers"),
                 code="tiers.tiertable.table_has_no_tiers",
+                value=self.tiers,
                 name=self.name,
             )
         positions: dict[str, int] = {}
@@ -712,6 +715,7 @@ def _monthly(values: Mapping[Any, Any]) -> dict[Month, Fraction]:
         raise InvalidTypeError.of(
             N_("monthly figures must be a mapping of month -> volume, got {values!r}"),
             code="tiers.monthly.monthly_figures",
+            value=values,
             values=values,
         )
     out: dict[Month, Fraction] = {}
@@ -806,7 +810,9 @@ def _levels(value: Any) -> tuple[SustainedLevel, ...]:
     levels = _check.items_of(SustainedLevel, value, "a ladder's levels")
     if not levels:
         raise InvalidInputError.of(
-            N_("a ladder needs at least one level"), code="tiers.levels.ladder_needs"
+            N_("a ladder needs at least one level"),
+            code="tiers.levels.ladder_needs",
+            value=levels,
         )
     for prev, nxt in itertools.pairwise(levels):
         if not nxt.threshold > prev.threshold:
@@ -902,6 +908,7 @@ def sustained_level(
         raise InvalidInputError.of(
             N_("Missing.SKIP cannot judge a sustained window: every month must be known"),
             code="tiers.sustained_level.missing_skip",
+            value=missing,
         )
     end = Month.parse(ending)
     values = _monthly(monthly)
@@ -943,6 +950,7 @@ def tobacco_grade_table(lower_bounds: Sequence[Any], *, name: str = "tobacco_gra
         raise InvalidTypeError.of(
             N_("lower_bounds must be a sequence of 8 numbers, got {lower_bounds!r}"),
             code="tiers.tobacco_grade_table.lower_bounds_sequence",
+            value=lower_bounds,
             lower_bounds=lower_bounds,
         )
     bounds = [_check.volume(b, "a grade bound") for b in lower_bounds]

@@ -175,6 +175,7 @@ def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
         raise InvalidTypeError.of(
             N_("weights must be a mapping of row -> weight, got {shown!r}"),
             code="visits.weights.weights_mapping",
+            value=value,
             shown=value,
         )
     out: dict[Row, Fraction] = {}
@@ -323,6 +324,7 @@ def _optional_contact(instance: Any, attribute: Any, value: Any) -> None:
         raise InvalidTypeError.of(
             N_("{name} must be a Contact, got {shown!r}"),
             code="visits.optional_contact.contact",
+            value=value,
             name=attribute.name,
             shown=value,
         )
@@ -352,6 +354,7 @@ class VisitReport:
             raise InvalidInputError.of(
                 N_("a signing date needs sealed_or_signed=True"),
                 code="visits.visitreport.signing_date",
+                value=self.signed_on,
             )
 
     def score(self, *, weights: Mapping[Any, Any] | None = None) -> VisitScore:

@@ -1,0 +1,729 @@
+"""Every refusal of the grades, visits, classes and calendar modules, word for word.
+
+Each row: what is refused, the call, ``repr`` of the value the error carries, its
+stable code, and the message in English and Chinese (a host shows these to its
+users, and matches on the code).  The real-estate engine's and money's refusals are
+pinned in tests/test_explanations.py and tests/test_money.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+
+from custrules import (
+    CARRIER_STAR_CARDS,
+    POLYOLEFIN_STARS,
+    AbcPolicy,
+    Contact,
+    CustrulesError,
+    Month,
+    ScheduleNotice,
+    SupplyCustomer,
+    Tier,
+    TierTable,
+    VisitReport,
+    WorkCalendar,
+    abc_classes,
+    admission_status,
+    allocation_order,
+    assess_tier,
+    assign_tier,
+    review_volume,
+    score_visit,
+    sustained_level,
+    tobacco_grade_table,
+    value_group,
+)
+from custrules.classes import AdmissionFile
+from custrules.visits import ServiceRating
+from tests.test_classes import ALL_DOCS, ALL_STAGES
+
+D = dt.date
+T = POLYOLEFIN_STARS
+CHINA = WorkCalendar.china()
+SUPPLY = SupplyCustomer(id="a", channel="direct", demand=10, completion_rate=Fraction(1, 2))
+
+
+def table(rows: list[tuple[str, str, int, int | None]]) -> TierTable:
+    tiers = [Tier(name=n, label=lbl, lower=lo, upper=hi) for n, lbl, lo, hi in rows]
+    return TierTable(name="t", unit="tonnes", tiers=tiers)
+
+
+REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
+    (
+        "Tier upper without lower",
+        lambda: Tier(name="x", label="X", upper=10),
+        "Fraction(10, 1)",
+        "tiers.tier.tier_upper",
+        "tier x: an upper bound needs a lower bound",
+        "档位 x：有上限就必须有下限",
+    ),
+    (
+        "Tier empty band",
+        lambda: Tier(name="x", label="X", lower=10, upper=5),
+        "(Fraction(10, 1), Fraction(5, 1))",
+        "tiers.tier.tier_band",
+        "tier x: the band [10, 5) is empty or reversed",
+        "档位 x：区间 [10, 5) 为空或颠倒",
+    ),
+    (
+        "table rows not Tier",
+        lambda: TierTable(name="t", unit="tonnes", tiers=["x"]),
+        "'x'",
+        "tiers.tiers.table_s",
+        "a table's tiers must be Tier rows, got 'x'",
+        "档位表的各档必须是 Tier，收到的是 'x'",
+    ),
+    (
+        "step_limit 0",
+        lambda: attrs.evolve(T, step_limit=0),
+        "0",
+        "tiers.step_limit.step_limit_least",
+        "step_limit must be at least 1 or None, got 0",
+        "step_limit 必须至少为 1 或为 None，收到的是 0",
+    ),
+    (
+        "table without tiers",
+        lambda: TierTable(name="t", unit="tonnes", tiers=[]),
+        "()",
+        "tiers.tiertable.table_has_no_tiers",
+        "table t has no tiers",
+        "档位表 t 没有档位",
+    ),
+    (
+        "two tiers one name",
+        lambda: table([("a", "A", 0, 10), ("a", "B", 10, None)]),
+        "'a'",
+        "tiers.tiertable.table_two_tiers_are",
+        "table t: two tiers are called 'a'",
+        "档位表 t：有两个档位都叫 'a'",
+    ),
+    (
+        "no banded tier",
+        lambda: TierTable(name="t", unit="tonnes", tiers=[Tier(name="e", label="E")]),
+        "None",
+        "tiers.tiertable.table_has_no_tier",
+        "table t has no tier with a volume band",
+        "档位表 t 没有带数量区间的档位",
+    ),
+    (
+        "bands out of order",
+        lambda: table([("b", "B", 10, None), ("a", "A", 0, 10)]),
+        (
+            "(Tier(name='b', label='B', lower=Fraction(10, 1), upper=None), Tier(name='a', "
+            "label='A', lower=Fraction(0, 1), upper=Fraction(10, 1)))"
+        ),
+        "tiers.tiertable.bands_order.table_bands",
+        "table t: the bands are not in increasing order (lowest first): b ≥ 10, a ≥ 0",
+        "档位表 t：各区间不是按从低到高排列：b ≥ 10, a ≥ 0",
+    ),
+    (
+        "overlap",
+        lambda: table([("a", "A", 0, 10), ("b", "B", 8, None)]),
+        "Tier(name='b', label='B', lower=Fraction(8, 1), upper=None)",
+        "tiers.tiertable.table_overlap_tier_band",
+        (
+            "table t: an overlap at tier b: its band starts at 8, inside the previous band "
+            "(which ends at 10)"
+        ),
+        "档位表 t：档位 b 有重叠：其区间从 8 开始，落在上一区间之内（上一区间止于 10）",
+    ),
+    (
+        "gap",
+        lambda: table([("a", "A", 0, 10), ("b", "B", 12, None)]),
+        "Tier(name='b', label='B', lower=Fraction(12, 1), upper=None)",
+        "tiers.tiertable.table_gap_before_tier",
+        (
+            "table t: a gap before tier b: its band starts at 12, the previous one ends at 10; "
+            "volumes in between would have no tier"
+        ),
+        "档位表 t：档位 b 之前有空缺：其区间从 12 开始，上一区间止于 10；其间的量将没有档位",
+    ),
+    (
+        "highest band bounded",
+        lambda: table([("a", "A", 0, 10), ("b", "B", 10, 20)]),
+        "Tier(name='b', label='B', lower=Fraction(10, 1), upper=Fraction(20, 1))",
+        "tiers.tiertable.table_highest_band_ends",
+        (
+            "table t: the highest band ends at 20; it must have no upper bound so that every "
+            "volume has a tier"
+        ),
+        "档位表 t：最高区间止于 20；它必须没有上限，以便每个量都有档位",
+    ),
+    (
+        "entry not in table",
+        lambda: attrs.evolve(T, entry="zz"),
+        "'zz'",
+        "tiers.tiertable.table_tier_not_table",
+        "table polyolefin_stars: the entry tier 'zz' is not in the table",
+        "档位表 polyolefin_stars：entry 档位 'zz' 不在表中",
+    ),
+    (
+        "tier of another table",
+        lambda: T.tier(tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 0]).tiers[0]),
+        "Tier(name='grade_8', label='八档', lower=Fraction(0, 1), upper=Fraction(2, 1))",
+        "tiers.tiertable.tier.tier_not",
+        "tier grade_8 (八档) is not a tier of table polyolefin_stars",
+        "档位 grade_8（八档）不是档位表 polyolefin_stars 的档位",
+    ),
+    (
+        "unknown tier name",
+        lambda: T.tier("四星客户"),
+        "'四星客户'",
+        "tiers.tiertable.tier.table_has",
+        (
+            "table polyolefin_stars has no tier '四星客户'; its tiers are online_auction "
+            "(网拍客户), ordinary (普通客户), one_star (一星客户), two_star (二星客户), "
+            "three_star (三星客户)"
+        ),
+        (
+            "档位表 polyolefin_stars 没有档位 '四星客户'；其档位为 online_auction (网拍客户), "
+            "ordinary (普通客户), one_star (一星客户), two_star (二星客户), three_star "
+            "(三星客户)"
+        ),
+    ),
+    (
+        "tier of a wrong type",
+        lambda: T.tier(5),
+        "5",
+        "tiers.tiertable.tier.tier_tier",
+        "a tier must be a Tier or its name, got 5",
+        "档位必须是 Tier 或其名称，收到的是 5",
+    ),
+    (
+        "gate not a Gate",
+        lambda: assign_tier(T, 5, gates=["x"]),
+        "'x'",
+        "tiers.gates.gates_gate",
+        "gates must be Gate objects, got 'x'",
+        "gates 必须是 Gate 对象，收到的是 'x'",
+    ),
+    (
+        "no direct-sale tier",
+        lambda: assess_tier(tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 0]), 5, direct_sale=True),
+        "'tobacco_grades'",
+        "tiers.assess_tier.table_has",
+        "table tobacco_grades has no direct-sale tier",
+        "档位表 tobacco_grades 没有直销档",
+    ),
+    (
+        "table not a table",
+        lambda: assign_tier("T", 5),
+        "'T'",
+        "tiers.table.table_tiertable",
+        "table must be a TierTable, got 'T'",
+        "table 必须是 TierTable，收到的是 'T'",
+    ),
+    (
+        "monthly not a mapping",
+        lambda: review_volume(5, period="month", ending="2026-01", basis="total"),
+        "5",
+        "tiers.monthly.monthly_figures",
+        "monthly figures must be a mapping of month -> volume, got 5",
+        "月度数据必须是 月份 -> 量 的映射，收到的是 5",
+    ),
+    (
+        "a month twice",
+        lambda: review_volume(
+            {"2026-01": 1, Month(2026, 1): 2}, period="month", ending="2026-01", basis="total"
+        ),
+        "Month(year=2026, month=1)",
+        "tiers.monthly.month_given",
+        "month 2026-01 is given twice",
+        "月份 2026-01 给了两次",
+    ),
+    (
+        "no figure for a month",
+        lambda: review_volume({"2026-01": 1}, period="quarter", ending="2026-03", basis="total"),
+        "[Month(year=2026, month=2), Month(year=2026, month=3)]",
+        "tiers.window.no_figure",
+        (
+            "no figure for 2026-02, 2026-03: supply it, or say missing=Missing.ZERO (nothing "
+            "that month) or Missing.SKIP (leave it out)"
+        ),
+        (
+            "2026-02, 2026-03 没有数据：请补上，或指定 missing=Missing.ZERO（当月为零）或 "
+            "Missing.SKIP（略过）"
+        ),
+    ),
+    (
+        "no month has a figure",
+        lambda: review_volume(
+            {"2025-01": 1}, period="month", ending="2026-01", basis="total", missing="skip"
+        ),
+        "{'2025-01': 1}",
+        "tiers.review_volume.no_month",
+        "no month of the period has a figure",
+        "期间内没有任何一个月有数据",
+    ),
+    (
+        "no figure for the last month",
+        lambda: review_volume(
+            {"2026-01": 5}, period="quarter", ending="2026-03", basis="last_month", missing="skip"
+        ),
+        "Month(year=2026, month=3)",
+        "tiers.review_volume.no_figure",
+        "no figure for the last month, 2026-03",
+        "最后一个月（2026-03）没有数据",
+    ),
+    (
+        "ladder without levels",
+        lambda: attrs.evolve(CARRIER_STAR_CARDS, levels=[]),
+        "()",
+        "tiers.levels.ladder_needs",
+        "a ladder needs at least one level",
+        "阶梯至少需要一级",
+    ),
+    (
+        "ladder thresholds falling",
+        lambda: attrs.evolve(CARRIER_STAR_CARDS, levels=CARRIER_STAR_CARDS.levels[::-1]),
+        "<large tuple>",
+        "tiers.levels.ladder_thresholds",
+        "ladder thresholds must increase: 800 then 500",
+        "阶梯门槛必须递增：800 之后是 500",
+    ),
+    (
+        "sustained skip",
+        lambda: sustained_level(CARRIER_STAR_CARDS, {}, ending="2026-06", missing="skip"),
+        "'skip'",
+        "tiers.sustained_level.missing_skip",
+        "Missing.SKIP cannot judge a sustained window: every month must be known",
+        "Missing.SKIP 无法判断连续期间：每个月的数据都必须已知",
+    ),
+    (
+        "sustained ladder type",
+        lambda: sustained_level(5, {}, ending="2026-06"),
+        "5",
+        "tiers.sustained_level.ladder",
+        "ladder must be a SustainedLadder, got 5",
+        "ladder 必须是 SustainedLadder，收到的是 5",
+    ),
+    (
+        "window_months 0",
+        lambda: attrs.evolve(CARRIER_STAR_CARDS, window_months=0),
+        "0",
+        "tiers.window_months.between",
+        "window_months must be between 1 and 120, got 0",
+        "window_months 必须在 1 到 120 之间，收到的是 0",
+    ),
+    (
+        "tobacco bounds text",
+        lambda: tobacco_grade_table("20,15"),
+        "'20,15'",
+        "tiers.tobacco_grade_table.lower_bounds_sequence",
+        "lower_bounds must be a sequence of 8 numbers, got '20,15'",
+        "lower_bounds 必须是 8 个数的序列，收到的是 '20,15'",
+    ),
+    (
+        "tobacco 7 bounds",
+        lambda: tobacco_grade_table([20, 15, 10, 8, 6, 4, 0]),
+        "[20, 15, 10, 8, 6, 4, 0]",
+        "tiers.tobacco_grade_table.tobacco_retail",
+        "tobacco retail has 8 grades (TIER-5); got 7 lower bounds",
+        "卷烟零售共 8 档（TIER-5）；收到 7 个下限",
+    ),
+    (
+        "tobacco grade 1 not 20",
+        lambda: tobacco_grade_table([21, 15, 10, 8, 6, 4, 2, 0]),
+        "[21, 15, 10, 8, 6, 4, 2, 0]",
+        "tiers.tobacco_grade_table.grade_cases",
+        "grade 1 is 20 cases and more (TIER-5): its lower bound must be 20, got 21",
+        "一档为 20 件及以上（TIER-5）：其下限必须为 20，收到的是 21",
+    ),
+    (
+        "tobacco grade 3 not 10",
+        lambda: tobacco_grade_table([20, 15, 11, 8, 6, 4, 2, 0]),
+        "[20, 15, 11, 8, 6, 4, 2, 0]",
+        "tiers.tobacco_grade_table.grades_lie",
+        (
+            "grades 1-3 lie above 10 cases and grades 4-8 below (TIER-5): grade 3 must start at "
+            "10, got 11"
+        ),
+        "一至三档在 10 件以上，四至八档在其下（TIER-5）：三档必须从 10 开始，收到的是 11",
+    ),
+    (
+        "tobacco grade 8 not 0",
+        lambda: tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 1]),
+        "[20, 15, 10, 8, 6, 4, 2, 1]",
+        "tiers.tobacco_grade_table.grade_start",
+        "grade 8 must start at 0 so every customer has a grade, got 1",
+        "八档必须从 0 开始，以便每位客户都有档位，收到的是 1",
+    ),
+    (
+        "tobacco not decreasing",
+        lambda: tobacco_grade_table([20, 15, 10, 8, 8, 4, 2, 0]),
+        "[20, 15, 10, 8, 8, 4, 2, 0]",
+        "tiers.tobacco_grade_table.grade_bounds",
+        "grade bounds must strictly decrease from grade 1 to grade 8: 8 then 8",
+        "档位下限必须从一档到八档严格递减：8 之后是 8",
+    ),
+    (
+        "from_lower_bounds row shape",
+        lambda: TierTable.from_lower_bounds(name="t", unit="yuan", rows=[("a", 0)]),
+        "('a', 0)",
+        "tiers.row.shape",
+        "a row must be (name, label, lower bound), got ('a', 0)",
+        "每一行必须是（名称, 标签, 下限），收到的是 ('a', 0)",
+    ),
+    (
+        "volume negative",
+        lambda: assign_tier(T, -1),
+        "-1",
+        "check.volume.cannot_negative",
+        "volume cannot be negative, got -1",
+        "量不能为负，收到的是 -1",
+    ),
+    (
+        "volume text",
+        lambda: assign_tier(T, "1000"),
+        "'1000'",
+        "check.volume.number_not",
+        "volume must be a number, not text ('1000'); convert it first",
+        "量必须是数而不是文本（'1000'）；请先转换",
+    ),
+    (
+        "unit unknown",
+        lambda: TierTable.from_lower_bounds(name="t", unit="kg", rows=[("a", "A", 0)]),
+        "'kg'",
+        "check.member.unknown_use",
+        "unknown volume unit 'kg': use one of tonnes, cases, yuan",
+        "未知的数量单位 'kg'：可用 tonnes, cases, yuan",
+    ),
+    (
+        "rating of another row",
+        lambda: score_visit(quality=ServiceRating.POOR, service="优良", renown="知名"),
+        "<ServiceRating.POOR: '不好'>",
+        "visits.rating.rating_another",
+        (
+            "<ServiceRating.POOR: '不好'> is a rating of another row; the 质量 row takes "
+            "非常优良, 优良, 良好, 一般, 合格, 不合格"
+        ),
+        (
+            "<ServiceRating.POOR: '不好'> 是另一项的评价；质量 项可用 非常优良, 优良, 良好, "
+            "一般, 合格, 不合格"
+        ),
+    ),
+    (
+        "unknown rating",
+        lambda: score_visit(quality="很好", service="优良", renown="知名"),
+        "'很好'",
+        "visits.rating.unknown_label",
+        (
+            "unknown label '很好' for the 质量 row (VIS-1); use one of 非常优良, 优良, 良好, "
+            "一般, 合格, 不合格"
+        ),
+        "质量 项没有标签 '很好'（VIS-1）；可用 非常优良, 优良, 良好, 一般, 合格, 不合格",
+    ),
+    (
+        "unknown row",
+        lambda: score_visit(quality="优良", service="优良", renown="知名", weights={"price": 1}),
+        "'price'",
+        "visits.row.unknown_row",
+        "unknown row 'price': use quality (质量), service (服务态度) or renown (产品的知名度)",
+        "未知的评分项 'price'：请用 quality（质量）、service（服务态度）或 renown（产品的知名度）",
+    ),
+    (
+        "weights not a mapping",
+        lambda: score_visit(quality="优良", service="优良", renown="知名", weights=[1, 1, 1]),
+        "[1, 1, 1]",
+        "visits.weights.weights_mapping",
+        "weights must be a mapping of row -> weight, got [1, 1, 1]",
+        "权重必须是 项 -> 权重 的映射，收到的是 [1, 1, 1]",
+    ),
+    (
+        "row weighted twice",
+        lambda: score_visit(
+            quality="优良",
+            service="优良",
+            renown="知名",
+            weights={"quality": 1, "质量": 2, "service": 1, "renown": 1},
+        ),
+        "{'quality': 1, '质量': 2, 'service': 1, 'renown': 1}",
+        "visits.weights.row_weighted",
+        "the 质量 row is weighted twice",
+        "质量 项的权重给了两次",
+    ),
+    (
+        "weights miss a row",
+        lambda: score_visit(quality="优良", service="优良", renown="知名", weights={"quality": 1}),
+        "{'quality': 1}",
+        "visits.weights.weights_name",
+        "weights must name every row; missing: service, renown (give 0 to leave a row out)",
+        "权重必须给出每一项；缺少：service, renown（不计某项请给 0）",
+    ),
+    (
+        "weights all zero",
+        lambda: score_visit(
+            quality="优良",
+            service="优良",
+            renown="知名",
+            weights={"quality": 0, "service": 0, "renown": 0},
+        ),
+        "{'quality': 0, 'service': 0, 'renown': 0}",
+        "visits.weights.weights_not",
+        "the weights must not all be zero",
+        "权重不能全为零",
+    ),
+    (
+        "weight negative",
+        lambda: score_visit(
+            quality="优良",
+            service="优良",
+            renown="知名",
+            weights={"quality": -1, "service": 1, "renown": 1},
+        ),
+        "-1",
+        "check.volume.cannot_negative",
+        "the weight of quality cannot be negative, got -1",
+        "quality 的权重不能为负，收到的是 -1",
+    ),
+    (
+        "contact title not text",
+        lambda: Contact(name="王", title=5),
+        "5",
+        "visits.optional_text.expected_text",
+        "expected text, got 5",
+        "应为文本，收到的是 5",
+    ),
+    (
+        "contact not a Contact",
+        lambda: VisitReport(
+            customer_unit="甲厂", quality="优良", service="优良", renown="知名", main_contact="王"
+        ),
+        "'王'",
+        "visits.optional_contact.contact",
+        "main_contact must be a Contact, got '王'",
+        "main_contact 必须是 Contact，收到的是 '王'",
+    ),
+    (
+        "signing date without seal",
+        lambda: VisitReport(
+            customer_unit="甲厂",
+            quality="优良",
+            service="优良",
+            renown="知名",
+            signed_on=D(2026, 3, 2),
+        ),
+        "datetime.date(2026, 3, 2)",
+        "visits.visitreport.signing_date",
+        "a signing date needs sealed_or_signed=True",
+        "签署日期需要 sealed_or_signed=True",
+    ),
+    (
+        "admission file type",
+        lambda: admission_status("file", on=D(2026, 3, 2)),
+        "'file'",
+        "classes.admission_status.file_admissionfile",
+        "file must be an AdmissionFile, got 'file'",
+        "file 必须是 AdmissionFile，收到的是 'file'",
+    ),
+    (
+        "approvals out of order",
+        lambda: admission_status(
+            AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES[1:]), on=D(2026, 3, 5)
+        ),
+        "<large tuple>",
+        "classes.admission_status.approvals_come",
+        (
+            "approvals must come in order: sales, then finance, then the general manager (got "
+            "财务部审核, 总经理审批)"
+        ),
+        "审批必须依次进行：销售部、财务部、总经理（收到的是 财务部审核, 总经理审批）",
+    ),
+    (
+        "supply customers type",
+        lambda: allocation_order(["a"]),
+        "'a'",
+        "classes.allocation_order.expected_supplycustomer",
+        "expected SupplyCustomer objects, got 'a'",
+        "应为 SupplyCustomer 对象，收到的是 'a'",
+    ),
+    (
+        "supply ids twice",
+        lambda: allocation_order([SUPPLY, SUPPLY]),
+        "['a', 'a']",
+        "classes.allocation_order.customer_ids",
+        "customer ids must be unique",
+        "客户编号不得重复",
+    ),
+    (
+        "value group mapping gap",
+        lambda: value_group("value", mapping={}),
+        "{}",
+        "classes.value_group.mapping_does",
+        "the mapping does not place 价值客户",
+        "映射中没有 价值客户",
+    ),
+    (
+        "abc a + b past 1",
+        lambda: AbcPolicy(a=Fraction(7, 10), b=Fraction(4, 10)),
+        "(Fraction(7, 10), Fraction(2, 5))",
+        "classes.abcpolicy.b_not",
+        "a + b must not pass 1, got 11/10",
+        "a + b 不得超过 1，收到的是 11/10",
+    ),
+    (
+        "abc policy type",
+        lambda: abc_classes({"a": 1}, "pareto"),
+        "'pareto'",
+        "classes.abc_classes.policy_abcpolicy",
+        "policy must be an AbcPolicy, got 'pareto'",
+        "policy 必须是 AbcPolicy，收到的是 'pareto'",
+    ),
+    (
+        "abc figure negative",
+        lambda: abc_classes({"甲": -1}, AbcPolicy(a=Fraction(1, 2))),
+        "-1",
+        "check.volume.cannot_negative",
+        "the figure of 甲 cannot be negative, got -1",
+        "甲 的数据不能为负，收到的是 -1",
+    ),
+    (
+        "removal ground unknown",
+        lambda: AdmissionFile(removal=["欠款"]),
+        "'欠款'",
+        "check.member.unknown_use",
+        (
+            "unknown removal ground '欠款': use one of 提供虚假信息，有欺诈、严重失信等行为, "
+            "给公司造成经济损失或严重影响公司的市场信誉, 违反国家和地方法律法规，"
+            "被司法或行政机关立案查处"
+        ),
+        (
+            "未知的清除理由 '欠款'：可用 提供虚假信息，有欺诈、严重失信等行为, "
+            "给公司造成经济损失或严重影响公司的市场信誉, 违反国家和地方法律法规，"
+            "被司法或行政机关立案查处"
+        ),
+    ),
+    (
+        "override days not a list",
+        lambda: CHINA.with_overrides(days_off=D(2026, 1, 5)),
+        "datetime.date(2026, 1, 5)",
+        "calendar.date_set.expected_iterable",
+        "expected an iterable of dates, got date (datetime.date(2026, 1, 5))",
+        "应为日期的可迭代序列，收到的是 date（datetime.date(2026, 1, 5)）",
+    ),
+    (
+        "override day both ways",
+        lambda: CHINA.with_overrides(days_off=[D(2026, 3, 2)], working_days=[D(2026, 3, 2)]),
+        "[datetime.date(2026, 3, 2)]",
+        "calendar.disjoint.day_cannot",
+        "a day cannot be both a day off and a working day in one override: 2026-03-02",
+        "同一次调整中，一天不能既是休息日又是工作日：2026-03-02",
+    ),
+    (
+        "zone not a tzinfo",
+        lambda: CHINA.with_zone("Asia/Shanghai"),
+        "'Asia/Shanghai'",
+        "calendar.zone.zone_datetime",
+        (
+            "zone must be a datetime.tzinfo such as zoneinfo.ZoneInfo('America/Los_Angeles'), "
+            "got 'Asia/Shanghai'"
+        ),
+        (
+            "zone 必须是 datetime.tzinfo，如 zoneinfo.ZoneInfo('America/Los_Angeles')，收到的是 "
+            "'Asia/Shanghai'"
+        ),
+    ),
+    (
+        "data not DayData",
+        lambda: WorkCalendar(data="CN"),
+        "'CN'",
+        "calendar.instance.build_calendars",
+        (
+            "data must be a DayData, got 'CN'; build calendars with WorkCalendar.china(), "
+            "from_holidays() or weekdays()"
+        ),
+        (
+            "data必须是 DayData，收到的是 'CN'；请用 WorkCalendar.china()、from_holidays() 或 "
+            "weekdays() 创建日历"
+        ),
+    ),
+    (
+        "china language",
+        lambda: WorkCalendar.china(language="en"),
+        "'en'",
+        "calendar.workcalendar.china.language",
+        (
+            "language must be one of en_US, th, zh_CN, zh_TW (the names of China's holidays), "
+            "got 'en'"
+        ),
+        "language 必须是 en_US, th, zh_CN, zh_TW 之一（中国节假日名称的语言），收到的是 'en'",
+    ),
+    (
+        "country not text",
+        lambda: WorkCalendar.from_holidays(86),
+        "86",
+        "calendar.workcalendar.from_holidays.country_string",
+        "country must be a string code such as 'US', got 86",
+        "country 必须是国家代码文本，如 'US'，收到的是 86",
+    ),
+    (
+        "notice type",
+        lambda: CHINA.with_notice("2027"),
+        "'2027'",
+        "calendar.workcalendar.with_notice.expected_schedulenotice",
+        "expected a ScheduleNotice, got '2027'",
+        "应为 ScheduleNotice，收到的是 '2027'",
+    ),
+    (
+        "notice on a non-China calendar",
+        lambda: WorkCalendar.weekdays().with_notice(ScheduleNotice.from_calendar(CHINA, 2026)),
+        "<large ScheduleNotice>",
+        "calendar.workcalendar.with_notice.state_council",
+        (
+            "a State Council notice schedules mainland China; this calendar is weekdays: use "
+            "WorkCalendar.china()"
+        ),
+        "国务院放假通知只适用于中国大陆；此日历为 weekdays：请使用 WorkCalendar.china()",
+    ),
+    (
+        "calendar without zone",
+        lambda: WorkCalendar.weekdays().require_zone(),
+        "WorkCalendar(weekdays, -inf..+inf)",
+        "calendar.workcalendar.require_zone.calendar_has",
+        (
+            "the weekdays calendar has no time zone, so it cannot tell on which day an instant "
+            "falls: give it one, e.g. WorkCalendar.from_holidays('US', subdiv='CA', "
+            "zone=ZoneInfo('America/Los_Angeles')) or calendar.with_zone(...) (on the command "
+            "line: --zone America/Los_Angeles)"
+        ),
+        (
+            "weekdays 日历没有时区，无法判断某一时刻落在哪一天：请给它一个时区，如 "
+            "WorkCalendar.from_holidays('US', subdiv='CA', "
+            "zone=ZoneInfo('America/Los_Angeles')) 或 calendar.with_zone(...)（命令行：--zone "
+            "America/Los_Angeles）"
+        ),
+    ),
+    (
+        "working days out of range",
+        lambda: WorkCalendar.weekdays().add_working_days(D(2199, 12, 30), 10),
+        "10",
+        "calendar.workcalendar.result.working_days",
+        (
+            "10 working days from 2199-12-30 is outside the dates custrules works with "
+            "(1900-01-01 to 2199-12-31)"
+        ),
+        "从 2199-12-30 起 10 个工作日超出了 custrules 处理的日期范围（1900-01-01 至 2199-12-31）",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "call", "value", "code", "en", "zh"), REFUSALS, ids=[r[0] for r in REFUSALS]
+)
+def test_refusals_word_for_word_with_their_codes(
+    what: str, call: Any, value: str, code: str, en: str, zh: str
+) -> None:
+    with pytest.raises(CustrulesError) as caught:
+        call()
+    error = caught.value
+    shown = repr(error.value)
+    if value.startswith("<large "):
+        shown = f"<large {type(error.value).__name__}>"  # a large value: its kind
+    assert (error.code, shown) == (code, value), what
+    assert (str(error), error.message_in("zh")) == (en, zh), what
