@@ -8,7 +8,6 @@ make-up working day (调休上班), and every other day of those years.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import holidays
 import pytest
@@ -230,6 +229,10 @@ def test_cal2_an_answer_that_would_cross_the_horizon_is_refused() -> None:
     ) as past:
         CHINA.add_working_days(through - dt.timedelta(days=3), 10)
     assert past.value.value == through + dt.timedelta(days=1)  # the first day it cannot know
+    start = through - dt.timedelta(days=3)
+    assert f"the answer from {start} (reaching {through + dt.timedelta(days=1)})" in str(
+        past.value
+    )
     with pytest.raises(CalendarHorizonError):
         CHINA.working_days_between(through, through + dt.timedelta(days=1))
 
@@ -464,10 +467,9 @@ def test_overrides_only_change_the_days_they_name(
             assert changed.is_working_day(day) == CHINA.is_working_day(day)
 
 
-@functools.cache
 def sparse_china() -> WorkCalendar:
-    """China's days without bounds, so only the sparse index answers (built inside
-    a test, where mutation testing sees which tests reach the index)."""
+    """China's days without bounds, so only the sparse index answers (built afresh
+    inside each test: a cached copy would outlive a mutation test's change)."""
     return WorkCalendar(
         data=DayData(
             label="CN-sparse",
@@ -566,6 +568,22 @@ def test_working_days_past_custrules_dates_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="1800-01-01 is outside the dates"):
         plain.working_days_between(D(1800, 1, 1), D(2000, 1, 1))
     assert plain.add_working_days(D(2199, 12, 29), 2) == D(2199, 12, 31)
+    assert plain.add_working_days(D(1900, 1, 2), -1) == D(1900, 1, 1)  # the very first day
+
+
+def test_freshly_built_calendars_index_their_days() -> None:
+    """Built anew (not the shared cached copies): a bounded calendar gets the per-day
+    table, and an estimating one reaches 2100."""
+    fresh = WorkCalendar(data=CHINA.data, zone=CHINA.zone)
+    assert fresh._dense is not None
+    assert fresh.add_working_days(D(2026, 9, 30), 1) == D(2026, 10, 8)
+    estimating = WorkCalendar.china(estimate_beyond_horizon=True)
+    again = WorkCalendar(data=estimating.data, zone=estimating.zone)
+    assert again.is_working_day(D(2100, 12, 31)) is True  # a Friday, estimated
+    assert again.is_estimated(D(2100, 12, 31)) is True
+    english = WorkCalendar.china(language="en_US")
+    assert english.data.days[D(2026, 10, 1)].name == "National Day"
+    assert CHINA.data.days[D(2026, 10, 1)].name == "国庆节"
 
 
 def test_zone_labels() -> None:
@@ -580,3 +598,18 @@ def test_zone_labels() -> None:
     assert zone_label(zoneinfo.ZoneInfo("America/Los_Angeles")) == "America/Los_Angeles time"
     assert zone_label(dt.timezone.utc, "zh") == "UTC 时间"
     assert (zone_label(None), zone_label(None, "zh")) == ("no time zone", "无时区")
+
+
+def test_working_days_in_words() -> None:
+    from custrules import working_days_text
+
+    assert [working_days_text(n) for n in (1, -1, 0, 2, -3)] == [
+        "1 working day",
+        "-1 working day",
+        "0 working days",
+        "2 working days",
+        "-3 working days",
+    ]
+    assert [working_days_text(n, "zh") for n in (1, 7)] == ["1 个工作日", "7 个工作日"]
+    with pytest.raises(InvalidTypeError, match="n must be an int"):
+        working_days_text(1.0)  # type: ignore[arg-type]

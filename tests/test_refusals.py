@@ -36,10 +36,11 @@ from custrules import (
     review_volume,
     score_visit,
     sustained_level,
+    tobacco_category,
     tobacco_grade_table,
     value_group,
 )
-from custrules.classes import AdmissionFile
+from custrules.classes import AdmissionFile, QualificationDocument, StageApproval
 from custrules.visits import ServiceRating
 from tests.test_classes import ALL_DOCS, ALL_STAGES
 
@@ -709,6 +710,89 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "(1900-01-01 to 2199-12-31)"
         ),
         "从 2199-12-30 起 10 个工作日超出了 custrules 处理的日期范围（1900-01-01 至 2199-12-31）",
+    ),
+    (
+        "unknown approval stage",
+        lambda: StageApproval(stage="董事会", approver="王", approved_on=D(2026, 3, 2)),
+        "'董事会'",
+        "check.member.unknown_use",
+        "unknown approval stage '董事会': use one of 销售部审核, 财务部审核, 总经理审批",
+        "未知的审批环节 '董事会'：可用 销售部审核, 财务部审核, 总经理审批",
+    ),
+    (
+        "unknown qualification",
+        lambda: QualificationDocument(kind="身份证"),
+        "'身份证'",
+        "check.member.unknown_use",
+        (
+            "unknown qualification '身份证': use one of 企业营业执照, 税务登记证, "
+            "组织机构代码证, 开票资料"
+        ),
+        "未知的资质 '身份证'：可用 企业营业执照, 税务登记证, 组织机构代码证, 开票资料",
+    ),
+    (
+        "documents not documents",
+        lambda: AdmissionFile(documents=["营业执照"]),
+        "'营业执照'",
+        "check.items_of.hold",
+        "documents must hold QualificationDocument objects, got str ('营业执照')",
+        "documents（资质文件）只能包含 QualificationDocument 对象，收到的是 str（'营业执照'）",
+    ),
+    (
+        "approvals not approvals",
+        lambda: AdmissionFile(approvals=["销售部"]),
+        "'销售部'",
+        "check.items_of.hold",
+        "approvals must hold StageApproval objects, got str ('销售部')",
+        "approvals（审批记录）只能包含 StageApproval 对象，收到的是 str（'销售部'）",
+    ),
+    (
+        "removal not a list",
+        lambda: AdmissionFile(removal="欠款"),
+        "'欠款'",
+        "check.items.list",
+        "removal must be a list (or another sequence), got str ('欠款')",
+        "removal（清除理由）必须是列表（或其他序列），收到的是 str（'欠款'）",
+    ),
+    (
+        "band bound not a number",
+        lambda: Tier(name="x", label="X", lower="0"),
+        "'0'",
+        "check.volume.number_not",
+        "a band bound must be a number, not text ('0'); convert it first",
+        "档位界限必须是数而不是文本（'0'）；请先转换",
+    ),
+    (
+        "rule ID empty",
+        lambda: attrs.evolve(T, rules=[""]),
+        "''",
+        "check.text.non_empty",
+        "a rule ID must be non-empty text, got ''",
+        "规则编号必须是非空文本，收到的是 ''",
+    ),
+    (
+        "step_limit not an int",
+        lambda: attrs.evolve(T, step_limit="1"),
+        "'1'",
+        "check.integer.int",
+        "step_limit must be an int, got str ('1')",
+        "step_limit（每次调整档数）必须是整数，收到的是 str（'1'）",
+    ),
+    (
+        "market type unknown",
+        lambda: tobacco_category("supermarket", "郊区", "large"),
+        "'郊区'",
+        "check.member.unknown_use",
+        "unknown market type '郊区': use one of 城镇, 乡村",
+        "未知的市场类型 '郊区'：可用 城镇, 乡村",
+    ),
+    (
+        "review period unknown",
+        lambda: review_volume({}, period="week", ending="2026-01", basis="total"),
+        "'week'",
+        "check.member.unknown_use",
+        "unknown review period 'week': use one of month, quarter, half_year, year",
+        "未知的评审期间 'week'：可用 month, quarter, half_year, year",
     ),
 ]
 

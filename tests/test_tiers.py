@@ -120,6 +120,34 @@ def test_tier1_review_explains_itself() -> None:
     assert d.capped
     assert "依次升降" in d.reasons[-1]
     assert d.rules == ("TIER-1",)
+    stays = assess_review(T, "一星客户", 1500)
+    assert (stays.explain(), stays.explain("zh")) == (
+        "1500 tonnes earns 一星客户\nstays at 一星客户",
+        "1500 吨，达到一星客户\n保持一星客户",
+    )
+    moves = assess_review(T, "二星客户", 1500)
+    assert (moves.explain(), moves.explain("zh")) == (
+        "1500 tonnes earns 一星客户\nmoves from 二星客户 to 一星客户",
+        "1500 吨，达到一星客户\n由二星客户调整为一星客户",
+    )
+
+
+def test_a_table_from_lower_bounds_with_an_entry_tier() -> None:
+    table = TierTable.from_lower_bounds(
+        name="t",
+        unit="yuan",
+        rows=[("low", "低", 0), ("high", "高", 100)],
+        entry=("new", "新客户"),
+        rules=["HOST-1"],
+    )
+    assert [(t.name, t.lower, t.upper) for t in table.tiers] == [
+        ("new", None, None),
+        ("low", 0, 100),
+        ("high", 100, None),
+    ]
+    assert (table.entry, table.rules) == ("new", ("HOST-1",))
+    placed = assess_tier(table, 500, new_customer=True)
+    assert (placed.tier.name, placed.earned.name, placed.target.name) == ("new", "new", "new")
 
 
 def test_tier1_gates_hold_the_tier_back_and_say_so() -> None:

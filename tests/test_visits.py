@@ -168,3 +168,15 @@ def test_totals_stay_within_0_and_100(labels: dict[str, str], w: dict[str, int] 
     s = score_visit(**labels, weights=w)
     assert 0 <= s.total <= 100
     assert min(s.quality, s.service, s.renown) <= s.total <= max(s.quality, s.service, s.renown)
+
+
+def test_a_report_scores_with_the_hosts_weights() -> None:
+    from custrules import VisitReport
+
+    report = VisitReport(customer_unit="甲厂", quality="优良", service="恶劣", renown="知名")
+    plain, weighted = (
+        report.score(),
+        report.score(weights={"quality": 1, "service": 0, "renown": 1}),
+    )
+    assert (plain.quality, plain.service, plain.renown) == (90, 0, 70)
+    assert (plain.total, weighted.total) == (Fraction(160, 3), Fraction(80))
