@@ -261,8 +261,9 @@ def test_cal2_estimates_are_opt_in_and_labelled() -> None:
     # Inside the official range the estimating calendar answers as the strict one.
     for day in (D(2026, 2, 14), D(2026, 2, 20), D(2025, 10, 8)):
         assert estimating.explain(day) == CHINA.explain(day)
-    with pytest.raises(CalendarHorizonError, match="even an estimate"):
+    with pytest.raises(CalendarHorizonError, match="even an estimate") as past:
         estimating.is_working_day(D(2101, 1, 3))
+    assert (past.value.missing_year, past.value.first_day) == (2101, CHINA.first_day)
 
 
 def test_cal3_overrides_make_a_new_calendar() -> None:
@@ -298,6 +299,13 @@ def test_cal3_an_overridden_holiday_keeps_its_name() -> None:
     )
     plain = CHINA.with_overrides(days_off=[D(2026, 3, 10)]).explain(D(2026, 3, 10))
     assert plain.name is None
+    us = WorkCalendar.from_holidays("US", years=range(2025, 2028))
+    observed = D(2026, 7, 3)
+    for overridden in (
+        us.with_overrides(working_days=[observed]),
+        us.with_overrides(days_off=[observed]),
+    ):
+        assert overridden.explain(observed).name == "Independence Day (observed)"
 
 
 def test_cal3_a_new_year_supplied_by_the_host() -> None:

@@ -206,6 +206,12 @@ def test_tier8_top_ten_percent_by_count() -> None:
     assert sum(v is AbcClass.B for v in three.values()) == 4
 
 
+def test_tier8_nothing_to_share_puts_nobody_in_a() -> None:
+    """By value, a share of a zero total takes nobody (all figures are 0)."""
+    got = abc_classes({"甲": 0, "乙": 0}, AbcPolicy(a=Fraction(1, 2), by_value=True))
+    assert set(got.values()) == {AbcClass.C}
+
+
 def test_tier8_a_share_of_a_count_rounds_up() -> None:
     """ "The top 10 %" of 15 customers is 2 of them (1.5 rounded up), not 1; the next
     10 % ends where the top 20 % (3 of them) ends."""

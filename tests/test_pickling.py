@@ -83,6 +83,17 @@ def test_a_pickled_calendar_answers_alike_and_is_built_once_per_process() -> Non
     )
 
 
+def test_a_calendar_with_notices_pickles_with_them() -> None:
+    from custrules import ScheduleNotice
+
+    china = WorkCalendar.china()
+    notice = ScheduleNotice.from_calendar(china, 2026)
+    cal = WorkCalendar(data=china.data, notices=(notice,), zone=china.zone)
+    back = pickle.loads(pickle.dumps(cal))
+    assert back.notices == (notice,)
+    assert back == cal
+
+
 @settings(max_examples=40)
 @given(events=re_stories())
 def test_attributions_pickle(events: list[custrules.Event]) -> None:

@@ -794,6 +794,48 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "unknown review period 'week': use one of month, quarter, half_year, year",
         "未知的评审期间 'week'：可用 month, quarter, half_year, year",
     ),
+    (
+        "a day as text",
+        lambda: CHINA.is_working_day("2026-03-02"),
+        "'2026-03-02'",
+        "check.plain_date.datetime_date",
+        "day must be a datetime.date, got str ('2026-03-02')",
+        "日期必须是 datetime.date，收到的是 str（'2026-03-02'）",
+    ),
+    (
+        "special days from text",
+        lambda: CHINA.special_days("2026-03-02", D(2026, 3, 3)),
+        "'2026-03-02'",
+        "check.plain_date.datetime_date",
+        "start must be a datetime.date, got str ('2026-03-02')",
+        "start（开始）必须是 datetime.date，收到的是 str（'2026-03-02'）",
+    ),
+    (
+        "explain nothing",
+        lambda: CHINA.explain(None),
+        "None",
+        "check.plain_date.datetime_date",
+        "day must be a datetime.date, got NoneType (None)",
+        "日期必须是 datetime.date，收到的是 NoneType（None）",
+    ),
+    (
+        "rows as text",
+        lambda: TierTable.from_lower_bounds(name="t", unit="yuan", rows="a,b"),
+        "'a,b'",
+        "check.items.list",
+        "rows must be a list (or another sequence), got str ('a,b')",
+        "rows（各行）必须是列表（或其他序列），收到的是 str（'a,b'）",
+    ),
+    (
+        "an entry of one item",
+        lambda: TierTable.from_lower_bounds(
+            name="t", unit="yuan", rows=[("a", "A", 0)], entry=("new",)
+        ),
+        "('new',)",
+        "tiers.row.shape",
+        "the entry tier must be (name, label), got ('new',)",
+        "入门档位必须是（名称, 标签），收到的是 ('new',)",
+    ),
 ]
 
 

@@ -191,13 +191,14 @@ def _step_limit(instance: Any, attribute: Any, value: Any) -> None:
             )
 
 
-def _row(value: Any, size: int, shape: Term) -> tuple[Any, ...]:
-    """A table row given as a tuple (or list) of ``size`` items."""
+def _row(value: Any, size: int, shape: Term, what: Term) -> tuple[Any, ...]:
+    """A row of a table given as a tuple (or list) of ``size`` items."""
     if not isinstance(value, (tuple, list)) or len(value) != size:
         raise InvalidInputError.of(
-            N_("a row must be {shape}, got {value!r:.60}"),
+            N_("{what} must be {shape}, got {value!r:.60}"),
             code="tiers.row.shape",
             value=value,
+            what=what,
             shape=shape,
         )
     return tuple(value)
@@ -341,10 +342,11 @@ class TierTable:
         unbounded.  ``entry`` adds an unbanded entry tier below them.
         """
         shape = Term(N_("(name, label, lower bound)"))
-        table = [_row(row, 3, shape) for row in _check.items(rows, "rows")]
+        row = Term(N_("a row"))
+        table = [_row(r, 3, shape, row) for r in _check.items(rows, "rows")]
         tiers = []
         if entry is not None:
-            entry = _row(entry, 2, Term(N_("(name, label)")))
+            entry = _row(entry, 2, Term(N_("(name, label)")), Term(N_("the entry tier")))
             tiers.append(Tier(name=entry[0], label=entry[1]))
         for i, (tier_name, label, lower) in enumerate(table):
             upper = table[i + 1][2] if i + 1 < len(table) else None
