@@ -206,6 +206,14 @@ def test_tier8_top_ten_percent_by_count() -> None:
     assert sum(v is AbcClass.B for v in three.values()) == 4
 
 
+def test_tier8_by_value_a_takes_the_fewest_reaching_the_share() -> None:
+    """3/4 of a total of 4 is 3: a (2) alone falls short, a and b (3) reach it."""
+    got = abc_classes(
+        {"a": 2, "b": 1, "c": 1}, AbcPolicy(a=Fraction(3, 4), by_value=True, ties=Ties.BY_ID)
+    )
+    assert [v.value for v in got.values()] == ["A", "A", "C"]
+
+
 def test_tier8_nothing_to_share_puts_nobody_in_a() -> None:
     """By value, a share of a zero total takes nobody (all figures are 0)."""
     got = abc_classes({"甲": 0, "乙": 0}, AbcPolicy(a=Fraction(1, 2), by_value=True))

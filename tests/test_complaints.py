@@ -568,3 +568,21 @@ def test_a_record_built_by_hand_is_checked_like_one_built_step_by_step() -> None
         attrs.evolve(c, remarks=None)
     with pytest.raises(InvalidTypeError, match="policy must be a ComplaintPolicy"):
         ComplaintClock(policy="general")
+
+
+def test_severities_escalations_and_standings_name_themselves() -> None:
+    from custrules import Escalation, Standing
+
+    assert [(s.describe(), s.describe("zh")) for s in Severity] == [
+        ("general complaint (一般投诉)", "一般投诉"),
+        ("major complaint (较大事件投诉)", "较大事件投诉"),
+    ]
+    assert [(e.label(), e.label("zh")) for e in Escalation] == [
+        ("department", "责任部门"),
+        ("management meeting (经理办公会)", "经理办公会"),
+    ]
+    assert [(s.label(), s.label("zh")) for s in Standing] == [
+        ("on time", "按期"),
+        ("due today", "今日到期"),
+        ("overdue", "已逾期"),
+    ]

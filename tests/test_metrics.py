@@ -96,3 +96,49 @@ def test_retention_rate_is_a_fraction_of_the_start(start: set[str], end: set[str
     else:
         assert r.rate is None
     assert not (r.acquired & start)
+
+
+def test_quarters_and_the_refusals_of_periods() -> None:
+    import datetime as dt
+
+    from custrules import CustrulesError, Period
+
+    assert [
+        (Period.quarter(2026, q).first, Period.quarter(2026, q).last) for q in (1, 2, 3, 4)
+    ] == [
+        (dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        (dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        (dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+    ]
+    assert Period.year(2026) == Period(first=dt.date(2026, 1, 1), last=dt.date(2026, 12, 31))
+    cases = [
+        (
+            lambda: Period.quarter(2026, 5),
+            "metrics.period.quarter.quarter",
+            "a quarter is 1-4, got 5",
+            "季度应为 1-4，收到的是 5",
+        ),
+        (
+            lambda: Period(first=dt.date(2026, 3, 2), last=dt.date(2026, 3, 1)),
+            "metrics.period.period_cannot",
+            "a period cannot end (2026-03-01) before it starts (2026-03-02)",
+            "期间的结束（2026-03-01）不能早于开始（2026-03-02）",
+        ),
+        (
+            lambda: satisfaction(
+                [("a", dt.date(2026, 3, 2), 120)], period=Period.month("2026-03")
+            ),
+            "metrics.satisfaction.s_score",
+            "a's score 120 is off the scale 0-100",
+            "a 的分数 120 超出了 0-100 的范围",
+        ),
+    ]
+    for call, code, en, zh in cases:
+        with pytest.raises(CustrulesError) as caught:
+            call()
+        assert (caught.value.code, str(caught.value), caught.value.message_in("zh")) == (
+            code,
+            en,
+            zh,
+        )

@@ -197,26 +197,27 @@ def test_cal7_render_writes_the_notices_wording() -> None:
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "match"),
+    ("old", "new", "match", "line"),
     [
-        ("1月1日（周五）至3日（周日）", "1月1日（周四）至3日（周日）", "2027-01-01 is a 周五"),
+        ("1月1日（周五）至3日（周日）", "1月1日（周四）至3日（周日）", "2027-01-01 is a 周五", 2),
         (
             "放假，共3天。\n二",
             "放假，共4天。\n二",
             "共4天, but 2027-01-01 to 2027-01-03 is 3 days",
+            2,
         ),
-        ("2月20日（周六）上班", "2月19日（周五）上班", "only a Saturday or Sunday"),
-        ("2月20日（周六）上班", "2月6日（周六）上班", "both a day off and a make-up"),
-        ("五、端午节：6月9日（周三）放假，共1天。\n", "", "端午节's statutory day 2027-06-09"),
-        ("1月1日（周五）至3日（周日）", "1月1日（周五）至33日（周日）", "no such date"),
-        ("五、端午节：6月9日（周三）放假", "五、端午节：6月9日（周三）休息", "cannot read"),
+        ("2月20日（周六）上班", "2月19日（周五）上班", "only a Saturday or Sunday", 3),
+        ("2月20日（周六）上班", "2月6日（周六）上班", "both a day off and a make-up", 3),
+        ("五、端午节：6月9日（周三）放假，共1天。\n", "", "端午节's statutory day 2027-06-09", 0),
+        ("1月1日（周五）至3日（周日）", "1月1日（周五）至33日（周日）", "no such date", 2),
+        ("五、端午节：6月9日（周三）放假", "五、端午节：6月9日（周三）休息", "cannot read", 6),
     ],
 )
-def test_cal7_each_check_names_the_faulty_line(old: str, new: str, match: str) -> None:
+def test_cal7_each_check_names_the_faulty_line(old: str, new: str, match: str, line: int) -> None:
     assert old in NOTICE_2027
     with pytest.raises(NoticeError, match=match) as caught:
         ScheduleNotice.parse(NOTICE_2027.replace(old, new))
-    assert caught.value.line in (0, 2, 3, 6)
+    assert caught.value.line == line  # the faulty line (1 is the title; 0: the whole notice)
 
 
 def test_cal7_a_notice_that_disagrees_with_the_installed_data() -> None:
@@ -250,6 +251,12 @@ def test_with_notice_moves_the_horizon_and_crosses_new_year() -> None:
     assert cal.explain(D(2027, 2, 10)).kind.value == "bridge_day"
     assert cal.explain(D(2027, 2, 6)).statutory is True
     assert cal.explain(D(2027, 2, 20)).kind.value == "makeup_workday"
+    assert cal.zone == CHINA.zone  # still read in Beijing time
+    for entry in notice.entries:  # every day the notice names is as it says
+        for day in entry.days_off:
+            assert cal.is_working_day(day) is False, day
+        for day in entry.working_days:
+            assert cal.is_working_day(day) is True, day
 
 
 def test_with_notice_a_covered_year_must_agree_and_a_gap_is_refused() -> None:

@@ -1,4 +1,5 @@
-"""Every refusal of the grades, visits, classes and calendar modules, word for word.
+"""Refusals of the grades, visits, classes, calendar, notice, periods, complaints and
+metrics modules, word for word.
 
 Each row: what is refused, the call, ``repr`` of the value the error carries, its
 stable code, and the message in English and Chinese (a host shows these to its
@@ -17,11 +18,17 @@ import pytest
 
 from custrules import (
     CARRIER_STAR_CARDS,
+    CHINA_TZ,
+    CIVIL_CODE,
     POLYOLEFIN_STARS,
     AbcPolicy,
+    Approval,
+    Complaint,
     Contact,
     CustrulesError,
+    Extension,
     Month,
+    Period,
     ScheduleNotice,
     SupplyCustomer,
     Tier,
@@ -33,20 +40,42 @@ from custrules import (
     allocation_order,
     assess_tier,
     assign_tier,
+    complaint_deadline,
+    counting_day,
+    local_date,
+    parse_date,
+    parse_instant,
+    period_end,
+    purchase_frequency,
+    retention,
     review_volume,
+    satisfaction,
     score_visit,
+    statutory_days,
     sustained_level,
     tobacco_category,
     tobacco_grade_table,
     value_group,
 )
 from custrules.classes import AdmissionFile, QualificationDocument, StageApproval
+from custrules.complaints import ComplaintPolicy
 from custrules.visits import ServiceRating
 from tests.test_classes import ALL_DOCS, ALL_STAGES
+from tests.test_notice import NOTICE_2027
 
 D = dt.date
 T = POLYOLEFIN_STARS
 CHINA = WorkCalendar.china()
+T0 = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+APPROVAL = Approval(approver="王经理", approved_at=T0 + dt.timedelta(hours=1))
+EXT = Extension(total_working_days=5, approvals=[APPROVAL])
+RECORDED = Complaint.record(
+    received_at=T0, customer="王", content="慢", channel="telephone", handler="李"
+)
+INVESTIGATED = RECORDED.classify("general", at=T0, actor="李").investigate(at=T0, actor="李")
+PROPOSED = INVESTIGATED.assign(at=T0, actor="李", responsible="张").propose(
+    at=T0, actor="张", proposal="退款"
+)
 SUPPLY = SupplyCustomer(id="a", channel="direct", demand=10, completion_rate=Fraction(1, 2))
 
 
@@ -835,6 +864,523 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "tiers.row.shape",
         "the entry tier must be (name, label), got ('new',)",
         "入门档位必须是（名称, 标签），收到的是 ('new',)",
+    ),
+    (
+        "unknown severity",
+        lambda: complaint_deadline(T0, "urgent"),
+        "'urgent'",
+        "complaints.severity.parse.unknown_complaint",
+        (
+            "unknown complaint severity 'urgent': use Severity.GENERAL (一般投诉, 'general') or "
+            "Severity.MAJOR (较大事件投诉, 'major')"
+        ),
+        (
+            "未知的投诉级别 'urgent'：请用 Severity.GENERAL（一般投诉，'general'）或 "
+            "Severity.MAJOR（较大事件投诉，'major'）"
+        ),
+    ),
+    (
+        "policy days zero",
+        lambda: ComplaintPolicy(general_working_days=0),
+        "0",
+        "complaints.positive.least",
+        "general_working_days must be at least 1, got 0",
+        "general_working_days 至少为 1，收到的是 0",
+    ),
+    (
+        "policy days out of order",
+        lambda: ComplaintPolicy(general_working_days=5),
+        "(5, 3, 7)",
+        "complaints.complaintpolicy.complaint_policy",
+        "a complaint policy needs general <= major <= max working days, got 5, 3, 7",
+        "投诉制度要求 一般 <= 较大 <= 最长 工作日数，收到的是 5、3、7",
+    ),
+    (
+        "extension without approvals",
+        lambda: Extension(total_working_days=5, approvals=[]),
+        "[]",
+        (
+            "complaints.approvals.extension_needs_recorded_approval_responsible_leaders_pass_app"
+            "rovals.2"
+        ),
+        (
+            "an extension needs a recorded approval by the responsible leaders (CMP-1): pass "
+            "approvals=[Approval(approver=..., approved_at=...)]"
+        ),
+        (
+            "延期需要有记录的主管领导批准（CMP-1）：请传入 approvals=[Approval(approver=..., "
+            "approved_at=...)]"
+        ),
+    ),
+    (
+        "approvals not records",
+        lambda: Extension(total_working_days=5, approvals=["王经理"]),
+        "'王经理'",
+        "complaints.approvals.approvals_approval_records.3",
+        "approvals must be Approval records, got '王经理'",
+        "approvals 必须是 Approval 记录，收到的是 '王经理'",
+    ),
+    (
+        "approvals as text",
+        lambda: Extension(total_working_days=5, approvals="王经理"),
+        "'王经理'",
+        "complaints.approvals.approvals_approval_records.1",
+        "approvals must be Approval records, got '王经理'",
+        "approvals 必须是 Approval 记录，收到的是 '王经理'",
+    ),
+    (
+        "a general complaint extended",
+        lambda: complaint_deadline(T0, "general", extension=EXT),
+        "<large Extension>",
+        "complaints.check_extension.complaint_cannot_extended_under",
+        (
+            "a general complaint (一般投诉) cannot be extended under this policy (CMP-1 extends "
+            "major complaints): reclassify it as Severity.MAJOR first"
+        ),
+        "按此制度，一般投诉不能延期（CMP-1 只延长较大事件投诉）：请先改为 Severity.MAJOR",
+    ),
+    (
+        "an extension past the cap",
+        lambda: complaint_deadline(
+            T0, "major", extension=Extension(total_working_days=8, approvals=[APPROVAL])
+        ),
+        "8",
+        "complaints.check_extension.extension_working_days_past",
+        "an extension to 8 working days is past the cap of 7 working days in all (CMP-1)",
+        "延长至 8 个工作日超过了总共 7 个工作日的上限（CMP-1）",
+    ),
+    (
+        "an extension that does not extend",
+        lambda: complaint_deadline(
+            T0, "major", extension=Extension(total_working_days=3, approvals=[APPROVAL])
+        ),
+        "3",
+        "complaints.check_extension.extension_working_days_does",
+        (
+            "an extension to 3 working days does not extend the 3 working days of a major "
+            "complaint (较大事件投诉)"
+        ),
+        "延长至 3 个工作日并未超过较大事件投诉的 3 个工作日",
+    ),
+    (
+        "too few approvals",
+        lambda: complaint_deadline(
+            T0, "major", extension=EXT, policy=ComplaintPolicy(approvals_required=2)
+        ),
+        "<large Extension>",
+        "complaints.check_extension.policy_needs_approvals_extension",
+        "this policy needs 2 approvals (one per level) for an extension, got 1",
+        "按此制度，延期需要 2 个批准（每级一个），收到 1 个",
+    ),
+    (
+        "approval before receipt",
+        lambda: complaint_deadline(
+            T0,
+            "major",
+            extension=Extension(
+                total_working_days=5,
+                approvals=[Approval(approver="王经理", approved_at=T0 - dt.timedelta(hours=1))],
+            ),
+        ),
+        (
+            "Approval(approver='王经理', approved_at=datetime.datetime(2026, 3, 2, 9, 0, "
+            "tzinfo=datetime.timezone(datetime.timedelta(seconds=28800), 'CST')), level='')"
+        ),
+        "complaints.check_extension.s_approval_dated_before",
+        (
+            "王经理's approval (2026-03-02T09:00:00+08:00) is dated before the complaint was "
+            "received (2026-03-02T10:00:00+08:00)"
+        ),
+        (
+            "王经理 的批准日期（2026-03-02T09:00:00+08:00）早于投诉收到时间（2026-03-02T10:00:00"
+            "+08:00）"
+        ),
+    ),
+    (
+        "extension of the wrong type",
+        lambda: complaint_deadline(T0, "major", extension=5),
+        "5",
+        "complaints.check_extension.extension_extension",
+        "extension must be an Extension, got 5",
+        "extension 必须是 Extension，收到的是 5",
+    ),
+    (
+        "calendar of the wrong type",
+        lambda: complaint_deadline(T0, "general", calendar="CN"),
+        "'CN'",
+        "complaints.calendar.calendar_workcalendar",
+        "calendar must be a WorkCalendar, got 'CN'",
+        "calendar 必须是 WorkCalendar，收到的是 'CN'",
+    ),
+    (
+        "closing time as text",
+        lambda: complaint_deadline(T0, "general", closing_time="17:30"),
+        "'17:30'",
+        "complaints.closing_time.closing_time_wall",
+        (
+            "closing_time must be a wall-clock datetime.time without a zone, e.g. time(17, 30), "
+            "got '17:30'"
+        ),
+        "closing_time 必须是不带时区的钟点 datetime.time，如 time(17, 30)，收到的是 '17:30'",
+    ),
+    (
+        "status before receipt",
+        lambda: complaint_deadline(T0, "general").status(T0 - dt.timedelta(hours=1)),
+        (
+            "datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(sec"
+            "onds=28800), 'CST'))"
+        ),
+        "complaints.deadline.status.before_complaint",
+        (
+            "at (2026-03-02T09:00:00+08:00) is before the complaint was received "
+            "(2026-03-02T10:00:00+08:00)"
+        ),
+        "时刻（2026-03-02T09:00:00+08:00）早于投诉收到时间（2026-03-02T10:00:00+08:00）",
+    ),
+    (
+        "recorded before received",
+        lambda: Complaint.record(
+            received_at=T0,
+            customer="王",
+            content="慢",
+            channel="telephone",
+            handler="李",
+            at=T0 - dt.timedelta(hours=1),
+        ),
+        (
+            "datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(sec"
+            "onds=28800), 'CST'))"
+        ),
+        "complaints.complaint.record.complaint_cannot",
+        (
+            "the complaint cannot be recorded (2026-03-02T09:00:00+08:00) before it was "
+            "received (2026-03-02T10:00:00+08:00)"
+        ),
+        "投诉不能在收到（2026-03-02T10:00:00+08:00）之前登记（2026-03-02T09:00:00+08:00）",
+    ),
+    (
+        "a step twice",
+        lambda: RECORDED.classify("general", at=T0, actor="李").classify(
+            "major", at=T0, actor="李"
+        ),
+        "<Step.CLASSIFY: 'classify'>",
+        "complaints.complaint.advance.step_was",
+        (
+            "step classify (判定投诉性质) was already done; the procedure (CMP-3) does not "
+            "repeat steps; next is investigate (调查分析投诉原因)"
+        ),
+        (
+            "步骤 classify（判定投诉性质）已完成；程序（CMP-3）不重复步骤；下一步是 investigate "
+            "(调查分析投诉原因)"
+        ),
+    ),
+    (
+        "a step out of order",
+        lambda: RECORDED.reply(at=T0, actor="李", result="好"),
+        "<Step.REPLY: 'reply'>",
+        "complaints.complaint.advance.step_out",
+        (
+            "step reply (答复客户) is out of order: the procedure (CMP-3) needs classify "
+            "(判定投诉性质) next"
+        ),
+        "步骤 reply（答复客户）顺序不对：按程序（CMP-3）下一步应为 classify (判定投诉性质)",
+    ),
+    (
+        "a step earlier than the last",
+        lambda: RECORDED.classify("general", at=T0 - dt.timedelta(hours=1), actor="李"),
+        (
+            "datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(sec"
+            "onds=28800), 'CST'))"
+        ),
+        "complaints.complaint.advance.step_earlier",
+        (
+            "step classify at 2026-03-02T09:00:00+08:00 is earlier than the previous entry "
+            "(2026-03-02T10:00:00+08:00)"
+        ),
+        (
+            "步骤 classify 的时间 2026-03-02T09:00:00+08:00 "
+            "早于上一条记录（2026-03-02T10:00:00+08:00）"
+        ),
+    ),
+    (
+        "a reply by someone else",
+        lambda: PROPOSED.reply(at=T0, actor="赵", result="好"),
+        "'赵'",
+        "complaints.complaint.advance.cannot_whoever",
+        (
+            "赵 cannot reply: whoever accepts a complaint follows it up and replies (CMP-4), "
+            "here 李; record a reassignment first"
+        ),
+        "赵 不能执行 reply：谁受理投诉谁负责跟进并答复（CMP-4），此处为 李；请先登记转交",
+    ),
+    (
+        "reassigned to the handler",
+        lambda: RECORDED.reassign(at=T0, to="李", authorised_by="王经理"),
+        "'李'",
+        "complaints.complaint.reassign.already_handles",
+        "李 already handles this complaint",
+        "李 已在处理此投诉",
+    ),
+    (
+        "reassigned earlier than the last",
+        lambda: RECORDED.reassign(at=T0 - dt.timedelta(hours=1), to="赵", authorised_by="王经理"),
+        (
+            "datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(sec"
+            "onds=28800), 'CST'))"
+        ),
+        "complaints.complaint.reassign.reassignment_earlier",
+        (
+            "the reassignment at 2026-03-02T09:00:00+08:00 is earlier than the previous entry "
+            "(2026-03-02T10:00:00+08:00)"
+        ),
+        "转交时间 2026-03-02T09:00:00+08:00 早于上一条记录（2026-03-02T10:00:00+08:00）",
+    ),
+    (
+        "a deadline without a severity",
+        lambda: RECORDED.deadline(),
+        "None",
+        "complaints.complaint.deadline.complaint_has",
+        (
+            "the complaint has not been classified yet: its severity sets the deadline (CMP-1); "
+            "call classify() first"
+        ),
+        "投诉尚未定级：其级别决定时限（CMP-1）；请先调用 classify()",
+    ),
+    (
+        "responsible empty",
+        lambda: INVESTIGATED.assign(at=T0, actor="李", responsible=" "),
+        "' '",
+        "complaints.text.not_empty",
+        "responsible must not be empty",
+        "responsible不能为空",
+    ),
+    (
+        "responsible not text",
+        lambda: INVESTIGATED.assign(at=T0, actor="李", responsible=5),
+        "5",
+        "complaints.text.text",
+        "responsible must be text, got int",
+        "responsible必须是文本，收到的是 int",
+    ),
+    (
+        "tz not a zone",
+        lambda: local_date(T0, "Asia/Shanghai"),
+        "'Asia/Shanghai'",
+        "periods.tz.tz_datetime",
+        "tz must be a datetime.tzinfo, got 'Asia/Shanghai'",
+        "tz 必须是 datetime.tzinfo，收到的是 'Asia/Shanghai'",
+    ),
+    (
+        "date text not text",
+        lambda: parse_date(20260214),
+        "20260214",
+        "periods.parse_date.text_yyyy",
+        "date must be text YYYY-MM-DD, got 20260214",
+        "日期必须是 YYYY-MM-DD 格式的文本，收到的是 20260214",
+    ),
+    (
+        "instant not text",
+        lambda: parse_instant(5),
+        "5",
+        "periods.parse_instant.iso_text.1",
+        "instant must be ISO 8601 text, got 5",
+        "时刻必须是 ISO 8601 文本，收到的是 5",
+    ),
+    (
+        "instant without zone",
+        lambda: parse_instant("2026-02-13T10:00"),
+        "'2026-02-13T10:00'",
+        "periods.parse_instant.has_no_time_zone_add_one_e_g.3",
+        (
+            "instant: '2026-02-13T10:00' has no time zone: add one, e.g. 2026-02-13T10:00+08:00 "
+            "for Beijing time"
+        ),
+        "时刻：'2026-02-13T10:00' 没有时区：请加上，如北京时间写作 2026-02-13T10:00+08:00",
+    ),
+    (
+        "instant unreadable",
+        lambda: parse_instant("yesterday"),
+        "'yesterday'",
+        "periods.parse_instant.not_date_time.2",
+        "instant: not a date and time: 'yesterday' (use e.g. 2026-02-13T10:00+08:00)",
+        "时刻：不是日期时间：'yesterday'（例如 2026-02-13T10:00+08:00）",
+    ),
+    (
+        "period of no length",
+        lambda: period_end(T0, 0, "days"),
+        "0",
+        "periods.period_end.period_least",
+        "a period must be at least 1 unit long, got 0",
+        "期间至少为 1 个单位，收到的是 0",
+    ),
+    (
+        "period too long",
+        lambda: period_end(T0, 40000, "days"),
+        "40000",
+        "periods.period_end.period_longer",
+        (
+            "a period of 40000 days is longer than custrules counts (at most 36525 days, a "
+            "hundred years)"
+        ),
+        "40000 天的期间超出 custrules 的计算范围（最多 36525 天，即一百年）",
+    ),
+    (
+        "period convention wrong",
+        lambda: period_end(T0, 3, "days", convention="civil"),
+        "'civil'",
+        "periods.period_end.convention_periodconvention",
+        "convention must be a PeriodConvention, got 'civil'",
+        "convention 必须是 PeriodConvention，收到的是 'civil'",
+    ),
+    (
+        "period calendar wrong",
+        lambda: period_end(T0, 3, "working_days", calendar="CN"),
+        "'CN'",
+        "periods.period_end.calendar_workcalendar",
+        "calendar must be a WorkCalendar, got 'CN'",
+        "calendar 必须是 WorkCalendar，收到的是 'CN'",
+    ),
+    (
+        "counting day convention wrong",
+        lambda: counting_day(T0, WorkCalendar.china(), None, "civil"),
+        "'civil'",
+        "periods.counting_day.convention_periodconvention",
+        "convention must be a PeriodConvention, got 'civil'",
+        "convention 必须是 PeriodConvention，收到的是 'civil'",
+    ),
+    (
+        "counting day calendar wrong",
+        lambda: counting_day(T0, "CN", None, CIVIL_CODE),
+        "'CN'",
+        "periods.counting_day.calendar_workcalendar",
+        "calendar must be a WorkCalendar, got 'CN'",
+        "calendar 必须是 WorkCalendar，收到的是 'CN'",
+    ),
+    (
+        "month 13",
+        lambda: Month(2026, 13),
+        "(2026, 13)",
+        "periods.month.not_month",
+        "not a month: 2026-13 (month must be 1-12)",
+        "不是月份：2026-13（月份应为 1-12）",
+    ),
+    (
+        "month text unreadable",
+        lambda: Month.parse("2026/03"),
+        "'2026/03'",
+        "periods.month.parse.not_month",
+        "not a month: '2026/03' (use YYYY-MM)",
+        "不是月份：'2026/03'（请用 YYYY-MM）",
+    ),
+    (
+        "month of a wrong type",
+        lambda: Month.parse(202603),
+        "202603",
+        "periods.month.parse.month_month",
+        "a month must be a Month, a date or 'YYYY-MM', got 202603",
+        "月份必须是 Month、日期或 'YYYY-MM'，收到的是 202603",
+    ),
+    (
+        "customers as text",
+        lambda: retention(at_start="abc", at_end=["a"]),
+        "'abc'",
+        "metrics.ids.collection_customer",
+        "at_start must be a collection of customer ids, got 'abc'",
+        "at_start必须是客户编号的集合，收到的是 'abc'",
+    ),
+    (
+        "customer id not text",
+        lambda: retention(at_start=["a", 5], at_end=["a"]),
+        "5",
+        "metrics.ids.customer_ids",
+        "customer ids must be non-empty text, got 5",
+        "客户编号必须是非空文本，收到的是 5",
+    ),
+    (
+        "frequency period wrong",
+        lambda: purchase_frequency([], customers=["a"], period="2026-03"),
+        "'2026-03'",
+        "metrics.purchase_frequency.period_period",
+        "period must be a Period, got '2026-03'",
+        "period 必须是 Period，收到的是 '2026-03'",
+    ),
+    (
+        "satisfaction period wrong",
+        lambda: satisfaction([], period="2026-03"),
+        "'2026-03'",
+        "metrics.satisfaction.period_period",
+        "period must be a Period, got '2026-03'",
+        "period 必须是 Period，收到的是 '2026-03'",
+    ),
+    (
+        "scale of three numbers",
+        lambda: satisfaction([], period=Period.month("2026-03"), scale=(0, 50, 100)),
+        "(0, 50, 100)",
+        "metrics.satisfaction.scale_two",
+        "the scale is two numbers, low and high, got (0, 50, 100)",
+        "分值范围是两个数（最低、最高），收到的是 (0, 50, 100)",
+    ),
+    (
+        "scale reversed",
+        lambda: satisfaction([], period=Period.month("2026-03"), scale=(100, 0)),
+        "(100, 0)",
+        "metrics.satisfaction.scale_run",
+        "the scale must run from low to high, got (100, 0)",
+        "分数范围必须从低到高，收到的是 (100, 0)",
+    ),
+    (
+        "statutory days of 1999",
+        lambda: statutory_days(1999),
+        "1999",
+        "notice.statutory_days.statutory_days",
+        (
+            "statutory days are computed for 2000-2099 (the measures of 2000 onwards, and the "
+            "lunar tables installed); got 1999"
+        ),
+        "法定节假日只计算 2000-2099 年（2000 年以来的放假办法及已安装的农历表）；收到的是 1999",
+    ),
+    (
+        "notice not text",
+        lambda: ScheduleNotice.parse(2027),
+        "2027",
+        "notice.schedulenotice.parse.notice_text",
+        "a notice is text, got int",
+        "通知应为文本，收到的是 int",
+    ),
+    (
+        "notice without a year",
+        lambda: ScheduleNotice.parse("一、元旦：1月1日放假，共1天。"),
+        "'一、元旦：1月1日放假，共1天。'",
+        "notice.schedulenotice.parse.no_year",
+        (
+            "line 1: no year: the title (国务院办公厅关于N年部分节假日安排的通知) is missing; "
+            "pass year=..."
+        ),
+        "第 1 行：没有年份：缺少标题（国务院办公厅关于N年部分节假日安排的通知）；请传入 year=...",
+    ),
+    (
+        "notice year contradicts",
+        lambda: ScheduleNotice.parse(NOTICE_2027, year=2028),
+        "2028",
+        "notice.schedulenotice.parse.year_contradicts",
+        "line 1: year=2028 contradicts the title, which says 2027",
+        "第 1 行：year=2028 与标题矛盾，标题为 2027",
+    ),
+    (
+        "holiday-cn not a mapping",
+        lambda: ScheduleNotice.from_holiday_cn([]),
+        "[]",
+        "notice.schedulenotice.from_holiday_cn.holiday_cn_data",
+        "holiday-cn data is a JSON object",
+        "holiday-cn 数据应为 JSON 对象",
+    ),
+    (
+        "holiday-cn day malformed",
+        lambda: ScheduleNotice.from_holiday_cn({"year": 2027, "days": [{"name": "元旦"}]}),
+        "None",
+        "periods.parse_date.text_yyyy",
+        "date must be text YYYY-MM-DD, got None",
+        "日期必须是 YYYY-MM-DD 格式的文本，收到的是 None",
     ),
 ]
 

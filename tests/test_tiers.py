@@ -432,6 +432,8 @@ def test_a_band_holds_its_lower_bound_not_its_upper() -> None:
     assert not T.tier("网拍客户").contains(0)  # the entry tier has no band
     with pytest.raises(InvalidInputError, match="an upper bound needs a lower bound"):
         Tier(name="x", label="X", upper=10)
+    with pytest.raises(InvalidInputError, match=r"the band \[5, 5\) is empty"):
+        Tier(name="x", label="X", lower=5, upper=5)
 
 
 @given(st.lists(volumes, max_size=50))

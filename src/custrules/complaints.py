@@ -50,7 +50,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, lang_code, tr
+from custrules._i18n import N_, Term, lang_code, tr
 from custrules.calendar import (
     DayInfo,
     WorkCalendar,
@@ -108,12 +108,16 @@ class Severity(str, enum.Enum):
 
     def describe(self, lang: str = "en") -> str:
         """``general complaint (一般投诉)`` in English, ``一般投诉`` in Chinese."""
-        text = (
+        return tr(self.term, lang)
+
+    @property
+    def term(self) -> Term:
+        """The severity in words, rendered in a message's language."""
+        return Term(
             N_("general complaint (一般投诉)")
             if self is Severity.GENERAL
             else N_("major complaint (较大事件投诉)")
         )
-        return tr(text, lang)
 
     @classmethod
     def parse(cls, value: Any) -> Severity:
@@ -297,6 +301,7 @@ class ComplaintPolicy:
                     "{general_working_days}, {major_working_days}, {max_working_days}"
                 ),
                 code="complaints.complaintpolicy.complaint_policy",
+                value=(self.general_working_days, self.major_working_days, self.max_working_days),
                 general_working_days=self.general_working_days,
                 major_working_days=self.major_working_days,
                 max_working_days=self.max_working_days,
@@ -613,18 +618,18 @@ def _check_extension(
         raise InvalidTypeError.of(
             N_("extension must be an Extension, got {extension!r}"),
             code="complaints.check_extension.extension_extension",
+            value=extension,
             extension=extension,
         )
     if severity not in policy.extendable:
         raise ExtensionError.of(
             N_(
-                "a {value2} complaint ({label}) cannot be extended under this policy "
+                "a {severity} cannot be extended under this policy "
                 "(CMP-1 extends major complaints): reclassify it as Severity.MAJOR first"
             ),
             code="complaints.check_extension.complaint_cannot_extended_under",
             value=extension,
-            value2=severity.value,
-            label=severity.label,
+            severity=severity.term,
         )
     total, base = extension.total_working_days, policy.working_days(severity)
     if total > policy.max_working_days:
@@ -642,13 +647,13 @@ def _check_extension(
         raise ExtensionError.of(
             N_(
                 "an extension to {total} working days does not extend the {base} working "
-                "days of a {value2} complaint"
+                "days of a {severity}"
             ),
             code="complaints.check_extension.extension_working_days_does",
             value=total,
             total=total,
             base=base,
-            value2=severity.value,
+            severity=severity.term,
         )
     if len(extension.approvals) < policy.approvals_required:
         raise ExtensionError.of(
@@ -954,6 +959,7 @@ class Complaint:
             raise TransitionError.of(
                 N_("the complaint cannot be recorded ({a}) before it was received ({a2})"),
                 code="complaints.complaint.record.complaint_cannot",
+                value=first.at,
                 a=first.at.isoformat(),
                 a2=complaint.received_at.isoformat(),
             )
@@ -1014,6 +1020,7 @@ class Complaint:
                         "does not repeat steps; next is {a}"
                     ),
                     code="complaints.complaint.advance.step_was",
+                    value=step,
                     shown=step.value,
                     label=step.label,
                     a=self._next_text(),
@@ -1021,6 +1028,7 @@ class Complaint:
             raise TransitionError.of(
                 N_("step {shown} ({label}) is out of order: the procedure (CMP-3) needs {a} next"),
                 code="complaints.complaint.advance.step_out",
+                value=step,
                 shown=step.value,
                 label=step.label,
                 a=self._next_text(),
@@ -1031,6 +1039,7 @@ class Complaint:
             raise TransitionError.of(
                 N_("step {shown} at {a} is earlier than the previous entry ({a2})"),
                 code="complaints.complaint.advance.step_earlier",
+                value=transition.at,
                 shown=step.value,
                 a=transition.at.isoformat(),
                 a2=last.isoformat(),
@@ -1043,6 +1052,7 @@ class Complaint:
                     "first"
                 ),
                 code="complaints.complaint.advance.cannot_whoever",
+                value=transition.actor,
                 actor=transition.actor,
                 shown=step.value,
                 current_handler=self.current_handler,
@@ -1121,18 +1131,21 @@ class Complaint:
             raise TransitionError.of(
                 N_("{to_handler} already handles this complaint"),
                 code="complaints.complaint.reassign.already_handles",
+                value=event.to_handler,
                 to_handler=event.to_handler,
             )
         if self.next_step is None:
             raise TransitionError.of(
                 N_("a reviewed complaint cannot be reassigned"),
                 code="complaints.complaint.reassign.reviewed_complaint",
+                value=event,
             )
         last = self.history[-1].at if self.history else self.received_at
         if event.at < last:
             raise TransitionError.of(
                 N_("the reassignment at {a} is earlier than the previous entry ({a2})"),
                 code="complaints.complaint.reassign.reassignment_earlier",
+                value=event.at,
                 a=event.at.isoformat(),
                 a2=last.isoformat(),
             )

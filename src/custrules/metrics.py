@@ -101,6 +101,7 @@ def _ids(value: Any, what: str) -> frozenset[str]:
         raise InvalidTypeError.of(
             N_("{what} must be a collection of customer ids, got {shown!r}"),
             code="metrics.ids.collection_customer",
+            value=value,
             what=what,
             shown=value,
         )
@@ -110,6 +111,7 @@ def _ids(value: Any, what: str) -> frozenset[str]:
             raise InvalidTypeError.of(
                 N_("customer ids must be non-empty text, got {item!r}"),
                 code="metrics.ids.customer_ids",
+                value=item,
                 item=item,
             )
     return ids

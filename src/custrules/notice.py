@@ -242,6 +242,7 @@ class ScheduleNotice:
                 raise NoticeError.of(
                     N_("year={year} contradicts the title, which says {titled}"),
                     code="notice.schedulenotice.parse.year_contradicts",
+                    value=year,
                     line=title_line,
                     year=year,
                     titled=titled,
@@ -254,6 +255,7 @@ class ScheduleNotice:
                     "is missing; pass year=..."
                 ),
                 code="notice.schedulenotice.parse.no_year",
+                value=text[:60],
                 line=1,
             )
         _check.in_range(_dt.date(the_year, 1, 1), "the notice's year")

@@ -81,6 +81,26 @@ class Unit(str, enum.Enum):
     WORKING_DAYS = "working_days"
 
 
+#: the refusal of a period longer than custrules counts, for each unit
+_TOO_LONG = {
+    Unit.DAYS: N_(
+        "a period of {length} days is longer than custrules counts (at most {a} days, "
+        "a hundred years)"
+    ),
+    Unit.MONTHS: N_(
+        "a period of {length} months is longer than custrules counts (at most {a} months, "
+        "a hundred years)"
+    ),
+    Unit.YEARS: N_(
+        "a period of {length} years is longer than custrules counts (at most {a} years)"
+    ),
+    Unit.WORKING_DAYS: N_(
+        "a period of {length} working days is longer than custrules counts (at most {a} "
+        "working days, about a hundred years)"
+    ),
+}
+
+
 def _to_unit(value: Any) -> Unit:
     """A Unit from itself, its value or its name (errors list the choices)."""
     result: Unit = _check.member(Unit, value, "unit")
@@ -342,12 +362,14 @@ def counting_day(
         raise InvalidTypeError.of(
             N_("calendar must be a WorkCalendar, got {calendar!r}"),
             code="periods.counting_day.calendar_workcalendar",
+            value=calendar,
             calendar=calendar,
         )
     if not isinstance(convention, PeriodConvention):
         raise InvalidTypeError.of(
             N_("convention must be a PeriodConvention, got {convention!r}"),
             code="periods.counting_day.convention_periodconvention",
+            value=convention,
             convention=convention,
         )
     return _counting_day(local, calendar, _closing(closing_time), convention)
@@ -400,20 +422,17 @@ def period_end(
         )
     if length > _MAX_LENGTH[unit]:
         raise InvalidInputError.of(
-            N_(
-                "a period of {length} {value2} is longer than custrules counts (at most "
-                "{a} {value2}, a hundred years)"
-            ),
+            _TOO_LONG[unit],
             code="periods.period_end.period_longer",
             value=length,
             length=length,
-            value2=unit.value,
             a=_MAX_LENGTH[unit],
         )
     if not isinstance(convention, PeriodConvention):
         raise InvalidTypeError.of(
             N_("convention must be a PeriodConvention, got {convention!r}"),
             code="periods.period_end.convention_periodconvention",
+            value=convention,
             convention=convention,
         )
     closing_time = _closing(closing_time)
