@@ -54,6 +54,7 @@ KEYWORDS = {
     "iterable": (2,),
     "mapping": (2,),
     "record": (3,),
+    "year": (2,),
     "parse_date": (2,),
     "parse_instant": (2,),
 }

@@ -621,3 +621,11 @@ def test_working_days_in_words() -> None:
     assert [working_days_text(n, "zh") for n in (1, 7)] == ["1 个工作日", "7 个工作日"]
     with pytest.raises(InvalidTypeError, match="n must be an int"):
         working_days_text(1.0)  # type: ignore[arg-type]
+
+
+def test_the_last_official_day_is_not_an_estimate() -> None:
+    estimating = WorkCalendar.china(estimate_beyond_horizon=True)
+    through = estimating.official_through
+    assert through is not None
+    assert estimating.explain(through).estimated is False
+    assert estimating.explain(through + dt.timedelta(days=1)).estimated is True

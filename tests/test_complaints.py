@@ -586,3 +586,18 @@ def test_severities_escalations_and_standings_name_themselves() -> None:
         ("due today", "今日到期"),
         ("overdue", "已逾期"),
     ]
+
+
+def test_a_complaints_own_deadline_follows_the_hosts_policy() -> None:
+    """Complaint.deadline passes the policy through: a host answering general
+    complaints within 2 working days gets a later deadline than CMP-1's 1."""
+    from custrules.complaints import ComplaintPolicy
+
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)  # a Monday
+    c = Complaint.record(
+        received_at=t, customer="王", content="慢", channel="telephone", handler="李"
+    ).classify("general", at=t, actor="李")
+    assert c.deadline().last_day == dt.date(2026, 3, 3)
+    assert c.deadline(policy=ComplaintPolicy(general_working_days=2)).last_day == dt.date(
+        2026, 3, 4
+    )

@@ -380,7 +380,10 @@ def test_months() -> None:
     assert Month.parse(m) is m
     assert (Month(2024, 2).first_day, Month(2024, 2).last_day) == (D(2024, 2, 1), D(2024, 2, 29))
     assert Month(2026, 12).last_day == D(2026, 12, 31)
-    assert str(Month(987, 3)) == "0987-03"
+    assert str(Month(1900, 3)) == "1900-03"
+    for year in (987, 1899, 2200):  # months live within custrules' dates too
+        with pytest.raises(InvalidInputError, match="a month's year must be a year from 1900"):
+            Month(year, 3)
     assert Month(2026, 1) < Month(2026, 2) < Month(2027, 1)
     assert not Month(2026, 2) < Month(2026, 2)
     assert Month(2026, 1).__lt__("2026-02") is NotImplemented
@@ -395,7 +398,9 @@ def test_months() -> None:
     ) as caught:
         Month(2026, 0)
     assert caught.value.value == (2026, 0)
-    with pytest.raises(InvalidInputError, match=r"^not a month: 10000-01"):
+    with pytest.raises(
+        InvalidInputError, match=r"^a month.s year must be a year from 1900 to 2199, got 10000$"
+    ):
         Month(10000, 1)
     with pytest.raises(InvalidTypeError, match=r"^months must be an int"):
         m - 1.5  # type: ignore[operator]

@@ -323,3 +323,12 @@ def arrangements(draw: st.DrawFn) -> ScheduleNotice:
 def test_parse_render_round_trips(notice: Any) -> None:
     assert ScheduleNotice.parse(notice.render()) == notice
     assert ScheduleNotice.from_holiday_cn(notice.to_holiday_cn()) == notice
+
+
+def test_cal8_statutory_days_at_both_ends_of_their_years() -> None:
+    """2000 and 2099 are computed; 1999 and 2100 are refused."""
+    assert len(statutory_days(2000)) == 10  # the 2000 measures: 3 + 3 + 3 + 1 (New Year)
+    assert len(statutory_days(2099)) == 13  # the 2024 measures
+    for year in (1999, 2100):
+        with pytest.raises(InvalidInputError, match="computed for 2000-2099"):
+            statutory_days(year)

@@ -81,6 +81,9 @@ class Unit(str, enum.Enum):
     WORKING_DAYS = "working_days"
 
 
+#: what a month's year is called in a refusal
+_MONTH_YEAR = N_("a month's year")
+
 #: the refusal of a period longer than custrules counts, for each unit
 _TOO_LONG = {
     Unit.DAYS: N_(
@@ -500,7 +503,8 @@ class Month:
     month: int = attrs.field(validator=lambda _, a, v: _check.integer(v, a.name))
 
     def __attrs_post_init__(self) -> None:
-        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
+        _check.year(self.year, _MONTH_YEAR)  # custrules' dates: 1900 to 2199
+        if not 1 <= self.month <= 12:
             raise InvalidInputError.of(
                 N_("not a month: {year}-{month:02d} (month must be 1-12)"),
                 code="periods.month.not_month",
