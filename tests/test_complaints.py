@@ -601,3 +601,38 @@ def test_a_complaints_own_deadline_follows_the_hosts_policy() -> None:
     assert c.deadline(policy=ComplaintPolicy(general_working_days=2)).last_day == dt.date(
         2026, 3, 4
     )
+
+
+def _nth_working_day_by_stepping(day: dt.date, n: int) -> dt.date:
+    """The reference: walk forward one day at a time, counting working days."""
+    count = 0
+    while count < n:
+        day += dt.timedelta(days=1)
+        count += CHINA.is_working_day(day)
+    return day
+
+
+@given(
+    instants,
+    st.sampled_from(["general", "major"]),
+    st.sampled_from([None, dt.time(17, 30), dt.time(9, 0)]),
+)
+def test_cmp1_deadlines_agree_with_a_day_by_day_walk(
+    received: dt.datetime, severity: str, closing: dt.time | None
+) -> None:
+    """CMP-1 with CAL-6: the N-th working day after the day of receipt in Beijing,
+    ending at close of business or at 24:00, found by walking the calendar instead
+    of the index."""
+    from zoneinfo import ZoneInfo
+
+    beijing = ZoneInfo("Asia/Shanghai")
+    got = complaint_deadline(received, severity, closing_time=closing)
+    last = _nth_working_day_by_stepping(
+        received.astimezone(beijing).date(), 1 if severity == "general" else 3
+    )
+    due = (
+        dt.datetime.combine(last, closing, tzinfo=beijing)
+        if closing
+        else dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=beijing)
+    )
+    assert (got.last_day, got.due) == (last, due)

@@ -209,3 +209,43 @@ def test_cal5_art202_add_months_is_relativedelta(day: D, months: int) -> None:
     from custrules import add_months
 
     assert add_months(day, months) == day + relativedelta(months=months)
+
+
+@given(
+    instants,
+    st.sampled_from(["days", "months", "years", "working_days"]),
+    st.integers(min_value=1, max_value=40),
+)
+def test_cal5_periods_agree_with_a_plain_reading_of_the_code(
+    start: dt.datetime, unit: str, length: int
+) -> None:
+    """Arts. 201-203 read plainly: count from the next day (days), the same day of
+    the final month or its last day (months, years, by dateutil), or the N-th
+    working day; a last day that is a rest day moves to the next working day; the
+    period ends at 24:00 of its last day in Beijing."""
+    from dateutil.relativedelta import relativedelta
+
+    beijing = ZoneInfo("Asia/Shanghai")
+    day = start.astimezone(beijing).date()
+    if unit == "days":
+        last = day + dt.timedelta(days=length)
+    elif unit == "months":
+        last = day + relativedelta(months=length)
+    elif unit == "years":
+        last = day + relativedelta(years=length % 4 + 1)
+        length = length % 4 + 1
+    else:
+        last, count = day, 0
+        while count < length:
+            last += dt.timedelta(days=1)
+            count += CHINA.is_working_day(last)
+    try:
+        while not CHINA.is_working_day(last):
+            last += dt.timedelta(days=1)
+        got = period_end(start, length, unit)
+    except CalendarHorizonError:
+        return  # past the installed schedule (tested elsewhere)
+    assert (got.last_day, got.end) == (
+        last,
+        dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=beijing),
+    )
