@@ -152,7 +152,7 @@ def test_tier4_unique_ids() -> None:
         st.tuples(
             st.sampled_from(list(ChannelClass)),
             st.integers(min_value=0, max_value=500),
-            st.fractions(min_value=0, max_value=1),
+            st.fractions(min_value=0, max_value=1, max_denominator=10**9),
         ),
         max_size=12,
     ),
@@ -255,8 +255,8 @@ def test_tier8_bad_policies() -> None:
     st.dictionaries(
         st.text(min_size=1, max_size=3), st.integers(min_value=0, max_value=50), max_size=30
     ),
-    st.fractions(min_value=0, max_value=1),
-    st.fractions(min_value=0, max_value=1),
+    st.fractions(min_value=0, max_value=1, max_denominator=10**9),
+    st.fractions(min_value=0, max_value=1, max_denominator=10**9),
     st.booleans(),
     st.sampled_from(list(Ties)),
 )
