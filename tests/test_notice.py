@@ -80,6 +80,9 @@ def with_line(year: int, name: str, line: str) -> str:
 
 
 def test_cal8_statutory_days_by_the_measures_versions() -> None:
+    from custrules.notice import _statutory
+
+    _statutory.cache_clear()  # computed here, not taken from an earlier test's cache
     assert len(statutory_days(2007)) == 10  # 2000 version: SF 1st-3rd, 1-3 May
     assert D(2007, 5, 3) in statutory_days(2007)
     assert len(statutory_days(2008)) == 11  # 2008: Qingming, Dragon Boat, Mid-Autumn; eve
