@@ -636,3 +636,59 @@ def test_cmp1_deadlines_agree_with_a_day_by_day_walk(
         else dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=beijing)
     )
     assert (got.last_day, got.due) == (last, due)
+
+
+def test_cmp1_deadline_explanations_word_for_word() -> None:
+    """A complaint received on the eve of National Day: the days skipped, the
+    make-up Saturday counted, in both languages, with and without close of business."""
+    t = dt.datetime(2026, 9, 30, 16, tzinfo=CHINA_TZ)
+    general = complaint_deadline(t, "general")
+    assert general.explain() == (
+        "general complaint (一般投诉) received 2026-09-30 16:00 Wed (Beijing time)\n"
+        "last day: 2026-10-08 Thu (1 working day; the receipt day is not counted)\n"
+        "due:      2026-10-09T00:00:00+08:00 (24:00 of the last day)\n"
+        "handled by: department\n"
+        "days off skipped and make-up days counted:\n"
+        "  2026-10-01 Thu: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-04 Sun: day off, weekend\n"
+        "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
+        "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
+        "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
+        "rules: CMP-1, CAL-5, CAL-6"
+    )
+    assert general.explain("zh") == (
+        "一般投诉，收到于 2026-09-30 16:00 周三（北京时间）\n"
+        "最后一天：2026-10-08 周四（1 个工作日；收到当日不计入）\n"
+        "期限届满：2026-10-09T00:00:00+08:00（最后一天的 24:00）\n"
+        "处理：责任部门\n"
+        "跳过的休息日与计入的调休上班日：\n"
+        "  2026-10-01 周四：休息日，法定节假日：国庆节\n"
+        "  2026-10-02 周五：休息日，法定节假日：国庆节\n"
+        "  2026-10-03 周六：休息日，法定节假日：国庆节\n"
+        "  2026-10-04 周日：休息日，周末\n"
+        "  2026-10-05 周一：休息日，补休或特别通知的休息日\n"
+        "  2026-10-06 周二：休息日，调休放假（调至 2026-09-20 周日上班）\n"
+        "  2026-10-07 周三：休息日，调休放假（调至 2026-10-10 周六上班）\n"
+        "规则：CMP-1, CAL-5, CAL-6"
+    )
+    major = complaint_deadline(t, "major", closing_time=dt.time(17, 30))
+    assert major.explain(at=t + dt.timedelta(days=1)) == (
+        "major complaint (较大事件投诉) received 2026-09-30 16:00 Wed (Beijing time)\n"
+        "last day: 2026-10-10 Sat (3 working days; the receipt day is not counted)\n"
+        "due:      2026-10-10T17:30:00+08:00 (close of business)\n"
+        "handled by: department\n"
+        "at 2026-10-01T16:00:00+08:00: on time, 3 working days left\n"
+        "days off skipped and make-up days counted:\n"
+        "  2026-10-01 Thu: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
+        "  2026-10-04 Sun: day off, weekend\n"
+        "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
+        "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
+        "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
+        "  2026-10-10 Sat: working day, make-up working day (调休上班) "
+        "(in exchange for 2026-10-07 Wed)\n"
+        "rules: CMP-1, CAL-5, CAL-6"
+    )

@@ -335,3 +335,13 @@ def test_cal8_statutory_days_at_both_ends_of_their_years() -> None:
     for year in (1999, 2100):
         with pytest.raises(InvalidInputError, match="computed for 2000-2099"):
             statutory_days(year)
+
+
+def test_cal7_a_one_day_holiday_renders_and_reads_back() -> None:
+    """2014's New Year was one day: the single-day form renders as the notice wrote it
+    and reads back to the same schedule."""
+    notice = installed(2014)
+    assert notice.entries[0].form == "single"
+    text = notice.render()
+    assert "一、元旦：1月1日（周三）放假，共1天。" in text.splitlines()
+    assert ScheduleNotice.parse(text) == notice
