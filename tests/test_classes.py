@@ -228,6 +228,15 @@ def test_tier8_a_share_of_a_count_rounds_up() -> None:
     assert [v.value for v in got.values()] == ["A", "A", "B", *["C"] * 12]
 
 
+def test_tier8_ids_that_read_alike_are_two_customers() -> None:
+    """The ids 1 and "1" are two customers: each keeps its own figure and class (the
+    split once wrote ids as text, so one silently replaced the other)."""
+    got = abc_classes({1: 100, "1": 5, "x": 50}, AbcPolicy(a=Fraction(2, 3)))
+    assert got == {1: AbcClass.A, "1": AbcClass.C, "x": AbcClass.A}
+    tied = abc_classes({1: 7, "1": 7}, AbcPolicy(a=Fraction(1, 2), ties=Ties.BY_ID))
+    assert tied == {1: AbcClass.A, "1": AbcClass.C}  # by id as text, then int before str
+
+
 @pytest.mark.parametrize(
     ("ties", "a_members"),
     [

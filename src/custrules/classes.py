@@ -478,10 +478,10 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
             policy=policy,
         )
     values = {
-        str(k): _check.volume(v, _figure_of(k))
-        for k, v in _check.mapping(figures, "figures").items()
+        k: _check.volume(v, _figure_of(k)) for k, v in _check.mapping(figures, "figures").items()
     }
-    order = sorted(values, key=lambda k: (-values[k], k))
+    # ties by id: by the id as text, then by its type (the ids 1 and "1" are two customers)
+    order = sorted(values, key=lambda k: (-values[k], str(k), type(k).__name__))
     n = len(order)
     if n == 0:
         return {}
@@ -520,7 +520,7 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
 
     a_end = settle(cut(policy.a))
     b_end = max(a_end, settle(cut(policy.a + policy.b))) if policy.b else a_end
-    out: dict[str, AbcClass] = {}
+    out: dict[Any, AbcClass] = {}
     for i, key in enumerate(order):
         out[key] = AbcClass.A if i < a_end else AbcClass.B if i < b_end else AbcClass.C
-    return {k: out[str(k)] for k in figures}
+    return {k: out[k] for k in figures}
