@@ -270,7 +270,21 @@ def test_errors_carry_a_stable_code_and_their_parameters() -> None:
     horizon = _error(lambda: WorkCalendar.china().add_working_days(date(2027, 6, 1), 1))
     assert horizon.code == "horizon"
     assert horizon.params["missing_year"] == 2027
-    assert "2027 年的国务院放假通知" in horizon.message_in("zh")
+    zh = horizon.message_in("zh")
+    assert zh.startswith("2027-06-01 超出本日历的官方放假安排，该安排截至 2026-12-31（holidays ")
+    assert "国务院通知 2001-2026）：未安装 2027 年的 CN 放假安排" in zh
+    assert "official_through=date(2027, 12, 31)" in zh  # the call to write stays as code
+    code_words = {"holidays", "with_notice", "ScheduleNotice", "parse", "text", "notice", "FILE"}
+    code_words |= {"with_overrides", "days_off", "working_days", "official_through", "date"}
+    code_words |= {"WorkCalendar", "china", "estimate_beyond_horizon", "True"}
+    assert english_prose(zh, code_words) == [], zh
+    for wrong in (
+        lambda: WorkCalendar.china().add_working_days(date(2026, 12, 20), 30),
+        lambda: WorkCalendar.china().is_working_day(date(1990, 3, 3)),
+        lambda: WorkCalendar.china(estimate_beyond_horizon=True).is_working_day(date(2150, 1, 1)),
+    ):
+        zh = _error(wrong).message_in("zh")
+        assert english_prose(zh, code_words) == [], zh
 
     notice = _error(lambda: ScheduleNotice.parse("一、元旦：1月1日放假。", year=2027))
     assert notice.params["line"] >= 0

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import attrs
 
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, tr
+from custrules._i18n import N_, Sub, tr
 
 __all__ = ["DayData", "DayKind", "SpecialDay"]
 
@@ -83,4 +83,5 @@ class DayData:
     official_through: _dt.date | None
     estimate_through: _dt.date | None
     days: Mapping[_dt.date, SpecialDay] = attrs.field(converter=_freeze)
-    source: str
+    #: where the days come from: a text, or one in the reader's language (a ``Sub``)
+    source: str | Sub

@@ -121,7 +121,7 @@ def china(*, estimate: bool, language: str = "zh_CN") -> DayData:
         official_through=through,
         estimate_through=estimate_through,
         days=days,
-        source=str(china_source(years[0], years[-1])),
+        source=china_source(years[0], years[-1]),
     )
 
 
@@ -190,7 +190,12 @@ def country(
         official_through=last,
         estimate_through=None,
         days=_scan(source, first, last, {}),
-        source=f"holidays {version()}, rules for {label} {year_list[0]}-{year_list[-1]}",
+        source=Sub(
+            (
+                N_("holidays {}, rules for {} {}-{}"),
+                (version(), label, year_list[0], year_list[-1]),
+            )
+        ),
     )
 
 

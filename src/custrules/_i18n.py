@@ -200,11 +200,6 @@ _BY_CODE = {
         "{day} is past the calendar's official schedule (it runs to {official_through}): "
         "add the State Council notice for {missing_year}, or allow an estimate"
     ),
-    "horizon.before_data": N_(
-        "{day} is before the calendar's data, which starts {first_day}: add the days you "
-        "need with overrides"
-    ),
-    "horizon.past_estimate": N_("{day} is past the last day even an estimate is available for"),
 }
 
 

@@ -40,7 +40,7 @@ import attrs
 from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, lang_code, tr
+from custrules._i18n import N_, Sub, lang_code, tr
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
 from custrules.notice import ScheduleNotice, _day_words, _statutory_by_name, statutory_days
@@ -56,6 +56,8 @@ __all__ = [
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
+#: a day asked about through a count of working days, in a horizon error
+_FROM_REACHING = N_("the answer from {} (reaching {})")
 #: the outermost days any calendar answers for: the dates custrules works with
 _MIN_ORD = _check.FIRST_DAY.toordinal()
 _MAX_ORD = _check.LAST_DAY.toordinal()
@@ -323,7 +325,7 @@ _WEEKDAYS = DayData(
     official_through=None,
     estimate_through=None,
     days={},
-    source="Monday-Friday, no holidays",
+    source=Sub((N_("Monday-Friday, no holidays"), ())),
 )
 
 
@@ -664,43 +666,59 @@ class WorkCalendar:
         self, day: _dt.date, *, start: _dt.date | None = None
     ) -> CalendarHorizonError:
         first, through = self.first_day, self.official_through
-        what = f"{day}" if start is None else f"the answer from {start} (reaching {day})"
+        asked: Any = day if start is None else Sub((_FROM_REACHING, (start, day)))
+        source = self.data.source
         if first is not None and day < first:
-            return CalendarHorizonError(
-                f"{what} is before this calendar's data, which starts {first} "
-                f"({self.data.source}); add the days you need with with_overrides() on a "
-                "calendar that covers them",
+            return CalendarHorizonError.of(
+                N_(
+                    "{asked} is before this calendar's data, which starts {first_day} "
+                    "({source}); add the days you need with with_overrides() on a calendar "
+                    "that covers them"
+                ),
                 code="horizon.before_data",
                 day=day,
                 first_day=first,
                 official_through=through,
                 missing_year=day.year,
+                asked=asked,
+                source=source,
             )
         if self.estimates_beyond_horizon:
             limit = _dt.date.fromordinal(self._hi)
-            return CalendarHorizonError(
-                f"{what} is past {limit}, the last day even an estimate is available for "
-                f"({self.data.source})",
+            return CalendarHorizonError.of(
+                N_(
+                    "{asked} is past {limit}, the last day even an estimate is available "
+                    "for ({source})"
+                ),
                 code="horizon.past_estimate",
                 day=day,
                 first_day=first,
                 official_through=through,
                 missing_year=limit.year + 1,
+                asked=asked,
+                limit=limit,
+                source=source,
             )
         assert through is not None
         missing = through.year + 1 if through.month == 12 and through.day == 31 else through.year
-        return CalendarHorizonError(
-            f"{what} is past this calendar's official schedule, which ends {through} "
-            f"({self.data.source}): the {self.name} schedule for {missing} is not installed. "
-            f"Upgrade `holidays` once it carries {missing}, or supply the State Council's "
-            f"notice with .with_notice(ScheduleNotice.parse(text)) (on the command line: "
-            f"--notice FILE), or the days with .with_overrides(days_off=[...], "
-            f"working_days=[...], official_through=date({missing}, 12, 31)), or opt in to a "
-            "labelled estimate with WorkCalendar.china(estimate_beyond_horizon=True)",
+        return CalendarHorizonError.of(
+            N_(
+                "{asked} is past this calendar's official schedule, which ends "
+                "{official_through} ({source}): the {name} schedule for {missing_year} is "
+                "not installed. Upgrade `holidays` once it carries {missing_year}, or supply "
+                "the State Council's notice with .with_notice(ScheduleNotice.parse(text)) "
+                "(on the command line: --notice FILE), or the days with "
+                ".with_overrides(days_off=[...], working_days=[...], "
+                "official_through=date({missing_year}, 12, 31)), or opt in to a labelled "
+                "estimate with WorkCalendar.china(estimate_beyond_horizon=True)"
+            ),
             day=day,
             first_day=first,
             official_through=through,
             missing_year=missing,
+            asked=asked,
+            source=source,
+            name=self.name,
         )
 
     def is_working_day(self, day: _dt.date) -> bool:

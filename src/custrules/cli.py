@@ -340,7 +340,7 @@ def _calendar_json(cal: WorkCalendar) -> dict[str, Any]:
     through = cal.official_through
     return {
         "name": cal.name,
-        "source": cal.data.source,
+        "source": str(cal.data.source),
         "official_through": None if through is None else through.isoformat(),
         "estimates_beyond_horizon": cal.estimates_beyond_horizon,
     }

@@ -203,3 +203,35 @@ class CalendarHorizonError(CustrulesError, ValueError):
         self.first_day = first_day
         self.official_through = official_through
         self.missing_year = missing_year
+
+    @classmethod
+    def of(  # type: ignore[override]
+        cls,
+        template: str,
+        *,
+        day: _dt.date,
+        first_day: _dt.date | None,
+        official_through: _dt.date | None,
+        missing_year: int,
+        code: str | None = None,
+        **params: Any,
+    ) -> CalendarHorizonError:
+        """A horizon error from a marked template and its named parameters (the
+        dates and the missing year among them)."""
+        dates = {
+            "day": day,
+            "first_day": first_day,
+            "official_through": official_through,
+            "missing_year": missing_year,
+        }
+        error = cls(
+            template.format(value=day, **dates, **params),
+            code=code,
+            day=day,
+            first_day=first_day,
+            official_through=official_through,
+            missing_year=missing_year,
+        )
+        error.params.update(params)
+        error.template = template
+        return error
