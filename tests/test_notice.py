@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from custrules import (
     CalendarHorizonError,
+    DayKind,
     InvalidInputError,
     NoticeError,
     ScheduleNotice,
@@ -260,6 +261,61 @@ def test_with_notice_moves_the_horizon_and_crosses_new_year() -> None:
             assert cal.is_working_day(day) is False, day
         for day in entry.working_days:
             assert cal.is_working_day(day) is True, day
+
+
+@pytest.mark.parametrize(
+    ("year", "december"),
+    [(2006, [D(2005, 12, 31)]), (2012, [D(2011, 12, 31)]), (2019, [D(2018, 12, 29)])],
+)
+def test_cal7_late_december_make_up_days_belong_to_the_next_notice(
+    year: int, december: list[dt.date]
+) -> None:
+    """Make-up days worked in late December for the next New Year are published in the
+    next year's notice, on its New Year line (the 2019 notice: "2018年12月29日（星期六）
+    上班"), not on this year's National Day line; a make-up day may pay for any day of
+    the New Year break (2005-12-31 was worked for 3 January 2006)."""
+    this, before = installed(year), installed(year - 1)
+    assert this.entries[0].names == ("元旦",)
+    assert list(this.entries[0].working_days) == december
+    assert not set(december) & before.working_days
+    assert set(december) <= next_years_days(CHINA, year - 1)
+    line = this.render().splitlines()[2]
+    assert f"{december[0].year}年12月{december[0].day}日" in line
+    assert ScheduleNotice.parse(this.render()) == this
+    assert ScheduleNotice.from_holiday_cn(this.to_holiday_cn()) == this
+
+
+def test_days_past_the_installed_data_have_their_kinds() -> None:
+    """CAL-8 past the horizon: a day in lieu of a weekend holiday (补休) is a holiday's
+    day off, not a bridge day; the law's days are statutory holidays by name when a
+    host extends the horizon with overrides alone; and the law's names hold to the
+    last year of the lunar tables (2099) on the estimate."""
+    labour = "四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）上班。"
+    assert labour in NOTICE_2027
+    text = NOTICE_2027.replace(labour, "四、劳动节：5月1日放假，5月3日（星期一）补休。")
+    cal = CHINA.with_notice(ScheduleNotice.parse(text))
+    in_lieu = cal.explain(D(2027, 5, 3))
+    assert (in_lieu.working, in_lieu.kind, in_lieu.statutory) == (False, DayKind.HOLIDAY, False)
+    assert in_lieu.describe("en") == "day off in lieu or by special notice"
+    assert cal.explain(D(2027, 5, 4)).kind is DayKind.WORKDAY
+    bridge = CHINA.with_notice(ScheduleNotice.parse(NOTICE_2027)).explain(D(2027, 5, 4))
+    assert (bridge.working, bridge.kind) == (False, DayKind.BRIDGE_DAY)
+
+    extended = CHINA.with_overrides(official_through=D(2027, 12, 31))
+    for day, name in ((D(2027, 10, 1), "国庆节"), (D(2027, 2, 5), "春节")):
+        info = extended.explain(day)
+        assert (info.working, info.kind, info.statutory, info.name) == (
+            False,
+            DayKind.HOLIDAY,
+            True,
+            name,
+        )
+    assert extended.explain(D(2027, 2, 9)).kind is DayKind.WORKDAY  # no notice: no bridge
+
+    estimate = WorkCalendar.china(estimate_beyond_horizon=True)
+    for day, name in ((D(2099, 10, 1), "国庆节"), (D(2099, 1, 1), "元旦")):
+        info = estimate.explain(day)
+        assert (info.statutory, info.name, info.estimated) == (True, name, True)
 
 
 def test_with_notice_a_covered_year_must_agree_and_a_gap_is_refused() -> None:

@@ -435,11 +435,18 @@ class ScheduleNotice:
                 continue
             day += _ONE_DAY
         entries = []
+        # late December's make-up days for the next New Year are the next notice's;
+        # those of December of the year before are this one's
+        later = next_years_days(calendar, year)
+        earlier: frozenset[_dt.date] = frozenset()
+        if calendar.first_day is None or calendar.first_day <= first - _dt.timedelta(days=15):
+            earlier = next_years_days(calendar, year - 1)
         makeups = [
             d
             for d in (first + _dt.timedelta(n) for n in range((last - first).days + 1))
-            if d.weekday() >= 5 and calendar.is_working_day(d)
+            if d.weekday() >= 5 and calendar.is_working_day(d) and d not in later
         ]
+        makeups[:0] = sorted(d for d in earlier if calendar.is_working_day(d))
         kept = []
         neighbours: frozenset[_dt.date] = frozenset()
         for other in (year - 1, year + 1):
@@ -572,12 +579,19 @@ def next_years_days(calendar: Any, year: int) -> frozenset[_dt.date]:
     while not calendar.is_working_day(day - _ONE_DAY):
         day -= _ONE_DAY
         run.add(day)
+    # the whole New Year break: a make-up day may pay for any day of it (2005-12-31
+    # was worked for 3 January 2006)
+    whole = set(run)
+    day = jan1
+    while day <= through and not calendar.is_working_day(day):
+        whole.add(day)
+        day += _ONE_DAY
     makeup = {
         d
         for d in (_dt.date(year, 12, 31) - _dt.timedelta(n) for n in range(14))
         if d.weekday() >= 5
         and calendar.is_working_day(d)
-        and calendar.explain(d).swapped_with in run | {jan1, jan1 + _ONE_DAY}
+        and calendar.explain(d).swapped_with in whole
     }
     return frozenset(run | makeup)
 
