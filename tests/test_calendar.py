@@ -221,6 +221,24 @@ def test_cal2_past_the_horizon_is_refused_with_directions() -> None:
     assert isinstance(err.value, CustrulesError)
 
 
+def test_cal2_another_calendars_horizon_gives_its_own_directions() -> None:
+    """Past a US calendar's years, the directions are that calendar's (its own days,
+    or more years), not China's notice or estimate."""
+    us = WorkCalendar.from_holidays("US", years=range(2025, 2027))
+    with pytest.raises(CalendarHorizonError) as err:
+        us.is_working_day(dt.date(2028, 3, 1))
+    assert (err.value.code, err.value.missing_year) == ("horizon", 2027)
+    for lang in ("en", "zh"):
+        message = err.value.message_in(lang)
+        assert "official_through=date(2027, 12, 31)" in message
+        assert "years=..." in message
+        assert "notice" not in message
+        assert "estimate_beyond_horizon" not in message
+    assert err.value.message_in("en").startswith(
+        "2028-03-01 is past this calendar's schedule, which ends 2026-12-31 (holidays "
+    )
+
+
 def test_cal2_an_answer_that_would_cross_the_horizon_is_refused() -> None:
     through = CHINA.official_through
     assert through is not None

@@ -701,6 +701,25 @@ class WorkCalendar:
             )
         assert through is not None
         missing = through.year + 1 if through.month == 12 and through.day == 31 else through.year
+        if self.data.label != "CN":
+            # the State Council's notices and the estimate are China's: other calendars
+            # are extended with their own days, or built for more years
+            return CalendarHorizonError.of(
+                N_(
+                    "{asked} is past this calendar's schedule, which ends {official_through} "
+                    "({source}): the {name} days for {missing_year} are not in it. Supply "
+                    "them with .with_overrides(days_off=[...], working_days=[...], "
+                    "official_through=date({missing_year}, 12, 31)), or build the calendar "
+                    "for more years (WorkCalendar.from_holidays(..., years=...))"
+                ),
+                day=day,
+                first_day=first,
+                official_through=through,
+                missing_year=missing,
+                asked=asked,
+                source=source,
+                name=self.name,
+            )
         return CalendarHorizonError.of(
             N_(
                 "{asked} is past this calendar's official schedule, which ends "
