@@ -282,6 +282,25 @@ def test_a_clock_serves_a_batch() -> None:
     assert clock.policy is COMPLAINT_RULES
 
 
+def test_cmp1_an_extended_deadline_names_its_approvers() -> None:
+    """The explanation of an extended deadline says to how many working days and who
+    approved it, each approver named, in both languages."""
+    approvals = [
+        Approval(approver="王经理", level="分管领导", approved_at=at(2026, 9, 30, 9)),
+        Approval(approver="李总", level="总经理", approved_at=at(2026, 9, 30, 10)),
+    ]
+    extension = Extension(total_working_days=7, reason="需第三方检测", approvals=approvals)
+    d = complaint_deadline(at(2026, 9, 28, 9), "major", extension=extension)
+    assert d.explain().splitlines()[1:4] == [
+        "last day: 2026-10-13 Tue (7 working days; the receipt day is not counted)",
+        "due:      2026-10-14T00:00:00+08:00 (24:00 of the last day)",
+        "extended to 7 working days, approved by 王经理, 李总",
+    ]
+    assert d.explain("zh").splitlines()[3] == "延长至 7 个工作日，批准人：王经理、李总"
+    plain = complaint_deadline(at(2026, 9, 28, 9), "major")
+    assert "extended" not in plain.explain()
+
+
 # -- CMP-3, CMP-4, CMP-6: the procedure ---------------------------------------------
 
 

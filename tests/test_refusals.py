@@ -880,6 +880,16 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         ),
     ),
     (
+        "handled_at policy",
+        lambda: Complaint.record(
+            received_at=T0, customer="王", content="x", channel="telephone", handler="李"
+        ).handled_at(policy="x"),
+        "'x'",
+        "complaints.complaint.handled_at.policy",
+        "policy must be a ComplaintPolicy, got 'x'",
+        "policy 必须是 ComplaintPolicy，收到的是 'x'",
+    ),
+    (
         "policy days zero",
         lambda: ComplaintPolicy(general_working_days=0),
         "0",
