@@ -69,6 +69,10 @@ def test_ret1_satisfaction() -> None:
     assert satisfaction([], period=Q1).average is None
     with pytest.raises(InvalidInputError, match="off the scale"):
         satisfaction([("甲", D(2026, 1, 5), 6)], period=Q1, scale=(1, 5))
+    with pytest.raises(InvalidInputError, match="off the scale"):
+        satisfaction([("甲", D(2026, 1, 5), 0)], period=Q1, scale=(1, 5))
+    ends = [("甲", D(2026, 1, 1), 1), ("乙", D(2026, 3, 31), 5)]  # both ends of both
+    assert satisfaction(ends, period=Q1, scale=(1, 5)).average == 3
 
 
 def test_periods() -> None:
@@ -76,6 +80,13 @@ def test_periods() -> None:
     assert Period.month("2026-02").last == D(2026, 2, 28)
     assert Period.year(2024).last == D(2024, 12, 31)
     assert D(2026, 2, 1) in Q1
+    # both ends belong to the period, the days next to them do not
+    assert [D(2025, 12, 31) in Q1, D(2026, 1, 1) in Q1, D(2026, 3, 31) in Q1] == [
+        False,
+        True,
+        True,
+    ]
+    assert D(2026, 4, 1) not in Q1
     with pytest.raises(InvalidInputError, match="before it starts"):
         Period(D(2026, 3, 1), D(2026, 2, 1))
     with pytest.raises(InvalidInputError, match="quarter"):
