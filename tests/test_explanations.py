@@ -25,6 +25,7 @@ from custrules import (
     Dispute,
     Fault,
     HouseholdLink,
+    MeetingRecord,
     NameChange,
     OldCustomerIntroduction,
     Previous,
@@ -1927,7 +1928,10 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "RE12-7.3: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
                 "10:00): the earlier registration cannot be told"
             ),
-            "RE12-7.1: 乙 closed the deal with no valid claim against it",
+            (
+                "RE12-7.3: 乙 closed the deal while 乙 and 甲 had registered the customer "
+                "at the same instant: the ruling decides"
+            ),
             (
                 "RE12-7.7: 项目经理's ruling (2026-03-04 10:00) lacks the sales director's "
                 "approval: it does not count yet"
@@ -1936,7 +1940,7 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         [
             "RE12-7.3: 2 条到访记录在同一时刻（2026-03-02 10:00）内容不一致：无法排定先后",
             "RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
-            "RE12-7.1: 乙成交，且无人拥有有效的归属",
+            "RE12-7.3: 乙成交时，乙和甲在同一时刻登记了该客户：由裁决决定",
             "RE12-7.7: 项目经理的裁决（2026-03-04 10:00）未经销售总监批准：暂不生效",
         ],
         (
@@ -1960,13 +1964,16 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
                 "10:00): the earlier registration cannot be told"
             ),
-            "RE14-5.2: 乙 closed the deal with no valid claim against it",
+            (
+                "RE14-5.1: 乙 closed the deal while 乙 and 甲 had registered the customer "
+                "at the same instant: the ruling decides"
+            ),
             "RE14-5.4: ruling by 项目经理 (2026-03-04 10:00): 乙先接待",
         ],
         [
             "RE14-5.1: 2 条到访记录在同一时刻（2026-03-02 10:00）内容不一致：无法排定先后",
             "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
-            "RE14-5.2: 乙成交，且无人拥有有效的归属",
+            "RE14-5.1: 乙成交时，乙和甲在同一时刻登记了该客户：由裁决决定",
             "RE14-5.4: 项目经理的裁决（2026-03-04 10:00）：乙先接待",
         ],
         None,
@@ -2383,11 +2390,14 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 "
                 "10:00): the earlier registration cannot be told"
             ),
-            "RE14-5.2: 甲 closed the deal with no valid claim against it",
+            (
+                "RE14-5.1: 甲 closed the deal while 乙 and 甲 had registered the customer "
+                "at the same instant: the ruling decides"
+            ),
         ],
         [
             "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
-            "RE14-5.2: 甲成交，且无人拥有有效的归属",
+            "RE14-5.1: 甲成交时，乙和甲在同一时刻登记了该客户：由裁决决定",
         ],
         (
             "RE14-5.1: 乙 and 甲 registered the customer at the same instant (2026-03-02 10:00): "
@@ -2570,6 +2580,110 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("tie_with_an_unconfirmed_registration", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("tie_with_an_unconfirmed_registration", "RE14"): (None, None, {}),
 }
+
+
+# RE14-5.3(6) and RE14-5.1's evening-meeting record, each beside the policy that lacks it
+STORIES.update(
+    {
+        # RE14-5.3(6): A's customer goes to B for a discount; RE12 has no such clause
+        "re14_discount": (
+            [*seen(0, "甲"), visit(5, "乙", for_discount=True), deal(5, "乙")],
+            (RE12, RE14),
+            {},
+        ),
+        # RE14-5.1: two forms at one instant, the evening-meeting record names 乙 first;
+        # RE12-7.3 has no such record: a ruling
+        "meeting_record_tie": (
+            [
+                visit(0, "乙"),
+                Registration(at=at(0), customer=C, salesperson="甲", confirmed_at=at(0)),
+                Registration(at=at(0), customer=C, salesperson="乙", confirmed_at=at(0)),
+                MeetingRecord(at=at(0, 20), customer=C, first="乙"),
+                deal(3, "甲"),
+            ],
+            (RE12, RE14),
+            {},
+        ),
+    }
+)
+EXPECTED.update(
+    {
+        ("re14_discount", "RE12"): (
+            ["RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)"],
+            ["RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）"],
+            None,
+            None,
+        ),
+        ("re14_discount", "RE14"): (
+            [
+                "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
+                "RE14-5.3(6): 甲's customer went to 乙 for a discount: the whole bonus stays 甲's",
+            ],
+            [
+                "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
+                "RE14-5.3(6): 甲的客户为求优惠找了乙：奖金全部仍归甲",
+            ],
+            None,
+            None,
+        ),
+        ("meeting_record_tie", "RE12"): (
+            [
+                (
+                    "RE12-7.3: 乙 and 甲 registered the customer at the same instant "
+                    "(2026-03-02 10:00): the earlier registration cannot be told"
+                ),
+                (
+                    "RE12-7.3: the evening-meeting record names 乙 first; RE12 decides by "
+                    "the registration times"
+                ),
+                (
+                    "RE12-7.3: 甲 closed the deal while 乙 and 甲 had registered the customer "
+                    "at the same instant: the ruling decides"
+                ),
+            ],
+            [
+                "RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+                "RE12-7.3: 晚会记录载明乙在先；RE12按登记时间决定",
+                "RE12-7.3: 甲成交时，乙和甲在同一时刻登记了该客户：由裁决决定",
+            ],
+            (
+                "RE12-7.3: 乙 and 甲 registered the customer at the same instant "
+                "(2026-03-02 10:00): the earlier registration cannot be told"
+            ),
+            "RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户：无法分辨先后",
+        ),
+        ("meeting_record_tie", "RE14"): (
+            [
+                (
+                    "RE14-5.1: 乙 and 甲 registered the customer at the same instant "
+                    "(2026-03-02 10:00); the evening-meeting record names 乙 first"
+                ),
+                "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+                "RE14-5.1: 甲 registered later than 乙: the earlier registration wins",
+                (
+                    "RE14-5.1: the evening-meeting record names 乙 as the first to receive "
+                    "the customer"
+                ),
+            ],
+            [
+                "RE14-5.1: 乙和甲在同一时刻（2026-03-02 10:00）登记了该客户；晚会记录载明乙在先",
+                "RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）",
+                "RE14-5.1: 甲的登记晚于乙：以先登记者为准",
+                "RE14-5.1: 晚会记录载明乙最先接待该客户",
+            ],
+            None,
+            None,
+        ),
+    }
+)
+OUTCOMES.update(
+    {
+        ("re14_discount", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
+        ("re14_discount", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
+        ("meeting_record_tie", "RE12"): (None, None, {}),
+        ("meeting_record_tie", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    }
+)
 
 
 @pytest.mark.parametrize(
@@ -3007,3 +3121,23 @@ def test_a_removed_holder_is_said_to_have_lost_every_right_not_to_have_lapsed(
     assert "RE12-3.10: 甲 lost every right to this customer earlier" in lines
     assert not any("lapsed" in line for line in lines)
     assert "RE12-3.10: 甲此前已丧失对该客户的一切权利" in a.explain("zh").splitlines()
+
+
+def test_as_of_before_every_event_names_the_events_customer() -> None:
+    """Without ``customer=``, an answer from before every event names the customer the
+    events are about."""
+    a = attribute(seen(0, "甲"), RE12, as_of=at(-1))
+    assert (a.customer, a.owner, a.explain()) == (C, None, "")
+
+
+def test_re12_3_7_i_the_new_salesperson_follows_up_even_with_the_smaller_part() -> None:
+    """RE12-3.7(i): "the new salesperson follows up" whatever the split; a host's 60/40
+    in the earlier salesperson's favour makes 甲 the owner, and 乙 still follows up."""
+    policy = attrs.evolve(RE12, recognition_share=Fraction(3, 5))
+    story = [*FORGOT, Recognition(at=at(25), customer=C, original="甲"), deal(30, "乙")]
+    a = attribute(story, policy, customer=C)
+    assert (a.owner, a.follow_up) == ("甲", "乙")
+    assert {str(p): v for p, v in a.shares.items()} == {
+        "salesperson:甲": Fraction(3, 5),
+        "salesperson:乙": Fraction(2, 5),
+    }

@@ -392,6 +392,26 @@ def test_re11_4_to_6_a_valid_referral(policy: AttributionPolicy) -> None:
         ([referral(private_contact=False), CONFIRM], "RE11-1"),
         ([referral(appointment=1), CONFIRM], "RE11-3"),
         ([referral()], "RE11-4"),  # not confirmed at the visit
+        # a confirmation of another employee's referral, or on another day, is not one
+        # of this referral at the visit
+        (
+            [
+                referral(),
+                ReferralConfirmation(
+                    at=at(0, 9), customer=C, referrer="小钱", confirmed_by="项目经理"
+                ),
+            ],
+            "RE11-4",
+        ),
+        (
+            [
+                referral(),
+                ReferralConfirmation(
+                    at=at(1, 9), customer=C, referrer="小赵", confirmed_by="项目经理"
+                ),
+            ],
+            "RE11-4",
+        ),
     ],
 )
 def test_re11_referrals_that_fail(events: list[Any], rule: str) -> None:

@@ -145,6 +145,48 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie() -> None:
     assert attribute([*story, other], RE14).needs_ruling
 
 
+TIE = [visit(0, "乙"), reg(0, "甲"), reg(0, "乙")]
+
+
+def test_a_tie_needs_a_ruling_only_while_its_registrations_are_valid() -> None:
+    """RE12-7.3 / RE14-5.1 with RE12-7.1 / RE14-5.2: a tie of registrations waits for a
+    ruling while either is valid (a later registration does not end it, and nobody
+    "closed the deal with no valid claim"); once both have lapsed (one month under RE12,
+    two under RE14) the tie decides nothing and the clauses decide as after any lapse."""
+    within = [*TIE, *seen(10, "丙"), deal(12, "丙")]
+    for policy in (RE12, RE14):
+        a = attribute(within, policy)
+        assert (a.needs_ruling, a.owner, dict(a.shares)) == (True, None, {})
+    assert attribute(within, RE12).explain().splitlines()[1:] == [
+        "RE12-7.3: 丙 registered later than 乙 and 甲: the earlier registration wins",
+        (
+            "RE12-7.3: 丙 closed the deal while 乙 and 甲 had registered the customer at the "
+            "same instant: the ruling decides"
+        ),
+    ]
+    lapsed = [*TIE, *seen(45, "丙"), deal(47, "丙")]  # past RE12's month, within RE14's two
+    a = attribute(lapsed, RE12)
+    assert (a.needs_ruling, split(a), a.follow_up) == (False, sp(丙=1), "丙")
+    assert a.explain().splitlines()[1:] == [
+        "RE12-7.1: 乙 and 甲 no longer hold valid registrations: their tie needs no ruling",
+        "RE12-7.3: 丙 registered the customer (2026-04-16 10:00)",
+    ]
+    assert a.explain("zh").splitlines()[1:] == [
+        "RE12-7.1: 乙和甲的登记均已失效：其同时登记无需裁决",
+        "RE12-7.3: 丙登记了该客户（2026-04-16 10:00）",
+    ]
+    assert attribute(lapsed, RE14).needs_ruling
+    walk_in = [*TIE, visit(75, "丙"), deal(77, "丙")]  # past both; 丙 never registered
+    for policy in (RE12, RE14):
+        a = attribute(walk_in, policy)
+        assert (a.needs_ruling, split(a)) == (False, sp(丙=1))
+        assert "closed the deal with no valid claim against it" in a.explain()
+    # with no deal: who holds the customer then
+    for policy, day, ruling in ((RE12, 10, True), (RE12, 40, False), (RE14, 40, True)):
+        a = attribute(TIE, policy, as_of=at(day))
+        assert (a.needs_ruling, a.owner) == (ruling, None), (policy.name, day)
+
+
 def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
     story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
     for policy in (RE12, RE14):

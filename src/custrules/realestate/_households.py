@@ -94,6 +94,11 @@ def holder(
     as_of: _dt.datetime | None,
 ) -> tuple[str | None, list[Note]]:
     """Who holds the customer when there is no deal yet, and why a ruling is needed."""
+    for m in members:
+        state = states[m]
+        now = as_of if as_of is not None else state.last
+        if state.tied and now is not None:
+            state.end_lapsed_tie(now)
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
         return None, reasons

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
-from custrules._i18n import Both, Sub, render
+from custrules._i18n import N_, Both, Sub, render
 from custrules.periods import CHINA_TZ, add_months
 from custrules.realestate._events import (
     CompanyIntroduction,
@@ -130,6 +130,7 @@ class Ledger:
         "same_day",
         "split",
         "steps",
+        "tied",
         "visits",
     )
 
@@ -163,6 +164,9 @@ class Ledger:
         self.referrals: list[ReferralRegistration] = []
         self.confirmations: list[ReferralConfirmation] = []
         self.registered_before: dict[str, _dt.datetime] = {}
+        #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
+        #: RE14-5.1): nobody holds the customer, but their claims stand
+        self.tied: tuple[str, ...] = ()
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -212,6 +216,7 @@ class Ledger:
         self.owner = who
         self.split = None
         self.forgot = self.assist = self.same_day = self.nth = None
+        self.tied = ()
         self.note(rule, template, *args)
 
     def set_split(
@@ -219,6 +224,7 @@ class Ledger:
     ) -> None:
         self.split = _merge(shares)
         self.forgot = self.assist = self.same_day = self.nth = None
+        self.tied = ()
         self.note(rule, template, *args)
 
     def said_lost(self, who: str) -> bool:
@@ -229,6 +235,22 @@ class Ledger:
             return False
         self.note(removed[1], "{} lost every right to this customer earlier", who)
         return True
+
+    def tie_stands(self, t: _dt.datetime) -> bool:
+        """Whether registrations tied at one instant still hold valid claims at ``t``."""
+        return any(self.valid(who, t) for who in self.tied)
+
+    def end_lapsed_tie(self, t: _dt.datetime) -> None:
+        """Tied registrations none of which is valid at ``t`` any more no longer need
+        a ruling: the clauses decide from here as after any lapse (RE12-7.1, RE14-5.2)."""
+        if self.tied and not self.tie_stands(t):
+            self.note(
+                "valid",
+                "{} no longer hold valid registrations: their tie needs no ruling",
+                Both(self.tied),
+            )
+            self.ruling = [note for note in self.ruling if note[1] != _TIED]
+            self.tied = ()
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
@@ -253,10 +275,23 @@ def on_registration(m: Ledger, e: Registration) -> None:
     if owner == who:
         m.claim(who, e.at)
         return
+    if owner is None and m.tied:
+        m.end_lapsed_tie(e.at)
+    if owner is None and m.tie_stands(e.at):
+        m.claim(who, e.at)
+        m.note(
+            "earlier",
+            "{} registered later than {}: the earlier registration wins",
+            who,
+            Both(m.tied),
+        )
+        return
     had_claim = owner is not None and m.valid(owner, e.at)
     m.claim(who, e.at)
-    if owner is None:
+    if owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
+    elif owner is None:  # the others' registrations lapsed or were ended
+        m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif not had_claim:
         if not m.said_lost(owner):
             months = m.p.registration_validity_months
@@ -266,6 +301,12 @@ def on_registration(m: Ledger, e: Registration) -> None:
         pass  # the new salesperson of a forgotten customer registers as new (3.7)
     else:
         m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
+
+
+#: why a tie of registrations needs a ruling (and, once they lapse, no longer does)
+_TIED = N_(
+    "{} registered the customer at the same instant ({}): the earlier registration cannot be told"
+)
 
 
 def registration_tie(m: Ledger, group: list[Registration], first: str | None) -> None:
@@ -298,13 +339,8 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     for e in group:
         m.claim(e.salesperson, e.at)
     m.owner, m.split = None, None
-    m.needs(
-        "tie",
-        "{} registered the customer at the same instant ({}): the earlier "
-        "registration cannot be told",
-        Both(names),
-        t,
-    )
+    m.tied = tuple(names)
+    m.needs("tie", _TIED, Both(names), t)
 
 
 def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
@@ -326,6 +362,17 @@ def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
 def on_deal(m: Ledger, d: Deal) -> None:
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
+        return
+    if owner is None and m.tied:
+        m.end_lapsed_tie(d.at)
+    if owner is None and m.tie_stands(d.at):
+        m.note(
+            "tie",
+            "{} closed the deal while {} had registered the customer at the same instant: "
+            "the ruling decides",
+            d.closed_by,
+            Both(m.tied),
+        )
         return
     if (
         m.split is None
