@@ -187,6 +187,30 @@ def test_a_tie_needs_a_ruling_only_while_its_registrations_are_valid() -> None:
         assert (a.needs_ruling, a.owner) == (ruling, None), (policy.name, day)
 
 
+def test_a_tied_salesperson_who_registers_again_outlasts_the_tie() -> None:
+    """One of the tied salespeople registers again: the tie stands while the other's
+    registration is valid, and once it lapses the one still registered holds the
+    customer (RE12-7.1: the other has no claim left)."""
+    renewed = [*TIE, reg(20, "甲")]
+    a = attribute([*renewed, deal(25, "丙")], RE12)  # 乙 still valid: the ruling decides
+    assert (a.needs_ruling, a.shares) == (True, {})
+    assert a.explain().splitlines()[1] == (
+        "RE12-7.3: 甲 registered again: the tie with 乙 still needs a ruling"
+    )
+    assert a.explain("zh").splitlines()[1] == "RE12-7.3: 甲再次登记：与乙的同时登记仍需裁决"
+    a = attribute([*renewed, visit(40, "丙"), deal(40, "丙")], RE12)
+    assert (a.needs_ruling, split(a), a.owner) == (False, sp(甲=1), "甲")
+    assert a.explain().splitlines()[2:] == [
+        "RE12-7.1: 乙's registration lapsed and 甲 registered again: the tie is over"
+    ]
+    assert a.explain("zh").splitlines()[2:] == [
+        "RE12-7.1: 乙的登记已失效，甲已再次登记：同时登记的争议结束"
+    ]
+    now = attribute(renewed, RE12, as_of=at(40))
+    assert (now.needs_ruling, now.owner) == (False, "甲")
+    assert attribute(renewed, RE12, as_of=at(25)).needs_ruling
+
+
 def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
     story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
     for policy in (RE12, RE14):

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
-from custrules._i18n import N_, Both, Sub, render
+from custrules._i18n import N_, Both, Listed, Sub, render
 from custrules.periods import CHINA_TZ, add_months
 from custrules.realestate._events import (
     CompanyIntroduction,
@@ -237,20 +237,34 @@ class Ledger:
         return True
 
     def tie_stands(self, t: _dt.datetime) -> bool:
-        """Whether registrations tied at one instant still hold valid claims at ``t``."""
-        return any(self.valid(who, t) for who in self.tied)
+        """Whether two or more of the registrations tied at one instant are still valid
+        at ``t`` (a tied salesperson may have registered again since)."""
+        return sum(1 for who in self.tied if self.valid(who, t)) > 1
 
     def end_lapsed_tie(self, t: _dt.datetime) -> None:
-        """Tied registrations none of which is valid at ``t`` any more no longer need
-        a ruling: the clauses decide from here as after any lapse (RE12-7.1, RE14-5.2)."""
-        if self.tied and not self.tie_stands(t):
+        """A tie that no longer stands at ``t`` needs no ruling: the one tied salesperson
+        still validly registered holds the customer, or, if none is, the clauses decide
+        from here as after any lapse (RE12-7.1, RE14-5.2)."""
+        if not self.tied or self.tie_stands(t):
+            return
+        tied, self.tied = self.tied, ()
+        self.ruling = [note for note in self.ruling if note[1] != _TIED]
+        left = [who for who in tied if self.valid(who, t)]
+        if left:
+            others = [who for who in tied if who != left[0]]
+            self.take(
+                left[0],
+                "valid",
+                "{}'s registration lapsed and {} registered again: the tie is over",
+                Listed(others),
+                left[0],
+            )
+        else:
             self.note(
                 "valid",
                 "{} no longer hold valid registrations: their tie needs no ruling",
-                Both(self.tied),
+                Both(tied),
             )
-            self.ruling = [note for note in self.ruling if note[1] != _TIED]
-            self.tied = ()
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
@@ -272,19 +286,28 @@ def on_registration(m: Ledger, e: Registration) -> None:
     if m.said_lost(who):
         return
     owner = m.owner
+    if owner is None and m.tied:
+        m.end_lapsed_tie(e.at)
+        owner = m.owner
     if owner == who:
         m.claim(who, e.at)
         return
-    if owner is None and m.tied:
-        m.end_lapsed_tie(e.at)
-    if owner is None and m.tie_stands(e.at):
+    if owner is None and m.tied:  # the tie stands
         m.claim(who, e.at)
-        m.note(
-            "earlier",
-            "{} registered later than {}: the earlier registration wins",
-            who,
-            Both(m.tied),
-        )
+        if who in m.tied:
+            m.note(
+                "tie",
+                "{} registered again: the tie with {} still needs a ruling",
+                who,
+                Listed([x for x in m.tied if x != who]),
+            )
+        else:
+            m.note(
+                "earlier",
+                "{} registered later than {}: the earlier registration wins",
+                who,
+                Both(m.tied),
+            )
         return
     had_claim = owner is not None and m.valid(owner, e.at)
     m.claim(who, e.at)
@@ -360,12 +383,12 @@ def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
 
 
 def on_deal(m: Ledger, d: Deal) -> None:
+    if m.owner is None and m.tied:
+        m.end_lapsed_tie(d.at)
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
         return
-    if owner is None and m.tied:
-        m.end_lapsed_tie(d.at)
-    if owner is None and m.tie_stands(d.at):
+    if owner is None and m.tied:  # the tie stands
         m.note(
             "tie",
             "{} closed the deal while {} had registered the customer at the same instant: "
