@@ -211,6 +211,40 @@ def test_a_tied_salesperson_who_registers_again_outlasts_the_tie() -> None:
     assert attribute(renewed, RE12, as_of=at(25)).needs_ruling
 
 
+def test_who_registered_during_a_tie_holds_the_customer_once_it_lapses() -> None:
+    """RE12-7.3 with RE12-7.1: 丙 registered while 甲 and 乙's tie stood (later than
+    both); once their month has lapsed, 丙's is the only valid registration, so the
+    customer and a deal by someone else are 丙's.  Two who registered at one instant
+    meanwhile form a tie of their own; the survivor of a tie who registers again just
+    keeps the customer."""
+    during = [*TIE, reg(10, "丙")]
+    a = attribute([*during, visit(35, "丁"), deal(35, "丁")], RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=1))
+    assert a.explain("zh").splitlines()[1:] == [
+        "RE12-7.3: 丙的登记晚于乙和甲：以先登记者为准",
+        "RE12-7.1: 乙和甲的登记均已失效：其同时登记无需裁决",
+        "RE12-7.3: 丙期间已登记（2026-03-12 10:00），现持有该客户",
+    ]
+    assert a.explain().splitlines()[3] == (
+        "RE12-7.3: 丙 registered meanwhile (2026-03-12 10:00) and holds the customer"
+    )
+    assert attribute(during, RE12, as_of=at(35)).owner == "丙"
+    assert attribute(during, RE12, as_of=at(20)).needs_ruling  # 甲 and 乙 still valid
+    pair = [*TIE, reg(10, "丙"), reg(10, "丁")]
+    a = attribute([*pair, deal(35, "戊")], RE12)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE12-7.3: 丁 and 丙 registered the customer at the same instant (2026-03-12 10:00): "
+        "the earlier registration cannot be told"
+    )
+    assert split(attribute([*pair, deal(45, "戊")], RE12)) == sp(戊=1)  # all lapsed
+    again = attribute([*TIE, reg(20, "甲"), reg(40, "甲"), deal(42, "丙")], RE12)
+    assert (again.needs_ruling, split(again)) == (False, sp(甲=1))
+    assert again.explain().splitlines()[2:] == [
+        "RE12-7.1: 乙's registration lapsed and 甲 registered again: the tie is over"
+    ]
+
+
 def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
     story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
     for policy in (RE12, RE14):

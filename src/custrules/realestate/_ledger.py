@@ -259,12 +259,29 @@ class Ledger:
                 Listed(others),
                 left[0],
             )
-        else:
-            self.note(
-                "valid",
-                "{} no longer hold valid registrations: their tie needs no ruling",
-                Both(tied),
-            )
+            return
+        self.note(
+            "valid",
+            "{} no longer hold valid registrations: their tie needs no ruling",
+            Both(tied),
+        )
+        # whoever registered meanwhile and is still registered: the earlier first
+        # registration wins (a second tie needs its own ruling)
+        valid = [who for who in self.regs if self.valid(who, t)]
+        if valid:
+            first = min(self.registered_before[who] for who in valid)
+            earliest = sorted(who for who in valid if self.registered_before[who] == first)
+            if len(earliest) == 1:
+                self.take(
+                    earliest[0],
+                    "earlier",
+                    "{} registered meanwhile ({}) and holds the customer",
+                    earliest[0],
+                    first,
+                )
+            else:
+                self.tied = tuple(earliest)
+                self.needs("tie", _TIED, Both(earliest), first)
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
@@ -320,8 +337,6 @@ def on_registration(m: Ledger, e: Registration) -> None:
             months = m.p.registration_validity_months
             m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
-    elif m.forgot is not None and m.forgot[1] == who:
-        pass  # the new salesperson of a forgotten customer registers as new (3.7)
     else:
         m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
 
@@ -336,13 +351,16 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     """Registrations by different salespeople stamped with the same instant.
 
     RE12-7.3 and RE14-5.1 decide by the earlier registration; a tie has
-    none.  An owner with a valid claim keeps the customer (every one of them
-    registered later); else RE14-5.1's evening-meeting record, when the
-    policy accepts it and it names one of them, decides; else a ruling.
+    none.  An owner with a valid claim, or an earlier tie that still stands,
+    keeps the customer (every one of them registered later); else RE14-5.1's
+    evening-meeting record, when the policy accepts it and it names one of
+    them, decides; else a ruling.
     """
     t = group[0].at
+    if m.owner is None and m.tied:
+        m.end_lapsed_tie(t)
     owner = m.owner
-    if owner is not None and m.valid(owner, t):
+    if (owner is not None and m.valid(owner, t)) or (owner is None and m.tied):
         for e in group:
             on_registration(m, e)
         return
