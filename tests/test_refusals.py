@@ -56,6 +56,7 @@ from custrules import (
     tobacco_grade_table,
     value_group,
 )
+from custrules.calendar import CalendarOverrides
 from custrules.classes import AdmissionFile, QualificationDocument, StageApproval
 from custrules.complaints import ComplaintPolicy
 from custrules.visits import ServiceRating
@@ -657,6 +658,37 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         (
             "zone 必须是 datetime.tzinfo，如 zoneinfo.ZoneInfo('America/Los_Angeles')，收到的是 "
             "'Asia/Shanghai'"
+        ),
+    ),
+    (
+        "overrides then junk",
+        lambda: CalendarOverrides().then("x"),
+        "'x'",
+        "calendar.overrides.build_overrides",
+        (
+            "later must be a CalendarOverrides, got 'x'; build one with "
+            "CalendarOverrides(days_off=[...], working_days=[...]), or change a calendar with "
+            "calendar.with_overrides(...)"
+        ),
+        (
+            "later必须是 CalendarOverrides，收到的是 'x'；请用 CalendarOverrides(days_off=[...], "
+            "working_days=[...]) 创建，或用 calendar.with_overrides(...) 修改日历"
+        ),
+    ),
+    (
+        "calendar overrides junk",
+        lambda: WorkCalendar(data=WorkCalendar.weekdays().data, overrides=5),
+        "5",
+        "calendar.overrides.build_overrides",
+        (
+            "overrides must be a CalendarOverrides, got 5; build one with "
+            "CalendarOverrides(days_off=[...], working_days=[...]), or change a calendar with "
+            "calendar.with_overrides(...)"
+        ),
+        (
+            "overrides必须是 CalendarOverrides，收到的是 5；请用 "
+            "CalendarOverrides(days_off=[...], working_days=[...]) 创建，或用 "
+            "calendar.with_overrides(...) 修改日历"
         ),
     ),
     (

@@ -135,7 +135,7 @@ class CalendarOverrides:
 
     def then(self, later: CalendarOverrides) -> CalendarOverrides:
         """These overrides followed by ``later`` (later wins on a shared day)."""
-        _instance(later, CalendarOverrides, "later")
+        _overrides(later, "later")
         return CalendarOverrides(
             days_off=(self.days_off - later.working_days) | later.days_off,
             working_days=(self.working_days - later.days_off) | later.working_days,
@@ -361,6 +361,20 @@ def _instance(value: Any, cls: type, what: str) -> None:
         )
 
 
+def _overrides(value: Any, what: str) -> None:
+    if not isinstance(value, CalendarOverrides):
+        raise InvalidTypeError.of(
+            N_(
+                "{what} must be a CalendarOverrides, got {value!r:.60}; build one with "
+                "CalendarOverrides(days_off=[...], working_days=[...]), or change a "
+                "calendar with calendar.with_overrides(...)"
+            ),
+            code="calendar.overrides.build_overrides",
+            value=value,
+            what=what,
+        )
+
+
 def _notices(value: Any) -> tuple[ScheduleNotice, ...]:
     return _check.items_of(ScheduleNotice, value, "notices")
 
@@ -377,7 +391,7 @@ class WorkCalendar:
     data: DayData = attrs.field(validator=lambda _, a, v: _instance(v, DayData, a.name))
     overrides: CalendarOverrides = attrs.field(
         factory=CalendarOverrides,
-        validator=lambda _, a, v: _instance(v, CalendarOverrides, a.name),
+        validator=lambda _, a, v: _overrides(v, a.name),
     )
     #: the State Council notices added with :meth:`with_notice` (CAL-7), oldest first
     notices: tuple[ScheduleNotice, ...] = attrs.field(default=(), converter=_notices)
