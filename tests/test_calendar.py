@@ -239,6 +239,36 @@ def test_cal2_another_calendars_horizon_gives_its_own_directions() -> None:
     )
 
 
+def test_cal3_a_horizon_for_a_calendar_that_had_none() -> None:
+    """A host gives the weekdays calendar an official horizon and its own days off: the
+    days are as given, and past the horizon it refuses as any calendar does (CAL-2)."""
+    cal = WorkCalendar.weekdays().with_overrides(
+        official_through=dt.date(2027, 12, 31), days_off=[dt.date(2027, 1, 1)]
+    )
+    assert cal.official_through == dt.date(2027, 12, 31)
+    assert [cal.is_working_day(dt.date(2027, 1, d)) for d in (1, 4)] == [False, True]
+    with pytest.raises(CalendarHorizonError) as err:
+        cal.is_working_day(dt.date(2028, 3, 1))
+    assert err.value.missing_year == 2028
+
+
+def test_cal2_before_the_data_names_the_range_it_has() -> None:
+    with pytest.raises(CalendarHorizonError) as err:
+        CHINA.is_working_day(dt.date(1999, 5, 3))
+    assert err.value.code == "horizon.before_data"
+    assert (err.value.first_day, err.value.official_through) == (
+        CHINA.first_day,
+        CHINA.official_through,
+    )
+    assert err.value.params["official_through"] == CHINA.official_through
+
+
+def test_cal4_china_through_from_holidays_keeps_the_zone_given() -> None:
+    utc = dt.timezone.utc
+    assert WorkCalendar.from_holidays("CN", zone=utc).zone is utc
+    assert WorkCalendar.from_holidays("CN").zone == CHINA.zone
+
+
 def test_cal2_an_answer_that_would_cross_the_horizon_is_refused() -> None:
     through = CHINA.official_through
     assert through is not None

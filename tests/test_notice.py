@@ -54,6 +54,17 @@ NOTICE_2023 = """国务院办公厅关于2023年部分节假日安排的通知
 """
 
 #: a hypothetical notice for the year after the installed data
+#: the 2019 notice as published in December 2018, with Labour Day as amended in March 2019
+NOTICE_2019 = """国务院办公厅关于2019年部分节假日安排的通知
+一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。
+二、春节：2月4日至10日放假调休，共7天。2月2日（星期六）、2月3日（星期日）上班。
+三、清明节：4月5日放假，与周末连休。
+四、劳动节：5月1日至4日放假调休，共4天。4月28日（星期日）、5月5日（星期日）上班。
+五、端午节：6月7日放假，与周末连休。
+六、中秋节：9月13日放假，与周末连休。
+七、国庆节：10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。
+"""
+
 NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
 二、春节：2月5日（周五）至11日（周四）放假调休，共7天。2月20日（周六）上班。
@@ -283,6 +294,34 @@ def test_cal7_late_december_make_up_days_belong_to_the_next_notice(
     assert f"{december[0].year}年12月{december[0].day}日" in line
     assert ScheduleNotice.parse(this.render()) == this
     assert ScheduleNotice.from_holiday_cn(this.to_holiday_cn()) == this
+
+
+def test_cal7_the_2019_notice_with_its_december_make_up_day() -> None:
+    """The 2019 notice schedules 2018-12-29 (a Saturday of the year before) as a make-up
+    day for its New Year break; read from the text or from the installed data, it is
+    the same notice."""
+    notice = ScheduleNotice.parse(NOTICE_2019)
+    assert notice == installed(2019)
+    assert D(2018, 12, 29) in notice.working_days
+    assert notice.entries[0].working_days == (D(2018, 12, 29),)
+
+
+def test_a_notice_read_back_from_the_calendar_it_made() -> None:
+    """A calendar extended with a notice gives that notice back: the same days, the same
+    holiday names, each make-up day on its holiday's line (notice days carry no swap, so
+    each goes to the nearest break), and the notice's wording line by line."""
+    notice = ScheduleNotice.parse(NOTICE_2027)
+    back = ScheduleNotice.from_calendar(CHINA.with_notice(notice), 2027)
+    assert back == notice
+    assert [(e.names, e.working_days) for e in back.entries] == [
+        (e.names, e.working_days) for e in notice.entries
+    ]
+    assert back.render().splitlines()[2:] == NOTICE_2027.strip().splitlines()[1:]
+    combined = ScheduleNotice.parse(NOTICE_2023).render().splitlines()[-1]
+    assert combined == (
+        "六、中秋节、国庆节：9月29日（周五）至10月6日（周五）放假调休，共8天。"
+        "10月7日（周六）、10月8日（周日）上班。"
+    )
 
 
 def test_days_past_the_installed_data_have_their_kinds() -> None:

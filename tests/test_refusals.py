@@ -62,7 +62,7 @@ from custrules.complaints import ComplaintPolicy
 from custrules.visits import ServiceRating
 from tests.pinning import refusal
 from tests.test_classes import ALL_DOCS, ALL_STAGES
-from tests.test_notice import NOTICE_2027
+from tests.test_notice import NOTICE_2019, NOTICE_2027
 
 D = dt.date
 T = POLYOLEFIN_STARS
@@ -731,6 +731,133 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "calendar.workcalendar.with_notice.expected_schedulenotice",
         "expected a ScheduleNotice, got '2027'",
         "应为 ScheduleNotice，收到的是 '2027'",
+    ),
+    (
+        "notice disagrees with a covered year",
+        lambda: CHINA.with_notice(
+            ScheduleNotice.parse(
+                NOTICE_2019.replace(
+                    "5月1日至4日放假调休，共4天。4月28日（星期日）、5月5日（星期日）上班。",
+                    "5月1日放假。",
+                ),
+                check_installed=False,
+            )
+        ),
+        "<large ScheduleNotice>",
+        "calendar.workcalendar.with_notice.notice_makes",
+        (
+            "the 2019 notice makes 2019-04-28 a day off; this calendar has a working day: a "
+            "notice for a covered year must agree with it"
+        ),
+        "2019 年的通知中 2019-04-28 为休息日；此日历为工作日：已覆盖年份的通知必须与之一致",
+    ),
+    (
+        "notice after a gap year",
+        lambda: CHINA.with_notice(
+            ScheduleNotice.from_holiday_cn(
+                {
+                    "year": 2028,
+                    "days": [
+                        {"name": "节日", "date": d.isoformat(), "isOffDay": True}
+                        for d in sorted(statutory_days(2028))
+                    ],
+                }
+            )
+        ),
+        "<large ScheduleNotice>",
+        "calendar.workcalendar.with_notice.calendar_s",
+        "the calendar's official schedule ends on 2026-12-31: add 2027's notice before 2028's",
+        "日历的官方安排止于 2026-12-31：请先添加 2027 年的通知，再添加 2028 年的",
+    ),
+    (
+        "notice line with no dates",
+        lambda: ScheduleNotice.parse(
+            "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：。", check_installed=False
+        ),
+        "None",
+        "notice.entry.holiday_line_no",
+        "line 2: a holiday line with no dates",
+        "第 2 行：某节假日行没有日期",
+    ),
+    (
+        "notice sentence that is not make-up days",
+        lambda: ScheduleNotice.parse(
+            NOTICE_2027.replace("2月20日（周六）上班。", "2月20日（周六）休息。"),
+            check_installed=False,
+        ),
+        "None",
+        "notice.entry.cannot_read_expected",
+        "line 3: cannot read '2月20日(周六)休息': expected make-up days (上班)",
+        "第 3 行：无法读取 '2月20日(周六)休息'：应为调休上班日（上班）",
+    ),
+    (
+        "holiday-cn day with another key",
+        lambda: ScheduleNotice.from_holiday_cn(
+            {
+                "year": 2027,
+                "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": True, "x": 1}],
+            }
+        ),
+        "None",
+        "notice.schedulenotice.from_holiday_cn.holiday_cn_day",
+        (
+            "a holiday-cn day is {name, date, isOffDay}: {'name': '元旦', 'date': '2027-01-01', "
+            "'isOffDay': True, 'x': 1}"
+        ),
+        (
+            "holiday-cn 的一天应为 {name, date, isOffDay}：{'name': '元旦', 'date': "
+            "'2027-01-01', 'isOffDay': True, 'x': 1}"
+        ),
+    ),
+    (
+        "holiday-cn make-up day of no holiday",
+        lambda: ScheduleNotice.from_holiday_cn(
+            {
+                "year": 2027,
+                "days": [
+                    {"name": "元旦", "date": "2027-01-01", "isOffDay": True},
+                    {"name": "春节", "date": "2027-02-20", "isOffDay": False},
+                ],
+            }
+        ),
+        "None",
+        "notice.schedulenotice.from_holiday_cn.make_up_working",
+        "make-up working day 2027-02-20 names no holiday of the file",
+        "调休上班日 2027-02-20 没有对应文件中的节假日",
+    ),
+    (
+        "notice without the Spring Festival",
+        lambda: ScheduleNotice.parse(
+            NOTICE_2027.replace(
+                "二、春节：2月5日（周五）至11日（周四）放假调休，共7天。2月20日（周六）上班。\n",
+                "",
+            ),
+            check_installed=False,
+        ),
+        "datetime.date(2027, 2, 5)",
+        "notice.schedulenotice.check_statutory.s_statutory",
+        (
+            "春节's statutory day 2027-02-05 (全国年节及纪念日放假办法) is not a day off in "
+            "the notice"
+        ),
+        "春节 的法定节假日 2027-02-05（全国年节及纪念日放假办法）在通知中不是休息日",
+    ),
+    (
+        "notice without Labour Day",
+        lambda: ScheduleNotice.parse(
+            NOTICE_2027.replace(
+                "四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）上班。\n",
+                "",
+            ),
+            check_installed=False,
+        ),
+        "datetime.date(2027, 5, 1)",
+        "notice.schedulenotice.check_statutory.s_statutory",
+        (
+            "劳动节's statutory day 2027-05-01 (全国年节及纪念日放假办法) is not a day off in "
+            "the notice"
+        ),
+        "劳动节 的法定节假日 2027-05-01（全国年节及纪念日放假办法）在通知中不是休息日",
     ),
     (
         "notice on a non-China calendar",
