@@ -727,6 +727,17 @@ def test_the_order_events_are_passed_in_does_not_matter(
     )
 
 
+@given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies)
+def test_the_same_records_twice_change_nothing(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """A host that sends its records twice (a retry, a merged export) gets the same
+    answer: the same record twice is one fact."""
+    assert outcome([*story, *story], policy, customer="王先生") == outcome(
+        story, policy, customer="王先生"
+    )
+
+
 @given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies, st.data())
 def test_as_of_ignores_every_later_event(
     story: list[Any], policy: AttributionPolicy, data: st.DataObject
