@@ -12,6 +12,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 from custrules import (
@@ -736,6 +737,38 @@ def test_the_same_records_twice_change_nothing(
     assert outcome([*story, *story], policy, customer="王先生") == outcome(
         story, policy, customer="王先生"
     )
+
+
+def _in_zone(event: Any, zone: dt.tzinfo) -> Any:
+    """``event`` with each of its instants written in ``zone`` (the same instants)."""
+    moved = {
+        f.name: getattr(event, f.name).astimezone(zone)
+        for f in attrs.fields(type(event))
+        if isinstance(getattr(event, f.name), dt.datetime)
+    }
+    return attrs.evolve(event, **moved)
+
+
+@given(
+    st.one_of(re_stories(), re_stories(deal=False), re_households()),
+    policies,
+    st.sampled_from(
+        [dt.timezone.utc, dt.timezone(dt.timedelta(hours=-7)), dt.timezone(dt.timedelta(hours=13))]
+    ),
+)
+def test_the_zone_instants_are_written_in_changes_nothing(
+    story: list[Any], policy: AttributionPolicy, zone: dt.tzinfo
+) -> None:
+    """A host in UTC (or anywhere) sends the same instants: the same answer and the same
+    explanation, read in China's time (days are Beijing days)."""
+    moved = [_in_zone(e, zone) for e in story]
+    assert outcome(moved, policy, customer="王先生") == outcome(story, policy, customer="王先生")
+    try:
+        a = attribute(story, policy, customer="王先生")
+    except InvalidInputError:
+        return
+    b = attribute(moved, policy, customer="王先生")
+    assert (b.explain(), b.explain("zh")) == (a.explain(), a.explain("zh"))
 
 
 @given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies, st.data())
