@@ -570,6 +570,24 @@ def test_re14_5_3_8_named_on_the_nth_visit() -> None:
     assert split(attribute(story, RE12)) == sp(甲=1)  # RE12-5.3: naming another is refused
 
 
+def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() -> None:
+    """RE14-5.3(8): "the salesperson(s) of the earlier visits" share the other half; 甲
+    and 乙 each received the customer before (and are still registered), so 1/4 each,
+    whoever received the first visit."""
+    story = [
+        *seen(0, "甲"),
+        *seen(3, "乙"),
+        visit(8, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+        deal(9, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丙=H, 甲=Fraction(1, 4), 乙=Fraction(1, 4))
+    assert (a.owner, a.follow_up) == ("丙", "丙")
+    assert a.explain().splitlines()[2] == (
+        "RE14-5.3(8): on visit 3 the customer named 丙; earlier salesperson(s): 甲, 乙"
+    )
+
+
 def test_re14_5_3_9_the_owner_follows_up() -> None:
     """RE14-5.3(9): follow-up and after-sales belong to whoever owns the performance."""
     a = attribute([*seen(0, "甲"), deal(3, "甲")], RE14)
