@@ -245,6 +245,45 @@ def test_who_registered_during_a_tie_holds_the_customer_once_it_lapses() -> None
     ]
 
 
+def test_a_question_for_the_manager_lapses_with_every_claim_of_its_day() -> None:
+    """RE14-5.3(13), RE14-5.3(5), RE12-3.10 with RE14-5.2 / RE12-7.1: a question the
+    clauses leave to a manager stands as long as a registration made that day would, and
+    as long as anyone registered by that day still holds a valid registration; after
+    that every claim of the time has lapsed and the customer starts over (a customer
+    met at an exhibition who comes back five months later to another salesperson)."""
+    exhibition = [visit(0, "甲", exhibition=True)]
+    # RE14: two months from 2026-03-02: the question stands through 2026-05-02
+    for day, ruling in ((61, True), (62, False)):
+        a = attribute([*exhibition, *seen(day, "戊"), deal(day, "戊")], RE14)
+        assert a.needs_ruling is ruling, day
+    a = attribute([*exhibition, *seen(62, "戊"), deal(62, "戊")], RE14)
+    assert split(a) == sp(戊=1)
+    assert a.explain().splitlines()[1] == (
+        "RE14-5.2: the question under RE14-5.3(13) raised on 2026-03-02 needs no ruling any "
+        "more: every registration of that time has lapsed"
+    )
+    assert a.explain("zh").splitlines()[1] == (
+        "RE14-5.2: 依RE14-5.3(13)于2026-03-02提出的问题已无需裁决：当时的所有登记均已失效"
+    )
+    # 甲, registered that day, keeps registering: the question stands
+    kept = [*seen(0, "甲", exhibition=True), reg(50, "甲"), reg(100, "甲"), *seen(150, "戊")]
+    assert attribute([*kept, deal(152, "戊")], RE14).needs_ruling
+    # RE14-5.3(5): several names, none present: the question lapses with 甲's claim
+    named = [*seen(0, "甲"), visit(8, "丁", previous=Previous.NAMES, asked_for=["甲", "乙"])]
+    assert attribute([*named, deal(9, "丁")], RE14).needs_ruling
+    assert split(attribute([*named, *seen(150, "戊"), deal(152, "戊")], RE14)) == sp(戊=1)
+    # RE12-3.10: nobody took over; a month on (甲 lost every right), 乙 registers
+    lost = [*seen(0, "甲"), SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious")]
+    assert attribute([*lost, *seen(20, "乙"), deal(21, "乙")], RE12).needs_ruling
+    assert split(attribute([*lost, *seen(40, "乙"), deal(41, "乙")], RE12)) == sp(乙=1)
+    # no answer "now" needs the ruling either, once the question has lapsed
+    assert attribute(exhibition, RE14, as_of=at(61)).needs_ruling
+    assert not attribute(exhibition, RE14, as_of=at(62)).needs_ruling
+    # registrations without a time limit never lapse: nor does the question
+    forever = attrs.evolve(RE14, registration_validity_months=None)
+    assert attribute([*exhibition, *seen(400, "戊"), deal(401, "戊")], forever).needs_ruling
+
+
 def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
     story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
     for policy in (RE12, RE14):

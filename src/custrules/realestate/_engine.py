@@ -546,12 +546,15 @@ class _Run:
             self.late.append(e)
         elif kind is Deal:
             state = self.states[e.customer]
+            state.now = e.at
             _check_deal(state, e)  # type: ignore[arg-type]
             on_deal(state, e)  # type: ignore[arg-type]
         else:
             handler = _HANDLERS.get(kind)
             if handler is not None:
-                handler(self.states[e.customer], e)
+                state = self.states[e.customer]
+                state.now = e.at
+                handler(state, e)
 
     def alone(self, timeline: list[Event], state: Ledger) -> None:
         """:meth:`one` for each event of a single customer with no ties (the common case)."""
@@ -562,6 +565,7 @@ class _Run:
             kind = type(e)
             handler = handlers.get(kind)
             if handler is not None and (deal_at is None or e.at <= deal_at):
+                state.now = e.at
                 handler(state, e)
             else:
                 self.one(e)
@@ -615,6 +619,7 @@ class _Run:
                 self.one(x)
             return
         state = self.states[e.customer]
+        state.now = t
         if kind is Registration:
             regs: list[Registration] = group  # type: ignore[assignment]
             counting = [r for r in regs if state.counts(r)]

@@ -97,8 +97,8 @@ def holder(
     for m in members:
         state = states[m]
         now = as_of if as_of is not None else state.last
-        if state.tied and now is not None:
-            state.end_lapsed_tie(now)
+        if state.ruling and now is not None:
+            state.drop_settled(now)
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
         return None, reasons

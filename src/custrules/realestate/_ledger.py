@@ -120,9 +120,11 @@ class Ledger:
         "forgot",
         "last",
         "lost",
+        "now",
         "nth",
         "owner",
         "p",
+        "raised",
         "referrals",
         "registered_before",
         "regs",
@@ -144,6 +146,11 @@ class Ledger:
         self.deal = deal
         self.steps: list[Note] = []
         self.ruling: list[Note] = []
+        #: the day each question in ``ruling`` was raised (None: a tie, which ends by
+        #: its own rule)
+        self.raised: list[_dt.date | None] = []
+        #: the instant of the event being applied
+        self.now: _dt.datetime | None = None
         # per salesperson: the days of their registrations, in order
         self.regs: dict[str, list[_dt.date]] = {}
         self.owner: str | None = None
@@ -178,8 +185,44 @@ class Ledger:
         self.steps.append((self.cites.get(key_or_rule, key_or_rule), template, args))
 
     def needs(self, rule: str, template: str, *args: Any) -> None:
+        """A question the clauses leave to a manager (RE12-7.7), raised now."""
         self.note(rule, template, *args)
         self.ruling.append((self.cited(rule), template, args))
+        now = self.now
+        self.raised.append(None if template == _TIED or now is None else _local(now))
+
+    def drop_settled(self, t: _dt.datetime) -> None:
+        """Questions that no longer need a ruling at ``t``: a tie that no longer stands
+        (see :meth:`end_lapsed_tie`), and any other question raised on a day every
+        registration of which has lapsed since (RE12-7.1, RE14-5.2: every claim lapses;
+        the customer starts over).  A question stands at least as long as a
+        registration made the day it was raised would."""
+        if self.tied and self.owner is None:
+            self.end_lapsed_tie(t)
+        months = self.p.registration_validity_months
+        if months is None or not any(self.raised):
+            return
+        day = _local(t)
+        kept: list[tuple[Note, _dt.date | None]] = []
+        for note, raised in zip(self.ruling, self.raised, strict=True):
+            if (
+                raised is not None
+                and day > _expiry(raised, months)
+                and not any(
+                    days[0] <= raised and self.valid(who, t) for who, days in self.regs.items()
+                )
+            ):
+                self.note(
+                    "valid",
+                    "the question under {} raised on {} needs no ruling any more: every "
+                    "registration of that time has lapsed",
+                    note[0],
+                    raised,
+                )
+                continue
+            kept.append((note, raised))
+        self.ruling = [note for note, _ in kept]
+        self.raised = [raised for _, raised in kept]
 
     def counts(self, e: Registration) -> bool:
         """Whether a registration counts (RE12-7.2: confirmed by the cutoff)."""
@@ -248,7 +291,9 @@ class Ledger:
         if not self.tied or self.tie_stands(t):
             return
         tied, self.tied = self.tied, ()
-        self.ruling = [note for note in self.ruling if note[1] != _TIED]
+        kept = [(n, r) for n, r in zip(self.ruling, self.raised, strict=True) if n[1] != _TIED]
+        self.ruling = [n for n, _ in kept]
+        self.raised = [r for _, r in kept]
         left = [who for who in tied if self.valid(who, t)]
         if left:
             others = [who for who in tied if who != left[0]]
@@ -303,8 +348,8 @@ def on_registration(m: Ledger, e: Registration) -> None:
     if m.said_lost(who):
         return
     owner = m.owner
-    if owner is None and m.tied:
-        m.end_lapsed_tie(e.at)
+    if m.ruling:
+        m.drop_settled(e.at)
         owner = m.owner
     if owner == who:
         m.claim(who, e.at)
@@ -357,8 +402,8 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     them, decides; else a ruling.
     """
     t = group[0].at
-    if m.owner is None and m.tied:
-        m.end_lapsed_tie(t)
+    if m.ruling:
+        m.drop_settled(t)
     owner = m.owner
     if (owner is not None and m.valid(owner, t)) or (owner is None and m.tied):
         for e in group:
@@ -401,8 +446,8 @@ def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
 
 
 def on_deal(m: Ledger, d: Deal) -> None:
-    if m.owner is None and m.tied:
-        m.end_lapsed_tie(d.at)
+    if m.ruling:
+        m.drop_settled(d.at)
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
         return
