@@ -284,6 +284,97 @@ def test_a_question_for_the_manager_lapses_with_every_claim_of_its_day() -> None
     assert attribute([*exhibition, *seen(400, "戊"), deal(401, "戊")], forever).needs_ruling
 
 
+def test_questions_lapse_on_every_path_and_each_on_its_own() -> None:
+    """The lapse of a question holds for a household's member, for records that disagree
+    at one instant, with no deal and no as_of ("now" is the last event), and question by
+    question: an earlier one lapsing leaves a later one standing."""
+    wife = "王太太"
+    household = [
+        *seen(0, "甲", exhibition=True),
+        Visit(at=at(1), customer=wife, received_by="乙"),
+        Registration(at=at(1), customer=wife, salesperson="乙", confirmed_at=at(1)),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    a = attribute([*household, *seen(150, "戊"), deal(152, "戊")], RE14, customer=C)
+    assert (a.needs_ruling, split(a)) == (False, sp(戊=1))
+    records = [
+        visit(0, "甲"),
+        visit(0, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+        reg(0, "甲"),
+    ]
+    assert attribute([*records, deal(1, "甲")], RE14).needs_ruling
+    assert split(attribute([*records, *seen(150, "戊"), deal(152, "戊")], RE14)) == sp(戊=1)
+    later = attribute([*seen(0, "甲", exhibition=True), visit(150, "戊")], RE14)
+    assert (later.needs_ruling, later.owner) == (False, None)
+    two = [*seen(0, "甲", exhibition=True), *seen(150, "戊", exhibition=True), deal(152, "戊")]
+    a = attribute(two, RE14)
+    assert a.ruling_reason == (
+        "RE14-5.3(13): received at an exhibition or opening on 2026-07-30 10:00: the manager "
+        "decides"
+    )
+
+
+def test_ties_at_the_deals_instant_and_other_records_at_one_instant() -> None:
+    """Registrations tied at the very instant of the deal still tie (they come before
+    it); two switch requests at one instant that say different things need a ruling
+    under RE12-7.7, not the registration clause; an unconfirmed form in a tie is said
+    not to count; a second tie says so at the deal."""
+    at_deal = [
+        visit(0, "乙"),
+        reg(3, "甲"),
+        reg(3, "乙"),
+        Deal(at=at(3), customer=C, closed_by="丙"),
+    ]
+    for policy in (RE12, RE14):
+        a = attribute(at_deal, policy)
+        assert (a.needs_ruling, a.shares) == (True, {}), policy.name
+        assert "cannot be told" in (a.ruling_reason or "")
+    switches = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="丙", permitted=True),
+        deal(2, "乙"),
+    ]
+    assert attribute(switches, RE12).ruling_reason == (
+        "RE12-7.7: 2 switch request records at the same instant (2026-03-02 11:00) say "
+        "different things: the records cannot order them"
+    )
+    unconfirmed = attribute(
+        [
+            visit(0, "甲"),
+            reg(0, "甲"),
+            Registration(at=at(0), customer=C, salesperson="乙", confirmed_at=None),
+            reg(0, "丙"),
+        ],
+        RE12,
+    )
+    assert unconfirmed.explain().splitlines()[0] == (
+        "RE12-7.2: 乙's registration of 2026-03-02 10:00 was not confirmed by the project "
+        "manager: it does not count"
+    )
+    assert unconfirmed.needs_ruling
+    pair = [*TIE, reg(10, "丙"), reg(10, "丁"), deal(35, "戊")]
+    assert attribute(pair, RE12).explain().splitlines()[-1] == (
+        "RE12-7.3: 戊 closed the deal while 丁 and 丙 had registered the customer at the same "
+        "instant: the ruling decides"
+    )
+
+
+def test_a_household_is_held_by_a_member_whoever_sorts_first() -> None:
+    """No deal: 王先生 was only seen (nobody holds him), 王太太 is 乙's: the household is
+    乙's, though 王先生's name sorts first."""
+    wife = "王太太"
+    story = [
+        visit(0, "丁"),
+        Visit(at=at(1), customer=wife, received_by="乙"),
+        Registration(at=at(1), customer=wife, salesperson="乙", confirmed_at=at(1)),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    for policy in (RE12, RE14):
+        a = attribute(story, policy, customer=C)
+        assert (a.owner, a.needs_ruling) == ("乙", False), policy.name
+
+
 def test_a_registration_at_the_owners_instant_does_not_tie_with_a_valid_owner() -> None:
     story = [*seen(0, "甲"), reg(5, "乙"), reg(5, "丙"), deal(6, "乙")]
     for policy in (RE12, RE14):
