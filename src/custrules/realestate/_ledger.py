@@ -7,7 +7,11 @@ Clauses here (the project's rules catalogue, docs/rules.md):
 * RE12-7.2 a registration counts only once the project manager confirmed it
   (by the policy's cutoff: the evening of the deal's day by default).
 * RE12-7.3 / RE14-5.1 conflicting registrations: the earlier wins; a tie at one
-  instant has no earlier one (RE14: the evening-meeting record decides).
+  instant has no earlier one (RE14: the evening-meeting record decides), and waits
+  for a ruling while two of its registrations are valid.
+* RE12-7.7 a question left to a manager lapses with every claim of its day: it
+  stands as long as a registration made that day would, and while anyone
+  registered by then is still registered (``Ledger.drop_settled``).
 * RE11-4 a salesperson's earlier registration beats a referral (see _referrals).
 """
 
