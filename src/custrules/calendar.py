@@ -58,6 +58,31 @@ __all__ = [
 _ONE_DAY = _dt.timedelta(days=1)
 #: a day asked about through a count of working days, in a horizon error
 _FROM_REACHING = N_("the answer from {} (reaching {})")
+#: the horizon errors (CAL-2): before the data, past an estimate, past China's
+#: official schedule, past another calendar's years
+_BEFORE_DATA = N_(
+    "{asked} is before this calendar's data, which starts {first_day} ({source}); add the "
+    "days you need with with_overrides() on a calendar that covers them"
+)
+_PAST_ESTIMATE = N_(
+    "{asked} is past {limit}, the last day even an estimate is available for ({source})"
+)
+_PAST_CHINA = N_(
+    "{asked} is past this calendar's official schedule, which ends {official_through} "
+    "({source}): the {name} schedule for {missing_year} is not installed. Upgrade "
+    "`holidays` once it carries {missing_year}, or supply the State Council's notice with "
+    ".with_notice(ScheduleNotice.parse(text)) (on the command line: --notice FILE), or the "
+    "days with .with_overrides(days_off=[...], working_days=[...], "
+    "official_through=date({missing_year}, 12, 31)), or opt in to a labelled estimate with "
+    "WorkCalendar.china(estimate_beyond_horizon=True)"
+)
+_PAST_OTHER = N_(
+    "{asked} is past this calendar's schedule, which ends {official_through} ({source}): the "
+    "{name} days for {missing_year} are not in it. Supply them with "
+    ".with_overrides(days_off=[...], working_days=[...], official_through=date({missing_year}, "
+    "12, 31)), or build the calendar for more years (WorkCalendar.from_holidays(..., "
+    "years=...))"
+)
 #: the outermost days any calendar answers for: the dates custrules works with
 _MIN_ORD = _check.FIRST_DAY.toordinal()
 _MAX_ORD = _check.LAST_DAY.toordinal()
@@ -680,79 +705,33 @@ class WorkCalendar:
         self, day: _dt.date, *, start: _dt.date | None = None
     ) -> CalendarHorizonError:
         first, through = self.first_day, self.official_through
-        asked: Any = day if start is None else Sub((_FROM_REACHING, (start, day)))
-        source = self.data.source
+        facts: dict[str, Any] = {
+            "day": day,
+            "first_day": first,
+            "official_through": through,
+            "asked": day if start is None else Sub((_FROM_REACHING, (start, day))),
+            "source": self.data.source,
+            "name": self.name,
+        }
         if first is not None and day < first:
             return CalendarHorizonError.of(
-                N_(
-                    "{asked} is before this calendar's data, which starts {first_day} "
-                    "({source}); add the days you need with with_overrides() on a calendar "
-                    "that covers them"
-                ),
-                code="horizon.before_data",
-                day=day,
-                first_day=first,
-                official_through=through,
-                missing_year=day.year,
-                asked=asked,
-                source=source,
+                _BEFORE_DATA, code="horizon.before_data", missing_year=day.year, **facts
             )
         if self.estimates_beyond_horizon:
             limit = _dt.date.fromordinal(self._hi)
             return CalendarHorizonError.of(
-                N_(
-                    "{asked} is past {limit}, the last day even an estimate is available "
-                    "for ({source})"
-                ),
+                _PAST_ESTIMATE,
                 code="horizon.past_estimate",
-                day=day,
-                first_day=first,
-                official_through=through,
                 missing_year=limit.year + 1,
-                asked=asked,
                 limit=limit,
-                source=source,
+                **facts,
             )
         assert through is not None
         missing = through.year + 1 if through.month == 12 and through.day == 31 else through.year
-        if self.data.label != "CN":
-            # the State Council's notices and the estimate are China's: other calendars
-            # are extended with their own days, or built for more years
-            return CalendarHorizonError.of(
-                N_(
-                    "{asked} is past this calendar's schedule, which ends {official_through} "
-                    "({source}): the {name} days for {missing_year} are not in it. Supply "
-                    "them with .with_overrides(days_off=[...], working_days=[...], "
-                    "official_through=date({missing_year}, 12, 31)), or build the calendar "
-                    "for more years (WorkCalendar.from_holidays(..., years=...))"
-                ),
-                day=day,
-                first_day=first,
-                official_through=through,
-                missing_year=missing,
-                asked=asked,
-                source=source,
-                name=self.name,
-            )
-        return CalendarHorizonError.of(
-            N_(
-                "{asked} is past this calendar's official schedule, which ends "
-                "{official_through} ({source}): the {name} schedule for {missing_year} is "
-                "not installed. Upgrade `holidays` once it carries {missing_year}, or supply "
-                "the State Council's notice with .with_notice(ScheduleNotice.parse(text)) "
-                "(on the command line: --notice FILE), or the days with "
-                ".with_overrides(days_off=[...], working_days=[...], "
-                "official_through=date({missing_year}, 12, 31)), or opt in to a labelled "
-                "estimate with WorkCalendar.china(estimate_beyond_horizon=True)"
-            ),
-            day=day,
-            first_day=first,
-            official_through=through,
-            missing_year=missing,
-            asked=asked,
-            source=source,
-            name=self.name,
-        )
+        # the State Council's notices and the estimate are China's: other calendars are
+        # extended with their own days, or built for more years
+        template = _PAST_CHINA if self.data.label == "CN" else _PAST_OTHER
+        return CalendarHorizonError.of(template, missing_year=missing, **facts)
 
     def is_working_day(self, day: _dt.date) -> bool:
         """Whether ``day`` is a working day (CAL-1)."""
