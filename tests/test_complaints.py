@@ -657,6 +657,18 @@ def test_cmp1_deadlines_agree_with_a_day_by_day_walk(
     assert (got.last_day, got.due) == (last, due)
 
 
+#: the National Day break of 2026 as an explanation lists it (English)
+NATIONAL_DAY_BREAK_EN = (
+    "  2026-10-01 Thu: day off, public holiday (法定节假日): 国庆节\n"
+    "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
+    "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
+    "  2026-10-04 Sun: day off, weekend\n"
+    "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
+    "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
+    "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
+)
+
+
 def test_cmp1_deadline_explanations_word_for_word() -> None:
     """A complaint received on the eve of National Day: the days skipped, the
     make-up Saturday counted, in both languages, with and without close of business."""
@@ -668,14 +680,8 @@ def test_cmp1_deadline_explanations_word_for_word() -> None:
         "due:      2026-10-09T00:00:00+08:00 (24:00 of the last day)\n"
         "handled by: department\n"
         "days off skipped and make-up days counted:\n"
-        "  2026-10-01 Thu: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-04 Sun: day off, weekend\n"
-        "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
-        "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
-        "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
-        "rules: CMP-1, CAL-5, CAL-6"
+        + NATIONAL_DAY_BREAK_EN
+        + "rules: CMP-1, CAL-5, CAL-6"
     )
     assert general.explain("zh") == (
         "一般投诉，收到于 2026-09-30 16:00 周三（北京时间）\n"
@@ -700,14 +706,8 @@ def test_cmp1_deadline_explanations_word_for_word() -> None:
         "handled by: department\n"
         "at 2026-10-01T16:00:00+08:00: on time, 3 working days left\n"
         "days off skipped and make-up days counted:\n"
-        "  2026-10-01 Thu: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
-        "  2026-10-04 Sun: day off, weekend\n"
-        "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
-        "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
-        "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
-        "  2026-10-10 Sat: working day, make-up working day (调休上班) "
+        + NATIONAL_DAY_BREAK_EN
+        + "  2026-10-10 Sat: working day, make-up working day (调休上班) "
         "(in exchange for 2026-10-07 Wed)\n"
         "rules: CMP-1, CAL-5, CAL-6"
     )
