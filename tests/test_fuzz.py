@@ -55,6 +55,18 @@ JUNK: list[Any] = [
     dt.time(0),
 ]
 
+#: the instant the valid calls and models of the fuzz tables start from
+T0 = dt.datetime(2026, 3, 2, 10, tzinfo=custrules.CHINA_TZ)
+
+
+def _seen_by_jia() -> list[Any]:
+    """A customer, 王, received and registered by 甲 at ``T0``."""
+    return [
+        custrules.Visit(at=T0, customer="王", received_by="甲"),
+        custrules.Registration(at=T0, customer="王", salesperson="甲", confirmed_at=T0),
+    ]
+
+
 CALLABLES = sorted(
     name
     for name in custrules.__all__
@@ -218,7 +230,6 @@ def _models() -> dict[str, Any]:
     the library and are not listed)."""
     from custrules import (
         CARRIER_STAR_CARDS,
-        CHINA_TZ,
         COMPLAINT_RULES,
         POLYOLEFIN_STARS,
         RE12,
@@ -253,7 +264,7 @@ def _models() -> dict[str, Any]:
     from custrules.realestate import CompanyTerms, ReferralTerms
     from tests.test_explanations import STORIES
 
-    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    t = T0
     approval = Approval(approver="王", approved_at=t)
     models: dict[str, Any] = {
         "SustainedLadder": CARRIER_STAR_CARDS,
@@ -397,20 +408,15 @@ def _calls() -> dict[str, tuple[tuple[Any, ...], dict[str, Any]]]:
         AbcPolicy,
         AdmissionFile,
         Period,
-        Registration,
         RetailFormat,
         SupplyCustomer,
-        Visit,
         WorkCalendar,
         event_to_json,
     )
 
-    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    t = T0
     d = t.date()
-    events = [
-        Visit(at=t, customer="王", received_by="甲"),
-        Registration(at=t, customer="王", salesperson="甲", confirmed_at=t),
-    ]
+    events = _seen_by_jia()
     supply = SupplyCustomer(id="a", channel="direct", demand=10, completion_rate=Fraction(1, 2))
     text = (resources.files("custrules") / "examples" / "forgotten.json").read_text("utf-8")
     case = custrules.read_case(text)
@@ -524,10 +530,8 @@ def _method_calls() -> dict[str, tuple[Any, tuple[Any, ...], dict[str, Any]]]:
         Deal,
         Month,
         Period,
-        Registration,
         Rotation,
         ScheduleNotice,
-        Visit,
         VisitReport,
         WorkCalendar,
         attribute,
@@ -535,7 +539,7 @@ def _method_calls() -> dict[str, tuple[Any, tuple[Any, ...], dict[str, Any]]]:
         salesperson,
     )
 
-    t = dt.datetime(2026, 3, 2, 10, tzinfo=CHINA_TZ)
+    t = T0
     d = t.date()
     china = WorkCalendar.china()
     complaint = Complaint.record(
@@ -549,11 +553,7 @@ def _method_calls() -> dict[str, tuple[Any, tuple[Any, ...], dict[str, Any]]]:
     followed = replied.follow_up(at=t, actor="李")
     rotation = Rotation(order=["甲", "乙", "丙"])
     attribution = attribute(
-        [
-            Visit(at=t, customer="王", received_by="甲"),
-            Registration(at=t, customer="王", salesperson="甲", confirmed_at=t),
-            Deal(at=t, customer="王", closed_by="甲"),
-        ],
+        [*_seen_by_jia(), Deal(at=t, customer="王", closed_by="甲")],
         RE12,
     )
     deadline = complaint_deadline(t, "general")
