@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -207,24 +207,32 @@ class Ledger:
         if months is None or not any(self.raised):
             return
         day = _local(t)
-        kept: list[tuple[Note, _dt.date | None]] = []
-        for note, raised in zip(self.ruling, self.raised, strict=True):
+
+        def lapsed(note: Note, raised: _dt.date | None) -> bool:
             if (
-                raised is not None
-                and day > _expiry(raised, months)
-                and not any(
-                    days[0] <= raised and self.valid(who, t) for who, days in self.regs.items()
-                )
+                raised is None
+                or day <= _expiry(raised, months)
+                or any(days[0] <= raised and self.valid(who, t) for who, days in self.regs.items())
             ):
-                self.note(
-                    "valid",
-                    "the question under {} raised on {} needs no ruling any more: every "
-                    "registration of that time has lapsed",
-                    note[0],
-                    raised,
-                )
-                continue
-            kept.append((note, raised))
+                return False
+            self.note(
+                "valid",
+                "the question under {} raised on {} needs no ruling any more: every "
+                "registration of that time has lapsed",
+                note[0],
+                raised,
+            )
+            return True
+
+        self._drop_questions(lapsed)
+
+    def _drop_questions(self, settled: Callable[[Note, _dt.date | None], bool]) -> None:
+        """Drop the questions for which ``settled(note, day raised)`` is true."""
+        kept = [
+            (note, raised)
+            for note, raised in zip(self.ruling, self.raised, strict=True)
+            if not settled(note, raised)
+        ]
         self.ruling = [note for note, _ in kept]
         self.raised = [raised for _, raised in kept]
 
@@ -295,9 +303,7 @@ class Ledger:
         if not self.tied or self.tie_stands(t):
             return
         tied, self.tied = self.tied, ()
-        kept = [(n, r) for n, r in zip(self.ruling, self.raised, strict=True) if n[1] != _TIED]
-        self.ruling = [n for n, _ in kept]
-        self.raised = [r for _, r in kept]
+        self._drop_questions(lambda note, _: note[1] == _TIED)
         left = [who for who in tied if self.valid(who, t)]
         if left:
             others = [who for who in tied if who != left[0]]
