@@ -433,6 +433,45 @@ def test_special_days_lists_what_a_count_skipped() -> None:
     assert all(i.day.day not in (8, 9) for i in listed)  # plain working days are not listed
 
 
+def test_special_days_leave_out_the_start_and_keep_the_end() -> None:
+    """``start < d <= end``, like the counts they explain: a start on a holiday is not
+    listed, an end on a make-up day is."""
+    listed = [i.day for i in CHINA.special_days(D(2026, 10, 1), D(2026, 10, 10))]
+    assert listed[0] == D(2026, 10, 2)
+    assert listed[-1] == D(2026, 10, 10)
+    assert CHINA.special_days(D(2026, 10, 10), D(2026, 10, 10)) == ()
+
+
+@given(china_days, st.integers(min_value=0, max_value=60))
+def test_special_days_account_for_every_day_of_a_count(start: dt.date, span: int) -> None:
+    """Every day in (start, end] is either listed or a plain working day, and the
+    listed working days plus the unlisted ones are the count."""
+    end = start + dt.timedelta(days=span)
+    listed = {i.day: i for i in CHINA.special_days(start, end)}
+    days = [start + dt.timedelta(days=k) for k in range(1, span + 1)]
+    assert set(listed) <= set(days)
+    plain = [d for d in days if d not in listed]
+    assert all(CHINA.is_working_day(d) and CHINA.explain(d).name is None for d in plain)
+    counted = len(plain) + sum(1 for i in listed.values() if i.working)
+    assert counted == CHINA.working_days_between(start, end)
+
+
+def test_cal8_the_law_before_2008_named_in_explanations() -> None:
+    """Until 2008 the law gave the Spring Festival its first three days and Labour
+    Day three (1-3 May); from 2008 Labour Day is one day (until 2025's two)."""
+    for day, name in [
+        (D(2005, 2, 9), "春节"),
+        (D(2005, 2, 11), "春节"),
+        (D(2007, 5, 1), "劳动节"),
+        (D(2007, 5, 3), "劳动节"),
+        (D(2007, 10, 3), "国庆节"),
+    ]:
+        info = CHINA.explain(day)
+        assert (info.working, info.statutory, info.name) == (False, True, name), day
+    assert CHINA.explain(D(2008, 5, 2)).statutory is False
+    assert CHINA.explain(D(2005, 2, 8)).statutory is False  # 除夕 became statutory in 2008
+
+
 @pytest.mark.parametrize(
     "bad",
     [dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc), "2026-01-05", 20260105, None],
