@@ -111,6 +111,26 @@ def test_the_core_never_imports_numpy() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_without_numpy_the_array_methods_say_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A host without the extra gets one refusal that names it, not an ImportError."""
+    import sys
+
+    import custrules
+
+    monkeypatch.setitem(sys.modules, "numpy", None)  # `import numpy` now fails
+    monkeypatch.delitem(sys.modules, "custrules._arrays", raising=False)
+    monkeypatch.delattr(custrules, "_arrays", raising=False)
+    with pytest.raises(InvalidInputError) as caught:
+        CHINA.is_working_day_array([D(2026, 3, 2)])
+    assert caught.value.code == "calendar.arrays_module._array_methods"
+    assert str(caught.value).startswith(
+        "the *_array methods need NumPy: pip install 'custrules[numpy]' ("
+    )
+    assert caught.value.message_in("zh").startswith("*_array 方法需要 NumPy")
+
+
 def test_all_nat_and_other_calendars() -> None:
     nat = np.array(["NaT", "NaT"], dtype="datetime64[D]")
     assert np.isnat(CHINA.add_working_days_array(nat, 3)).all()

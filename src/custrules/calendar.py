@@ -293,7 +293,7 @@ def _arrays_module() -> Any:
     """The NumPy functions, imported on first use (the core never imports NumPy)."""
     try:
         from custrules import _arrays
-    except ImportError as exc:  # pragma: no cover - numpy is installed in the tests
+    except ImportError as exc:  # tested by hiding numpy (tests/test_arrays.py)
         raise InvalidInputError.of(
             N_("the *_array methods need NumPy: pip install 'custrules[numpy]' ({exc})"),
             code="calendar.arrays_module._array_methods",
