@@ -229,6 +229,10 @@ def test_cal2_past_the_horizon_raises_or_is_estimated() -> None:
     )
     assert guess.estimated
     assert "CAL-2" in guess.rules
+    # the explanation marks the day that rests on the estimate, in both languages
+    assert guess.explain().splitlines()[1].endswith(") [estimate]")
+    assert guess.explain("zh").splitlines()[1].endswith("） [估算]")
+    assert "[estimate]" not in complaint_deadline(at(2026, 3, 2, 9), MAJOR).explain()
     assert not complaint_deadline(at(2026, 3, 2, 9), MAJOR).estimated
 
 

@@ -148,3 +148,5 @@ def test_quarters_and_the_refusals_of_periods() -> None:
     ]
     for call, code, en, zh in cases:
         refusal(call, code, en, zh)
+    # the offending value travels with the error, for a host's own message
+    assert refusal(*cases[0]).value == 5

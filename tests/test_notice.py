@@ -26,6 +26,7 @@ from custrules import (
     statutory_days,
 )
 from custrules.notice import NoticeEntry, next_years_days
+from tests.pinning import refusal
 
 CHINA = WorkCalendar.china()
 D = dt.date
@@ -248,8 +249,21 @@ def test_cal7_the_year() -> None:
         ScheduleNotice.parse(NOTICE_2027, year=2028)
     with pytest.raises(NoticeError, match="no year"):
         ScheduleNotice.parse(body)
-    with pytest.raises(NoticeError, match="no numbered holiday line"):
-        ScheduleNotice.parse("国务院办公厅关于2027年部分节假日安排的通知\n")
+    refusal(
+        lambda: ScheduleNotice.parse("国务院办公厅关于2027年部分节假日安排的通知\n"),
+        "notice.schedulenotice.parse.no_numbered",
+        "line 1: no numbered holiday line (一、元旦: ...) was found",
+        "第 1 行：没有找到带编号的节假日行（一、元旦：……）",
+    )
+    refusal(
+        lambda: ScheduleNotice.parse(
+            "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：2027年1月1日（周六）放假。",
+            check_installed=False,
+        ),
+        "notice.date.but_notice",
+        "line 2: 2027-01-01 is a 周五, but the notice says 周六",
+        "第 2 行：2027-01-01 是 周五，但通知写的是 周六",
+    )
 
 
 # -- the calendar: next year in one line --------------------------------------------------

@@ -156,6 +156,18 @@ def test_tier1_gates_hold_the_tier_back_and_say_so() -> None:
     assert (d.earned.label, d.tier.label) == ("二星客户", "一星客户")
     assert [(g.tier, g.passed) for g in d.gates] == [("two_star", False), ("one_star", True)]
     assert any("payment record" in r for r in d.reasons)
+    held = assess_tier(T, 3500, gates=[late_payer])
+    assert held.explain().splitlines() == [
+        "3500 tonnes earns 三星客户",
+        "三星客户 refused by payment record",
+        "二星客户 refused by payment record",
+        "gates held the tier at 一星客户 below the earned 三星客户",
+    ]
+    assert held.explain("zh").splitlines()[1:] == [
+        "三星客户未通过：payment record",
+        "二星客户未通过：payment record",
+        "条件将档位限制在一星客户，低于所达到的三星客户",
+    ]
     assert review_tier(T, "一星客户", 3500, gates=[late_payer]).label == "一星客户"
     nobody = Gate(name="blacklist", allows=lambda t: False)
     assert assign_tier(T, 2500, gates=[nobody]).label == "普通客户"
