@@ -171,6 +171,9 @@ def test_tier1_gates_hold_the_tier_back_and_say_so() -> None:
     assert review_tier(T, "一星客户", 3500, gates=[late_payer]).label == "一星客户"
     nobody = Gate(name="blacklist", allows=lambda t: False)
     assert assign_tier(T, 2500, gates=[nobody]).label == "普通客户"
+    assert assess_tier(T, 1500, gates=[nobody]).explain().splitlines()[-1] == (
+        "every tier refused by the gates: kept at the lowest, 普通客户"
+    )
 
 
 def test_tier1_tiers_from_another_table_are_refused() -> None:

@@ -74,6 +74,17 @@ def test_vis1_traditional_labels(row: str, traditional: str, points: int) -> Non
     assert getattr(score_visit(**{**BASE, row: traditional}), row) == points
 
 
+def test_vis3_the_explanation_row_by_row_in_both_languages() -> None:
+    s = score_visit(quality="优良", service="不好", renown="知名")
+    assert s.explain().splitlines() == [
+        "quality (质量): 优良 = 90",
+        "service (服务态度): 不好 = 30",
+        "renown (产品的知名度): 知名 = 70",
+        "total (mean, VIS-3): 190/3 (= 63.33)",
+    ]
+    assert s.explain("zh").splitlines()[-1] == "合计（平均，VIS-3）：190/3（= 63.33）"
+
+
 def test_vis1_enum_members_and_names() -> None:
     s = score_visit(
         quality=QualityRating.UNACCEPTABLE, service="poor", renown=RenownRating.UNKNOWN
