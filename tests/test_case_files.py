@@ -100,7 +100,8 @@ VISIT = {"type": "visit", "at": "2026-03-02T10:00+08:00", "received_by": "甲"}
         (
             {"customer": "王", "amount": "0.001", "events": [VISIT]},
             InvalidInputError,
-            "fractions of a cent",
+            # a case file has no rounding option: not the Python API's advice
+            r"amount 0\.001 has fractions of a cent: write it to the cent \(at most two",
         ),
         (
             {"customer": "王", "events": [{**VISIT, "exhibition": "false"}]},

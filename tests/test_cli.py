@@ -299,6 +299,20 @@ def test_attribute_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_an_amount_with_a_fraction_of_a_cent_is_told_to_be_written_to_the_cent(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The command line has no rounding option: its advice is not the Python API's."""
+    argv = ["attribute", "example:spouses", "--policy", "re12", "--amount", "12.345"]
+    assert run(*argv)[0] == 2
+    assert capsys.readouterr().err == (
+        "custrules attribute: argument --amount: the amount 12.345 has fractions of a cent: "
+        "write it to the cent (at most two decimal places, e.g. 12345.67)\n"
+    )
+    assert run("--lang", "zh", *argv)[0] == 2
+    assert "金额 12.345 有不足一分的部分：请写到分" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("content", "match"),
     [

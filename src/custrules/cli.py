@@ -38,7 +38,7 @@ from custrules._version import __version__
 from custrules.calendar import DayInfo, WorkCalendar, weekday_abbr, working_days_text
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
-from custrules.money import _to_cents, to_money
+from custrules.money import _whole_cents, to_money
 from custrules.notice import ScheduleNotice, statutory_days
 from custrules.periods import parse_date, parse_instant
 from custrules.realestate import Case, attribute, policy_named, read_case
@@ -174,7 +174,7 @@ class _Types:
         """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
         value = self.number(text)
         try:
-            return to_money(_to_cents(value))
+            return to_money(_whole_cents(value))
         except CustrulesError as exc:
             self._fail("{}", exc)
 

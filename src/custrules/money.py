@@ -36,6 +36,7 @@ CENT = Decimal("0.01")
 #: (docs/limits.md).  Every amount within it is split exactly to the cent.
 MAX_AMOUNT_YUAN = 10**15 - 1
 _LIMIT_DIGITS = 15
+_FRACTION_OF_A_CENT = "money.to_cents.total_has_fractions_cent_round_cent_first_pass.8"
 _MAX_MONEY_PLACES = 28
 
 K = TypeVar("K", bound=Hashable)
@@ -124,7 +125,7 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
                     "first, or pass rounding=decimal.ROUND_HALF_UP (or another decimal "
                     "rounding mode)"
                 ),
-                code="money.to_cents.total_has_fractions_cent_round_cent_first_pass.8",
+                code=_FRACTION_OF_A_CENT,
                 value=value,
                 amount=amount,
             )
@@ -132,6 +133,26 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
         rounded = amount.quantize(CENT, context=context).scaleb(2, context=context)
         return int(rounded)
     return cents
+
+
+def _whole_cents(value: Any) -> int:
+    """:func:`_to_cents` at a door with no rounding option (a case file, the command
+    line): the same refusals, but an amount with a fraction of a cent is told to be
+    written to the cent, not to pass ``rounding=``, which such a door has not."""
+    try:
+        return _to_cents(value)
+    except InvalidInputError as exc:
+        if exc.code != _FRACTION_OF_A_CENT:
+            raise
+        raise InvalidInputError.of(
+            N_(
+                "the amount {amount} has fractions of a cent: write it to the cent "
+                "(at most two decimal places, e.g. 12345.67)"
+            ),
+            code="money.whole_cents.fractions_of_a_cent",
+            value=value,
+            amount=value,
+        ) from None
 
 
 def to_money(cents: int) -> Decimal:

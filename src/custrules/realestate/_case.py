@@ -45,7 +45,7 @@ from custrules import _check
 from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Sub
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
-from custrules.money import MAX_AMOUNT_YUAN, _to_cents, to_money
+from custrules.money import MAX_AMOUNT_YUAN, _to_cents, _whole_cents, to_money
 from custrules.periods import parse_date, parse_instant
 from custrules.realestate._engine import _links, household
 from custrules.realestate._events import EVENT_TYPES, Event, Party
@@ -351,7 +351,7 @@ def _money_text(value: Any) -> Decimal:
             value=value,
             a=_json_type(value),
         )
-    return to_money(_to_cents(_check.decimal_text(value, "amount")))
+    return to_money(_whole_cents(_check.decimal_text(value, "amount")))
 
 
 def case_from_json(data: Mapping[str, Any]) -> Case:
