@@ -197,6 +197,22 @@ def test_deadline_bad_input(argv: list[str], capsys: pytest.CaptureFixture[str])
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_a_zone_for_the_china_calendar_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """China's calendar reads instants in Beijing time: a --zone beside it would be
+    dropped without a word, so it is refused."""
+    argv = ["deadline", "2026-09-28T09:00+08:00", "--severity", "major", "--zone", "Asia/Tokyo"]
+    assert run(*argv) == (2, "")
+    assert capsys.readouterr().err == (
+        "custrules deadline: --zone is for calendars other than china: China's calendar "
+        "reads every instant in Beijing time (CAL-6)\n"
+    )
+    status, text = run(*argv[:4], "--calendar", "US", "--zone", "Asia/Tokyo", "--json")
+    assert status == 0
+    assert json.loads(text)["received_day"] == "2026-09-28"
+
+
 def test_tier_assign_and_review() -> None:
     status, text = run("tier", "2500")
     assert status == 0

@@ -243,6 +243,14 @@ def _calendar(args: argparse.Namespace) -> WorkCalendar:
 def _base_calendar(args: argparse.Namespace) -> WorkCalendar:
     spec: str = args.calendar
     if spec.lower() == "china":
+        if getattr(args, "zone", None):
+            raise _UsageError(
+                N_(
+                    "custrules {}: --zone is for calendars other than china: China's "
+                    "calendar reads every instant in Beijing time (CAL-6)"
+                ),
+                args.command,
+            )
         return WorkCalendar.china(estimate_beyond_horizon=args.estimate)
     zone = None
     if getattr(args, "zone", None):
