@@ -296,7 +296,8 @@ CASES: list[tuple[str, Any, Any, type[Exception], str]] = [
         ),
         None,
         CustrulesError,
-        r"policy \(CMP-1 extends major complaints\): reclassify it as Severity\.MAJOR first$",
+        r"policy \(CMP-1 extends major complaints\): reclassify it as Severity\.MAJOR first "
+        r"\(on the command line: --severity major\)$",
     ),
     (
         "past the cap",

@@ -1104,9 +1104,11 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "complaints.check_extension.complaint_cannot_extended_under",
         (
             "a general complaint (一般投诉) cannot be extended under this policy (CMP-1 extends "
-            "major complaints): reclassify it as Severity.MAJOR first"
+            "major complaints): reclassify it as Severity.MAJOR first (on the command line: "
+            "--severity major)"
         ),
-        "按此制度，一般投诉不能延期（CMP-1 只延长较大事件投诉）：请先改为 Severity.MAJOR",
+        "按此制度，一般投诉不能延期（CMP-1 只延长较大事件投诉）：请先改为 Severity.MAJOR"
+        "（命令行：--severity major）",
     ),
     (
         "an extension past the cap",

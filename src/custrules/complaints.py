@@ -625,7 +625,8 @@ def _check_extension(
         raise ExtensionError.of(
             N_(
                 "a {severity} cannot be extended under this policy "
-                "(CMP-1 extends major complaints): reclassify it as Severity.MAJOR first"
+                "(CMP-1 extends major complaints): reclassify it as Severity.MAJOR first "
+                "(on the command line: --severity major)"
             ),
             code="complaints.check_extension.complaint_cannot_extended_under",
             value=extension,
