@@ -866,9 +866,10 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "calendar.workcalendar.with_notice.state_council",
         (
             "a State Council notice schedules mainland China; this calendar is weekdays: use "
-            "WorkCalendar.china()"
+            "WorkCalendar.china() (on the command line: --calendar china)"
         ),
-        "国务院放假通知只适用于中国大陆；此日历为 weekdays：请使用 WorkCalendar.china()",
+        "国务院放假通知只适用于中国大陆；此日历为 weekdays：请使用 WorkCalendar.china()"
+        "（命令行：--calendar china）",
     ),
     (
         "calendar without zone",

@@ -545,7 +545,7 @@ class WorkCalendar:
             raise InvalidInputError.of(
                 N_(
                     "a State Council notice schedules mainland China; this calendar is "
-                    "{name}: use WorkCalendar.china()"
+                    "{name}: use WorkCalendar.china() (on the command line: --calendar china)"
                 ),
                 code="calendar.workcalendar.with_notice.state_council",
                 value=notice,
