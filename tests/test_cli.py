@@ -403,6 +403,26 @@ def test_notice_moves_the_horizon_on_workdays_and_deadline() -> None:
     assert "2027-02-08 Mon: day off, public holiday (法定节假日): 春节 [statutory]" in text
 
 
+def test_calendar_show_covers_the_first_year_of_the_data_and_its_new_year() -> None:
+    """The first year the calendar covers is shown (31 December before it is not in
+    the data), and 1 January is listed like any other day off."""
+    from tests.strategies import CHINA
+
+    first = CHINA.first_day
+    assert first is not None
+    status, text = run("calendar", "show", str(first.year), "--json")
+    assert status == 0
+    days = json.loads(text)["special_days"]
+    assert days[0]["date"] == first.isoformat()
+    assert days[0]["statutory"] is True
+    status, text = run("calendar", "show", "2026", "--json")
+    listed = [d["date"] for d in json.loads(text)["special_days"]]
+    assert listed[:3] == ["2026-01-01", "2026-01-02", "2026-01-04"]
+    assert listed[-2:] == ["2026-10-07", "2026-10-10"]  # the last break, its make-up day
+    status, text = run("calendar", "show", "2026", "--calendar", "weekdays", "--json")
+    assert (status, json.loads(text)["special_days"]) == (0, [])
+
+
 def test_a_bad_notice_is_one_line_naming_the_line(
     tmp_path: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -35,7 +35,7 @@ from custrules._i18n import (
     tr,
 )
 from custrules._version import __version__
-from custrules.calendar import DayInfo, WorkCalendar, weekday_abbr, working_days_text
+from custrules.calendar import DayInfo, WorkCalendar, _plain, weekday_abbr, working_days_text
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
 from custrules.money import _whole_cents, to_money
@@ -726,8 +726,11 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
         return
     cal = _calendar(args)
     year = args.year
-    start, end = _dt.date(year, 1, 1) - _dt.timedelta(days=1), _dt.date(year, 12, 31)
-    infos = tuple(i for i in cal.special_days(start, end) if i.kind is not DayKind.WEEKEND)
+    first, end = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    # 1 January, then the days after it: the day before may be past the calendar's data
+    # (its first year), and special_days leaves out its start
+    year_days = (cal.explain(first), *cal.special_days(first, end))
+    infos = tuple(i for i in year_days if i.kind is not DayKind.WEEKEND and not _plain(i))
     data = {
         "calendar": _calendar_json(cal),
         "year": year,
