@@ -423,6 +423,24 @@ def test_calendar_show_covers_the_first_year_of_the_data_and_its_new_year() -> N
     assert (status, json.loads(text)["special_days"]) == (0, [])
 
 
+@pytest.mark.parametrize("year", ["0000", "0001", "1899", "2200", "9999", "20261", "２０２６"])
+def test_calendar_show_refuses_years_outside_custrules_dates(
+    year: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("calendar", "show", year) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("custrules calendar show: argument year: ")
+
+
+def test_calendar_show_names_the_range_of_years(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("calendar", "show", "0000")[0] == 2
+    assert capsys.readouterr().err == (
+        "custrules calendar show: argument year: the year must be a year from 1900 to 2199, "
+        "got 0\n"
+    )
+
+
 def test_a_bad_notice_is_one_line_naming_the_line(
     tmp_path: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

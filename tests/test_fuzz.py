@@ -125,6 +125,12 @@ _WORDS = st.sampled_from(
         "attribute",
         "demo",
         "calendar",
+        "show",
+        "notice",
+        "docs",
+        "--zone",
+        "--notice",
+        "Asia/Tokyo",
         "--add",
         "--until",
         "--json",
@@ -156,6 +162,10 @@ _WORDS = st.sampled_from(
         "2026-09-30T16:00+08:00",
         "9999-12-31T23:59+08:00",
         "0001-01-01",
+        "0000",
+        "2001",
+        "2199",
+        "2200",
         "17:30",
         "00:00",
         "24:00",
@@ -196,11 +206,23 @@ _WORDS = st.sampled_from(
 )
 
 
-_COMMANDS = st.sampled_from(["workdays", "deadline", "tier", "visit", "attribute", "demo"])
+_COMMANDS = st.sampled_from(
+    [
+        ["workdays"],
+        ["deadline"],
+        ["tier"],
+        ["visit"],
+        ["attribute"],
+        ["demo"],
+        ["calendar", "show"],
+        ["calendar", "notice"],
+        ["docs"],
+    ]
+)
 _VALUES = st.one_of(_WORDS, st.text(max_size=12), st.integers(-(10**6), 10**6).map(str))
 #: command lines shaped like real ones: a command, a value, then options with values
 _SHAPED = st.tuples(_COMMANDS, _VALUES, st.lists(st.tuples(_WORDS, _VALUES), max_size=5)).map(
-    lambda t: [t[0], t[1], *(x for pair in t[2] for x in pair)]
+    lambda t: [*t[0], t[1], *(x for pair in t[2] for x in pair)]
 )
 
 

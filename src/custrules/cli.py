@@ -168,7 +168,10 @@ class _Types:
     def year(self, text: str) -> int:
         if not re.fullmatch(r"[0-9]{4}", text.strip()):
             self._fail(N_("not a year: {!r} (use e.g. 2026)"), text[:20])
-        return int(text)
+        try:
+            return _check.year(int(text), "the year")
+        except CustrulesError as exc:
+            self._fail("{}", exc)
 
     def money(self, text: str) -> Decimal:
         """An amount of money: a number, to the cent, within the limit (docs/limits.md)."""
