@@ -743,3 +743,146 @@ def test_free_text_on_events_is_text() -> None:
         attrs.evolve(ruling, text="裁" * 10_001)
     with pytest.raises(InvalidInputError, match="relation must be non-empty"):
         HouseholdLink(at=t, customer="王", other="王妻", relation="")
+
+
+# -- a case left pending until the deal lapses with its registrations (RE12-7.1, RE14-5.2) ---
+
+#: each clause that leaves a case pending until the deal, set on day 10 by 乙 over 甲's
+#: registration of day 0: (policies, events, what the case pays if one of them closes)
+PENDING: dict[str, tuple[tuple[Any, ...], list[Any], dict[str, Fraction]]] = {
+    # RE12-3.7(h)(j), RE14-5.3(7): forgot 甲; 乙 receives (and registers) as new
+    "forgot": (
+        (RE12, RE14),
+        [visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")],
+        sp(乙=1),
+    ),
+    # RE12-3.7(i): recognised within the month: 50/50
+    "recognised": (
+        (RE12,),
+        [
+            visit(10, "乙", previous=Previous.FORGOT),
+            reg(10, "乙"),
+            Recognition(at=at(20), customer=C, original="甲"),
+        ],
+        sp(甲=H, 乙=H),
+    ),
+    # RE12-5.2: the manager let 乙 take over mid-reception (the first day): 70/30
+    "switch RE12-5.2": (
+        (RE12,),
+        [SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True)],
+        sp(甲=Fraction(7, 10), 乙=Fraction(3, 10)),
+    ),
+    # RE14-5.3(3): the customer names 甲, absent; 乙 assists
+    "assisted": (
+        (RE14,),
+        [visit(10, "乙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲")],
+        sp(甲=Fraction(4, 5), 乙=Fraction(1, 5)),
+    ),
+    # RE14-5.3(8): named 乙 on the second visit: 50/50 with the earlier salesperson
+    "n-th visit": (
+        (RE14,),
+        [visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])],
+        sp(甲=H, 乙=H),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "policy"),
+    [(name, policy) for name, (policies, _, _) in PENDING.items() for policy in policies],
+    ids=lambda v: v if isinstance(v, str) else v.name,
+)
+def test_a_pending_case_lapses_when_another_closes_after_its_registrations(
+    name: str, policy: Any
+) -> None:
+    _, events, pays = PENDING[name]
+    story = [*seen(0, "甲"), *events]
+    # 丙, who never registered, closes long after every registration behind the case
+    late = attribute([*story, deal(200, "丙")], policy)
+    assert split(late) == sp(丙=1), name
+    assert "it lapses with them" in late.explain()
+    assert late.follow_up == "丙"
+    # closed by one of the case's own salespeople, the clause settles it however late
+    if name != "assisted":  # (乙 only assisted: the deal is 甲's)
+        assert split(attribute([*story, deal(200, "乙")], policy)) == pays, name
+    # closed by 丙 while a registration behind it is still valid: the clause settles it
+    assert split(attribute([*story, deal(21, "丙")], policy)) == pays, name
+
+
+def test_a_pending_case_stands_on_the_last_day_of_its_registrations() -> None:
+    """RE12: 乙 registered on 12 March, valid through 12 April; 甲 through 2 April."""
+    story = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")]
+    assert split(attribute([*story, deal(41, "丙", hour=23)], RE12)) == sp(乙=1)
+    assert split(attribute([*story, deal(42, "丙", hour=0.5)], RE12)) == sp(丙=1)
+
+
+def test_a_pending_courtesy_for_someone_never_registered_rests_on_the_clause() -> None:
+    """RE14-2.5: nobody registered; the same-day deal splits as the clause says."""
+    story = [visit(0, "乙", courtesy_for="甲"), deal(0, "丙")]
+    assert split(attribute(story, RE14)) == sp(甲=H, 乙=H)
+
+
+def test_re14_5_3_2_the_earlier_registration_is_read_at_the_deal() -> None:
+    """若成交则业绩属a，若b属建档有效期，提成为a:80%,b:20%: 甲 registered on 2 March,
+    valid through 2 May; the customer asked for 乙 on 12 March."""
+    asked = [*seen(0, "甲"), SwitchRequest(at=at(10), customer=C, from_="甲", to="乙")]
+    assert split(attribute([*asked, deal(61, "乙")], RE14)) == sp(
+        乙=Fraction(4, 5), 甲=Fraction(1, 5)
+    )
+    a = attribute([*asked, deal(62, "乙")], RE14)
+    assert split(a) == sp(乙=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(2): 甲's registration had lapsed by the deal: 甲's 1/5 goes to 乙"
+    )
+    assert a.explain("zh").splitlines()[-1] == "RE14-5.3(2): 成交时甲的登记已失效：甲的 1/5 归乙"
+    # 甲 registered again meanwhile: still valid at the deal, the 20 % stands
+    renewed = [*asked, reg(50, "甲"), deal(62, "乙")]
+    assert split(attribute(renewed, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    # removed by a confirmed complaint instead: RE14-5.3(4) says where the part goes
+    removed = [
+        *asked,
+        SalespersonComplaint(
+            at=at(11), customer=C, against="甲", reported_by="乙", confirmed=True
+        ),
+        deal(62, "乙"),
+    ]
+    assert [s.rule for s in attribute(removed, RE14).steps][-1] == "RE14-5.3(4)"
+
+
+def test_a_tie_ends_when_a_clause_removes_one_of_its_two() -> None:
+    """RE14-5.1 tie of 甲 and 乙; a confirmed complaint removes 甲 and 乙 receives
+    (RE14-5.3(4)): no ruling is needed, then or months later."""
+    story = [
+        visit(0, "甲"),
+        reg(0, "甲"),
+        reg(0, "乙"),
+        SalespersonComplaint(at=at(1), customer=C, against="甲", reported_by="乙", confirmed=True),
+    ]
+    a = attribute([*story, deal(5, "乙")], RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(乙=1))
+    assert a.explain().splitlines()[1:] == [
+        "RE14-5.1: 甲 lost every right: the tie needs no ruling",
+        "RE14-5.3(4): the supervisor confirmed the complaint: 甲 has no part; 乙 receives",
+    ]
+    late = attribute([*story, deal(125, "庚")], RE14)
+    assert (late.needs_ruling, split(late)) == (False, sp(庚=1))
+    assert attribute(story, RE14, as_of=at(125)).owner is None
+    # a tie of three keeps its question while two of them keep their rights
+    three = [*story[:3], reg(0, "丙"), story[3], deal(5, "乙")]
+    assert attribute(three, RE14).needs_ruling
+
+
+def test_a_tie_question_left_behind_by_a_clause_lapses_like_any_other() -> None:
+    """A customer who named one of two tied salespeople on a later visit: the tie's
+    question stays (the registrations cannot be ordered), and lapses once every
+    registration of its day has."""
+    story = [
+        visit(0, "甲"),
+        reg(0, "甲"),
+        reg(0, "乙"),
+        visit(3, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+    ]
+    assert attribute([*story, deal(5, "乙")], RE12).needs_ruling
+    late = attribute([*story, deal(125, "庚")], RE12)
+    assert (late.needs_ruling, split(late)) == (False, sp(庚=1))
+    assert "needs no ruling any more" in late.explain()

@@ -93,6 +93,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 previous,
                 to,
                 previous,
+                lapsing=previous,
             )
         else:
             m.set_split(
@@ -151,6 +152,7 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
     m.lost[c.against] = (c.reported_by, "RE14-5.3(4)")
+    m.leaves_tie(c.against)
     if m.owner == c.against or m.owner is None:
         m.claim(c.reported_by, c.at)
         m.take(

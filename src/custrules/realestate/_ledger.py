@@ -122,6 +122,7 @@ class Ledger:
         "first_contact",
         "follow_up",
         "forgot",
+        "lapsing",
         "last",
         "lost",
         "now",
@@ -150,8 +151,8 @@ class Ledger:
         self.deal = deal
         self.steps: list[Note] = []
         self.ruling: list[Note] = []
-        #: the day each question in ``ruling`` was raised (None: a tie, which ends by
-        #: its own rule)
+        #: the day each question in ``ruling`` was raised (None: unknown); a tie's ends
+        #: by its own rule while the tie stands (see end_lapsed_tie)
         self.raised: list[_dt.date | None] = []
         #: the instant of the event being applied
         self.now: _dt.datetime | None = None
@@ -159,6 +160,9 @@ class Ledger:
         self.regs: dict[str, list[_dt.date]] = {}
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
+        #: a salesperson whose part of ``split`` needs their registration still valid
+        #: at the deal, and the clause that says so (RE14-5.3(2))
+        self.lapsing: tuple[str, str] | None = None
         # who lost every right, and (heir of their part, the clause that says so)
         self.lost: dict[str, tuple[str | None, str]] = {}
         self.follow_up: str | None = None
@@ -193,7 +197,7 @@ class Ledger:
         self.note(rule, template, *args)
         self.ruling.append((self.cited(rule), template, args))
         now = self.now
-        self.raised.append(None if template == _TIED or now is None else _local(now))
+        self.raised.append(None if now is None else _local(now))
 
     def drop_settled(self, t: _dt.datetime) -> None:
         """Questions that no longer need a ruling at ``t``: a tie that no longer stands
@@ -211,6 +215,7 @@ class Ledger:
         def lapsed(note: Note, raised: _dt.date | None) -> bool:
             if (
                 raised is None
+                or (self.tied and note[1] == _TIED)  # the tie's own rule, above
                 or day <= _expiry(raised, months)
                 or any(days[0] <= raised and self.valid(who, t) for who, days in self.regs.items())
             ):
@@ -275,9 +280,17 @@ class Ledger:
         self.note(rule, template, *args)
 
     def set_split(
-        self, shares: list[tuple[str, Fraction]], rule: str, template: str, *args: Any
+        self,
+        shares: list[tuple[str, Fraction]],
+        rule: str,
+        template: str,
+        *args: Any,
+        lapsing: str | None = None,
     ) -> None:
+        """The deal will split ``shares``; ``lapsing`` names a salesperson whose part
+        needs a registration still valid at the deal (the clause ``rule`` says so)."""
         self.split = _merge(shares)
+        self.lapsing = None if lapsing is None else (lapsing, rule)
         self.forgot = self.assist = self.same_day = self.nth = None
         self.tied = ()
         self.note(rule, template, *args)
@@ -295,6 +308,15 @@ class Ledger:
         """Whether two or more of the registrations tied at one instant are still valid
         at ``t`` (a tied salesperson may have registered again since)."""
         return sum(1 for who in self.tied if self.valid(who, t)) > 1
+
+    def leaves_tie(self, who: str) -> None:
+        """A clause removed ``who`` (RE14-5.3(4)): a tie left with one salesperson who
+        has not lost their rights needs no ruling."""
+        if who not in self.tied or sum(1 for w in self.tied if w not in self.lost) > 1:
+            return
+        self.tied = ()
+        self._drop_questions(lambda note, _: note[1] == _TIED)
+        self.note("tie", "{} lost every right: the tie needs no ruling", who)
 
     def end_lapsed_tie(self, t: _dt.datetime) -> None:
         """A tie that no longer stands at ``t`` needs no ruling: the one tied salesperson
@@ -460,6 +482,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         m.drop_settled(d.at)
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
+        _lapsed_part(m, d)
         return
     if owner is None and m.tied:  # the tie stands
         m.note(
@@ -470,19 +493,81 @@ def on_deal(m: Ledger, d: Deal) -> None:
             Both(m.tied),
         )
         return
-    if (
-        m.split is None
-        and m.forgot is None
-        and m.assist is None
-        and m.same_day is None
-        and m.nth is None
-    ):
+    pending = pending_parties(m, d)
+    if pending is None:
         if owner is not None and not m.said_lost(owner):
             m.note("valid", "{}'s registration had lapsed", owner)
-        m.claim(d.closed_by, d.at)
-        m.take(
+    else:
+        # a case a clause left pending is its salespeople's deal: one of them closing it
+        # settles it as the clause says.  Closed by someone else once every registration
+        # behind it has lapsed, it lapses with them, as any claim does (RE12-7.1,
+        # RE14-5.2).  A case none of whose salespeople registered (a courtesy for someone
+        # the customer named) rests on the clause alone, and one whose salespeople a
+        # clause removed goes where that clause says (see deal_split)
+        payees, behind = pending
+        registered = [who for who in behind if who in m.regs and who not in m.lost]
+        if (
+            d.closed_by in payees
+            or not registered
+            or any(m.valid(who, d.at) for who in registered)
+        ):
+            _lapsed_part(m, d)
+            return
+        m.note(
+            "valid",
+            "{} closed the deal after every registration behind what was pending for {} "
+            "had lapsed: it lapses with them",
             d.closed_by,
-            "closer",
-            "{} closed the deal with no valid claim against it",
-            d.closed_by,
+            Both(payees),
         )
+    m.claim(d.closed_by, d.at)
+    m.take(
+        d.closed_by,
+        "closer",
+        "{} closed the deal with no valid claim against it",
+        d.closed_by,
+    )
+
+
+def pending_parties(m: Ledger, d: Deal) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A case left pending until the deal ``d`` (read in the order the deal's split
+    reads them): the salespeople it would pay, and every salesperson whose claim
+    made the case; None when nothing is pending."""
+    if m.forgot is not None:  # RE12-3.7(h)(j), RE14-5.3(7): the new one, over the earlier
+        earlier, new, _ = m.forgot
+        return (new,), (new, earlier)
+    if m.assist is not None:  # RE14-5.3(3)
+        return m.assist[:2], m.assist[:2]
+    if m.same_day is not None:  # RE14-2.5
+        owner, receiver, tv = m.same_day
+        paid = (owner, receiver) if _local(d.at) == _local(tv) else (owner,)
+        return paid, (owner, receiver)
+    if m.nth is not None:  # RE14-5.3(8)
+        chosen = (m.nth[0], *m.nth[1])
+        return chosen, chosen
+    if m.split is not None:
+        return tuple(m.split), tuple(m.split)
+    return None
+
+
+def _lapsed_part(m: Ledger, d: Deal) -> None:
+    """A part of the split whose clause needs its holder's registration valid at the
+    deal (RE14-5.3(2): 若成交 ... 若b属建档有效期) goes to the owner once it has lapsed."""
+    if m.lapsing is None or m.split is None or m.owner is None:
+        return
+    who, rule = m.lapsing
+    part = m.split.get(who)
+    if part is None or who == m.owner or who in m.lost or m.valid(who, d.at):
+        return  # (a part whose holder a clause removed goes where that clause says)
+    split = dict(m.split)
+    del split[who]
+    split[m.owner] = split.get(m.owner, ZERO) + part
+    m.split = split
+    m.note(
+        rule,
+        "{}'s registration had lapsed by the deal: {}'s {} goes to {}",
+        who,
+        who,
+        part,
+        m.owner,
+    )
