@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from custrules import (
     CHINA_TZ,
@@ -42,6 +44,7 @@ from custrules import (
     attribute,
     policy_named,
 )
+from custrules.periods import add_months
 from custrules.realestate import Attribution
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
@@ -886,3 +889,63 @@ def test_a_tie_question_left_behind_by_a_clause_lapses_like_any_other() -> None:
     late = attribute([*story, deal(125, "庚")], RE12)
     assert (late.needs_ruling, split(late)) == (False, sp(庚=1))
     assert "needs no ruling any more" in late.explain()
+
+
+# -- an owner's lapse: whoever registered meanwhile and is still registered holds ----------
+
+
+@pytest.mark.parametrize(("policy", "later", "deal_day"), [(RE12, 20, 40), (RE14, 50, 70)])
+def test_an_owners_lapse_hands_the_customer_to_a_valid_later_registration(
+    policy: Any, later: int, deal_day: int
+) -> None:
+    """RE12-7.3, RE14-5.1: of the registrations still valid, the earlier wins.  甲's
+    lapsed (one month, two); 丁, who registered meanwhile, is still registered: the
+    customer is 丁's, not the closer's, who has none."""
+    story = [*seen(0, "甲"), *seen(later, "丁")]
+    a = attribute([*story, deal(deal_day, "庚")], policy)
+    assert split(a) == sp(丁=1)
+    assert a.explain().splitlines()[-2:] == [
+        f"{policy.cite('valid')}: 甲's registration had lapsed",
+        f"{policy.cite('earlier')}: 丁 registered meanwhile ({at(later):%Y-%m-%d %H:%M}) "
+        "and holds the customer",
+    ]
+    assert attribute(story, policy, as_of=at(deal_day)).owner == "丁"
+    # a third who registers after the lapse registered later than 丁
+    third = attribute([*story, *seen(deal_day, "戊"), deal(deal_day, "戊")], policy)
+    assert split(third) == sp(丁=1)
+    # two who registered meanwhile at one instant: a tie of their own
+    both = [*story, reg(later, "己"), deal(deal_day, "庚")]
+    assert attribute(both, policy).needs_ruling
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=150), st.sampled_from(["甲", "乙", "丙"])),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=1, max_value=200),
+    st.sampled_from([RE12, RE14]),
+)
+def test_a_valid_registration_beats_a_closer_with_none(
+    regs: list[tuple[int, str]], deal_day: int, policy: Any
+) -> None:
+    """Visits and registrations only, a deal by 庚, who never registered: the deal is
+    庚's exactly when no registration is valid on its day (or the earliest ones
+    tie); never 庚's while one is."""
+    story = [e for day, who in regs for e in seen(day, who) if day <= deal_day]
+    if not story:
+        return
+    a = attribute([*story, deal(deal_day, "庚")], policy)
+    months = policy.registration_validity_months
+    deal_on = at(deal_day).date()
+    valid = {
+        who
+        for day, who in regs
+        if day <= deal_day and deal_on <= add_months(at(day).date(), months)
+    }
+    if valid:
+        assert "salesperson:庚" not in split(a)
+        assert a.needs_ruling or set(map(str, a.shares)) <= {f"salesperson:{w}" for w in valid}
+    else:
+        assert (a.needs_ruling, split(a)) == (False, sp(庚=1))

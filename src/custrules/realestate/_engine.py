@@ -547,6 +547,8 @@ class _Run:
         elif kind is Deal:
             state = self.states[e.customer]
             state.now = e.at
+            if state.owner is not None and len(state.regs) > 1:
+                state.succeed(e.at)
             _check_deal(state, e)  # type: ignore[arg-type]
             on_deal(state, e)  # type: ignore[arg-type]
         else:
@@ -554,6 +556,8 @@ class _Run:
             if handler is not None:
                 state = self.states[e.customer]
                 state.now = e.at
+                if state.owner is not None and len(state.regs) > 1:
+                    state.succeed(e.at)
                 handler(state, e)
 
     def alone(self, timeline: list[Event], state: Ledger) -> None:
@@ -566,6 +570,8 @@ class _Run:
             handler = handlers.get(kind)
             if handler is not None and (deal_at is None or e.at <= deal_at):
                 state.now = e.at
+                if state.owner is not None and len(state.regs) > 1:
+                    state.succeed(e.at)  # (an owner's lapse, seen by every clause)
                 handler(state, e)
             else:
                 self.one(e)
@@ -620,6 +626,8 @@ class _Run:
             return
         state = self.states[e.customer]
         state.now = t
+        if state.owner is not None and len(state.regs) > 1:
+            state.succeed(t)
         if kind is Registration:
             regs: list[Registration] = group  # type: ignore[assignment]
             counting = [r for r in regs if state.counts(r)]

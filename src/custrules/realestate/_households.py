@@ -97,8 +97,10 @@ def holder(
     for m in members:
         state = states[m]
         now = as_of if as_of is not None else state.last
-        if state.ruling and now is not None:
-            state.drop_settled(now)
+        if now is not None:
+            state.succeed(now)
+            if state.ruling:
+                state.drop_settled(now)
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
         return None, reasons

@@ -342,23 +342,42 @@ class Ledger:
             "{} no longer hold valid registrations: their tie needs no ruling",
             Both(tied),
         )
-        # whoever registered meanwhile and is still registered: the earlier first
-        # registration wins (a second tie needs its own ruling)
         valid = [who for who in self.regs if self.valid(who, t)]
         if valid:
-            first = min(self.registered_before[who] for who in valid)
-            earliest = sorted(who for who in valid if self.registered_before[who] == first)
-            if len(earliest) == 1:
-                self.take(
-                    earliest[0],
-                    "earlier",
-                    "{} registered meanwhile ({}) and holds the customer",
-                    earliest[0],
-                    first,
-                )
-            else:
-                self.tied = tuple(earliest)
-                self.needs("tie", _TIED, Both(earliest), first)
+            self._earliest_holds(valid)
+
+    def succeed(self, t: _dt.datetime) -> None:
+        """An owner whose registration has lapsed by ``t`` gives way to whoever registered
+        meanwhile and is still registered (RE12-7.3, RE14-5.1: of the valid
+        registrations, the earlier wins); with nobody such, the clauses decide as after
+        any lapse.  An owner a clause removed is left to that clause."""
+        owner = self.owner
+        if owner is None or owner in self.lost or self.valid(owner, t):
+            return
+        valid = [who for who in self.regs if who != owner and self.valid(who, t)]
+        if valid:
+            self.note("valid", "{}'s registration had lapsed", owner)
+            self._earliest_holds(valid)
+
+    def _earliest_holds(self, valid: list[str]) -> None:
+        """Of ``valid`` (salespeople validly registered), the one who registered first
+        holds the customer; two whose first registrations share an instant are a tie of
+        their own, which needs its own ruling."""
+        first = min(self.registered_before[who] for who in valid)
+        earliest = sorted(who for who in valid if self.registered_before[who] == first)
+        if len(earliest) == 1:
+            self.take(
+                earliest[0],
+                "earlier",
+                "{} registered meanwhile ({}) and holds the customer",
+                earliest[0],
+                first,
+            )
+            return
+        self.owner = self.split = None
+        self.forgot = self.assist = self.same_day = self.nth = None
+        self.tied = tuple(earliest)
+        self.needs("tie", _TIED, Both(earliest), first)
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
