@@ -820,9 +820,20 @@ def test_a_pending_case_stands_on_the_last_day_of_its_registrations() -> None:
 
 
 def test_a_pending_courtesy_for_someone_never_registered_rests_on_the_clause() -> None:
-    """RE14-2.5: nobody registered; the same-day deal splits as the clause says."""
+    """RE14-2.5: nobody registered; the same-day deal splits as the clause says.  With
+    registrations on the customer's record, all lapsed, it lapses with them."""
     story = [visit(0, "乙", courtesy_for="甲"), deal(0, "丙")]
     assert split(attribute(story, RE14)) == sp(甲=H, 乙=H)
+    recorded = [*seen(0, "丁"), visit(100, "乙", courtesy_for="甲")]
+    a = attribute([*recorded, deal(100, "丙")], RE14)
+    assert split(a) == sp(丙=1)
+    assert a.explain().splitlines()[1:] == [
+        "RE14-2.5: 乙, in turn, received 甲's returning customer",  # 丁's claim has lapsed
+        "RE14-5.2: 丙 closed the deal after every registration behind what was pending for "
+        "甲 and 乙 had lapsed: it lapses with them",
+        "RE14-5.2: 丙 closed the deal with no valid claim against it",
+    ]
+    assert split(attribute([*recorded, deal(100, "乙")], RE14)) == sp(甲=H, 乙=H)
 
 
 def test_re14_5_3_2_the_earlier_registration_is_read_at_the_deal() -> None:

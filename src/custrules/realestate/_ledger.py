@@ -520,11 +520,14 @@ def on_deal(m: Ledger, d: Deal) -> None:
         # a case a clause left pending is its salespeople's deal: one of them closing it
         # settles it as the clause says.  Closed by someone else once every registration
         # behind it has lapsed, it lapses with them, as any claim does (RE12-7.1,
-        # RE14-5.2).  A case none of whose salespeople registered (a courtesy for someone
-        # the customer named) rests on the clause alone, and one whose salespeople a
-        # clause removed goes where that clause says (see deal_split)
+        # RE14-5.2); behind a case none of whose salespeople registered stand the
+        # customer's other registrations, and with none at all (a courtesy for someone
+        # the customer named) it rests on the clause alone.  One whose salespeople a
+        # clause removed goes where that clause says (see deal_split).
         payees, behind = pending
-        registered = [who for who in behind if who in m.regs and who not in m.lost]
+        registered = [who for who in behind if who in m.regs and who not in m.lost] or [
+            who for who in m.regs if who not in m.lost
+        ]
         if (
             d.closed_by in payees
             or not registered

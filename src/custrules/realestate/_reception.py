@@ -66,7 +66,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         return
     if v.courtesy_for is not None:
         absent = v.courtesy_for
-        if absent != owner and owner is not None:
+        if absent != owner and owner is not None and m.valid(owner, t):
             m.note(
                 "courtesy",
                 "{} received the customer for {}, but the customer is {}'s",
