@@ -960,3 +960,26 @@ def test_a_valid_registration_beats_a_closer_with_none(
         assert a.needs_ruling or set(map(str, a.shares)) <= {f"salesperson:{w}" for w in valid}
     else:
         assert (a.needs_ruling, split(a)) == (False, sp(庚=1))
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_household_members_lapsed_registration_earns_nothing(policy: Any) -> None:
+    """RE12-7.4 (50/50) and RE14-5.3(11) (the first wins) read each member's claim
+    at the deal: 王太太 was 乙's in March, 乙's registration lapsed long before the
+    June deal on 王先生, who is 甲's."""
+    wife = "王太太"
+    story = [
+        Visit(at=at(0), customer=wife, received_by="乙"),
+        Registration(at=at(0), customer=wife, salesperson="乙", confirmed_at=at(0)),
+        *seen(100, "甲"),
+        HouseholdLink(at=at(100), customer=C, other=wife),
+    ]
+    a = attribute([*story, deal(110, "甲")], policy, customer=C)
+    assert split(a) == sp(甲=1)
+    assert f"{policy.cite('valid')}: [王太太] 乙's registration had lapsed" in a.explain()
+    assert "household" not in a.explain()  # one member's claim is all there is
+    assert attribute(story, policy, customer=C, as_of=at(110)).owner == "甲"
+    # 乙 registered 王太太 again in time: both members' claims stand
+    again = [*story, Registration(at=at(95), customer=wife, salesperson="乙", confirmed_at=at(95))]
+    both = attribute([*again, deal(110, "甲")], policy, customer=C)
+    assert split(both) == (sp(甲=H, 乙=H) if policy is RE12 else sp(乙=1))

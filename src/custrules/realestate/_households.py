@@ -21,7 +21,7 @@ from custrules.realestate._events import (
     Party,
     referrer,
 )
-from custrules.realestate._ledger import Ledger, Note, _raw
+from custrules.realestate._ledger import Ledger, Note, _raw, stands_at_deal
 from custrules.realestate._policy import (
     AttributionPolicy,
     HouseholdRule,
@@ -59,10 +59,18 @@ def combine(
     if len(members) == 1:
         return deal_split(lead), off_top, reasons
     firsts = {m: states[m].first_contact for m in members}
-    splits = {m: deal_split(states[m]) for m in members if firsts[m] is not None}
+    deal = lead.deal
+    assert deal is not None
+    splits = {
+        m: deal_split(states[m])
+        for m in members
+        if firsts[m] is not None and (states[m] is lead or stands_at_deal(states[m], deal))
+    }
     found = {m: s for m, s in splits.items() if s}
     if not found:
         return None, off_top, reasons
+    if len(found) == 1:  # one member's claim is all there is (the others' lapsed)
+        return next(iter(found.values())), off_top, reasons
     if policy.household is HouseholdRule.FIRST_WINS:
         first = min(found, key=lambda m: (firsts[m], m))
         steps.append(

@@ -525,14 +525,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         # the customer named) it rests on the clause alone.  One whose salespeople a
         # clause removed goes where that clause says (see deal_split).
         payees, behind = pending
-        registered = [who for who in behind if who in m.regs and who not in m.lost] or [
-            who for who in m.regs if who not in m.lost
-        ]
-        if (
-            d.closed_by in payees
-            or not registered
-            or any(m.valid(who, d.at) for who in registered)
-        ):
+        if d.closed_by in payees or not _lapsed_behind(m, behind, d.at):
             _lapsed_part(m, d)
             return
         m.note(
@@ -549,6 +542,41 @@ def on_deal(m: Ledger, d: Deal) -> None:
         "{} closed the deal with no valid claim against it",
         d.closed_by,
     )
+
+
+def stands_at_deal(m: Ledger, d: Deal) -> bool:
+    """Whether a household member's ledger still earns at the deal ``d`` closed on
+    another member: the owner's registration is valid then, or a pending case has a
+    valid registration behind it (or none at all: the clause alone), or a clause that
+    removed someone says where their part goes.  If not, say so (RE12-7.1, RE14-5.2:
+    a lapsed registration never earns)."""
+    m.succeed(d.at)
+    owner = m.owner
+    if m.tied or (owner is not None and (owner in m.lost or m.valid(owner, d.at))):
+        return True
+    pending = pending_parties(m, d)
+    if pending is not None:
+        if not _lapsed_behind(m, pending[1], d.at):
+            return True
+        m.note(
+            "valid",
+            "the registrations behind what was pending for {} had lapsed by the deal",
+            Both(pending[0]),
+        )
+        return False
+    if owner is not None:
+        m.note("valid", "{}'s registration had lapsed", owner)
+    return False
+
+
+def _lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
+    """Whether every registration behind a pending case has lapsed at ``t``: its
+    salespeople's, or, when none of them registered, the customer's others; with none
+    at all the clause alone stands (False)."""
+    registered = [who for who in behind if who in m.regs and who not in m.lost] or [
+        who for who in m.regs if who not in m.lost
+    ]
+    return bool(registered) and not any(m.valid(who, t) for who in registered)
 
 
 def pending_parties(m: Ledger, d: Deal) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
