@@ -861,6 +861,29 @@ def test_a_lapsed_registration_never_earns_a_share(
     assert f"salesperson:{first}" not in split(a)
 
 
+#: what a manager decides, or the company and referrers are paid, whatever the dates
+_DECIDED = ("Ruling", "Dispute", "CompanyIntroduction", "ReferralRegistration")
+
+
+@given(
+    st.one_of(re_stories(deal=False), re_households()),
+    st.sampled_from([RE12, RE14]),
+    st.integers(min_value=0, max_value=60 * 24 * 30),
+)
+def test_every_claim_lapses_with_its_registrations(
+    story: list[Any], policy: AttributionPolicy, minutes: int
+) -> None:
+    """The whole vocabulary (households, switches, recognitions, complaints, courtesies,
+    ties, questions for the manager): a deal closed four months after the last event
+    by 庚, who never appeared, is 庚's.  Every registration has lapsed by then, and a
+    lapsed registration never earns, whatever a clause had left pending."""
+    story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
+    last = max(e.at for e in story)
+    closing = Deal(at=last + dt.timedelta(days=125, minutes=minutes), customer=C, closed_by="庚")
+    a = attribute([*story, closing], policy, customer=C)
+    assert (a.needs_ruling, split(a)) == (False, sp(庚=1)), a.explain()
+
+
 shares_st = st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=8).filter(
     lambda xs: sum(xs) > 0
 )

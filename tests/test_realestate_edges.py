@@ -983,3 +983,23 @@ def test_a_household_members_lapsed_registration_earns_nothing(policy: Any) -> N
     again = [*story, Registration(at=at(95), customer=wife, salesperson="乙", confirmed_at=at(95))]
     both = attribute([*again, deal(110, "甲")], policy, customer=C)
     assert split(both) == (sp(甲=H, 乙=H) if policy is RE12 else sp(乙=1))
+
+
+def test_a_household_members_old_question_lapses_at_the_deal() -> None:
+    """RE14-5.3(13): 王太太 was met at an exhibition in March (the manager decides); the
+    June deal on 王先生, 甲's, needs no ruling: that question lapsed with its day's
+    registrations."""
+    wife = "王太太"
+    story = [
+        Visit(at=at(0), customer=wife, received_by="乙", exhibition=True),
+        Registration(at=at(0), customer=wife, salesperson="乙", confirmed_at=at(0)),
+        *seen(100, "甲"),
+        HouseholdLink(at=at(100), customer=C, other=wife),
+    ]
+    early = attribute([*story[:2], *seen(3, "甲"), story[4], deal(10, "甲")], RE14, customer=C)
+    assert early.needs_ruling
+    late = attribute([*story, deal(110, "甲")], RE14, customer=C)
+    assert (late.needs_ruling, split(late)) == (False, sp(甲=1))
+    assert "[王太太] the question under RE14-5.3(13) raised on 2026-03-02 needs no ruling" in (
+        late.explain()
+    )

@@ -411,6 +411,9 @@ def attribute(
         if owner is not None and owner == lead.owner and lead.follow_up is not None:
             follow = lead.follow_up
         return _result(label, policy, owner, {}, trail(), None, follow, None)
+    for state in states.values():
+        if state is not lead and state.ruling:
+            state.drop_settled(deal.at)  # a member's question lapses as the lead's do
     split, off_top, reasons = combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)

@@ -546,15 +546,17 @@ def on_deal(m: Ledger, d: Deal) -> None:
 
 def stands_at_deal(m: Ledger, d: Deal) -> bool:
     """Whether a household member's ledger still earns at the deal ``d`` closed on
-    another member: the owner's registration is valid then, or a pending case has a
-    valid registration behind it (or none at all: the clause alone), or a clause that
-    removed someone says where their part goes.  If not, say so (RE12-7.1, RE14-5.2:
-    a lapsed registration never earns)."""
+    another member: the owner's registration is valid then, or a pending case (or the
+    part of a salesperson a clause removed) has a valid registration behind it, or none
+    at all (the clause alone).  If not, say so (RE12-7.1, RE14-5.2: a lapsed
+    registration never earns)."""
     m.succeed(d.at)
     owner = m.owner
-    if m.tied or (owner is not None and (owner in m.lost or m.valid(owner, d.at))):
+    if m.tied or (owner is not None and owner not in m.lost and m.valid(owner, d.at)):
         return True
     pending = pending_parties(m, d)
+    if pending is None and owner is not None and owner in m.lost:
+        pending = (owner,), ()  # where the removed one's part goes (see deal_split)
     if pending is not None:
         if not _lapsed_behind(m, pending[1], d.at):
             return True
@@ -571,12 +573,15 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
 
 def _lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     """Whether every registration behind a pending case has lapsed at ``t``: its
-    salespeople's, or, when none of them registered, the customer's others; with none
-    at all the clause alone stands (False)."""
+    salespeople's, or, when none of them registered, the customer's others.  With
+    nobody registered at all the clause alone stands (False); with everyone registered
+    removed by a clause, nothing does (True)."""
     registered = [who for who in behind if who in m.regs and who not in m.lost] or [
         who for who in m.regs if who not in m.lost
     ]
-    return bool(registered) and not any(m.valid(who, t) for who in registered)
+    if not registered:
+        return bool(m.regs)
+    return not any(m.valid(who, t) for who in registered)
 
 
 def pending_parties(m: Ledger, d: Deal) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
