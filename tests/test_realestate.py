@@ -875,13 +875,16 @@ def test_every_claim_lapses_with_its_registrations(
 ) -> None:
     """The whole vocabulary (households, switches, recognitions, complaints, courtesies,
     ties, questions for the manager): a deal closed four months after the last event
-    by 庚, who never appeared, is 庚's.  Every registration has lapsed by then, and a
-    lapsed registration never earns, whatever a clause had left pending."""
+    by 庚, who never appeared, is 庚's, and at that instant, before any deal, nobody
+    holds the customer.  Every registration has lapsed by then, and a lapsed
+    registration never earns, whatever a clause had left pending."""
     story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
     last = max(e.at for e in story)
     closing = Deal(at=last + dt.timedelta(days=125, minutes=minutes), customer=C, closed_by="庚")
     a = attribute([*story, closing], policy, customer=C)
     assert (a.needs_ruling, split(a)) == (False, sp(庚=1)), a.explain()
+    held = attribute(story, policy, customer=C, as_of=closing.at)  # and before any deal
+    assert (held.needs_ruling, held.owner) == (False, None), held.explain()
 
 
 shares_st = st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=8).filter(

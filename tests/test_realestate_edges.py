@@ -1003,3 +1003,17 @@ def test_a_household_members_old_question_lapses_at_the_deal() -> None:
     assert "[王太太] the question under RE14-5.3(13) raised on 2026-03-02 needs no ruling" in (
         late.explain()
     )
+
+
+def test_a_holder_without_a_registration_holds_while_the_record_is_valid() -> None:
+    """RE12-3.7: 乙 received a forgetful customer as new and registered nothing; 乙
+    holds the customer while the registrations on the customer's record are valid,
+    and nobody does once every one has lapsed."""
+    story = [*seen(0, "甲"), visit(1, "乙", previous=Previous.FORGOT)]
+    assert attribute(story, RE12, as_of=at(10)).owner == "乙"
+    late = attribute(story, RE12, as_of=at(60))
+    assert (late.owner, late.needs_ruling) == (None, False)
+    assert late.explain().splitlines()[-1] == (
+        "RE12-7.1: every registration on the customer's record has lapsed: nobody holds "
+        "the customer"
+    )

@@ -21,7 +21,7 @@ from custrules.realestate._events import (
     Party,
     referrer,
 )
-from custrules.realestate._ledger import Ledger, Note, _raw, stands_at_deal
+from custrules.realestate._ledger import Ledger, Note, _raw, lapsed_behind, stands_at_deal
 from custrules.realestate._policy import (
     AttributionPolicy,
     HouseholdRule,
@@ -119,8 +119,17 @@ def holder(
         if owner is None:
             continue
         now = as_of if as_of is not None else state.last
-        if owner in state.regs and now is not None and not state.valid(owner, now):
+        if now is not None and owner in state.regs and not state.valid(owner, now):
             state.note("valid", "{}'s registration has lapsed: nobody holds the customer", owner)
+            continue
+        if now is not None and owner not in state.regs and lapsed_behind(state, (), now):
+            # held by a clause (a forgetful customer's new salesperson, say) on the
+            # strength of the customer's registrations, every one of which has lapsed
+            state.note(
+                "valid",
+                "every registration on the customer's record has lapsed: nobody holds "
+                "the customer",
+            )
             continue
         first = state.first_contact or state.last
         assert first is not None

@@ -525,7 +525,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         # the customer named) it rests on the clause alone.  One whose salespeople a
         # clause removed goes where that clause says (see deal_split).
         payees, behind = pending
-        if d.closed_by in payees or not _lapsed_behind(m, behind, d.at):
+        if d.closed_by in payees or not lapsed_behind(m, behind, d.at):
             _lapsed_part(m, d)
             return
         m.note(
@@ -558,7 +558,7 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
     if pending is None and owner is not None and owner in m.lost:
         pending = (owner,), ()  # where the removed one's part goes (see deal_split)
     if pending is not None:
-        if not _lapsed_behind(m, pending[1], d.at):
+        if not lapsed_behind(m, pending[1], d.at):
             return True
         m.note(
             "valid",
@@ -571,7 +571,7 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
     return False
 
 
-def _lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
+def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     """Whether every registration behind a pending case has lapsed at ``t``: its
     salespeople's, or, when none of them registered, the customer's others.  With
     nobody registered at all the clause alone stands (False); with everyone registered
