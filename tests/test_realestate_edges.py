@@ -1011,6 +1011,11 @@ def test_a_holder_without_a_registration_holds_while_the_record_is_valid() -> No
     and nobody does once every one has lapsed."""
     story = [*seen(0, "甲"), visit(1, "乙", previous=Previous.FORGOT)]
     assert attribute(story, RE12, as_of=at(10)).owner == "乙"
+    # a later visit does not hand the customer back to 甲, whose registration is valid:
+    # 乙 holds by RE12-3.7, not by a registration that could lapse
+    again = [*story, visit(5, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    assert attribute(again, RE12, as_of=at(10)).owner == "乙"
+    assert split(attribute([*again, deal(12, "乙")], RE12)) == sp(乙=1)
     late = attribute(story, RE12, as_of=at(60))
     assert (late.owner, late.needs_ruling) == (None, False)
     assert late.explain().splitlines()[-1] == (

@@ -350,9 +350,11 @@ class Ledger:
         """An owner whose registration has lapsed by ``t`` gives way to whoever registered
         meanwhile and is still registered (RE12-7.3, RE14-5.1: of the valid
         registrations, the earlier wins); with nobody such, the clauses decide as after
-        any lapse.  An owner a clause removed is left to that clause."""
+        any lapse.  An owner a clause removed is left to that clause, and one a clause
+        named without a registration (a forgetful customer's new salesperson) to the
+        clause that named them."""
         owner = self.owner
-        if owner is None or owner in self.lost or self.valid(owner, t):
+        if owner is None or owner in self.lost or owner not in self.regs or self.valid(owner, t):
             return
         valid = [who for who in self.regs if who != owner and self.valid(who, t)]
         if valid:
