@@ -1022,3 +1022,122 @@ def test_a_holder_without_a_registration_holds_while_the_record_is_valid() -> No
         "RE12-7.1: every registration on the customer's record has lapsed: nobody holds "
         "the customer"
     )
+
+
+def test_re14_5_3_2_closed_by_the_new_salesperson_after_both_lapsed() -> None:
+    """The new salesperson closes after both registrations lapsed: the case is theirs
+    to settle, and the earlier one's 20 % lapsed with their registration."""
+    asked = [*seen(0, "甲"), SwitchRequest(at=at(10), customer=C, from_="甲", to="乙")]
+    a = attribute([*asked, deal(100, "乙")], RE14)
+    assert split(a) == sp(乙=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(2): 甲's registration had lapsed by the deal: 甲's 1/5 goes to 乙"
+    )
+
+
+def test_re14_2_5_a_courtesy_on_another_day_closed_by_the_receiver_after_the_lapse() -> None:
+    """乙 received 甲's customer as a courtesy on 11 May (甲 registered through 2 May:
+    already lapsed, but the courtesy is recorded as for 甲); 乙 closes two days later:
+    no claim stands against 乙."""
+    story = [*seen(0, "甲"), visit(70, "乙", courtesy_for="甲"), deal(72, "乙")]
+    assert split(attribute(story, RE14)) == sp(乙=1)
+
+
+def test_household_members_are_each_read_for_who_holds_them() -> None:
+    """As of June: 王先生's 甲 lapsed in April; 王太太, 乙's since May, is held."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        Visit(at=at(70), customer=wife, received_by="乙"),
+        Registration(at=at(70), customer=wife, salesperson="乙", confirmed_at=at(70)),
+        HouseholdLink(at=at(70), customer=C, other=wife),
+    ]
+    for policy in (RE12, RE14):
+        assert attribute(story, policy, as_of=at(90)).owner == "乙"
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_household_members_pending_case_is_read_at_the_deal(policy: Any) -> None:
+    """王太太 forgot 丙 and 乙 received her as new (RE12-3.7, RE14-5.3(7)): pending.
+    Her case still stands in April (乙's registration is valid); by the July deal on
+    王先生 it has lapsed, and brings 乙 nothing."""
+    wife = "王太太"
+    story = [
+        Visit(at=at(0), customer=wife, received_by="丙"),
+        Registration(at=at(0), customer=wife, salesperson="丙", confirmed_at=at(0)),
+        Visit(at=at(5), customer=wife, received_by="乙", previous=Previous.FORGOT),
+        Registration(at=at(5), customer=wife, salesperson="乙", confirmed_at=at(5)),
+        *seen(20, "甲"),
+        HouseholdLink(at=at(20), customer=C, other=wife),
+    ]
+    soon = attribute([*story, deal(30, "甲")], policy, customer=C)
+    assert "salesperson:乙" in split(soon)
+    late = attribute([*story, *seen(110, "甲"), deal(120, "甲")], policy, customer=C)
+    assert split(late) == sp(甲=1)
+    assert (
+        f"{policy.cite('valid')}: [王太太] the registrations behind what was pending for 乙 "
+        "had lapsed by the deal"
+    ) in late.explain().splitlines()
+
+
+def test_a_household_member_whose_registrants_all_lost_their_rights_brings_nothing() -> None:
+    """RE14-5.3(4) removed both of 王太太's salespeople, each on the other's report: by
+    the deal on 王先生 months later, nothing of hers stands (no question, no part)."""
+    wife = "王太太"
+    story = [
+        Visit(at=at(0), customer=wife, received_by="乙"),
+        Registration(at=at(0), customer=wife, salesperson="乙", confirmed_at=at(0)),
+        SalespersonComplaint(
+            at=at(1), customer=wife, against="乙", reported_by="丙", confirmed=True
+        ),
+        SalespersonComplaint(
+            at=at(2), customer=wife, against="丙", reported_by="乙", confirmed=True
+        ),
+        *seen(100, "甲"),
+        HouseholdLink(at=at(100), customer=C, other=wife),
+        deal(110, "甲"),
+    ]
+    a = attribute(story, RE14, customer=C)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_household_members_pending_case_stands_on_a_registration_behind_it(
+    policy: Any,
+) -> None:
+    """王太太 forgot 丙 (registered, still valid) and 乙 received her as new without
+    registering: her case stands on 丙's registration at the deal on 王先生, and as of
+    then 乙 holds her; months later nothing of hers does."""
+    wife = "王太太"
+    story = [
+        Visit(at=at(0), customer=wife, received_by="丙"),
+        Registration(at=at(0), customer=wife, salesperson="丙", confirmed_at=at(0)),
+        Visit(at=at(5), customer=wife, received_by="乙", previous=Previous.FORGOT),
+        *seen(8, "甲"),
+        HouseholdLink(at=at(8), customer=C, other=wife),
+    ]
+    assert "salesperson:乙" in split(attribute([*story, deal(20, "甲")], policy, customer=C))
+    assert attribute(story, policy, customer=wife, as_of=at(20)).owner in ("乙", "甲")
+    late = attribute([*story, *seen(120, "甲")], policy, customer=C, as_of=at(125))
+    assert late.owner == "甲"
+    # RE14-5.3(7) registers 乙 with the rotation's reception; RE12-3.7 does not
+    lapsed = (
+        "[王太太] every registration on the customer's record has lapsed"
+        if policy is RE12
+        else "[王太太] 乙's registration has lapsed"
+    )
+    assert lapsed in late.explain()
+
+
+def test_a_lapsed_holder_without_a_registration_does_not_hide_the_other_member() -> None:
+    """RE12-3.7: 王先生's holder 乙 (received him as new, no registration) lapsed with
+    his record; 王太太 is 丁's, registered in June."""
+    wife = "王太太"
+    story = [
+        *seen(0, "丙"),
+        visit(5, "乙", previous=Previous.FORGOT),
+        Visit(at=at(100), customer=wife, received_by="丁"),
+        Registration(at=at(100), customer=wife, salesperson="丁", confirmed_at=at(100)),
+        HouseholdLink(at=at(100), customer=C, other=wife),
+    ]
+    assert attribute(story, RE12, customer=C, as_of=at(110)).owner == "丁"

@@ -215,7 +215,6 @@ class Ledger:
         def lapsed(note: Note, raised: _dt.date | None) -> bool:
             if (
                 raised is None
-                or (self.tied and note[1] == _TIED)  # the tie's own rule, above
                 or day <= _expiry(raised, months)
                 or any(days[0] <= raised and self.valid(who, t) for who, days in self.regs.items())
             ):
