@@ -74,6 +74,15 @@ def seen(day: float, who: str, hour: float = 10, **kw: Any) -> list[Any]:
     return [visit(day, who, hour, **kw), reg(day, who, hour)]
 
 
+def seen_by(customer: str, day: float, who: str) -> list[Any]:
+    """``customer`` (another member of the household) received and registered by ``who``."""
+    t = at(day)
+    return [
+        Visit(at=t, customer=customer, received_by=who),
+        Registration(at=t, customer=customer, salesperson=who, confirmed_at=t),
+    ]
+
+
 def deal(day: float, who: str, hour: float = 15) -> Deal:
     return Deal(at=at(day, hour), customer=C, closed_by=who)
 
@@ -294,8 +303,7 @@ def test_questions_lapse_on_every_path_and_each_on_its_own() -> None:
     wife = "王太太"
     household = [
         *seen(0, "甲", exhibition=True),
-        Visit(at=at(1), customer=wife, received_by="乙"),
-        Registration(at=at(1), customer=wife, salesperson="乙", confirmed_at=at(1)),
+        *seen_by(wife, 1, "乙"),
         HouseholdLink(at=at(2), customer=C, other=wife),
     ]
     a = attribute([*household, *seen(150, "戊"), deal(152, "戊")], RE14, customer=C)
@@ -369,8 +377,7 @@ def test_a_household_is_held_by_a_member_whoever_sorts_first() -> None:
     wife = "王太太"
     story = [
         visit(0, "丁"),
-        Visit(at=at(1), customer=wife, received_by="乙"),
-        Registration(at=at(1), customer=wife, salesperson="乙", confirmed_at=at(1)),
+        *seen_by(wife, 1, "乙"),
         HouseholdLink(at=at(2), customer=C, other=wife),
     ]
     for policy in (RE12, RE14):
@@ -541,8 +548,7 @@ def test_no_deal_household() -> None:
     wife = "王太太"
     story = [
         *seen(0, "甲"),
-        Visit(at=at(3), customer=wife, received_by="乙"),
-        Registration(at=at(3), customer=wife, salesperson="乙", confirmed_at=at(3)),
+        *seen_by(wife, 3, "乙"),
         HouseholdLink(at=at(4), customer=C, other=wife),
     ]
     for policy in (RE12, RE14):
@@ -969,8 +975,7 @@ def test_a_household_members_lapsed_registration_earns_nothing(policy: Any) -> N
     June deal on 王先生, who is 甲's."""
     wife = "王太太"
     story = [
-        Visit(at=at(0), customer=wife, received_by="乙"),
-        Registration(at=at(0), customer=wife, salesperson="乙", confirmed_at=at(0)),
+        *seen_by(wife, 0, "乙"),
         *seen(100, "甲"),
         HouseholdLink(at=at(100), customer=C, other=wife),
     ]
@@ -1048,8 +1053,7 @@ def test_household_members_are_each_read_for_who_holds_them() -> None:
     wife = "王太太"
     story = [
         *seen(0, "甲"),
-        Visit(at=at(70), customer=wife, received_by="乙"),
-        Registration(at=at(70), customer=wife, salesperson="乙", confirmed_at=at(70)),
+        *seen_by(wife, 70, "乙"),
         HouseholdLink(at=at(70), customer=C, other=wife),
     ]
     for policy in (RE12, RE14):
@@ -1063,8 +1067,7 @@ def test_a_household_members_pending_case_is_read_at_the_deal(policy: Any) -> No
     王先生 it has lapsed, and brings 乙 nothing."""
     wife = "王太太"
     story = [
-        Visit(at=at(0), customer=wife, received_by="丙"),
-        Registration(at=at(0), customer=wife, salesperson="丙", confirmed_at=at(0)),
+        *seen_by(wife, 0, "丙"),
         Visit(at=at(5), customer=wife, received_by="乙", previous=Previous.FORGOT),
         Registration(at=at(5), customer=wife, salesperson="乙", confirmed_at=at(5)),
         *seen(20, "甲"),
@@ -1085,8 +1088,7 @@ def test_a_household_member_whose_registrants_all_lost_their_rights_brings_nothi
     the deal on 王先生 months later, nothing of hers stands (no question, no part)."""
     wife = "王太太"
     story = [
-        Visit(at=at(0), customer=wife, received_by="乙"),
-        Registration(at=at(0), customer=wife, salesperson="乙", confirmed_at=at(0)),
+        *seen_by(wife, 0, "乙"),
         SalespersonComplaint(
             at=at(1), customer=wife, against="乙", reported_by="丙", confirmed=True
         ),
@@ -1110,8 +1112,7 @@ def test_a_household_members_pending_case_stands_on_a_registration_behind_it(
     then 乙 holds her; months later nothing of hers does."""
     wife = "王太太"
     story = [
-        Visit(at=at(0), customer=wife, received_by="丙"),
-        Registration(at=at(0), customer=wife, salesperson="丙", confirmed_at=at(0)),
+        *seen_by(wife, 0, "丙"),
         Visit(at=at(5), customer=wife, received_by="乙", previous=Previous.FORGOT),
         *seen(8, "甲"),
         HouseholdLink(at=at(8), customer=C, other=wife),
@@ -1136,8 +1137,7 @@ def test_a_lapsed_holder_without_a_registration_does_not_hide_the_other_member()
     story = [
         *seen(0, "丙"),
         visit(5, "乙", previous=Previous.FORGOT),
-        Visit(at=at(100), customer=wife, received_by="丁"),
-        Registration(at=at(100), customer=wife, salesperson="丁", confirmed_at=at(100)),
+        *seen_by(wife, 100, "丁"),
         HouseholdLink(at=at(100), customer=C, other=wife),
     ]
     assert attribute(story, RE12, customer=C, as_of=at(110)).owner == "丁"
