@@ -3,12 +3,19 @@
 Clauses here (the project's rules catalogue, docs/rules.md):
 
 * RE12-7.1 / RE14-5.2 a registration gives a claim for one month (RE12) or two
-  (RE14), counted as CAL-5 months; a deal with no valid claim goes to its closer.
+  (RE14), counted as CAL-5 months; a deal with no valid claim goes to its closer,
+  and so does a case a clause left pending (a split, a courtesy, a forgetful
+  customer's new salesperson) once every registration behind it has lapsed and
+  someone else closes (``on_deal``; household members: ``stands_at_deal``).
 * RE12-7.2 a registration counts only once the project manager confirmed it
   (by the policy's cutoff: the evening of the deal's day by default).
-* RE12-7.3 / RE14-5.1 conflicting registrations: the earlier wins; a tie at one
-  instant has no earlier one (RE14: the evening-meeting record decides), and waits
-  for a ruling while two of its registrations are valid.
+* RE12-7.3 / RE14-5.1 conflicting registrations: the earlier wins; of those still
+  valid, the earlier wins, so an owner's lapse hands the customer to whoever
+  registered meanwhile (``Ledger.succeed``); a tie at one instant has no earlier
+  one (RE14: the evening-meeting record decides), and waits for a ruling while two
+  of its registrations are valid.
+* RE14-5.3(2) the earlier salesperson's 20 % needs their registration valid at the
+  deal (``_lapsed_part``).
 * RE12-7.7 a question left to a manager lapses with every claim of its day: it
   stands as long as a registration made that day would, and while anyone
   registered by then is still registered (``Ledger.drop_settled``).
