@@ -193,22 +193,16 @@ def test_cmp5_a_media_complaint_is_already_escalated() -> None:
 def test_cmp2_a_complaint_classified_serious_goes_to_the_management_meeting() -> None:
     """The record's own deadline carries its classification: serious (情节重点或严重)
     changes who decides (CMP-2), not the deadline."""
-    c = Complaint.record(
-        received_at=at(2026, 3, 2, 9),
-        customer="某化工厂",
-        content="产品质量事故",
-        channel=Channel.TELEPHONE,
-        handler="小陈",
-    )
-    serious = c.classify(MAJOR, at=at(2026, 3, 2, 10), actor="小陈", serious=True).deadline()
-    plain = c.classify(MAJOR, at=at(2026, 3, 2, 10), actor="小陈").deadline()
+    c = recorded()  # received 30 September, 16:00
+    serious = c.classify(MAJOR, at=at(2026, 9, 30, 17), actor="小李", serious=True).deadline()
+    plain = c.classify(MAJOR, at=at(2026, 9, 30, 17), actor="小李").deadline()
     assert (serious.escalation, plain.escalation) == (
         Escalation.MANAGEMENT_MEETING,
         Escalation.DEPARTMENT,
     )
     assert "CMP-2" in serious.rules
     assert "CMP-2" not in plain.rules
-    assert serious.last_day == plain.last_day == D(2026, 3, 5)
+    assert serious.last_day == plain.last_day == D(2026, 10, 10)  # Oct 8, 9, 10 (make-up)
 
 
 # -- status at an instant ----------------------------------------------------------
