@@ -549,18 +549,14 @@ class _Run:
             self.late.append(e)
         elif kind is Deal:
             state = self.states[e.customer]
-            state.now = e.at
-            if state.owner is not None and len(state.regs) > 1:
-                state.succeed(e.at)
+            state.begin(e.at)
             _check_deal(state, e)  # type: ignore[arg-type]
             on_deal(state, e)  # type: ignore[arg-type]
         else:
             handler = _HANDLERS.get(kind)
             if handler is not None:
                 state = self.states[e.customer]
-                state.now = e.at
-                if state.owner is not None and len(state.regs) > 1:
-                    state.succeed(e.at)
+                state.begin(e.at)
                 handler(state, e)
 
     def alone(self, timeline: list[Event], state: Ledger) -> None:
@@ -572,9 +568,7 @@ class _Run:
             kind = type(e)
             handler = handlers.get(kind)
             if handler is not None and (deal_at is None or e.at <= deal_at):
-                state.now = e.at
-                if state.owner is not None and len(state.regs) > 1:
-                    state.succeed(e.at)  # (an owner's lapse, seen by every clause)
+                state.begin(e.at)
                 handler(state, e)
             else:
                 self.one(e)
@@ -628,9 +622,7 @@ class _Run:
                 self.one(x)
             return
         state = self.states[e.customer]
-        state.now = t
-        if state.owner is not None and len(state.regs) > 1:
-            state.succeed(t)
+        state.begin(t)
         if kind is Registration:
             regs: list[Registration] = group  # type: ignore[assignment]
             counting = [r for r in regs if state.counts(r)]

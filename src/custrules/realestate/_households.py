@@ -102,13 +102,15 @@ def holder(
     as_of: _dt.datetime | None,
 ) -> tuple[str | None, list[Note]]:
     """Who holds the customer when there is no deal yet, and why a ruling is needed."""
+    nows: dict[str, _dt.datetime] = {}
     for m in members:
         state = states[m]
         now = as_of if as_of is not None else state.last
-        if now is not None:
-            state.succeed(now)
-            if state.ruling:
-                state.drop_settled(now)
+        assert now is not None  # (the pass sets every member's last instant)
+        nows[m] = now
+        state.succeed(now)
+        if state.ruling:
+            state.drop_settled(now)
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
         return None, reasons
@@ -118,11 +120,14 @@ def holder(
         owner = state.owner
         if owner is None:
             continue
-        now = as_of if as_of is not None else state.last
-        if now is not None and owner in state.regs and not state.valid(owner, now):
-            state.note("valid", "{}'s registration has lapsed: nobody holds the customer", owner)
-            continue
-        if now is not None and owner not in state.regs and lapsed_behind(state, (), now):
+        now = nows[m]
+        if owner in state.regs:
+            if not state.valid(owner, now):
+                state.note(
+                    "valid", "{}'s registration has lapsed: nobody holds the customer", owner
+                )
+                continue
+        elif lapsed_behind(state, (), now):
             # held by a clause (a forgetful customer's new salesperson, say) on the
             # strength of the customer's registrations, every one of which has lapsed
             state.note(

@@ -281,8 +281,7 @@ class Ledger:
         """``who`` becomes the owner (any pending case is over)."""
         self.owner = who
         self.split = None
-        self.forgot = self.assist = self.same_day = self.nth = None
-        self.tied = ()
+        self._end_pending()
         self.note(rule, template, *args)
 
     def set_split(
@@ -297,9 +296,13 @@ class Ledger:
         needs a registration still valid at the deal (the clause ``rule`` says so)."""
         self.split = _merge(shares)
         self.lapsing = None if lapsing is None else (lapsing, rule)
+        self._end_pending()
+        self.note(rule, template, *args)
+
+    def _end_pending(self) -> None:
+        """The cases left pending until the deal, and any tie, are over."""
         self.forgot = self.assist = self.same_day = self.nth = None
         self.tied = ()
-        self.note(rule, template, *args)
 
     def said_lost(self, who: str) -> bool:
         """Whether a clause removed ``who`` (RE12-3.10, RE14-5.3(4)); if so, say so,
@@ -352,6 +355,13 @@ class Ledger:
         if valid:
             self._earliest_holds(valid)
 
+    def begin(self, t: _dt.datetime) -> None:
+        """An event at ``t`` is about to be applied: its clauses read the ledger as of
+        then, an owner's lapse included (see :meth:`succeed`)."""
+        self.now = t
+        if self.owner is not None and len(self.regs) > 1:
+            self.succeed(t)
+
     def succeed(self, t: _dt.datetime) -> None:
         """An owner whose registration has lapsed by ``t`` gives way to whoever registered
         meanwhile and is still registered (RE12-7.3, RE14-5.1: of the valid
@@ -381,11 +391,16 @@ class Ledger:
                 earliest[0],
                 first,
             )
-            return
+        else:
+            self.start_tie(earliest, first)
+
+    def start_tie(self, names: list[str], t: _dt.datetime) -> None:
+        """``names`` registered at the same instant ``t`` and nothing orders them: nobody
+        holds the customer, and the tie waits for a ruling (RE12-7.3, RE14-5.1)."""
         self.owner = self.split = None
-        self.forgot = self.assist = self.same_day = self.nth = None
-        self.tied = tuple(earliest)
-        self.needs("tie", _TIED, Both(earliest), first)
+        self._end_pending()
+        self.tied = tuple(names)
+        self.needs("tie", _TIED, Both(names), t)
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         return bool(self.visits) and _local(self.visits[0].at) == _local(t)
@@ -483,9 +498,7 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
         return
     for e in group:
         m.claim(e.salesperson, e.at)
-    m.owner, m.split = None, None
-    m.tied = tuple(names)
-    m.needs("tie", _TIED, Both(names), t)
+    m.start_tie(names, t)
 
 
 def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
