@@ -412,8 +412,10 @@ def attribute(
             follow = lead.follow_up
         return _result(label, policy, owner, {}, trail(), None, follow, None)
     for state in states.values():
-        if state is not lead and state.ruling:
-            state.drop_settled(deal.at)  # a member's question lapses as the lead's do
+        if state is not lead:  # the other members are read at the deal as the lead is
+            state.begin(deal.at)
+            if state.ruling:
+                state.drop_settled(deal.at)
     split, off_top, reasons = combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)

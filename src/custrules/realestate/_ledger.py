@@ -570,8 +570,8 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
     another member: the owner's registration is valid then, or a pending case (or the
     part of a salesperson a clause removed) has a valid registration behind it, or none
     at all (the clause alone).  If not, say so (RE12-7.1, RE14-5.2: a lapsed
-    registration never earns)."""
-    m.succeed(d.at)
+    registration never earns).  The member's ledger is read as of the deal
+    (:meth:`Ledger.begin`)."""
     owner = m.owner
     if m.tied or (owner is not None and owner not in m.lost and m.valid(owner, d.at)):
         return True
