@@ -1141,3 +1141,48 @@ def test_a_lapsed_holder_without_a_registration_does_not_hide_the_other_member()
         HouseholdLink(at=at(100), customer=C, other=wife),
     ]
     assert attribute(story, RE12, customer=C, as_of=at(110)).owner == "丁"
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_switch_away_from_someone_who_does_not_hold_the_customer_needs_a_ruling(
+    policy: Any,
+) -> None:
+    """RE12-5.2, RE14-5.3(2) speak of the salesperson receiving the customer: a request
+    to leave 乙 while the customer is 甲's (甲 registered first and is still valid)
+    contradicts the record, and 甲's claim is not moved on its strength."""
+    rule = "RE12-5.2" if policy is RE12 else "RE14-5.3(2)"
+    story = [
+        *seen(0, "甲"),
+        *seen(0, "乙", hour=12),
+        SwitchRequest(at=at(0, 14), customer=C, from_="乙", to="丙", permitted=True),
+        deal(0, "丙", hour=16),
+    ]
+    a = attribute(story, policy)
+    assert a.needs_ruling
+    assert a.shares == {}
+    assert a.ruling_reason == (
+        f"{rule}: the customer asked to leave 乙, but the customer is 甲's: the request "
+        "and the record disagree"
+    )
+    assert "客户要求不再由乙接待，但该客户属于甲" in (a.ruling_text("zh") or "")
+    # the same request from 甲, who holds the customer, is the clause's own case
+    mended = [*story[:4], attrs.evolve(story[4], from_="甲"), story[5]]
+    assert not attribute(mended, policy).needs_ruling
+
+
+def test_a_switch_away_from_the_lapsed_first_salesperson_after_another_registered() -> None:
+    """RE14: 甲's registration lapsed and 乙 registered in June and holds the customer; a
+    request naming 甲 does not take 乙's customer away."""
+    story = [
+        *seen(0, "甲"),
+        *seen(95, "乙"),
+        SwitchRequest(at=at(100), customer=C, from_="甲", to="丙"),
+    ]
+    a = attribute(story, RE14, as_of=at(101))
+    assert a.needs_ruling
+    assert a.owner is None
+    # with nobody's registration valid at the request, nothing stands in its way
+    free = [*seen(0, "甲"), SwitchRequest(at=at(100), customer=C, from_="甲", to="丙")]
+    a = attribute([*free, deal(101, "丙")], RE14)
+    assert split(a) == {"salesperson:丙": 1}
+    assert not a.needs_ruling

@@ -35,6 +35,8 @@ from custrules.realestate._reception import pending_split
 
 def on_switch(m: Ledger, s: SwitchRequest) -> None:
     p, t = m.p, s.at
+    if p.switch is not None and _not_from_holder(m, s):
+        return
     if p.switch is SwitchRule.RE12:
         if m.is_first_day(t):
             if s.to is None:
@@ -106,6 +108,28 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
+    """A request to leave a salesperson who does not hold the customer (another does,
+    by a valid registration or by a clause): the request and the record disagree, and
+    a manager must say which is right rather than the engine moving the customer
+    away from their holder (RE12-5.2, RE14-5.3(2) speak of the salesperson receiving
+    the customer).  If so, the question is raised."""
+    owner = m.owner
+    if owner is None or s.from_ in (owner, m.follow_up):
+        return False
+    if owner in m.regs and not m.valid(owner, s.at):
+        return False  # the holder's claim has lapsed: nobody else's stands in the way
+    rule = "RE12-5.2" if m.p.switch is SwitchRule.RE12 else "RE14-5.3(2)"
+    m.needs(
+        rule,
+        "the customer asked to leave {}, but the customer is {}'s: the request and the "
+        "record disagree",
+        s.from_,
+        owner,
+    )
+    return True
 
 
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
