@@ -1501,15 +1501,15 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
             "RE12-5.2: [王先生] the manager let 甲 take over from 乙",
             "RE12-7.3: [王太太] 丙 registered the customer first (2026-03-03 10:00)",
             (
-                "RE12-7.4: one household received separately by 丙 and 乙: they serve it jointly "
-                "and split equally"
+                "RE12-7.4: one household received separately by 丙, 乙 and 甲: they serve it "
+                "jointly, each member's claim an equal part"
             ),
         ],
         [
             "RE12-7.3: [王先生] 乙最先登记了该客户（2026-03-02 10:00）",
             "RE12-5.2: [王先生] 经理同意由甲接替乙",
             "RE12-7.3: [王太太] 丙最先登记了该客户（2026-03-03 10:00）",
-            "RE12-7.4: 同一家庭分别由丙和乙接待：共同服务，平均分成",
+            "RE12-7.4: 同一家庭分别由丙、乙和甲接待：共同服务，每位成员的归属各占同等份额",
         ],
         None,
         None,
@@ -2467,9 +2467,9 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("refusal_granted_keeps_claim", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
     ("complaint_not_owner", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("household_with_a_split_member", "RE12"): (
-        "乙",
-        "乙",
-        {"salesperson:丙": "1/2", "salesperson:乙": "1/2"},
+        "丙",
+        "甲",
+        {"salesperson:丙": "1/2", "salesperson:乙": "7/20", "salesperson:甲": "3/20"},
     ),
     ("household_with_a_split_member", "RE14"): (
         "甲",

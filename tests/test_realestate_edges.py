@@ -87,6 +87,17 @@ def deal(day: float, who: str, hour: float = 15) -> Deal:
     return Deal(at=at(day, hour), customer=C, closed_by=who)
 
 
+def tenths(day: float, customer: str, **shares: int) -> Ruling:
+    """An approved ruling on ``customer`` on ``day``, each share in tenths."""
+    return Ruling(
+        at=at(day),
+        customer=customer,
+        by="项目经理",
+        approved_by="销售总监",
+        shares={f"salesperson:{k}": Fraction(v, 10) for k, v in shares.items()},
+    )
+
+
 def split(a: Attribution) -> dict[str, Fraction]:
     return {str(p): s for p, s in a.shares.items()}
 
@@ -395,13 +406,7 @@ def test_two_rulings_at_one_instant() -> None:
     story = [*seen(0, "甲"), deal(3, "甲")]
 
     def ruling(**shares: int) -> Ruling:
-        return Ruling(
-            at=at(4),
-            customer=C,
-            by="项目经理",
-            approved_by="销售总监",
-            shares={f"salesperson:{k}": Fraction(v, 10) for k, v in shares.items()},
-        )
+        return tenths(4, C, **shares)
 
     disagree = [ruling(甲=7, 乙=3), ruling(甲=3, 乙=7)]
     with pytest.raises(InvalidInputError, match="decide differently"):
@@ -1186,3 +1191,111 @@ def test_a_switch_away_from_the_lapsed_first_salesperson_after_another_registere
     a = attribute([*free, deal(101, "丙")], RE14)
     assert split(a) == {"salesperson:丙": 1}
     assert not a.needs_ruling
+
+
+# -- households: the members' names decide nothing -------------------------------------
+
+
+def _household_with_a_switch(lead: str, other: str) -> list[Any]:
+    """``lead`` is 甲's; ``other`` was 甲's until the manager let 乙 take over (RE12-5.2)."""
+    return [
+        *seen_by(lead, 0, "甲"),
+        *seen_by(other, 1, "甲"),
+        SwitchRequest(at=at(1, 11), customer=other, from_="甲", to="乙", permitted=True),
+        HouseholdLink(at=at(2), customer=lead, other=other),
+        Deal(at=at(5, 15), customer=lead, closed_by="甲"),
+    ]
+
+
+@pytest.mark.parametrize(("lead", "other"), [("王先生", "王太太"), ("王太太", "王先生")])
+def test_re12_7_4_a_member_whose_own_claim_is_split_brings_an_equal_part(
+    lead: str, other: str
+) -> None:
+    """RE12-7.4 with RE12-5.2: the two members' claims weigh alike, the switched member's
+    half split 70/30 as its clause says, whichever member's name sorts first (it once
+    decided the household's split)."""
+    a = attribute(_household_with_a_switch(lead, other), RE12, customer=lead)
+    assert split(a) == sp(甲=Fraction(17, 20), 乙=Fraction(3, 20))
+    assert "each member's claim an equal part" in a.explain()
+
+
+def test_re14_5_3_11_members_first_seen_at_one_instant_by_different_salespeople() -> None:
+    """RE14-5.3(11): the first salesperson wins; two members first received at the same
+    instant by different salespeople have no first one (never the member whose name
+    sorts first)."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen_by(wife, 0, "乙"),
+        HouseholdLink(at=at(1), customer=C, other=wife),
+    ]
+    for closer in ("甲", "乙"):
+        a = attribute([*story, deal(5, closer)], RE14, customer=C)
+        assert a.needs_ruling
+        assert a.ruling_reason == "RE14-5.1: household members first seen at the same instant"
+    # 乙 received 王太太 a minute later: 甲 was first
+    later = [
+        *seen(0, "甲"),
+        Visit(at=at(0, 10.02), customer=wife, received_by="乙"),
+        Registration(at=at(0, 10.02), customer=wife, salesperson="乙", confirmed_at=at(0, 10.02)),
+        HouseholdLink(at=at(1), customer=C, other=wife),
+    ]
+    assert split(attribute([*later, deal(5, "乙")], RE14, customer=C)) == sp(甲=1)
+
+
+def test_a_policy_without_a_household_clause_asks_for_a_ruling_at_the_deal_too() -> None:
+    """RE11 has no household clause: a linked household's deal needs a ruling, as its
+    holder before the deal already did (it once split 50/50 under RE12's clause)."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen_by(wife, 1, "乙"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    a = attribute([*story, deal(5, "甲")], RE11, customer=C)
+    assert a.needs_ruling
+    assert a.ruling_reason == "RE11: RE11 has no household clause"
+    assert attribute(story, RE11, customer=C).ruling_reason == a.ruling_reason
+
+
+def test_household_members_rulings_at_one_instant_must_agree() -> None:
+    """Two rulings recorded at one instant, one on each member, that decide differently:
+    nothing orders them (it was the member whose name sorts last)."""
+    wife = "王太太"
+
+    def ruling(customer: str, **shares: int) -> Ruling:
+        return tenths(6, customer, **shares)
+
+    story = [
+        *seen(0, "甲"),
+        *seen_by(wife, 1, "乙"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    story.append(deal(5, "甲"))
+    with pytest.raises(InvalidInputError, match="decide differently") as caught:
+        attribute([*story, ruling(C, 甲=10), ruling(wife, 乙=10)], RE12, customer=C)
+    assert "王先生 + 王太太" in str(caught.value)
+    agreed = [*story, ruling(C, 甲=5, 乙=5), ruling(wife, 甲=5, 乙=5)]
+    assert split(attribute(agreed, RE12, customer=C)) == sp(甲=H, 乙=H)
+
+
+def test_a_rulings_equal_shares_name_the_first_received_by_time_not_by_member_name() -> None:
+    """A ruling with equal shares and no owner, neither of them the holder: the owner is
+    the one who received the household first, by time (王太太 by 乙 on day 0), not the
+    first received on the member whose name sorts first (王先生, by 丙 on day 2)."""
+    wife = "王太太"
+    story = [
+        *seen_by(wife, 0, "乙"),
+        *seen(1, "甲"),
+        visit(2, "丙", courtesy_for="甲"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+        deal(5, "甲"),
+        Ruling(
+            at=at(6),
+            customer=C,
+            by="项目经理",
+            approved_by="销售总监",
+            shares={"salesperson:乙": H, "salesperson:丙": H},
+        ),
+    ]
+    assert attribute(story, RE12, customer=C).owner == "乙"

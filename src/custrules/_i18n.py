@@ -113,7 +113,7 @@ class Term(str):
 
 
 class Both(tuple[str, ...]):
-    """Names joined as ``甲 and 乙`` (``甲和乙``)."""
+    """Names joined as ``甲 and 乙`` (``甲和乙``), or ``甲, 乙 and 丙`` (``甲、乙和丙``)."""
 
     __slots__ = ()
 
@@ -148,7 +148,10 @@ def _arg(a: Any, lang: str) -> Any:
     if kind is Term:
         return tr(a, lang)
     if kind is Both:
-        return tr(N_(" and "), lang).join(a)
+        last = tr(N_(" and "), lang)
+        if len(a) < 3:
+            return last.join(a)
+        return tr(N_(", "), lang).join(a[:-1]) + last + a[-1]
     if kind is Listed:
         return tr(N_(", "), lang).join(a)
     if kind is Quote:

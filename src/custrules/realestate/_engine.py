@@ -392,12 +392,16 @@ def attribute(
         ]
         return out + steps
 
+    _agree_across(run.rulings)
+    _agree_across(run.disputes)
     decided = decisions(policy, run.rulings, run.disputes, steps)
     if decided is not None:
         shares, owner, reason = decided
         if owner is None and reason is None:
             people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
-            owner = _top(people, lead.owner, states, members)
+            # (the holder is no tie-break when unorderable records made them)
+            held = None if lead.unordered else lead.owner
+            owner = _top(people, held, states, members)
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
@@ -493,11 +497,13 @@ def _top(
         return top[0]
     if preferred in top:
         return preferred
-    for m in members:
-        for v in states[m].visits:
-            if v.received_by in top:
-                return v.received_by
-    return None
+    # the first reception of any member (by time: members are not ordered by name)
+    first = [v for m in members for v in states[m].visits if v.received_by in top]
+    if not first:
+        return None
+    when = min(v.at for v in first)
+    received = {v.received_by for v in first if v.at == when}
+    return received.pop() if len(received) == 1 else None
 
 
 def _cutoff(
@@ -602,21 +608,7 @@ class _Run:
         kind = type(e)
         t = e.at
         if kind is Ruling or kind is Dispute:
-            views = {decision_view(x) for x in group}
-            if len(views) > 1:
-                raise InvalidInputError.of(
-                    N_(
-                        "{a} {type_name}s at the same instant ({a2}) for customer "
-                        "{customer} decide differently: a ruling must be unambiguous; "
-                        "withdraw one or record them at different times"
-                    ),
-                    code="realestate.engine.run.tie.s_same",
-                    value=group,
-                    a=len(group),
-                    type_name=Term(kind.type_name),
-                    a2=_fmt(t),
-                    customer=e.customer,
-                )
+            _agree(group)
             self.one(e)
             return
         if kind in _ORDER_FREE or (self.deal is not None and t > self.deal.at):
@@ -635,6 +627,7 @@ class _Run:
                 registration_tie(state, counting, self.first.get(e.customer))
                 return
         elif kind is not Deal:
+            state.unordered = True
             state.needs(
                 "tie" if kind is Visit else "fallback",
                 "{} {} records at the same instant ({}) say different things: the "
@@ -645,6 +638,36 @@ class _Run:
             )
         for x in group:
             self.one(x)
+
+
+def _agree(group: list[Event]) -> None:
+    """Rulings (or disputes) recorded at one instant, for one customer or for members of
+    one household, must decide alike: nothing orders them."""
+    if len({decision_view(x) for x in group}) > 1:
+        e = group[0]
+        raise InvalidInputError.of(
+            N_(
+                "{a} {type_name}s at the same instant ({a2}) for customer "
+                "{customer} decide differently: a ruling must be unambiguous; "
+                "withdraw one or record them at different times"
+            ),
+            code="realestate.engine.run.tie.s_same",
+            value=group,
+            a=len(group),
+            type_name=Term(e.type_name),
+            a2=_fmt(e.at),
+            customer=" + ".join(sorted({x.customer for x in group})),
+        )
+
+
+def _agree_across(decided: list[Ruling] | list[Dispute]) -> None:
+    """:func:`_agree` for the decisions of a household's members at each instant."""
+    if len(decided) > 1 and len({d.customer for d in decided}) > 1:
+        at: dict[_dt.datetime, list[Event]] = {}
+        for d in decided:
+            at.setdefault(d.at, []).append(d)
+        for group in at.values():
+            _agree(group)
 
 
 def _check_deal(state: Ledger, deal: Deal) -> None:

@@ -14,14 +14,21 @@ import datetime as _dt
 from collections.abc import Mapping
 from fractions import Fraction
 
-from custrules._i18n import Both
+from custrules._i18n import N_, Both
 from custrules.realestate._designation import deal_split
 from custrules.realestate._events import (
     PUBLIC_POOL,
     Party,
     referrer,
 )
-from custrules.realestate._ledger import Ledger, Note, _raw, lapsed_behind, stands_at_deal
+from custrules.realestate._ledger import (
+    Ledger,
+    Note,
+    _merge,
+    _raw,
+    lapsed_behind,
+    stands_at_deal,
+)
 from custrules.realestate._policy import (
     AttributionPolicy,
     HouseholdRule,
@@ -67,31 +74,52 @@ def combine(
         if firsts[m] is not None and (states[m] is lead or stands_at_deal(states[m], deal))
     }
     found = {m: s for m, s in splits.items() if s}
-    if not found:
+    claims: list[dict[str, Fraction]] = []  # the members' different claims
+    for m in sorted(found):
+        if found[m] not in claims:
+            claims.append(found[m])
+    if not claims:
         return None, off_top, reasons
-    if len(found) == 1:  # one member's claim is all there is (the others' lapsed)
-        return next(iter(found.values())), off_top, reasons
+    if len(claims) == 1:  # one claim is all there is (the others' are the same, or lapsed)
+        return claims[0], off_top, reasons
+    names = Both(sorted({who for claim in claims for who in claim}))
+    if policy.household is None:
+        steps.append(_raw(policy.cite("fallback"), "one household held by {}", names))
+        reasons.append(_raw(policy.cite("fallback"), "{} has no household clause", policy.name))
+        return None, off_top, reasons
     if policy.household is HouseholdRule.FIRST_WINS:
-        first = min(found, key=lambda m: (firsts[m], m))
+        first_time = min(t for m in found if (t := firsts[m]) is not None)
+        earliest = [m for m in sorted(found) if firsts[m] == first_time]
+        if any(found[m] != found[earliest[0]] for m in earliest):
+            steps.append(_raw(policy.cite("tie"), "household members first seen at one instant"))
+            reasons.append(
+                _raw(policy.cite("tie"), "household members first seen at the same instant")
+            )
+            return None, off_top, reasons
         steps.append(
             _raw(
                 policy.cite("household"),
                 "one household: {} visited first, so the first salesperson wins",
-                first,
+                earliest[0],
             )
         )
-        return found[first], off_top, reasons
-    owners = sorted({max(s, key=lambda k: (s[k], k)) for s in found.values()})
-    if len(owners) == 1:
-        return found[min(found)], off_top, reasons
-    steps.append(
-        _raw(
-            policy.cite("household"),
-            "one household received separately by {}: they serve it jointly and split equally",
-            Both(owners),
+        return found[earliest[0]], off_top, reasons
+    # RE12-7.4: the salespeople who received the members serve them jointly and split
+    # equally; a member whose own claim is split (a switch's 70/30, say) brings an
+    # equal part, split as its clause says
+    if all(len(claim) == 1 for claim in claims):
+        template = N_(
+            "one household received separately by {}: they serve it jointly and split equally"
         )
-    )
-    return {o: Fraction(1, len(owners)) for o in owners}, off_top, reasons
+    else:
+        template = N_(
+            "one household received separately by {}: they serve it jointly, each "
+            "member's claim an equal part"
+        )
+    steps.append(_raw(policy.cite("household"), template, names))
+    part = Fraction(1, len(claims))
+    joint = _merge((who, part * share) for claim in claims for who, share in claim.items())
+    return joint, off_top, reasons
 
 
 def holder(

@@ -145,6 +145,7 @@ class Ledger:
         "split",
         "steps",
         "tied",
+        "unordered",
         "visits",
     )
 
@@ -189,6 +190,9 @@ class Ledger:
         #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
         #: RE14-5.1): nobody holds the customer, but their claims stand
         self.tied: tuple[str, ...] = ()
+        #: records at one instant that the records cannot order were applied (in an
+        #: order of the engine's own): who holds the customer is not known from them
+        self.unordered = False
 
     # -- helpers ------------------------------------------------------------------------
 
