@@ -9,6 +9,7 @@ is run under both.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -43,7 +44,7 @@ from custrules import (
     Visit,
     attribute,
 )
-from custrules.realestate import Attribution, AttributionPolicy
+from custrules.realestate import Attribution, AttributionPolicy, Party
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
 C = "王先生"
@@ -885,6 +886,64 @@ def test_every_claim_lapses_with_its_registrations(
     assert (a.needs_ruling, split(a)) == (False, sp(庚=1)), a.explain()
     held = attribute(story, policy, customer=C, as_of=closing.at)  # and before any deal
     assert (held.needs_ruling, held.owner) == (False, None), held.explain()
+
+
+#: every name the stories use, each sent to one that sorts the other way
+_RENAME = {
+    "甲": "丁",
+    "乙": "丙",
+    "丙": "乙",
+    "丁": "甲",
+    "王先生": "王太太",
+    "王太太": "王先生",
+    "员工A": "员工B",
+    "员工B": "员工A",
+}
+
+
+def _renamed(v: Any) -> Any:
+    """``v`` with every name in it renamed: an event, a party, a value of a field."""
+    if isinstance(v, str):
+        return _RENAME.get(v, v)
+    if isinstance(v, Party):
+        return attrs.evolve(v, name=_renamed(v.name))
+    if isinstance(v, (tuple, list)):
+        return type(v)(_renamed(x) for x in v)
+    if isinstance(v, Mapping):
+        return {_renamed(k): x for k, x in v.items()}
+    if attrs.has(type(v)):
+        fields = attrs.fields(type(v))
+        return type(v)(**{f.alias: _renamed(getattr(v, f.name)) for f in fields if f.init})
+    return v
+
+
+def _unordered(events: list[Any], policy: AttributionPolicy) -> bool:
+    """Whether records at one instant that nothing orders were met (the case asks for a
+    ruling; what the engine did meanwhile may follow its own order of them)."""
+    try:
+        return "say different things" in attribute(events, policy, customer=C).explain()
+    except InvalidInputError:
+        return False
+
+
+@given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies)
+def test_names_decide_nothing(story: list[Any], policy: AttributionPolicy) -> None:
+    """Renaming every salesperson, customer and referrer (so that their names sort the
+    other way) renames the answer and changes nothing else: no clause, and no tie, is
+    decided by a name (RE12-7.3, RE14-5.1, RE14-5.3(11), RE12-7.4, rulings)."""
+    if _unordered(story, policy):
+        return
+    got = outcome([_renamed(e) for e in story], policy, customer=_RENAME[C])
+    want = outcome(story, policy, customer=C)
+    if want[0] != "refused":
+        owner, shares, ruling, follow = want
+        want = (
+            _renamed(owner),
+            {_renamed(p): v for p, v in shares.items()},
+            ruling,
+            _renamed(follow),
+        )
+    assert got == want
 
 
 shares_st = st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=8).filter(
