@@ -1186,11 +1186,17 @@ def test_a_switch_away_from_the_lapsed_first_salesperson_after_another_registere
     a = attribute(story, RE14, as_of=at(101))
     assert a.needs_ruling
     assert a.owner is None
-    # with nobody's registration valid at the request, nothing stands in its way
-    free = [*seen(0, "甲"), SwitchRequest(at=at(100), customer=C, from_="甲", to="丙")]
-    a = attribute([*free, deal(101, "丙")], RE14)
-    assert split(a) == {"salesperson:丙": 1}
-    assert not a.needs_ruling
+    assert "asked for 丙" not in a.explain()  # nor is the request applied
+    # with nobody's registration valid at the request, nothing stands in its way, whoever
+    # the request names
+    for named in ("甲", "乙"):
+        free = [*seen(0, "甲"), SwitchRequest(at=at(100), customer=C, from_=named, to="丙")]
+        a = attribute([*free, deal(101, "丙")], RE14)
+        assert split(a) == {"salesperson:丙": 1}
+        assert not a.needs_ruling
+        assert f"RE14-5.3(2): the customer asked for 丙; {named}'s registration had lapsed" in (
+            a.explain()
+        )
 
 
 # -- households: the members' names decide nothing -------------------------------------
@@ -1233,6 +1239,7 @@ def test_re14_5_3_11_members_first_seen_at_one_instant_by_different_salespeople(
         a = attribute([*story, deal(5, closer)], RE14, customer=C)
         assert a.needs_ruling
         assert a.ruling_reason == "RE14-5.1: household members first seen at the same instant"
+        assert "RE14-5.1: household members first seen at one instant" in a.explain()
     # 乙 received 王太太 a minute later: 甲 was first
     later = [
         *seen(0, "甲"),
@@ -1255,7 +1262,13 @@ def test_a_policy_without_a_household_clause_asks_for_a_ruling_at_the_deal_too()
     a = attribute([*story, deal(5, "甲")], RE11, customer=C)
     assert a.needs_ruling
     assert a.ruling_reason == "RE11: RE11 has no household clause"
+    assert "RE11: one household held by 乙 and 甲" in a.explain().splitlines()
     assert attribute(story, RE11, customer=C).ruling_reason == a.ruling_reason
+    # a host's policy without the clause cites its own fallback (RE12-7.7)
+    custom = attrs.evolve(RE12, household=None)
+    a = attribute([*story, deal(5, "甲")], custom, customer=C)
+    assert a.ruling_reason == "RE12-7.7: RE12 has no household clause"
+    assert "RE12-7.7: one household held by 乙 and 甲" in a.explain().splitlines()
 
 
 def test_household_members_rulings_at_one_instant_must_agree() -> None:
@@ -1275,6 +1288,10 @@ def test_household_members_rulings_at_one_instant_must_agree() -> None:
     with pytest.raises(InvalidInputError, match="decide differently") as caught:
         attribute([*story, ruling(C, 甲=10), ruling(wife, 乙=10)], RE12, customer=C)
     assert "王先生 + 王太太" in str(caught.value)
+    assert caught.value.value == [ruling(C, 甲=10), ruling(wife, 乙=10)]
+    # a day apart, the later ruling decides
+    later = [*story, ruling(C, 甲=10), attrs.evolve(ruling(wife, 乙=10), at=at(7))]
+    assert split(attribute(later, RE12, customer=C)) == sp(乙=1)
     agreed = [*story, ruling(C, 甲=5, 乙=5), ruling(wife, 甲=5, 乙=5)]
     assert split(attribute(agreed, RE12, customer=C)) == sp(甲=H, 乙=H)
 
@@ -1299,3 +1316,9 @@ def test_a_rulings_equal_shares_name_the_first_received_by_time_not_by_member_na
         ),
     ]
     assert attribute(story, RE12, customer=C).owner == "乙"
+    # 丙 received 王先生 at the instant 乙 received 王太太: nothing orders them
+    at_once = [
+        attrs.evolve(e, at=at(0)) if e.at == at(2) and type(e) is Visit else e for e in story
+    ]
+    a = attribute(at_once, RE12, customer=C)
+    assert (a.owner, split(a)) == (None, sp(乙=H, 丙=H))
