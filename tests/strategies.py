@@ -241,9 +241,10 @@ def re_stories(
 
 
 @st.composite
-def re_households(draw: st.DrawFn) -> list[Event]:
-    """Two customers of one household, each with a story; one deal at most."""
-    husband = draw(re_stories("王先生", other="王太太"))
+def re_households(draw: st.DrawFn, *, deal: bool = True) -> list[Event]:
+    """Two customers of one household, each with a story; one deal at most (none
+    without ``deal``)."""
+    husband = draw(re_stories("王先生", other="王太太", deal=deal))
     wife = draw(re_stories("王太太", deal=False))
     link_at = _moment(draw(st.integers(min_value=0, max_value=60 * 24 * 30)))
     link = HouseholdLink(at=link_at, customer="王先生", other="王太太")

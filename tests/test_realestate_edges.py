@@ -1322,3 +1322,43 @@ def test_a_rulings_equal_shares_name_the_first_received_by_time_not_by_member_na
     ]
     a = attribute(at_once, RE12, customer=C)
     assert (a.owner, split(a)) == (None, sp(乙=H, 丙=H))
+
+
+def test_before_a_deal_a_households_equal_ruling_names_the_first_reception() -> None:
+    """No deal yet: a ruling with equal shares and no owner for a household whose
+    members are held by different salespeople names the one who received the
+    household first (乙, 王太太, day 0), not the holder of the member whose name sorts
+    first (甲, 王先生); when every member has the same holder, that holder."""
+    wife = "王太太"
+    story = [
+        *seen(1, "甲"),
+        *seen_by(wife, 0, "乙"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    a = attribute([*story, tenths(3, C, 甲=5, 乙=5)], RE12, customer=C)
+    assert (a.owner, a.shares) == ("乙", {})
+    same = [
+        *seen(1, "甲"),
+        *seen_by(wife, 0, "甲"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    same.append(visit(1.5, "乙", courtesy_for="甲"))
+    assert attribute([*same, tenths(3, C, 甲=5, 乙=5)], RE12, customer=C).owner == "甲"
+
+
+def test_before_a_deal_a_household_follow_up_is_named_only_if_every_member_agrees() -> None:
+    """RE12-5.2 named 乙 to follow 王先生 up; 王太太, also 甲's, names nobody: 甲 holds the
+    household and follows it up (it once took the follow-up of the member whose name
+    sorts first)."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        *seen_by(wife, 1, "甲"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    for member in (C, wife):
+        a = attribute(story, RE12, customer=member)
+        assert (a.owner, a.follow_up) == ("甲", "甲")
+    alone = attribute(story[:3], RE12, customer=C)  # 王先生 alone: 乙 follows up
+    assert (alone.owner, alone.follow_up) == ("甲", "乙")

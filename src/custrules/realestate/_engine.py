@@ -399,9 +399,7 @@ def attribute(
         shares, owner, reason = decided
         if owner is None and reason is None:
             people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
-            # (the holder is no tie-break when unorderable records made them)
-            held = None if lead.unordered else lead.owner
-            owner = _top(people, held, states, members)
+            owner = _top(people, _held(lead, deal, states), states, members)
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
@@ -410,10 +408,11 @@ def attribute(
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
             return _result(label, policy, None, {}, trail(), reasons, None, None)
-        # the lead's follow-up (RE12-5.2, 3.7(i)) while its owner holds the case
-        follow = owner
-        if owner is not None and owner == lead.owner and lead.follow_up is not None:
-            follow = lead.follow_up
+        # the follow-up a clause named (RE12-5.2, 3.7(i)) while its owner holds the case,
+        # if every member the owner holds names the same one
+        named = {s.follow_up for s in states.values() if s.owner == owner}
+        follow = named.pop() if owner is not None and len(named) == 1 else None
+        follow = follow or owner
         return _result(label, policy, owner, {}, trail(), None, follow, None)
     for state in states.values():
         if state is not lead:  # the other members are read at the deal as the lead is
@@ -475,6 +474,18 @@ def attribute_many(
         )
     for history in _check.iterable(histories, "histories"):
         yield attribute(history, policy, as_of=as_of)
+
+
+def _held(lead: Ledger, deal: Deal | None, states: Mapping[str, Ledger]) -> str | None:
+    """Who held the case, to break a tie of equal shares: the deal's member's owner, or
+    before a deal the owner every member agrees on; nobody when records that nothing
+    orders were applied (the holder may follow the engine's order of them)."""
+    if any(state.unordered for state in states.values()):
+        return None
+    if deal is not None:
+        return lead.owner
+    owners = {state.owner for state in states.values()} - {None}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _top(
