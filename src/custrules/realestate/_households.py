@@ -65,13 +65,14 @@ def combine(
         return fixed, off_top, reasons
     if len(members) == 1:
         return deal_split(lead), off_top, reasons
-    firsts = {m: states[m].first_contact for m in members}
+    # each member's first visit (a member with none has no claim of their own)
+    firsts = {m: t for m in members if (t := states[m].first_contact) is not None}
     deal = lead.deal
     assert deal is not None
     splits = {
         m: deal_split(states[m])
-        for m in members
-        if firsts[m] is not None and (states[m] is lead or stands_at_deal(states[m], deal))
+        for m in firsts
+        if states[m] is lead or stands_at_deal(states[m], deal)
     }
     found = {m: s for m, s in splits.items() if s}
     claims: list[dict[str, Fraction]] = []  # the members' different claims
@@ -88,7 +89,7 @@ def combine(
         reasons.append(_raw(policy.cite("fallback"), "{} has no household clause", policy.name))
         return None, off_top, reasons
     if policy.household is HouseholdRule.FIRST_WINS:
-        first_time = min(t for m in found if (t := firsts[m]) is not None)
+        first_time = min(firsts[m] for m in found)
         earliest = [m for m in sorted(found) if firsts[m] == first_time]
         if any(found[m] != found[earliest[0]] for m in earliest):
             steps.append(_raw(policy.cite("tie"), "household members first seen at one instant"))
