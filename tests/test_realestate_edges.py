@@ -1362,3 +1362,23 @@ def test_before_a_deal_a_household_follow_up_is_named_only_if_every_member_agree
         assert (a.owner, a.follow_up) == ("甲", "甲")
     alone = attribute(story[:3], RE12, customer=C)  # 王先生 alone: 乙 follows up
     assert (alone.owner, alone.follow_up) == ("甲", "乙")
+
+
+def test_re12_3_10_a_serious_fault_during_a_tie_ends_the_tie() -> None:
+    """甲 and 乙 registered at one instant (RE12-7.3: a tie); the customer then refused 甲
+    for a serious fault and 丙, next in rotation, received them as new (RE12-3.10): 甲
+    lost every right, so the tie needs no ruling, as after RE14-5.3(4)."""
+    tied = [visit(0, "甲"), reg(0, "甲"), reg(0, "乙")]
+    refused = SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="丙")
+    a = attribute([*tied, refused, deal(3, "丙")], RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=1))
+    assert "RE12-7.3: 甲 lost every right: the tie needs no ruling" in a.explain().splitlines()
+    # nobody recorded as taking over: that question stands, and nothing says 甲's
+    # registration lapsed
+    nobody = attrs.evolve(refused, granted_to=None)
+    a = attribute([*tied, nobody, deal(3, "乙")], RE12)
+    assert a.ruling_reason == (
+        "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over "
+        "(record granted_to)"
+    )
+    assert "lapsed" not in a.explain()

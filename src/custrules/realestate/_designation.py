@@ -135,6 +135,7 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
     if s.fault is Fault.SERIOUS or s.firm:
         m.lost[s.from_] = (s.granted_to, "RE12-3.10")
+        m.leaves_tie(s.from_)
         why = Term(
             N_("a serious fault")
             if s.fault is Fault.SERIOUS

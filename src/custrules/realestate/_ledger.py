@@ -323,8 +323,8 @@ class Ledger:
         return sum(1 for who in self.tied if self.valid(who, t)) > 1
 
     def leaves_tie(self, who: str) -> None:
-        """A clause removed ``who`` (RE14-5.3(4)): a tie left with one salesperson who
-        has not lost their rights needs no ruling."""
+        """A clause removed ``who`` (RE14-5.3(4), RE12-3.10): a tie left with one
+        salesperson who has not lost their rights needs no ruling."""
         if who not in self.tied or sum(1 for w in self.tied if w not in self.lost) > 1:
             return
         self.tied = ()
