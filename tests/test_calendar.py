@@ -172,15 +172,38 @@ def test_cal1_a_holiday_names_itself() -> None:
     bridge = WorkCalendar.china(language="en_US").explain(D(2026, 2, 20))
     assert (
         str(bridge)
-        == "2026-02-20 Fri: day off, bridge day off (调休放假) (worked on 2026-02-14 Sat)"
+        == "2026-02-20 Fri: day off, bridge day off (调休放假): 春节 (worked on 2026-02-14 Sat)"
     )
     assert str(CHINA.explain(D(2026, 3, 9))) == "2026-03-09 Mon: working day"
     assert str(CHINA.explain(D(2017, 1, 2))) == (
-        "2017-01-02 Mon: day off, day off in lieu or by special notice"
+        "2017-01-02 Mon: day off, day off in lieu or by special notice: 元旦"
     )
     us = WorkCalendar.from_holidays("US", subdiv="CA").explain(D(2026, 7, 3))
     assert "法定节假日" not in str(us)
     assert us.statutory is None
+
+
+def test_days_in_lieu_bridge_and_make_up_days_name_their_holiday() -> None:
+    """A day off in lieu (补休), a bridge day (调休放假) and a make-up working day (调休上班)
+    name the statutory holiday of their break (国庆节调休), by the law's names; a break
+    that holds two names both (2023's 中秋节 and 国庆节); a make-up day across the year
+    names the next year's 元旦; they stay non-statutory (CAL-8)."""
+    assert CHINA.explain(D(2026, 10, 5)).name == "国庆节"
+    assert CHINA.explain(D(2026, 9, 20)).name == "国庆节"  # worked for 10-06
+    assert CHINA.explain(D(2026, 2, 14)).name == "春节"
+    assert CHINA.explain(D(2023, 10, 4)).name == "中秋节、国庆节"
+    assert CHINA.explain(D(2023, 10, 8)).name == "中秋节、国庆节"
+    assert CHINA.explain(D(2018, 12, 29)).name == "元旦"  # for 2018-12-31, then 2019's 元旦
+    assert str(CHINA.explain(D(2023, 10, 5)).explain("zh")) == (
+        "2023-10-05 周四：休息日，调休放假：中秋节、国庆节（调至 2023-10-07 周六上班）"
+    )
+    for day in (D(2026, 10, 5), D(2026, 10, 6), D(2026, 9, 20)):
+        assert CHINA.explain(day).statutory is False
+    # 2015's one-off day off (the 70th anniversary, by special notice) has no holiday
+    # of the law's to name
+    assert [CHINA.explain(D(2015, 9, d)).name for d in (3, 4, 6)] == [None, None, None]
+    # a plain weekend and a plain working day name nothing
+    assert (CHINA.explain(D(2026, 10, 4)).name, CHINA.explain(D(2026, 10, 9)).name) == (None, None)
 
 
 def test_cal1_agrees_with_holidays_on_every_official_day() -> None:

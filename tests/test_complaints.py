@@ -682,9 +682,9 @@ NATIONAL_DAY_BREAK_EN = (
     "  2026-10-02 Fri: day off, public holiday (法定节假日): 国庆节\n"
     "  2026-10-03 Sat: day off, public holiday (法定节假日): 国庆节\n"
     "  2026-10-04 Sun: day off, weekend\n"
-    "  2026-10-05 Mon: day off, day off in lieu or by special notice\n"
-    "  2026-10-06 Tue: day off, bridge day off (调休放假) (worked on 2026-09-20 Sun)\n"
-    "  2026-10-07 Wed: day off, bridge day off (调休放假) (worked on 2026-10-10 Sat)\n"
+    "  2026-10-05 Mon: day off, day off in lieu or by special notice: 国庆节\n"
+    "  2026-10-06 Tue: day off, bridge day off (调休放假): 国庆节 (worked on 2026-09-20 Sun)\n"
+    "  2026-10-07 Wed: day off, bridge day off (调休放假): 国庆节 (worked on 2026-10-10 Sat)\n"
 )
 
 
@@ -712,9 +712,9 @@ def test_cmp1_deadline_explanations_word_for_word() -> None:
         "  2026-10-02 周五：休息日，法定节假日：国庆节\n"
         "  2026-10-03 周六：休息日，法定节假日：国庆节\n"
         "  2026-10-04 周日：休息日，周末\n"
-        "  2026-10-05 周一：休息日，补休或特别通知的休息日\n"
-        "  2026-10-06 周二：休息日，调休放假（调至 2026-09-20 周日上班）\n"
-        "  2026-10-07 周三：休息日，调休放假（调至 2026-10-10 周六上班）\n"
+        "  2026-10-05 周一：休息日，补休或特别通知的休息日：国庆节\n"
+        "  2026-10-06 周二：休息日，调休放假：国庆节（调至 2026-09-20 周日上班）\n"
+        "  2026-10-07 周三：休息日，调休放假：国庆节（调至 2026-10-10 周六上班）\n"
         "规则：CMP-1, CAL-5, CAL-6"
     )
     major = complaint_deadline(t, "major", closing_time=dt.time(17, 30))
@@ -726,7 +726,7 @@ def test_cmp1_deadline_explanations_word_for_word() -> None:
         "at 2026-10-01T16:00:00+08:00: on time, 3 working days left\n"
         "days off skipped and make-up days counted:\n"
         + NATIONAL_DAY_BREAK_EN
-        + "  2026-10-10 Sat: working day, make-up working day (调休上班) "
+        + "  2026-10-10 Sat: working day, make-up working day (调休上班): 国庆节 "
         "(in exchange for 2026-10-07 Wed)\n"
         "rules: CMP-1, CAL-5, CAL-6"
     )

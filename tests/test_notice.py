@@ -349,7 +349,7 @@ def test_days_past_the_installed_data_have_their_kinds() -> None:
     cal = CHINA.with_notice(ScheduleNotice.parse(text))
     in_lieu = cal.explain(D(2027, 5, 3))
     assert (in_lieu.working, in_lieu.kind, in_lieu.statutory) == (False, DayKind.HOLIDAY, False)
-    assert in_lieu.describe("en") == "day off in lieu or by special notice"
+    assert in_lieu.describe("en") == "day off in lieu or by special notice: 劳动节"
     assert cal.explain(D(2027, 5, 4)).kind is DayKind.WORKDAY
     bridge = CHINA.with_notice(ScheduleNotice.parse(NOTICE_2027)).explain(D(2027, 5, 4))
     assert (bridge.working, bridge.kind) == (False, DayKind.BRIDGE_DAY)

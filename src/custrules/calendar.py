@@ -179,7 +179,9 @@ class DayInfo:
     day: _dt.date
     working: bool
     kind: DayKind
-    #: the holiday's name in the calendar's language (display only)
+    #: the holiday's name (display only): China's by the law (CAL-8), a day in lieu, a
+    #: bridge day or a make-up working day naming the holiday of its break; other
+    #: calendars' in their language
     name: str | None = None
     #: for a bridge day its make-up working day, and the other way round
     swapped_with: _dt.date | None = None
@@ -813,6 +815,10 @@ class WorkCalendar:
             law = _law_names(day.year)
             statutory = day in law
             name = law.get(day)
+            if name is None and special is not None and special.kind in _OF_A_HOLIDAY:
+                # in lieu of, or swapped for, a holiday: name it (国庆节调休)
+                off = special.swapped_with if special.kind is DayKind.MAKEUP_WORKDAY else day
+                name = None if off is None else self._holiday_of(off)
         if special is not None:
             return DayInfo(
                 day=day,
@@ -827,6 +833,25 @@ class WorkCalendar:
         return DayInfo(
             day=day, working=working, kind=kind, estimated=estimated, statutory=statutory
         )
+
+    def _holiday_of(self, day: _dt.date) -> str | None:
+        """The statutory holidays (CAL-8) in the run of days off around ``day`` (a day off
+        in lieu, or a bridge day): the holiday it belongs to, or None."""
+        run = [day]
+        for step in (-_ONE_DAY, _ONE_DAY):
+            d = day + step
+            while len(run) < _LONGEST_BREAK and self._lo <= d.toordinal() <= self._hi:
+                if self._index.is_working(d.toordinal()):
+                    break
+                run.append(d)
+                d += step
+        names: dict[str, None] = {}
+        for d in sorted(run):
+            if _STATUTORY_YEARS[0] <= d.year <= _STATUTORY_YEARS[1]:
+                name = _law_names(d.year).get(d)
+                if name is not None:
+                    names[name] = None
+        return "、".join(names) or None
 
     def special_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
         """Every day d with ``start < d <= end`` that is not a plain working day.
@@ -850,6 +875,12 @@ class WorkCalendar:
             f"WorkCalendar({self.name}, {self.first_day or '-inf'}.."
             f"{self.official_through or '+inf'}{extra})"
         )
+
+
+#: days off (or on) that belong to a holiday without being statutory themselves
+_OF_A_HOLIDAY = frozenset({DayKind.HOLIDAY, DayKind.BRIDGE_DAY, DayKind.MAKEUP_WORKDAY})
+#: longer than any break of China's calendar (the longest, 春节, is 9 days)
+_LONGEST_BREAK = 16
 
 
 def _plain(info: DayInfo) -> bool:
