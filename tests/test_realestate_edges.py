@@ -1382,3 +1382,33 @@ def test_re12_3_10_a_serious_fault_during_a_tie_ends_the_tie() -> None:
         "(record granted_to)"
     )
     assert "lapsed" not in a.explain()
+
+
+@pytest.mark.parametrize(("plain", "named"), [("甲", "乙"), ("乙", "甲")])
+def test_records_nothing_orders_never_decide_by_the_engines_own_order(
+    plain: str, named: str
+) -> None:
+    """Two visits at one instant (one by a salesperson the new customer named on
+    entering, RE12-5.1) and a firm refusal of the other: read in one order the
+    named salesperson held the customer, in the other the refused one did and lost
+    every right (RE12-3.10).  Months later every question of that day has lapsed,
+    and the answer would be whichever order the engine chose (by name): the case
+    needs a ruling, whatever the names."""
+    story = [
+        visit(0, plain),
+        reg(0, plain),
+        visit(0, named, named_on_entry=True),
+        SwitchRequest(at=at(0), customer=C, from_=plain, firm=True),
+        deal(32, plain),
+    ]
+    a = attribute(story, RE12)
+    assert (a.owner, a.shares, a.needs_ruling) == (None, {}, True)
+    assert a.ruling_reason is not None
+    assert a.ruling_reason.endswith(
+        "RE12-7.3: the records at the same instant (2026-03-02 10:00) that nothing orders "
+        "decide the case: read the other way round, they give another answer"
+    )
+    assert "按相反顺序读取会得出不同答案" in (a.ruling_text("zh") or "")
+    # an hour apart the records are ordered by their times: no such question
+    apart = [*story[:2], visit(0, named, hour=11, named_on_entry=True), *story[3:]]
+    assert "nothing orders" not in attribute(apart, RE12).explain()

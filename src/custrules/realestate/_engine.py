@@ -352,8 +352,54 @@ def attribute(
         )
     deal = deals[0] if deals else None
     cutoff = _cutoff(policy, deal, as_of)
+    decided, unordered = _decide(policy, members, label, timeline, tied, deal, cutoff, as_of)
+    if unordered is None:
+        return decided
+    # records at one instant that nothing orders were read in the engine's order: the
+    # answer stands only if the opposite order gives it too (never a choice by name or
+    # by place in the list); else the order decides the case, and a manager must
+    other, _ = _decide(policy, members, label, timeline, tied, deal, cutoff, as_of, reverse=True)
+    if _essence(other) == _essence(decided):
+        return decided
+    why = _raw(
+        policy.cite("tie"),
+        "the records at the same instant ({}) that nothing orders decide the case: read the "
+        "other way round, they give another answer",
+        unordered,
+    )
+    return attrs.evolve(
+        decided,
+        owner=None,
+        shares=FrozenMap({}),
+        trail=(*decided.trail, why),
+        needs_ruling=True,
+        ruling=(*decided.ruling, why) if decided.needs_ruling else (why,),
+        follow_up=None,
+    )
+
+
+def _essence(a: Attribution) -> tuple[Any, ...]:
+    """What an attribution decides: the owner, the shares, a ruling, the follow-up."""
+    return (a.owner, a.shares, a.needs_ruling, a.follow_up)
+
+
+def _decide(
+    policy: AttributionPolicy,
+    members: list[str],
+    label: str,
+    timeline: list[Event],
+    tied: bool,  # noqa: FBT001
+    deal: Deal | None,
+    cutoff: _dt.datetime | None,
+    as_of: _dt.datetime | None,
+    *,
+    reverse: bool = False,
+) -> tuple[Attribution, _dt.datetime | None]:
+    """The pass over ``timeline`` and the attribution it gives; with it, the first instant
+    whose records nothing orders, when the pass met such records (``reverse``: read
+    them the other way round)."""
     states = {m: Ledger(policy, cutoff, deal) for m in members}
-    run = _Run(states, deal)
+    run = _Run(states, deal, reverse=reverse)
     if tied:
         run.grouped(timeline)
     elif len(members) == 1:
@@ -403,17 +449,19 @@ def attribute(
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
-        return _result(label, policy, owner, shares, trail(), reason, owner, deal)
+        return _result(
+            label, policy, owner, shares, trail(), reason, owner, deal
+        ), run.unordered_at
     if deal is None:
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
-            return _result(label, policy, None, {}, trail(), reasons, None, None)
+            return _result(label, policy, None, {}, trail(), reasons, None, None), run.unordered_at
         # the follow-up a clause named (RE12-5.2, 3.7(i)) while its owner holds the case,
         # if every member the owner holds names the same one
         named = {s.follow_up for s in states.values() if s.owner == owner}
         follow = named.pop() if owner is not None and len(named) == 1 else None
         follow = follow or owner
-        return _result(label, policy, owner, {}, trail(), None, follow, None)
+        return _result(label, policy, owner, {}, trail(), None, follow, None), run.unordered_at
     for state in states.values():
         if state is not lead:  # the other members are read at the deal as the lead is
             state.begin(deal.at)
@@ -431,7 +479,7 @@ def attribute(
         reasons.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
         steps.append(reasons[-1])
     if reasons or split is None:
-        return _result(label, policy, None, {}, trail(), reasons, None, deal)
+        return _result(label, policy, None, {}, trail(), reasons, None, deal), run.unordered_at
     if off_top:
         # off the top: the public pool and a referrer, never a salesperson
         shares_out: dict[Party, Fraction] = dict(off_top)
@@ -443,7 +491,7 @@ def attribute(
     # RE14-5.3(9): the owner follows up, unless the clause named another salesperson
     # of the split (RE12-5.2, 3.7(i)); one without a part does not
     follow = lead.follow_up if lead.follow_up in split else owner
-    return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
+    return _result(label, policy, owner, shares_out, trail(), None, follow, deal), run.unordered_at
 
 
 def attribute_many(
@@ -546,11 +594,24 @@ _ORDER_FREE = frozenset(
 class _Run:
     """Dispatches the timeline's events to the members' states."""
 
-    __slots__ = ("deal", "disputes", "first", "late", "rulings", "states")
+    __slots__ = (
+        "deal",
+        "disputes",
+        "first",
+        "late",
+        "reverse",
+        "rulings",
+        "states",
+        "unordered_at",
+    )
 
-    def __init__(self, states: dict[str, Ledger], deal: Deal | None) -> None:
+    def __init__(self, states: dict[str, Ledger], deal: Deal | None, *, reverse: bool) -> None:
         self.states = states
         self.deal = deal
+        #: read records at one instant that nothing orders the other way round
+        self.reverse = reverse
+        #: the first instant with such records, once the pass met them
+        self.unordered_at: _dt.datetime | None = None
         self.rulings: list[Ruling] = []
         self.disputes: list[Dispute] = []
         self.late: list[Event] = []
@@ -639,6 +700,10 @@ class _Run:
                 return
         elif kind is not Deal:
             state.unordered = True
+            if self.unordered_at is None:
+                self.unordered_at = t
+            if self.reverse:
+                group = group[::-1]
             state.needs(
                 "tie" if kind is Visit else "fallback",
                 "{} {} records at the same instant ({}) say different things: the "
