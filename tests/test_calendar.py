@@ -204,6 +204,13 @@ def test_days_in_lieu_bridge_and_make_up_days_name_their_holiday() -> None:
     assert [CHINA.explain(D(2015, 9, d)).name for d in (3, 4, 6)] == [None, None, None]
     # a plain weekend and a plain working day name nothing
     assert (CHINA.explain(D(2026, 10, 4)).name, CHINA.explain(D(2026, 10, 9)).name) == (None, None)
+    assert (CHINA.explain(D(2026, 10, 4)).working, CHINA.explain(D(2026, 10, 9)).working) == (
+        False,
+        True,
+    )
+    # a plain working day past the official schedule says it is an estimate
+    rough = WorkCalendar.china(estimate_beyond_horizon=True).explain(D(2030, 3, 12))
+    assert (rough.kind, rough.working, rough.estimated) == (DayKind.WORKDAY, True, True)
 
 
 def test_cal1_agrees_with_holidays_on_every_official_day() -> None:

@@ -1402,13 +1402,79 @@ def test_records_nothing_orders_never_decide_by_the_engines_own_order(
         deal(32, plain),
     ]
     a = attribute(story, RE12)
-    assert (a.owner, a.shares, a.needs_ruling) == (None, {}, True)
-    assert a.ruling_reason is not None
-    assert a.ruling_reason.endswith(
+    assert (a.owner, a.shares, a.needs_ruling, a.follow_up) == (None, {}, True, None)
+    why = (
         "RE12-7.3: the records at the same instant (2026-03-02 10:00) that nothing orders "
         "decide the case: read the other way round, they give another answer"
     )
+    assert a.explain().splitlines()[-1] == why
+    # the order read first (by name) may have raised a question of its own: it is kept
+    asked = (why,) if plain == "甲" else ("RE12-3.10: 乙 lost every right", why)
+    assert a.ruling_reason is not None
+    assert a.ruling_reason.startswith(asked[0])
+    assert a.ruling_reason.endswith(why)
+    assert len(a.ruling) == len(asked)
     assert "按相反顺序读取会得出不同答案" in (a.ruling_text("zh") or "")
     # an hour apart the records are ordered by their times: no such question
     apart = [*story[:2], visit(0, named, hour=11, named_on_entry=True), *story[3:]]
     assert "nothing orders" not in attribute(apart, RE12).explain()
+
+
+def test_records_nothing_orders_that_give_one_answer_either_way_decide() -> None:
+    """Two first visits at one instant (甲 and 乙, a question for the manager): read either
+    way round they give the same answer, so once that question has lapsed the clauses
+    decide.  RE14-5.3(8): 丙, named on the n-th visit, shares half with the earlier
+    salesperson who registered (甲); and a registration confirmed after the deal's day
+    still does not count (RE12-7.2) in either order."""
+    pair = [visit(0, "甲"), visit(0, "乙")]
+    nth = [
+        *pair,
+        reg(0, "甲", hour=11),
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+        reg(5, "丙"),
+        deal(70, "丙"),
+    ]
+    a = attribute(nth, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=H, 甲=H))  # 乙 never registered
+    late = [*pair, reg(40, "丙", confirmed=24 * 5 + 10), deal(41, "丁")]
+    a = attribute(late, RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(丁=1))
+
+
+def test_a_rulings_equal_shares_after_records_nothing_orders_name_nobody_by_them() -> None:
+    """Two visits at one instant, one named on entry: who held the customer depends on
+    the order they are read in, so a ruling's equal shares are not broken by it; the
+    ruling decides, and names nobody (both received at that instant)."""
+    story = [visit(0, "甲"), reg(0, "甲"), visit(0, "乙", named_on_entry=True), deal(3, "甲")]
+    a = attribute([*story, tenths(4, C, 甲=5, 乙=5)], RE12)
+    assert (a.needs_ruling, split(a), a.owner) == (False, sp(甲=H, 乙=H), None)
+
+
+def test_a_rulings_equal_shares_go_to_the_holder_before_the_first_reception() -> None:
+    """A ruling with equal shares and no owner: the salesperson holding the customer at
+    the deal (乙, registered), though 甲 received the customer first; in a household,
+    the deal's member's holder."""
+    story = [visit(0, "甲"), *seen(1, "乙"), deal(2, "乙")]
+    assert attribute([*story, tenths(3, C, 甲=5, 乙=5)], RE12).owner == "乙"
+    wife = "王太太"
+    household = [
+        *seen(1, "乙"),
+        *seen_by(wife, 0, "甲"),
+        HouseholdLink(at=at(1), customer=C, other=wife),
+        deal(2, "乙"),
+    ]
+    assert attribute([*household, tenths(3, C, 甲=5, 乙=5)], RE12, customer=C).owner == "乙"
+    # before a deal, with both members held by 甲, 甲, though 乙 received first
+    before = [
+        visit(0, "乙"),
+        *seen(1, "甲"),
+        *seen_by(wife, 2, "甲"),
+        HouseholdLink(at=at(2), customer=C, other=wife),
+    ]
+    assert attribute([*before, tenths(3, C, 甲=5, 乙=5)], RE12, customer=C).owner == "甲"
+
+
+def test_no_event_known_as_of_an_instant_names_the_customer() -> None:
+    """``as_of`` before the only event: nobody holds the customer the event is about."""
+    a = attribute([visit(3, "甲")], RE12, as_of=at(1))
+    assert (a.customer, a.owner, a.shares, a.needs_ruling) == (C, None, {}, False)
