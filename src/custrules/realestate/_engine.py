@@ -352,20 +352,21 @@ def attribute(
         )
     deal = deals[0] if deals else None
     cutoff = _cutoff(policy, deal, as_of)
-    decided, unordered = _decide(policy, members, label, timeline, tied, deal, cutoff, as_of)
-    if unordered is None:
+    run = _pass(policy, members, timeline, tied, deal, cutoff)
+    decided = _assemble(policy, members, label, run, as_of)
+    if run.unordered_at is None:
         return decided
     # records at one instant that nothing orders were read in the engine's order: the
     # answer stands only if the opposite order gives it too (never a choice by name or
     # by place in the list); else the order decides the case, and a manager must
-    other, _ = _decide(policy, members, label, timeline, tied, deal, cutoff, as_of, reverse=True)
-    if _essence(other) == _essence(decided):
+    back = _pass(policy, members, timeline, tied, deal, cutoff, reverse=True)
+    if _essence(_assemble(policy, members, label, back, as_of)) == _essence(decided):
         return decided
     why = _raw(
         policy.cite("tie"),
         "the records at the same instant ({}) that nothing orders decide the case: read the "
         "other way round, they give another answer",
-        unordered,
+        run.unordered_at,
     )
     return attrs.evolve(
         decided,
@@ -383,21 +384,18 @@ def _essence(a: Attribution) -> tuple[Any, ...]:
     return (a.owner, a.shares, a.needs_ruling, a.follow_up)
 
 
-def _decide(
+def _pass(
     policy: AttributionPolicy,
     members: list[str],
-    label: str,
     timeline: list[Event],
     tied: bool,  # noqa: FBT001
     deal: Deal | None,
     cutoff: _dt.datetime | None,
-    as_of: _dt.datetime | None,
     *,
     reverse: bool = False,
-) -> tuple[Attribution, _dt.datetime | None]:
-    """The pass over ``timeline`` and the attribution it gives; with it, the first instant
-    whose records nothing orders, when the pass met such records (``reverse``: read
-    them the other way round)."""
+) -> _Run:
+    """The one pass over ``timeline``, which leaves "now" at the case's last event
+    (``reverse``: records at one instant that nothing orders read the other way round)."""
     states = {m: Ledger(policy, cutoff, deal) for m in members}
     run = _Run(states, deal, reverse=reverse)
     if tied:
@@ -410,6 +408,18 @@ def _decide(
     now = timeline[-1].at
     for state in states.values():
         state.last = now
+    return run
+
+
+def _assemble(
+    policy: AttributionPolicy,
+    members: list[str],
+    label: str,
+    run: _Run,
+    as_of: _dt.datetime | None,
+) -> Attribution:
+    """The attribution the pass gives: rulings, the holder, or the deal's split."""
+    states, deal = run.states, run.deal
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
@@ -449,19 +459,16 @@ def _decide(
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
-        return _result(
-            label, policy, owner, shares, trail(), reason, owner, deal
-        ), run.unordered_at
+        return _result(label, policy, owner, shares, trail(), reason, owner, deal)
     if deal is None:
         owner, reasons = holder(policy, members, states, steps, as_of)
         if reasons:
-            return _result(label, policy, None, {}, trail(), reasons, None, None), run.unordered_at
+            return _result(label, policy, None, {}, trail(), reasons, None, None)
         # the follow-up a clause named (RE12-5.2, 3.7(i)) while its owner holds the case,
         # if every member the owner holds names the same one
         named = {s.follow_up for s in states.values() if s.owner == owner}
-        follow = named.pop() if owner is not None and len(named) == 1 else None
-        follow = follow or owner
-        return _result(label, policy, owner, {}, trail(), None, follow, None), run.unordered_at
+        follow = next(iter(named)) if owner is not None and len(named) == 1 else None
+        return _result(label, policy, owner, {}, trail(), None, follow or owner, None)
     for state in states.values():
         if state is not lead:  # the other members are read at the deal as the lead is
             state.begin(deal.at)
@@ -479,7 +486,7 @@ def _decide(
         reasons.append(_raw(policy.cite("fallback"), "no salesperson has a valid claim"))
         steps.append(reasons[-1])
     if reasons or split is None:
-        return _result(label, policy, None, {}, trail(), reasons, None, deal), run.unordered_at
+        return _result(label, policy, None, {}, trail(), reasons, None, deal)
     if off_top:
         # off the top: the public pool and a referrer, never a salesperson
         shares_out: dict[Party, Fraction] = dict(off_top)
@@ -491,7 +498,7 @@ def _decide(
     # RE14-5.3(9): the owner follows up, unless the clause named another salesperson
     # of the split (RE12-5.2, 3.7(i)); one without a part does not
     follow = lead.follow_up if lead.follow_up in split else owner
-    return _result(label, policy, owner, shares_out, trail(), None, follow, deal), run.unordered_at
+    return _result(label, policy, owner, shares_out, trail(), None, follow, deal)
 
 
 def attribute_many(
