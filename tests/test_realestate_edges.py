@@ -1448,6 +1448,13 @@ def test_a_rulings_equal_shares_after_records_nothing_orders_name_nobody_by_them
     story = [visit(0, "甲"), reg(0, "甲"), visit(0, "乙", named_on_entry=True), deal(3, "甲")]
     a = attribute([*story, tenths(4, C, 甲=5, 乙=5)], RE12)
     assert (a.needs_ruling, split(a), a.owner) == (False, sp(甲=H, 乙=H), None)
+    assert a.explain().splitlines()[-1] == (
+        "RE12-7.7: 乙 and 甲 hold equal shares, and neither who held the customer nor who "
+        "received it first tells them apart: nobody is named owner"
+    )
+    assert a.explain("zh").splitlines()[-1] == (
+        "RE12-7.7: 乙和甲的份额相同，且无论此前由谁持有客户、谁最先接待都无法区分：不指定归属人"
+    )
 
 
 def test_a_rulings_equal_shares_go_to_the_holder_before_the_first_reception() -> None:

@@ -22,7 +22,7 @@ import attrs
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Sub, Term, lang_code, tr
+from custrules._i18n import N_, Both, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
 from custrules.periods import CHINA_TZ
@@ -456,6 +456,8 @@ def _assemble(
         if owner is None and reason is None:
             people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
             owner = _top(people, _held(lead, deal, states), states, members)
+            if owner is None and people:
+                steps.append(_unnamed(policy.cite("ruling"), people))
         if deal is None:
             shares = {}
         # the ruling's owner follows the customer up (RE14-5.3(9)), as any owner does
@@ -541,6 +543,18 @@ def _held(lead: Ledger, deal: Deal | None, states: Mapping[str, Ledger]) -> str 
         return lead.owner
     owners = {state.owner for state in states.values()} - {None}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _unnamed(rule: str, split: Mapping[str, Fraction]) -> Note:
+    """Why no owner is named for a ruling's ``split``: its largest shares are equal, and
+    neither who held the customer nor who received it first tells them apart."""
+    best = max(split.values())
+    return _raw(
+        rule,
+        "{} hold equal shares, and neither who held the customer nor who received it first "
+        "tells them apart: nobody is named owner",
+        Both(sorted(who for who, v in split.items() if v == best)),
+    )
 
 
 def _top(
