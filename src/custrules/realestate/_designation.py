@@ -98,13 +98,12 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 lapsing=previous,
             )
         else:
-            m.set_split(
-                [(to, ONE)],
-                "RE14-5.3(2)",
-                "the customer asked for {}; {}'s registration had lapsed: no part",
-                to,
-                previous,
+            why = (
+                N_("the customer asked for {}; {}'s registration had lapsed: no part")
+                if previous in m.regs
+                else N_("the customer asked for {}; {} holds no registration: no part")
             )
+            m.set_split([(to, ONE)], "RE14-5.3(2)", why, to, previous)
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
