@@ -1484,3 +1484,11 @@ def test_no_event_known_as_of_an_instant_names_the_customer() -> None:
     """``as_of`` before the only event: nobody holds the customer the event is about."""
     a = attribute([visit(3, "甲")], RE12, as_of=at(1))
     assert (a.customer, a.owner, a.shares, a.needs_ruling) == (C, None, {}, False)
+
+
+def test_re12_a_returning_customer_who_refuses_the_salesperson_needs_a_ruling() -> None:
+    """RE12-3.10 speaks of a new customer mid-reception; a returning customer who refuses
+    甲 without naming anyone has no clause (RE12-7.7)."""
+    refused = SwitchRequest(at=at(5), customer=C, from_="甲", fault="serious")
+    a = attribute([*seen(0, "甲"), refused, deal(6, "甲")], RE12)
+    assert a.ruling_reason == "RE12-7.7: a returning customer refused 甲: no clause"
