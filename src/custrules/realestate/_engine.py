@@ -473,9 +473,7 @@ def _assemble(
         return _result(label, policy, owner, {}, trail(), None, follow or owner, None)
     for state in states.values():
         if state is not lead:  # the other members are read at the deal as the lead is
-            state.begin(deal.at)
-            if state.ruling:
-                state.drop_settled(deal.at)
+            state.settle(deal.at)
     split, off_top, reasons = combine(policy, members, states, lead, steps)
     for m in members:
         reasons.extend(states[m].ruling)

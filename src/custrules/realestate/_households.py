@@ -131,15 +131,10 @@ def holder(
     as_of: _dt.datetime | None,
 ) -> tuple[str | None, list[Note]]:
     """Who holds the customer when there is no deal yet, and why a ruling is needed."""
-    nows: dict[str, _dt.datetime] = {}
+    now = as_of if as_of is not None else states[members[0]].last
+    assert now is not None  # (the pass leaves every member's last instant, the case's)
     for m in members:
-        state = states[m]
-        now = as_of if as_of is not None else state.last
-        assert now is not None  # (the pass sets every member's last instant)
-        nows[m] = now
-        state.succeed(now)
-        if state.ruling:
-            state.drop_settled(now)
+        states[m].settle(now)
     reasons = [why for m in members for why in states[m].ruling]
     if reasons:
         return None, reasons
@@ -149,7 +144,6 @@ def holder(
         owner = state.owner
         if owner is None:
             continue
-        now = nows[m]
         if owner in state.regs:
             if not state.valid(owner, now):
                 state.note(

@@ -366,6 +366,14 @@ class Ledger:
         if self.owner is not None and len(self.regs) > 1:
             self.succeed(t)
 
+    def settle(self, t: _dt.datetime) -> None:
+        """Read the ledger as of ``t`` with no event to apply (the deal on another
+        member, or "now" without a deal): an owner's lapse, then the questions that
+        lapsed by then."""
+        self.begin(t)
+        if self.ruling:
+            self.drop_settled(t)
+
     def succeed(self, t: _dt.datetime) -> None:
         """An owner whose registration has lapsed by ``t`` gives way to whoever registered
         meanwhile and is still registered (RE12-7.3, RE14-5.1: of the valid
