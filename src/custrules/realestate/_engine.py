@@ -448,8 +448,10 @@ def _assemble(
         ]
         return out + steps
 
-    _agree_across(run.rulings)
-    _agree_across(run.disputes)
+    if len(run.rulings) > 1:
+        _agree(run.rulings)
+    if len(run.disputes) > 1:
+        _agree(run.disputes)
     decided = decisions(policy, run.rulings, run.disputes, steps)
     if decided is not None:
         shares, owner, reason = decided
@@ -605,8 +607,17 @@ def _canonical(event: Event) -> tuple[_dt.datetime, int, str, str]:
 
 
 #: kinds whose same-instant records never conflict (their order changes nothing)
+#: (rulings and disputes must agree, which _agree checks after the pass)
 _ORDER_FREE = frozenset(
-    {HouseholdLink, NameChange, ReferralConfirmation, ReferralRegistration, MeetingRecord}
+    {
+        HouseholdLink,
+        NameChange,
+        ReferralConfirmation,
+        ReferralRegistration,
+        MeetingRecord,
+        Ruling,
+        Dispute,
+    }
 )
 
 
@@ -698,10 +709,6 @@ class _Run:
         e = group[0]
         kind = type(e)
         t = e.at
-        if kind is Ruling or kind is Dispute:
-            _agree(group)
-            self.one(e)
-            return
         if kind in _ORDER_FREE or (self.deal is not None and t > self.deal.at):
             for x in group:
                 self.one(x)
@@ -735,34 +742,28 @@ class _Run:
             self.one(x)
 
 
-def _agree(group: list[Event]) -> None:
+def _agree(decided: list[Ruling] | list[Dispute]) -> None:
     """Rulings (or disputes) recorded at one instant, for one customer or for members of
     one household, must decide alike: nothing orders them."""
-    if len({decision_view(x) for x in group}) > 1:
-        e = group[0]
-        raise InvalidInputError.of(
-            N_(
-                "{a} {type_name}s at the same instant ({a2}) for customer "
-                "{customer} decide differently: a ruling must be unambiguous; "
-                "withdraw one or record them at different times"
-            ),
-            code="realestate.engine.run.tie.s_same",
-            value=group,
-            a=len(group),
-            type_name=Term(e.type_name),
-            a2=_fmt(e.at),
-            customer=" + ".join(sorted({x.customer for x in group})),
-        )
-
-
-def _agree_across(decided: list[Ruling] | list[Dispute]) -> None:
-    """:func:`_agree` for the decisions of a household's members at each instant."""
-    if len(decided) > 1 and len({d.customer for d in decided}) > 1:
-        at: dict[_dt.datetime, list[Event]] = {}
-        for d in decided:
-            at.setdefault(d.at, []).append(d)
-        for group in at.values():
-            _agree(group)
+    at: dict[_dt.datetime, list[Event]] = {}
+    for d in decided:
+        at.setdefault(d.at, []).append(d)
+    for group in at.values():
+        if len({decision_view(x) for x in group}) > 1:
+            e = group[0]
+            raise InvalidInputError.of(
+                N_(
+                    "{a} {type_name}s at the same instant ({a2}) for customer "
+                    "{customer} decide differently: a ruling must be unambiguous; "
+                    "withdraw one or record them at different times"
+                ),
+                code="realestate.engine.run.tie.s_same",
+                value=group,
+                a=len(group),
+                type_name=Term(e.type_name),
+                a2=_fmt(e.at),
+                customer=" + ".join(sorted({x.customer for x in group})),
+            )
 
 
 def _check_deal(state: Ledger, deal: Deal) -> None:
