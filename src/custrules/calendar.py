@@ -834,19 +834,25 @@ class WorkCalendar:
             day=day, working=working, kind=kind, estimated=estimated, statutory=statutory
         )
 
+    def _break_around(
+        self, day: _dt.date, lo: _dt.date | None = None, hi: _dt.date | None = None
+    ) -> list[_dt.date]:
+        """The days off in a row around the day off ``day`` (itself included), in order,
+        within ``lo``..``hi`` (by default the calendar's dates)."""
+        first = self._lo if lo is None else max(self._lo, lo.toordinal())
+        last = self._hi if hi is None else min(self._hi, hi.toordinal())
+        start = end = day.toordinal()
+        while start > first and not self._index.is_working(start - 1):
+            start -= 1
+        while end < last and not self._index.is_working(end + 1):
+            end += 1
+        return [_dt.date.fromordinal(o) for o in range(start, end + 1)]
+
     def _holiday_of(self, day: _dt.date) -> str | None:
-        """The statutory holidays (CAL-8) in the run of days off around ``day`` (a day off
-        in lieu, or a bridge day): the holiday it belongs to, or None."""
-        run = [day]
-        for step in (-_ONE_DAY, _ONE_DAY):
-            d = day + step
-            while len(run) < _LONGEST_BREAK and self._lo <= d.toordinal() <= self._hi:
-                if self._index.is_working(d.toordinal()):
-                    break
-                run.append(d)
-                d += step
+        """The statutory holidays (CAL-8) in the break around ``day`` (a day off in lieu,
+        or a bridge day): the holiday it belongs to, or None."""
         names: dict[str, None] = {}
-        for d in sorted(run):
+        for d in self._break_around(day):
             if _STATUTORY_YEARS[0] <= d.year <= _STATUTORY_YEARS[1]:
                 name = _law_names(d.year).get(d)
                 if name is not None:
@@ -879,8 +885,6 @@ class WorkCalendar:
 
 #: days off (or on) that belong to a holiday without being statutory themselves
 _OF_A_HOLIDAY = frozenset({DayKind.HOLIDAY, DayKind.BRIDGE_DAY, DayKind.MAKEUP_WORKDAY})
-#: longer than any break of China's calendar (the longest, 春节, is 9 days)
-_LONGEST_BREAK = 16
 
 
 def _plain(info: DayInfo) -> bool:

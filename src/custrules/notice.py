@@ -419,19 +419,10 @@ class ScheduleNotice:
         while day <= hi:
             info = calendar.explain(day)
             if not info.working and info.kind.value not in ("weekend", "workday"):
-                run = [day]
-                back = day - _ONE_DAY
-                while not runs or back > runs[-1][-1]:
-                    if back < lo or calendar.is_working_day(back):
-                        break
-                    run.insert(0, back)
-                    back -= _ONE_DAY
-                nxt = day + _ONE_DAY
-                while nxt <= hi and not calendar.is_working_day(nxt):
-                    run.append(nxt)
-                    nxt += _ONE_DAY
+                # (the break cannot reach back into the last one: a working day ends it)
+                run = calendar._break_around(day, lo, hi)
                 runs.append(run)
-                day = nxt
+                day = run[-1] + _ONE_DAY
                 continue
             day += _ONE_DAY
         entries = []
