@@ -165,6 +165,17 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "档位表 t：档位 b 有重叠：其区间从 8 开始，落在上一区间之内（上一区间止于 10）",
     ),
     (
+        "overlap with an unbounded band",
+        lambda: table([("a", "A", 0, None), ("b", "B", 8, None)]),
+        "Tier(name='b', label='B', lower=Fraction(8, 1), upper=None)",
+        "tiers.tiertable.table_overlap_tier_band",
+        (
+            "table t: an overlap at tier b: its band starts at 8, inside the previous band "
+            "(which ends at no upper bound)"
+        ),
+        "档位表 t：档位 b 有重叠：其区间从 8 开始，落在上一区间之内（上一区间止于 无上限）",
+    ),
+    (
         "gap",
         lambda: table([("a", "A", 0, 10), ("b", "B", 12, None)]),
         "Tier(name='b', label='B', lower=Fraction(12, 1), upper=None)",
@@ -1242,8 +1253,8 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "repeat steps; next is investigate (调查分析投诉原因)"
         ),
         (
-            "步骤 classify（判定投诉性质）已完成；程序（CMP-3）不重复步骤；下一步是 investigate "
-            "(调查分析投诉原因)"
+            "步骤 classify（判定投诉性质）已完成；程序（CMP-3）不重复步骤；下一步是 investigate"
+            "（调查分析投诉原因）"
         ),
     ),
     (
@@ -1255,7 +1266,23 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "step reply (答复客户) is out of order: the procedure (CMP-3) needs classify "
             "(判定投诉性质) next"
         ),
-        "步骤 reply（答复客户）顺序不对：按程序（CMP-3）下一步应为 classify (判定投诉性质)",
+        "步骤 reply（答复客户）顺序不对：按程序（CMP-3）下一步应为 classify（判定投诉性质）",
+    ),
+    (
+        "a step after the review",
+        lambda: (
+            PROPOSED.reply(at=T0, actor="李", result="好")
+            .follow_up(at=T0, actor="李")
+            .review(at=T0, actor="王经理")
+            .review(at=T0, actor="王经理")
+        ),
+        "<Step.REVIEW: 'review'>",
+        "complaints.complaint.advance.step_was",
+        (
+            "step review (总结评价) was already done; the procedure (CMP-3) does not repeat "
+            "steps; next is nothing (it has been reviewed)"
+        ),
+        "步骤 review（总结评价）已完成；程序（CMP-3）不重复步骤；下一步是 无（投诉已总结评价）",
     ),
     (
         "a step earlier than the last",

@@ -50,7 +50,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Term, lang_code, tr
+from custrules._i18n import N_, Sub, Term, lang_code, tr
 from custrules.calendar import (
     DayInfo,
     WorkCalendar,
@@ -1060,9 +1060,12 @@ class Complaint:
             )
         return transition
 
-    def _next_text(self) -> str:
+    def _next_text(self) -> Sub | Term:
+        """The next step in the message's language (nothing once reviewed)."""
         nxt = self.next_step
-        return "nothing (it has been reviewed)" if nxt is None else f"{nxt.value} ({nxt.label})"
+        if nxt is None:
+            return Term(N_("nothing (it has been reviewed)"))
+        return Sub((N_("{} ({})"), (nxt.value, nxt.label)))
 
     def classify(
         self,

@@ -279,7 +279,7 @@ class TierTable:
                     name=self.name,
                     name2=tier.name,
                     lower=tier.lower,
-                    a="no upper bound" if expected is None else expected,
+                    a=Term(N_("no upper bound")) if expected is None else expected,
                 )
             if tier.lower > expected:
                 raise InvalidInputError.of(
