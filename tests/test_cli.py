@@ -451,7 +451,7 @@ def test_a_bad_notice_is_one_line_naming_the_line(
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1
-    assert "line 2: 2027-01-03 is a 周日, but the notice says 周六" in err
+    assert "line 2: 2027-01-03 is a Sunday (周日), but the notice says 周六" in err
     status, _ = run("workdays", "2027-01-04", "--calendar", "CN")
     assert status == 2
     assert "--notice FILE" in capsys.readouterr().err

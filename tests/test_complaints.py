@@ -284,6 +284,9 @@ def test_severities_by_label() -> None:
     assert Severity.parse("一般投诉") is GENERAL
     assert Severity.parse("较大") is MAJOR
     assert Severity.parse("MAJOR") is MAJOR
+    for junk in (["general"], {"major": 1}, None, 3.0):  # unhashable ones too
+        with pytest.raises(UnknownLabelError, match="unknown complaint severity"):
+            Severity.parse(junk)
 
 
 def test_a_deadline_cannot_be_built_inconsistent() -> None:

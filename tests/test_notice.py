@@ -215,7 +215,12 @@ def test_cal7_render_writes_the_notices_wording() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "match", "line"),
     [
-        ("1月1日（周五）至3日（周日）", "1月1日（周四）至3日（周日）", "2027-01-01 is a 周五", 2),
+        (
+            "1月1日（周五）至3日（周日）",
+            "1月1日（周四）至3日（周日）",
+            r"2027-01-01 is a Friday \(周五\)",
+            2,
+        ),
         (
             "放假，共3天。\n二",
             "放假，共4天。\n二",
@@ -242,6 +247,17 @@ def test_cal7_a_notice_that_disagrees_with_the_installed_data() -> None:
         ScheduleNotice.parse(wrong)
 
 
+def test_cal7_a_day_of_the_year_before_that_disagrees_with_the_installed_data() -> None:
+    """The check covers the days a notice names in a neighbouring year too (here a
+    make-up working day in December 2022 that the 2022 schedule does not have)."""
+    head = "二、春节"
+    assert NOTICE_2023.count(head) == 1
+    wrong = NOTICE_2023.replace(head, "2022年12月25日（星期日）上班。\n" + head)
+    wrong = wrong.replace("共3天。\n2022年", "共3天。2022年")
+    with pytest.raises(NoticeError, match="makes 2022-12-25 a working day, but the installed"):
+        ScheduleNotice.parse(wrong)
+
+
 def test_cal7_the_year() -> None:
     body = NOTICE_2027.split("\n", 1)[1]
     assert ScheduleNotice.parse(body, year=2027) == ScheduleNotice.parse(NOTICE_2027)
@@ -261,7 +277,7 @@ def test_cal7_the_year() -> None:
             check_installed=False,
         ),
         "notice.date.but_notice",
-        "line 2: 2027-01-01 is a 周五, but the notice says 周六",
+        "line 2: 2027-01-01 is a Friday (周五), but the notice says 周六",
         "第 2 行：2027-01-01 是 周五，但通知写的是 周六",
     )
 
@@ -364,6 +380,18 @@ def test_days_past_the_installed_data_have_their_kinds() -> None:
             name,
         )
     assert extended.explain(D(2027, 2, 9)).kind is DayKind.WORKDAY  # no notice: no bridge
+    # every holiday of the law by its name (2027: the lunar ones from the tables)
+    law = {
+        D(2027, 1, 1): "元旦",
+        D(2027, 2, 5): "春节",
+        D(2027, 4, 5): "清明节",
+        D(2027, 5, 1): "劳动节",
+        D(2027, 5, 2): "劳动节",
+        D(2027, 6, 9): "端午节",
+        D(2027, 9, 15): "中秋节",
+        D(2027, 10, 3): "国庆节",
+    }
+    assert {day: extended.explain(day).name for day in law} == law
 
     estimate = WorkCalendar.china(estimate_beyond_horizon=True)
     for day, name in ((D(2099, 10, 1), "国庆节"), (D(2099, 1, 1), "元旦")):

@@ -1539,6 +1539,44 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "法定节假日只计算 2000-2099 年（2000 年以来的放假办法及已安装的农历表）；收到的是 1999",
     ),
     (
+        "statutory days of a year given as text",
+        lambda: statutory_days("2027"),
+        "'2027'",
+        "check.integer.int",
+        "year must be an int, got str ('2027')",
+        "year必须是整数，收到的是 str（'2027'）",
+    ),
+    (
+        "notice check_installed not a bool",
+        lambda: ScheduleNotice.parse(NOTICE_2027, check_installed="yes"),
+        "'yes'",
+        "check.boolean.true_false",
+        "check_installed must be true or false (a bool), got str ('yes')",
+        "check_installed必须是 true 或 false（布尔值），收到的是 str（'yes'）",
+    ),
+    (
+        "notice make-up working day on a weekday",
+        lambda: ScheduleNotice.parse(
+            NOTICE_2027.replace("2月20日（周六）上班。", "2月19日（周五）上班。"),
+            check_installed=False,
+        ),
+        "None",
+        "notice.schedulenotice.check_makeup.make_up",
+        (
+            "line 3: 2027-02-19 is a make-up working day (上班) on a Friday (周五): only a "
+            "Saturday or Sunday can be one"
+        ),
+        "第 3 行：2027-02-19 是 周五 的调休上班日（上班）：只有周六或周日才能调休上班",
+    ),
+    (
+        "calendar notices not notices",
+        lambda: attrs.evolve(CHINA, notices=["x"]),
+        "'x'",
+        "check.items_of.hold",
+        "notices must hold ScheduleNotice objects, got str ('x')",
+        "notices（国务院通知）只能包含 ScheduleNotice 对象，收到的是 str（'x'）",
+    ),
+    (
         "notice not text",
         lambda: ScheduleNotice.parse(2027),
         "2027",

@@ -43,7 +43,13 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Sub, lang_code, tr
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
-from custrules.notice import ScheduleNotice, _day_words, _statutory_by_name, statutory_days
+from custrules.notice import (
+    _WEEKDAY_ZH,
+    ScheduleNotice,
+    _day_words,
+    _statutory_by_name,
+    statutory_days,
+)
 
 __all__ = [
     "CalendarOverrides",
@@ -87,7 +93,6 @@ _PAST_OTHER = N_(
 _MIN_ORD = _check.FIRST_DAY.toordinal()
 _MAX_ORD = _check.LAST_DAY.toordinal()
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def working_days_text(n: int, lang: str = "en") -> str:

@@ -294,7 +294,7 @@ class ScheduleNotice:
                         code="notice.schedulenotice.check_makeup.make_up",
                         line=line,
                         a=day.isoformat(),
-                        a2=_WEEKDAY_ZH[day.weekday()],
+                        a2=Term(_WEEKDAY_NAMES[day.weekday()]),
                     )
                 if day in off:
                     raise NoticeError.of(
@@ -588,6 +588,16 @@ def next_years_days(calendar: Any, year: int) -> frozenset[_dt.date]:
 
 
 _WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+#: the weekdays in a message's language (``Friday (周五)``; ``周五`` in Chinese)
+_WEEKDAY_NAMES = (
+    N_("Monday (周一)"),
+    N_("Tuesday (周二)"),
+    N_("Wednesday (周三)"),
+    N_("Thursday (周四)"),
+    N_("Friday (周五)"),
+    N_("Saturday (周六)"),
+    N_("Sunday (周日)"),
+)
 
 
 def _cn_number(n: int) -> str:
@@ -661,7 +671,7 @@ def _date(
                 code="notice.date.but_notice",
                 line=line,
                 a=day.isoformat(),
-                a2=_WEEKDAY_ZH[day.weekday()],
+                a2=Term(_WEEKDAY_NAMES[day.weekday()]),
                 a3=found[0],
             )
     return day, note
