@@ -280,6 +280,19 @@ def test_cal3_a_horizon_for_a_calendar_that_had_none() -> None:
     with pytest.raises(CalendarHorizonError) as err:
         cal.is_working_day(dt.date(2028, 3, 1))
     assert err.value.missing_year == 2028
+    # its directions are the host's own: no `holidays` years to build it for
+    en = (
+        "2028-03-01 is past this calendar's schedule, which ends 2027-12-31 (Monday-Friday, "
+        "no holidays, with the horizon you gave it): supply the days of 2028 with "
+    )
+    zh = "2028-03-01 超出本日历的安排，该安排截至 2027-12-31（周一至周五，无节假日，"
+    zh += "截止日由您设定）：请用 "
+    overrides = ".with_overrides(days_off=[...], working_days=[...], "
+    overrides += "official_through=date(2028, 12, 31))"
+    assert (str(err.value), err.value.message_in("zh")) == (
+        en + overrides,
+        zh + overrides + " 提供 2028 年的日期",
+    )
 
 
 def test_cal2_before_the_data_names_the_range_it_has() -> None:

@@ -89,6 +89,12 @@ _PAST_OTHER = N_(
     "12, 31)), or build the calendar for more years (WorkCalendar.from_holidays(..., "
     "years=...))"
 )
+_PAST_GIVEN = N_(
+    "{asked} is past this calendar's schedule, which ends {official_through} ({source}, "
+    "with the horizon you gave it): supply the days of {missing_year} with "
+    ".with_overrides(days_off=[...], working_days=[...], official_through=date({missing_year}, "
+    "12, 31))"
+)
 #: the outermost days any calendar answers for: the dates custrules works with
 _MIN_ORD = _check.FIRST_DAY.toordinal()
 _MAX_ORD = _check.LAST_DAY.toordinal()
@@ -736,8 +742,14 @@ class WorkCalendar:
         assert through is not None
         missing = through.year + 1 if through.month == 12 and through.day == 31 else through.year
         # the State Council's notices and the estimate are China's: other calendars are
-        # extended with their own days, or built for more years
-        template = _PAST_CHINA if self.data.label == "CN" else _PAST_OTHER
+        # extended with their own days, or built for more years; a calendar whose data
+        # has no horizon (plain weekdays) has only the one its host gave it
+        if self.data.label == "CN":
+            template = _PAST_CHINA
+        elif self.data.official_through is None:
+            template = _PAST_GIVEN
+        else:
+            template = _PAST_OTHER
         return CalendarHorizonError.of(template, missing_year=missing, **facts)
 
     def is_working_day(self, day: _dt.date) -> bool:
