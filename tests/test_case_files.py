@@ -74,6 +74,13 @@ def test_a_byte_order_mark_is_read_past() -> None:
         (b'{"events": [1]', "not valid JSON at line 1"),
         (b'{"events": [{"type": "visit"}], "amount": NaN}', "not JSON"),
         (b" " * 1_048_577, "at most 1,048,576 bytes"),
+        # JSON keeps the last of two values silently; a case file says each thing once
+        (
+            '{"events": [{"type": "visit", "at": "2026-03-02T10:00+08:00", "customer": '
+            '"王", "received_by": "甲", "received_by": "乙"}]}'.encode(),
+            "the key 'received_by' is given twice in one object",
+        ),
+        (b'{"policy": "re12", "policy": "re14", "events": []}', "'policy' is given twice"),
     ],
 )
 def test_bad_files_are_refused_with_the_place(data: bytes, match: str) -> None:

@@ -494,7 +494,12 @@ def read_case(data: bytes | str) -> Case:
         )
     _check_depth(text)
     try:
-        parsed = json.loads(text, parse_float=_no_float, parse_constant=_no_constant)
+        parsed = json.loads(
+            text,
+            parse_float=_no_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_once_each,
+        )
     except json.JSONDecodeError as exc:
         raise InvalidInputError.of(
             N_("not valid JSON at line {lineno}, column {colno}: {msg}"),
@@ -504,6 +509,22 @@ def read_case(data: bytes | str) -> Case:
             msg=exc.msg,
         ) from None
     return case_from_json(parsed)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once (JSON itself would keep the last
+    of two silently: a fact written twice is refused, not half read)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InvalidInputError.of(
+                N_("the key {key!r} is given twice in one object: give each field once"),
+                code="realestate.case.read_case.key_twice",
+                value=key,
+                key=key,
+            )
+        out[key] = value
+    return out
 
 
 def _no_float(text: str) -> Any:
