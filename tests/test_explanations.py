@@ -2936,6 +2936,22 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "此案需要经理裁决后才能分配佣金：RE12-7.3: 乙和甲在同一时刻（2026-03-02 10:00）"
         "登记了该客户：无法分辨先后",
     ),
+    (
+        "a customer that is not text",
+        lambda: attribute(seen(0, "甲"), RE12, customer=5),
+        "check.text.non_empty",
+        5,
+        "customer must be non-empty text, got 5",
+        "客户必须是非空文本，收到的是 5",
+    ),
+    (
+        "a household of one",
+        lambda: HouseholdLink(at=at(0), customer=C, other=C),
+        "realestate.events.householdlink.linked_to_themself",
+        C,
+        "王先生 cannot be linked to themself as a household: name the other member",
+        "王先生 不能与自己组成一个家庭：请填写另一位家庭成员",
+    ),
 ]
 
 

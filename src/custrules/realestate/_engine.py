@@ -321,6 +321,8 @@ def attribute(
         )
     if as_of is not None:
         _check.aware(as_of, "as_of")
+    if customer is not None:
+        _check.text(customer, "customer")
     items, kinds = _check_events(events)
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)

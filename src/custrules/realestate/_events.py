@@ -187,6 +187,17 @@ class HouseholdLink(Event):
     rank: ClassVar[int] = 0
     type_name: ClassVar[str] = "household"
 
+    def __attrs_post_init__(self) -> None:
+        if self.other == self.customer:
+            raise InvalidInputError.of(
+                N_(
+                    "{customer} cannot be linked to themself as a household: name the other member"
+                ),
+                code="realestate.events.householdlink.linked_to_themself",
+                value=self.other,
+                customer=self.customer,
+            )
+
     @property
     def actor(self) -> str:
         return self.other
