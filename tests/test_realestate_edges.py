@@ -1492,3 +1492,48 @@ def test_re12_a_returning_customer_who_refuses_the_salesperson_needs_a_ruling() 
     refused = SwitchRequest(at=at(5), customer=C, from_="甲", fault="serious")
     a = attribute([*seen(0, "甲"), refused, deal(6, "甲")], RE12)
     assert a.ruling_reason == "RE12-7.7: a returning customer refused 甲: no clause"
+
+
+@pytest.mark.parametrize("closer", ["甲", "丙"])
+def test_re12_3_7_a_deal_that_day_closed_by_another_than_the_new_salesperson(
+    closer: str,
+) -> None:
+    """RE12-3.7: the customer forgot 甲 and 乙 received them as new; a deal that day
+    closed by 甲 (or by 丙) is neither 乙's deal on the spot (h) nor a recognition that
+    day (g, not recorded): a ruling, not "乙 closed the deal on the spot"."""
+    story = [*seen(0, "甲"), visit(1, "乙", previous="forgot"), deal(1, closer)]
+    a = attribute(story, RE12)
+    assert (a.owner, a.shares, a.needs_ruling) == (None, {}, True)
+    assert a.ruling_reason == (
+        f"RE12-3.7: {closer} closed the deal the day 乙 received the customer, who had "
+        "forgotten 甲, as new: neither a recognition that day (RE12-3.7(g)) nor 乙's deal on "
+        "the spot (RE12-3.7(h)) is recorded"
+    )
+    # closed by 乙, it is (h); recognised first, it is (g)
+    assert split(attribute([*story[:-1], deal(1, "乙")], RE12)) == {"salesperson:乙": 1}
+    recognised = Recognition(at=at(1, 12), customer=C, original="甲")
+    assert split(attribute([*story[:-1], recognised, deal(1, closer)], RE12)) == {
+        "salesperson:甲": 1
+    }
+
+
+def test_a_registration_leaves_a_customer_a_clause_gave_to_an_unregistered_salesperson() -> None:
+    """RE12-3.7 gives the forgetful customer to 乙, who did not register (yet): 甲
+    registering again, or 丙 registering, changes nothing while 甲's first registration
+    is valid (it was read as "乙's registration had lapsed", and 甲 or 丙 took the
+    customer); once every registration on the record has lapsed, a registration does
+    take the customer."""
+    forgot = [*seen(0, "甲"), visit(1, "乙", previous="forgot")]
+    for who in ("甲", "丙"):
+        a = attribute([*forgot, reg(2, who), deal(10, "乙")], RE12)
+        assert (a.owner, split(a)) == ("乙", {"salesperson:乙": 1})
+        assert a.steps[2].facts == (
+            f"{who} registered the customer, whom a clause gave to 乙 (above): the "
+            "registration changes nothing"
+        )
+    late = attribute([*forgot, reg(40, "丙"), deal(41, "丙")], RE12)
+    assert (late.owner, split(late)) == ("丙", {"salesperson:丙": 1})
+    assert [str(s) for s in late.steps[2:4]] == [
+        "RE12-7.1: every registration 乙's hold rested on had lapsed: no claim",
+        "RE12-7.3: 丙 registered the customer (2026-04-11 10:00)",
+    ]

@@ -272,6 +272,17 @@ class Ledger:
         months = self.p.registration_validity_months
         return months is None or day <= _expiry(days[i - 1], months)
 
+    def holds(self, who: str, t: _dt.datetime) -> bool:
+        """Whether ``who`` holds the customer by right at ``t``: by a valid registration,
+        or, named by a clause without one (a forgetful customer's new salesperson), on
+        the strength of the customer's registrations while one of them is still valid
+        (RE12-7.1, RE14-5.2: every claim lapses)."""
+        if who in self.lost:
+            return False
+        if who in self.regs:
+            return self.valid(who, t)
+        return not lapsed_behind(self, (), t)
+
     def claim(self, who: str, t: _dt.datetime) -> None:
         """``who`` registered the customer at ``t`` (claims come in time order)."""
         days = self.regs.get(who)
@@ -457,17 +468,32 @@ def on_registration(m: Ledger, e: Registration) -> None:
                 Both(m.tied),
             )
         return
-    had_claim = owner is not None and m.valid(owner, e.at)
+    had_claim = owner is not None and m.holds(owner, e.at)
+    by_clause = owner is not None and owner not in m.regs  # named by a clause, unregistered
     m.claim(who, e.at)
     if owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif owner is None:  # the others' registrations lapsed or were ended
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif not had_claim:
-        if not m.said_lost(owner):
+        if by_clause and owner not in m.lost:
+            m.note(
+                "valid",
+                "every registration {}'s hold rested on had lapsed: no claim",
+                owner,
+            )
+        elif not m.said_lost(owner):
             months = m.p.registration_validity_months
             m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
+    elif by_clause:
+        m.note(
+            "earlier",
+            "{} registered the customer, whom a clause gave to {} (above): the registration "
+            "changes nothing",
+            who,
+            owner,
+        )
     else:
         m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
 

@@ -298,6 +298,19 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     if m.forgot is not None:
         earlier, new, tv = m.forgot
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
+            if deal is not None and deal_day == _local(tv) and deal.closed_by != new:
+                # (h) is the new salesperson's deal on the spot; (g) needs the recognition
+                m.needs(
+                    "RE12-3.7",
+                    "{} closed the deal the day {} received the customer, who had forgotten "
+                    "{}, as new: neither a recognition that day (RE12-3.7(g)) nor {}'s deal "
+                    "on the spot (RE12-3.7(h)) is recorded",
+                    deal.closed_by,
+                    new,
+                    earlier,
+                    new,
+                )
+                return None
             if deal_day == _local(tv):
                 m.note(
                     "RE12-3.7(h)",
