@@ -107,3 +107,30 @@ def test_every_present_salesperson_gets_a_turn_within_a_round(days: list[set[str
         round_.append(pick.salesperson)
         r = r.after(pick)
     assert sorted(round_) == sorted(ORDER)
+
+
+def test_a_pick_explains_itself_in_both_languages() -> None:
+    """RE12-3.1 and RE12-4: who receives, who was passed over and why, in English and
+    Chinese (the reasons in ``skipped`` are the English ones)."""
+    r = Rotation(order=ORDER)
+    pick = r.pick(present={"丙", "丁"}, on_errand={"甲"})
+    assert pick.explain().splitlines() == [
+        "RE12-3.1: 丙 receives the new customer",
+        "RE12-3.1: 甲 passed over: on a superior's errand (confirmed): owed a turn",
+        "RE12-3.1: 乙 passed over: absent without good reason: loses the turn",
+    ]
+    assert pick.explain("zh").splitlines() == [
+        "RE12-3.1: 丙接待新客户",
+        "RE12-3.1: 甲被跳过：奉上级差遣外出（已确认）：补回一轮",
+        "RE12-3.1: 乙被跳过：无正当理由缺席，失去本轮",
+    ]
+    back = r.after(pick).pick(present=ALL)
+    assert back.explain("zh") == "RE12-3.1: 甲接待新客户：补回此前欠的一轮"
+    assert back.explain() == "RE12-3.1: 甲 receives the new customer: a make-up turn owed"
+    courtesy = r.courtesy(present={"乙", "丙"}, for_="丁")
+    assert courtesy.courtesy_for == "丁"
+    assert courtesy.explain("zh").splitlines() == [
+        "RE12-4: 丙为丁义务接待其客户；客户仍属丁",
+        "RE12-4: 丁被跳过：客户本人的销售员，不在场",
+    ]
+    assert "RE12-4: 丁被跳过：不在场" in r.courtesy(present={"甲"}, for_="乙").explain("zh")

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_
+from custrules._i18n import N_, lang_code, render
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 
@@ -75,6 +75,14 @@ def _names(value: Any) -> tuple[str, ...]:
     return names
 
 
+#: why a salesperson was passed over (English; translated by :meth:`RotationPick.explain`)
+_ABSENT = N_("absent without good reason: loses the turn")
+_ERRAND = N_("on a superior's errand (confirmed): owed a turn")
+_OWN = N_("the customer's own salesperson, away")
+_NOT_PRESENT = N_("not present")
+_PASSED = N_("{} passed over: {}")
+
+
 @attrs.frozen(kw_only=True)
 class RotationPick:
     """Who receives the next new customer, and who was passed over."""
@@ -82,11 +90,42 @@ class RotationPick:
     salesperson: str
     #: a priority (make-up) turn owed from an errand or a voided turn
     priority: bool = False
-    #: (name, why) for everyone passed over before the pick
+    #: (name, why) for everyone passed over before the pick (why in English; see explain)
     skipped: tuple[tuple[str, str], ...] = ()
     #: who was passed over while on an errand (owed a make-up turn)
     on_errand: tuple[str, ...] = ()
     rules: tuple[str, ...] = ("RE12-3.1",)
+    #: a courtesy reception (RE12-4): whose customer it is
+    courtesy_for: str | None = None
+
+    def explain(self, lang: str = "en") -> str:
+        """Who receives the customer and who was passed over, one line each, in ``lang``.
+
+        >>> pick = Rotation(order=("甲", "乙")).pick(present={"乙"})
+        >>> print(pick.explain("zh"))
+        RE12-3.1: 乙接待新客户
+        RE12-3.1: 甲被跳过：无正当理由缺席，失去本轮
+        """
+        lang = lang_code(lang)
+        rule = self.rules[0]
+        if self.courtesy_for is not None:
+            first = render(
+                N_("{} receives {}'s customer as a courtesy (义务接待); the customer stays {}'s"),
+                (self.salesperson, self.courtesy_for, self.courtesy_for),
+                lang,
+            )
+        elif self.priority:
+            first = render(
+                N_("{} receives the new customer: a make-up turn owed"), (self.salesperson,), lang
+            )
+        else:
+            first = render(N_("{} receives the new customer"), (self.salesperson,), lang)
+        lines = [f"{rule}: {first}"]
+        lines.extend(
+            f"{rule}: {render(_PASSED, (name, render(why, (), lang)), lang)}"
+            for name, why in self.skipped
+        )
+        return "\n".join(lines)
 
 
 @attrs.frozen(kw_only=True)
@@ -161,10 +200,10 @@ class Rotation:
                     salesperson=name, skipped=tuple(skipped), on_errand=tuple(errand)
                 )
             if name in away:
-                skipped.append((name, "on a superior's errand (confirmed): owed a turn"))
+                skipped.append((name, _ERRAND))
                 errand.append(name)
             else:
-                skipped.append((name, "absent without good reason: loses the turn"))
+                skipped.append((name, _ABSENT))
         raise InvalidInputError.of(
             N_("nobody in the rotation is present to receive the customer"),
             code="realestate.rotation.rotation.pick.nobody_rotation",
@@ -186,13 +225,16 @@ class Rotation:
         for i in range(1, n + 1):
             name = self.order[(self.position - i) % n]
             if name == for_:
-                skipped.append((name, "the customer's own salesperson, away"))
+                skipped.append((name, _OWN))
             elif name in here:
                 return RotationPick(
-                    salesperson=name, skipped=tuple(skipped), rules=("RE12-4", "RE12-7.5")
+                    salesperson=name,
+                    skipped=tuple(skipped),
+                    rules=("RE12-4", "RE12-7.5"),
+                    courtesy_for=for_,
                 )
             else:
-                skipped.append((name, "not present"))
+                skipped.append((name, _NOT_PRESENT))
         raise InvalidInputError.of(
             N_("nobody but {for_} is present to receive {for_}'s customer as a courtesy"),
             code="realestate.rotation.rotation.courtesy.nobody_but",
