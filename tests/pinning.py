@@ -17,3 +17,13 @@ def refusal(call: Any, code: str, en: str, zh: str) -> CustrulesError:
     error = caught.value
     assert (error.code, str(error), error.message_in("zh")) == (code, en, zh)
     return error
+
+
+def refusal_row(what: str, call: Any, value: str, code: str, en: str, zh: str) -> None:
+    """A row of a refusal table: :func:`refusal`, and the error's value as ``value``
+    shows it (its ``repr``, or ``<large Kind>`` for a large one)."""
+    error = refusal(call, code, en, zh)
+    shown = repr(error.value)
+    if value.startswith("<large "):
+        shown = f"<large {type(error.value).__name__}>"  # a large value: its kind
+    assert shown == value, what

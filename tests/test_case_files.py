@@ -7,6 +7,7 @@ import json
 from importlib import resources
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,9 +23,13 @@ from custrules import (
     attribute,
     case_from_json,
     case_to_json,
+    policy_named,
     read_case,
 )
-from custrules.realestate import EVENT_NAMES
+from custrules.realestate import EVENT_NAMES, Case
+from custrules.realestate._case import MAX_CASE_BYTES
+from tests.pinning import refusal_row
+from tests.test_explanations import visit
 
 EXAMPLES = sorted(
     p.name for p in (resources.files("custrules") / "examples").iterdir() if p.suffix == ".json"
@@ -86,6 +91,27 @@ def test_a_byte_order_mark_is_read_past() -> None:
 def test_bad_files_are_refused_with_the_place(data: bytes, match: str) -> None:
     with pytest.raises(InvalidInputError, match=match):
         read_case(data)
+
+
+def test_brackets_inside_text_are_not_nesting() -> None:
+    """The nesting limit counts lists and objects, not brackets a user wrote in a text
+    (a ruling's reasons, say), quotes and escaped quotes included."""
+    text = '[[[[[[[[[[ {{{{{{{{ "quoted [[[[[[" \\'
+    ruling = {
+        "type": "ruling",
+        "at": "2026-03-03T10:00+08:00",
+        "by": "经理",
+        "shares": {"salesperson:甲": "1"},
+        "approved_by": "总监",
+        "text": text,
+    }
+    doc = {"customer": "王", "policy": "re12", "events": [VISIT, ruling]}
+    assert read_case(json.dumps(doc, ensure_ascii=False)).events[-1].text == text
+
+
+def test_an_event_type_that_is_not_text_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="unknown event type"):
+        case_from_json({"customer": "王", "events": [{**VISIT, "type": ["visit"]}]})
 
 
 VISIT = {"type": "visit", "at": "2026-03-02T10:00+08:00", "received_by": "甲"}
@@ -191,3 +217,137 @@ def _mutations(raw: bytes) -> st.SearchStrategy[bytes]:
 def test_mutated_example_files_are_read_or_refused_cleanly(data: bytes) -> None:
     with contextlib.suppress(CustrulesError):
         read_case(data)
+
+
+VISIT_EVENT = visit(0, "甲")
+VISIT_JSON = {
+    "type": "visit",
+    "at": "2026-03-02T10:00+08:00",
+    "customer": "王",
+    "received_by": "甲",
+}
+
+#: (what, call, repr of the error's value, code, English, Chinese)
+REFUSALS = [
+    (
+        "a policy name that is not text",
+        lambda: policy_named(5),
+        "5",
+        "realestate.case.policy_named.policy_name",
+        "a policy name is text (re11, re12, re14), got 5",
+        "制度名称应为文本（re11、re12、re14），收到的是 5",
+    ),
+    (
+        "an unknown policy name",
+        lambda: policy_named("re13"),
+        "'re13'",
+        "realestate.case.policy_named.unknown_policy",
+        "unknown policy 're13': use one of re11, re12, re14",
+        "未知的制度 're13'：可用 re11, re12, re14",
+    ),
+    (
+        "a case file of a host's own policy",
+        lambda: case_to_json(Case(events=[VISIT_EVENT], policy=attrs.evolve(RE12, name="本公司"))),
+        "<large AttributionPolicy>",
+        "realestate.case.policy_name.policy_host",
+        "policy 本公司 is a host's own policy: a case file names only re11, re12, re14",
+        "制度 本公司 是使用方自己的制度：案例文件只能指定 re11, re12, re14",
+    ),
+    (
+        "case_to_json of something else",
+        lambda: case_to_json({"events": []}),
+        "{'events': []}",
+        "realestate.case.case_to_json.expected_case",
+        "expected a Case, got {'events': []}",
+        "应为 Case，收到的是 {'events': []}",
+    ),
+    (
+        "a number where text is due",
+        lambda: case_from_json({"events": [{**VISIT_JSON, "customer": 5}]}),
+        "None",
+        "realestate.case.case_from_json.event",
+        "event 1: visit event, customer: expected text, got a number (5)",
+        "第 1 个事件：visit 事件的 customer：应为文本，收到的是 数字（5）",
+    ),
+    (
+        "text where true or false is due",
+        lambda: case_from_json({"events": [{**VISIT_JSON, "exhibition": "yes"}]}),
+        "None",
+        "realestate.case.case_from_json.event",
+        "event 1: visit event, exhibition: expected true or false, got text ('yes')",
+        "第 1 个事件：visit 事件的 exhibition：应为 true 或 false，收到的是 文本（'yes'）",
+    ),
+    (
+        "an event that is not an object",
+        lambda: case_from_json({"events": [5]}),
+        "5",
+        "realestate.case.case_from_json.event",
+        "event 1: an event must be a JSON object, got a number",
+        "第 1 个事件：事件必须是 JSON 对象，收到的是 数字",
+    ),
+    (
+        "a case file neither bytes nor text",
+        lambda: read_case(5),
+        "5",
+        "realestate.case.read_case.case_file_bytes_text.2",
+        "a case file is bytes or text, got int",
+        "案例文件应为字节或文本，收到的是 int",
+    ),
+    (
+        "a case file text too long",
+        lambda: read_case(" " * (MAX_CASE_BYTES + 1)),
+        "None",
+        "realestate.case.read_case.case_file_most_bytes.5",
+        "a case file is at most 1,048,576 bytes",
+        "案例文件最大 1,048,576 字节",
+    ),
+    (
+        "registrations valid for 0 months",
+        lambda: attrs.evolve(RE12, registration_validity_months=0),
+        "None",
+        "realestate.policy.months.least",
+        "registration_validity_months must be at least 1, got 0",
+        "registration_validity_months 至少为 1，收到的是 0",
+    ),
+    (
+        "an unknown household rule",
+        lambda: attrs.evolve(RE12, household="split_evenly"),
+        "'split_evenly'",
+        "check.member.unknown_use",
+        "unknown household rule 'split_evenly': use one of split, first_wins",
+        "未知的家庭规则 'split_evenly'：可用 split, first_wins",
+    ),
+    (
+        "an unknown confirmation cutoff",
+        lambda: attrs.evolve(RE12, confirmation_cutoff="evening"),
+        "'evening'",
+        "check.member.unknown_use",
+        "unknown confirmation cutoff 'evening': use one of deal_day, deal",
+        "未知的确认截止 'evening'：可用 deal_day, deal",
+    ),
+    (
+        "an unknown forgot rule",
+        lambda: attrs.evolve(RE12, forgot="window"),
+        "'window'",
+        "check.member.unknown_use",
+        "unknown forgot rule 'window': use one of recognition_window, records",
+        "未知的忘记置业顾问的规则 'window'：可用 recognition_window, records",
+    ),
+    (
+        "a principle that is not text",
+        lambda: RE12.cite(5),
+        "5",
+        "check.text.non_empty",
+        "a principle must be non-empty text, got 5",
+        "原则必须是非空文本，收到的是 5",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "call", "value", "code", "en", "zh"), REFUSALS, ids=[r[0] for r in REFUSALS]
+)
+def test_the_case_file_and_policy_doors_refuse_word_for_word(
+    what: str, call: Any, value: str, code: str, en: str, zh: str
+) -> None:
+    refusal_row(what, call, value, code, en, zh)

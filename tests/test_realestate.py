@@ -466,6 +466,10 @@ def test_re12_7_4_spouses_split_against_re14_5_3_11_first_wins() -> None:
     re14 = attribute(story, RE14)
     assert split(re14) == sp(甲=1)
     assert "RE14-5.3(11)" in re14.rules
+    # policies are data: a host's RE14 with RE12's household rule, named as a user would
+    variant = attrs.evolve(RE14, household="split")
+    assert split(attribute(story, variant)) == sp(甲=H, 乙=H)
+    assert split(attribute(story, attrs.evolve(RE12, household="first_wins"))) == sp(甲=1)
 
 
 # -- after the deal: RE12-7.6 -----------------------------------------------------------------

@@ -43,7 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Sub
+from custrules._i18n import N_, Sub, Term
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, _whole_cents, to_money
 from custrules.periods import parse_date, parse_instant
@@ -81,6 +81,7 @@ def policy_named(name: str) -> AttributionPolicy:
         raise InvalidTypeError.of(
             N_("a policy name is text (re11, re12, re14), got {name!r}"),
             code="realestate.case.policy_named.policy_name",
+            value=name,
             name=name,
         )
     try:
@@ -195,17 +196,21 @@ def _shares(value: Any, _: Any) -> Mapping[str, Fraction]:
     return out
 
 
+#: what a JSON value is, in a message's language
+_JSON_TYPES = {
+    bool: Term(N_("true/false")),
+    int: Term(N_("a number")),
+    float: Term(N_("a number")),
+    Decimal: Term(N_("a number")),
+    str: Term(N_("text")),
+    list: Term(N_("a list")),
+    dict: Term(N_("an object")),
+    type(None): Term(N_("null")),
+}
+
+
 def _json_type(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        Decimal: "a number",
-        str: "text",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
+    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _build_converter() -> cattrs.Converter:
@@ -273,6 +278,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
         raise InvalidTypeError.of(
             N_("an event must be a JSON object, got {a}"),
             code="realestate.case.event_from_json.event_json",
+            value=data,
             a=_json_type(data),
         )
     kind = data.get("type")
@@ -315,7 +321,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
     except (cattrs.BaseValidationError, CustrulesError, ValueError, TypeError) as exc:
         leaf = _first_error(exc)
         where = _where(exc)
-        prefix = f"{kind} event, {where}" if where else f"{kind} event"
+        prefix = Sub((N_("{} event, {}"), (kind, where)) if where else (N_("{} event"), (kind,)))
         raise InvalidInputError.of(
             N_("{prefix}: {leaf}"),
             code="realestate.case.event_from_json.error",
@@ -392,7 +398,11 @@ def case_from_json(data: Mapping[str, Any]) -> Case:
             events.append(event_from_json(item, customer=customer))
         except CustrulesError as exc:
             raise InvalidInputError.of(
-                N_("event {i}: {exc}"), code="realestate.case.case_from_json.event", i=i, exc=exc
+                N_("event {i}: {exc}"),
+                code="realestate.case.case_from_json.event",
+                value=exc.value,
+                i=i,
+                exc=exc,
             ) from None
     _linked(events, customer)
     amount = data.get("amount")
@@ -436,6 +446,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
         raise InvalidTypeError.of(
             N_("expected a Case, got {case!r}"),
             code="realestate.case.case_to_json.expected_case",
+            value=case,
             case=case,
         )
     out: dict[str, Any] = {}
@@ -490,6 +501,7 @@ def read_case(data: bytes | str) -> Case:
         raise InvalidTypeError.of(
             N_("a case file is bytes or text, got {a}"),
             code="realestate.case.read_case.case_file_bytes_text.2",
+            value=data,
             a=type(data).__name__,
         )
     _check_depth(text)
