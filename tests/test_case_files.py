@@ -26,8 +26,8 @@ from custrules import (
     policy_named,
     read_case,
 )
-from custrules.realestate import EVENT_NAMES, Case
-from custrules.realestate._case import MAX_CASE_BYTES
+from custrules.realestate import EVENT_NAMES, Case, event_to_json
+from custrules.realestate._case import MAX_CASE_BYTES, MAX_EVENTS
 from tests.pinning import refusal_row
 from tests.test_explanations import visit
 
@@ -226,6 +226,7 @@ VISIT_JSON = {
     "customer": "王",
     "received_by": "甲",
 }
+NO_RECEIVER = {k: v for k, v in VISIT_JSON.items() if k != "received_by"}
 
 #: (what, call, repr of the error's value, code, English, Chinese)
 REFUSALS = [
@@ -340,6 +341,70 @@ REFUSALS = [
         "check.text.non_empty",
         "a principle must be non-empty text, got 5",
         "原则必须是非空文本，收到的是 5",
+    ),
+    (
+        "an event with a field missing",
+        lambda: case_from_json({"events": [NO_RECEIVER]}),
+        "None",
+        "realestate.case.case_from_json.event",
+        "event 1: visit event: missing field(s) received_by",
+        "第 1 个事件：visit 事件：缺少字段 received_by",
+    ),
+    (
+        "too many events",
+        lambda: case_from_json({"events": [VISIT_JSON] * (MAX_EVENTS + 1)}),
+        "None",
+        "realestate.case.case_from_json.case_file_holds",
+        "a case file holds at most 10000 events, got 10001",
+        "案例文件最多包含 10000 个事件，收到 10001 个",
+    ),
+    (
+        "bytes that are not UTF-8",
+        lambda: read_case(b'{"events": [\xff]}'),
+        "None",
+        "realestate.case.read_case.case_file_utf_text_byte_not_utf_save.4",
+        "a case file is UTF-8 text; byte 12 is not UTF-8 (invalid start byte): save it as UTF-8",
+        "案例文件应为 UTF-8 文本；第 12 个字节不是 UTF-8（无效的起始字节）：请另存为 UTF-8",
+    ),
+    (
+        "event_to_json of something else",
+        lambda: event_to_json({"type": "visit"}),
+        "{'type': 'visit'}",
+        "realestate.case.event_to_json.expected_custrules",
+        "expected a custrules event, got {'type': 'visit'}",
+        "应为 custrules 事件，收到的是 {'type': 'visit'}",
+    ),
+    (
+        "a case file's customer that is not text",
+        lambda: case_from_json({"customer": 5, "events": [VISIT_JSON]}),
+        "5",
+        "check.text.non_empty",
+        "customer must be non-empty text, got 5",
+        "客户必须是非空文本，收到的是 5",
+    ),
+    (
+        "a key twice",
+        lambda: read_case(b'{"policy": "re12", "policy": "re14", "events": []}'),
+        "'policy'",
+        "realestate.case.read_case.key_twice",
+        "the key 'policy' is given twice in one object: give each field once",
+        "同一个对象中键 'policy' 出现了两次：每个字段只能给一次",
+    ),
+    (
+        "nested seven levels",
+        lambda: read_case(b"[[[[[[[]]]]]]]"),
+        "None",
+        "realestate.case.check_depth.case_file",
+        "a case file nests at most 6 levels of lists and objects",
+        "案例文件中列表和对象最多嵌套 6 层",
+    ),
+    (
+        "nested six levels is read, and is no case",
+        lambda: read_case(b"[[[[[[]]]]]]"),
+        "None",
+        "realestate.case.case_from_json.case_file_hold",
+        "a case file must hold a JSON object, got a list",
+        "案例文件必须是一个 JSON 对象，收到的是 列表",
     ),
 ]
 

@@ -1527,8 +1527,8 @@ def test_a_registration_leaves_a_customer_a_clause_gave_to_an_unregistered_sales
     for who in ("甲", "丙"):
         a = attribute([*forgot, reg(2, who), deal(10, "乙")], RE12)
         assert (a.owner, split(a)) == ("乙", {"salesperson:乙": 1})
-        assert a.steps[2].facts == (
-            f"{who} registered the customer, whom a clause gave to 乙 (above): the "
+        assert str(a.steps[2]) == (
+            f"RE12-7.3: {who} registered the customer, whom a clause gave to 乙 (above): the "
             "registration changes nothing"
         )
     late = attribute([*forgot, reg(40, "丙"), deal(41, "丙")], RE12)
@@ -1537,3 +1537,11 @@ def test_a_registration_leaves_a_customer_a_clause_gave_to_an_unregistered_sales
         "RE12-7.1: every registration 乙's hold rested on had lapsed: no claim",
         "RE12-7.3: 丙 registered the customer (2026-04-11 10:00)",
     ]
+
+
+def test_a_policy_without_the_forgetful_customer_clause_asks_for_a_ruling() -> None:
+    """A host's policy with ``forgot=None`` has no clause for a customer who forgot the
+    salesperson: the case needs a ruling, citing the policy's fallback."""
+    custom = attrs.evolve(RE12, forgot=None)
+    a = attribute([*seen(0, "甲"), visit(3, "乙", previous="forgot"), deal(4, "乙")], custom)
+    assert a.ruling_reason == "RE12-7.7: a returning customer who forgot the salesperson"

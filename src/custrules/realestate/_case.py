@@ -462,6 +462,14 @@ def case_to_json(case: Case) -> dict[str, Any]:
     return out
 
 
+#: why bytes are not UTF-8, in a message's language (Python's own words otherwise)
+_UTF8_REASONS = {
+    "invalid start byte": Term(N_("invalid start byte")),
+    "invalid continuation byte": Term(N_("invalid continuation byte")),
+    "unexpected end of data": Term(N_("unexpected end of data")),
+}
+
+
 def read_case(data: bytes | str) -> Case:
     """A :class:`Case` from a case file's bytes (UTF-8, a byte-order mark allowed) or text.
 
@@ -487,7 +495,7 @@ def read_case(data: bytes | str) -> Case:
                 ),
                 code="realestate.case.read_case.case_file_utf_text_byte_not_utf_save.4",
                 start=exc.start,
-                reason=exc.reason,
+                reason=_UTF8_REASONS.get(exc.reason, exc.reason),
             ) from None
     elif isinstance(data, str):
         text = data.removeprefix("\ufeff")
