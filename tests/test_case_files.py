@@ -26,7 +26,7 @@ from custrules import (
     policy_named,
     read_case,
 )
-from custrules.realestate import EVENT_NAMES, Case, event_to_json
+from custrules.realestate import EVENT_NAMES, Case, event_from_json, event_to_json
 from custrules.realestate._case import MAX_CASE_BYTES, MAX_EVENTS
 from tests.pinning import refusal_row
 from tests.test_explanations import visit
@@ -226,6 +226,7 @@ VISIT_JSON = {
     "customer": "王",
     "received_by": "甲",
 }
+KINDS = ", ".join(EVENT_NAMES)
 NO_RECEIVER = {k: v for k, v in VISIT_JSON.items() if k != "received_by"}
 
 #: (what, call, repr of the error's value, code, English, Chinese)
@@ -405,6 +406,22 @@ REFUSALS = [
         "realestate.case.case_from_json.case_file_hold",
         "a case file must hold a JSON object, got a list",
         "案例文件必须是一个 JSON 对象，收到的是 列表",
+    ),
+    (
+        "one event with a field missing",
+        lambda: event_from_json(NO_RECEIVER),
+        "None",
+        "realestate.case.event_from_json.event_missing",
+        "visit event: missing field(s) received_by",
+        "visit 事件：缺少字段 received_by",
+    ),
+    (
+        "a long unknown event type, shown to its first 40 characters",
+        lambda: event_from_json({"type": "v" * 50}),
+        "'" + "v" * 50 + "'",
+        "realestate.case.event_from_json.unknown_event",
+        "unknown event type '" + "v" * 40 + "': use one of " + KINDS,
+        "未知的事件类型 '" + "v" * 40 + "'：可用 " + KINDS,
     ),
 ]
 
