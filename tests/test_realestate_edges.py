@@ -1531,6 +1531,9 @@ def test_a_registration_leaves_a_customer_a_clause_gave_to_an_unregistered_sales
             f"RE12-7.3: {who} registered the customer, whom a clause gave to 乙 (above): the "
             "registration changes nothing"
         )
+    # two registrations at one instant change nothing either (no tie to rule on)
+    both = attribute([*forgot, reg(2, "甲"), reg(2, "丙"), deal(10, "乙")], RE12)
+    assert (both.owner, split(both), both.needs_ruling) == ("乙", {"salesperson:乙": 1}, False)
     late = attribute([*forgot, reg(40, "丙"), deal(41, "丙")], RE12)
     assert (late.owner, split(late)) == ("丙", {"salesperson:丙": 1})
     assert [str(s) for s in late.steps[2:4]] == [

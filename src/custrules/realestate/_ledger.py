@@ -508,8 +508,9 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     """Registrations by different salespeople stamped with the same instant.
 
     RE12-7.3 and RE14-5.1 decide by the earlier registration; a tie has
-    none.  An owner with a valid claim, or an earlier tie that still stands,
-    keeps the customer (every one of them registered later); else RE14-5.1's
+    none.  An owner who holds the customer (:meth:`Ledger.holds`), or an
+    earlier tie that still stands, keeps it (every one of them registered
+    later); else RE14-5.1's
     evening-meeting record, when the policy accepts it and it names one of
     them, decides; else a ruling.
     """
@@ -517,7 +518,7 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     if m.ruling:
         m.drop_settled(t)
     owner = m.owner
-    if (owner is not None and m.valid(owner, t)) or (owner is None and m.tied):
+    if (owner is not None and m.holds(owner, t)) or (owner is None and m.tied):
         for e in group:
             on_registration(m, e)
         return
