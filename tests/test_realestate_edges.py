@@ -1548,3 +1548,47 @@ def test_a_policy_without_the_forgetful_customer_clause_asks_for_a_ruling() -> N
     custom = attrs.evolve(RE12, forgot=None)
     a = attribute([*seen(0, "甲"), visit(3, "乙", previous="forgot"), deal(4, "乙")], custom)
     assert a.ruling_reason == "RE12-7.7: a returning customer who forgot the salesperson"
+
+
+FORGOT_乙 = [*seen(0, "甲"), visit(1, "乙", previous="forgot")]  # RE12-3.7: 乙's, unregistered
+
+
+@pytest.mark.parametrize(
+    ("later", "shares", "line"),
+    [
+        (  # RE12-4: a courtesy for 甲, whose customer it no longer is
+            [visit(3, "丙", courtesy_for="甲"), deal(10, "乙")],
+            {"salesperson:乙": 1},
+            "RE12-4: 丙 received the customer for 甲, but the customer is 乙's",
+        ),
+        (  # RE12-3.7 again: the customer forgot 乙, and 丙 closes on the spot
+            [visit(5, "丙", previous="forgot"), deal(5, "丙")],
+            {"salesperson:丙": 1},
+            "RE12-3.7: the customer had visited but forgot 乙; 丙 received them as a new customer",
+        ),
+        (  # ... or 乙 is recognised within the month
+            [
+                visit(5, "丙", previous="forgot"),
+                Recognition(at=at(8), customer=C, original="乙"),
+                deal(12, "丙"),
+            ],
+            {"salesperson:乙": H, "salesperson:丙": H},
+            "RE12-3.7: the customer had visited but forgot 乙; 丙 received them as a new customer",
+        ),
+        (  # RE12-3.6 / 5.3: naming another salesperson is refused in principle
+            [visit(5, "丙", previous="names", asked_for=["丙"]), deal(12, "丙")],
+            {"salesperson:乙": 1},
+            "RE12-3.6: the customer named 丙, but is 乙's: naming another is refused in principle",
+        ),
+    ],
+)
+def test_a_customer_a_clause_gave_to_an_unregistered_salesperson_is_theirs(
+    later: list[Any], shares: dict[str, Fraction], line: str
+) -> None:
+    """RE12-3.7 gives the forgetful customer to 乙, who did not register: while 甲's
+    registration stands behind the case, the customer is 乙's for the other clauses
+    too (it was read as "乙's registration had lapsed": a courtesy kept the customer
+    甲's, a second forgetful visit changed nothing, a visit naming 丙 gave 丙 all)."""
+    a = attribute([*FORGOT_乙, *later], RE12)
+    assert split(a) == shares
+    assert line in [str(step) for step in a.steps]

@@ -283,6 +283,24 @@ class Ledger:
             return self.valid(who, t)
         return not lapsed_behind(self, (), t)
 
+    def lapsed(self, owner: str, *, months: bool = False) -> None:
+        """Say why ``owner`` no longer holds the customer: a clause removed them, their
+        registration lapsed (``months``: say after how long), or, named by a clause
+        without one, every registration their hold rested on did."""
+        if self.said_lost(owner):
+            return
+        if owner not in self.regs:
+            self.note(
+                "valid", "every registration {}'s hold rested on had lapsed: no claim", owner
+            )
+        elif months:
+            limit = self.p.registration_validity_months
+            self.note(
+                "valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, limit
+            )
+        else:
+            self.note("valid", "{}'s registration had lapsed", owner)
+
     def claim(self, who: str, t: _dt.datetime) -> None:
         """``who`` registered the customer at ``t`` (claims come in time order)."""
         days = self.regs.get(who)
@@ -476,15 +494,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
     elif owner is None:  # the others' registrations lapsed or were ended
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif not had_claim:
-        if by_clause and owner not in m.lost:
-            m.note(
-                "valid",
-                "every registration {}'s hold rested on had lapsed: no claim",
-                owner,
-            )
-        elif not m.said_lost(owner):
-            months = m.p.registration_validity_months
-            m.note("valid", "{}'s registration had lapsed ({} month(s)): no claim", owner, months)
+        m.lapsed(owner, months=True)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif by_clause:
         m.note(
@@ -574,8 +584,8 @@ def on_deal(m: Ledger, d: Deal) -> None:
         return
     pending = pending_parties(m, d)
     if pending is None:
-        if owner is not None and not m.said_lost(owner):
-            m.note("valid", "{}'s registration had lapsed", owner)
+        if owner is not None:
+            m.lapsed(owner)
     else:
         # a case a clause left pending is its salespeople's deal: one of them closing it
         # settles it as the clause says.  Closed by someone else once every registration
@@ -627,7 +637,7 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
         )
         return False
     if owner is not None:
-        m.note("valid", "{}'s registration had lapsed", owner)
+        m.lapsed(owner)
     return False
 
 

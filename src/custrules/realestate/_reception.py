@@ -66,7 +66,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         return
     if v.courtesy_for is not None:
         absent = v.courtesy_for
-        if absent != owner and owner is not None and m.valid(owner, t):
+        if absent != owner and owner is not None and m.holds(owner, t):
             m.note(
                 "courtesy",
                 "{} received the customer for {}, but the customer is {}'s",
@@ -107,7 +107,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
             )
         return
     if v.previous is _FORGOT and owner is not None and owner != who:
-        if not m.valid(owner, t):
+        if not m.holds(owner, t):
             return  # the earlier claim has lapsed: the receiver registers as new
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
             m.owner, m.split = who, None
@@ -182,9 +182,9 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             )
         return
     target = named[0]
-    if owner is None or target == owner or not m.valid(owner, t):
-        if owner != target and owner is not None and not m.said_lost(owner):
-            m.note("valid", "{}'s registration had lapsed", owner)
+    if owner is None or target == owner or not m.holds(owner, t):
+        if owner != target and owner is not None:
+            m.lapsed(owner)
         if who == target and owner != target:
             m.claim(who, t)
             m.take(who, "returning", "the customer asked for {}", who)
