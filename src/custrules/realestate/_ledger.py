@@ -487,7 +487,6 @@ def on_registration(m: Ledger, e: Registration) -> None:
             )
         return
     had_claim = owner is not None and m.holds(owner, e.at)
-    by_clause = owner is not None and owner not in m.regs  # named by a clause, unregistered
     m.claim(who, e.at)
     if owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
@@ -496,7 +495,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
     elif not had_claim:
         m.lapsed(owner, months=True)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
-    elif by_clause:
+    elif owner not in m.regs:  # named by a clause, unregistered, and still holding
         m.note(
             "earlier",
             "{} registered the customer, whom a clause gave to {} (above): the registration "
@@ -520,9 +519,8 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     RE12-7.3 and RE14-5.1 decide by the earlier registration; a tie has
     none.  An owner who holds the customer (:meth:`Ledger.holds`), or an
     earlier tie that still stands, keeps it (every one of them registered
-    later); else RE14-5.1's
-    evening-meeting record, when the policy accepts it and it names one of
-    them, decides; else a ruling.
+    later); else RE14-5.1's evening-meeting record, when the policy accepts
+    it and it names one of them, decides; else a ruling.
     """
     t = group[0].at
     if m.ruling:
