@@ -207,11 +207,13 @@ def _scope(
     events: tuple[Event, ...], customer: str | None, kinds: frozenset[type[Event]]
 ) -> tuple[list[str], bool]:
     """The customers of one case (the chosen one and its household), and
-    whether every event belongs to them."""
+    whether every event belongs to them.  A ``customer`` that one of the events
+    names is text (the events checked theirs); any other is checked here."""
     names = {e.customer for e in events}
     if len(names) == 1 and HouseholdLink not in kinds:
         (only,) = names
         if customer is not None and customer != only:
+            _check.text(customer, "customer")
             raise InvalidInputError.of(
                 N_("no event concerns customer {customer!r}"),
                 code="realestate.engine.scope.no_event_concerns_customer.4",
@@ -225,6 +227,8 @@ def _scope(
             N_("no events: nothing to attribute"),
             code="realestate.engine.scope.no_events_nothing_attribute.1",
         )
+    if customer is not None:
+        _check.text(customer, "customer")
     start = customer if customer is not None else next(iter(links))
     if start not in links:
         raise InvalidInputError.of(
@@ -321,8 +325,6 @@ def attribute(
         )
     if as_of is not None:
         _check.aware(as_of, "as_of")
-    if customer is not None:
-        _check.text(customer, "customer")
     items, kinds = _check_events(events)
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)
