@@ -26,7 +26,6 @@ from custrules.realestate._ledger import (
     Note,
     _merge,
     _raw,
-    lapsed_behind,
     stands_at_deal,
 )
 from custrules.realestate._policy import (
@@ -144,20 +143,19 @@ def holder(
         owner = state.owner
         if owner is None:
             continue
-        if owner in state.regs:
-            if not state.valid(owner, now):
+        if not state.holds(owner, now):
+            if owner in state.regs:
                 state.note(
                     "valid", "{}'s registration has lapsed: nobody holds the customer", owner
                 )
-                continue
-        elif lapsed_behind(state, (), now):
-            # held by a clause (a forgetful customer's new salesperson, say) on the
-            # strength of the customer's registrations, every one of which has lapsed
-            state.note(
-                "valid",
-                "every registration on the customer's record has lapsed: nobody holds "
-                "the customer",
-            )
+            else:
+                # held by a clause (a forgetful customer's new salesperson, say) on the
+                # strength of the customer's registrations, every one of which has lapsed
+                state.note(
+                    "valid",
+                    "every registration on the customer's record has lapsed: nobody holds "
+                    "the customer",
+                )
             continue
         first = state.first_contact or state.last
         assert first is not None
