@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, lang_code, render
+from custrules._i18n import N_, Term, lang_code, render
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 
@@ -102,30 +102,21 @@ class RotationPick:
         """Who receives the customer and who was passed over, one line each, in ``lang``.
 
         >>> pick = Rotation(order=("甲", "乙")).pick(present={"乙"})
-        >>> print(pick.explain("zh"))
-        RE12-3.1: 乙接待新客户
-        RE12-3.1: 甲被跳过：无正当理由缺席，失去本轮
+        >>> pick.explain("zh").splitlines()
+        ['RE12-3.1: 乙接待新客户', 'RE12-3.1: 甲被跳过：无正当理由缺席，失去本轮']
         """
         lang = lang_code(lang)
-        rule = self.rules[0]
         if self.courtesy_for is not None:
-            first = render(
+            head: tuple[str, tuple[str, ...]] = (
                 N_("{} receives {}'s customer as a courtesy (义务接待); the customer stays {}'s"),
                 (self.salesperson, self.courtesy_for, self.courtesy_for),
-                lang,
             )
         elif self.priority:
-            first = render(
-                N_("{} receives the new customer: a make-up turn owed"), (self.salesperson,), lang
-            )
+            head = (N_("{} receives the new customer: a make-up turn owed"), (self.salesperson,))
         else:
-            first = render(N_("{} receives the new customer"), (self.salesperson,), lang)
-        lines = [f"{rule}: {first}"]
-        lines.extend(
-            f"{rule}: {render(_PASSED, (name, render(why, (), lang)), lang)}"
-            for name, why in self.skipped
-        )
-        return "\n".join(lines)
+            head = (N_("{} receives the new customer"), (self.salesperson,))
+        texts = [head, *((_PASSED, (name, Term(why))) for name, why in self.skipped)]
+        return "\n".join(f"{self.rules[0]}: {render(t, args, lang)}" for t, args in texts)
 
 
 @attrs.frozen(kw_only=True)
