@@ -12,6 +12,7 @@ from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from custrules import (
     CHINA_TZ,
@@ -27,7 +28,7 @@ from custrules import (
     attribute,
     complaint_deadline,
 )
-from custrules._i18n import lang_code, lang_from_env, tr
+from custrules._i18n import N_, fill, lang_code, lang_from_env, tr, translated
 from custrules.cli import _DEMO, main
 from tests import catalogue
 from tests.strategies import re_households, re_stories
@@ -360,3 +361,56 @@ def test_a_notice_that_disagrees_says_so_in_chinese() -> None:
     assert "2026-05-09 为休息日；此日历为工作日" in covered.message_in("zh")
     for error in (installed, covered):
         assert english_prose(error.message_in("zh")) == [], error.message_in("zh")
+
+
+# -- Chinese typesetting of filled-in values -----------------------------------------------
+
+
+def test_a_latin_value_beside_chinese_is_set_off_by_a_space() -> None:
+    # a field name the library shows as given, and a salesperson's Latin name
+    assert fill("{what}必须是整数", "zh", what="n") == "n 必须是整数"
+    assert fill("由{}持有；{}最先接待", "zh", "Zhang", "甲") == "由 Zhang 持有；甲最先接待"
+    assert translated(N_("one household held by {}"), "zh", "Li") == "同一家庭由 Li 持有"
+    assert translated(N_("one household held by {}"), "en", "Li") == "one household held by Li"
+    # numbers stay as the text has them (2026年3月 is one word), as do punctuation,
+    # Chinese values, English, and Latin letters the template itself holds
+    assert fill("{}年{}月", "zh", 2026, 3) == "2026年3月"
+    assert fill("{}（{}）", "zh", "ab", "cd") == "ab（cd）"
+    assert fill("依RE12{}", "zh", "甲") == "依RE12甲"
+    assert fill("{what}must", "en", what="n") == "nmust"
+    assert fill("{0}{0}{1!r:.3}", "zh", "中", "abcdef") == "中中'ab"
+
+
+_CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E20)
+_PIECE = st.text(st.one_of(_CJK, st.sampled_from("aZ19 ，（）")), max_size=4)
+
+
+@given(st.lists(st.tuples(_PIECE, _PIECE), max_size=5), _PIECE)
+def test_filling_in_chinese_only_adds_spaces_where_latin_meets_chinese(
+    parts: list[tuple[str, str]], tail: str
+) -> None:
+    template = "".join(lit.replace("{", "").replace("}", "") + "{}" for lit, _ in parts) + tail
+    values = [v for _, v in parts]
+    plain = template.format(*values)
+    filled = fill(template, "zh", *values)
+    assert fill(template, "en", *values) == plain
+    assert filled.replace(" ", "") == plain.replace(" ", "")
+    # walking both: every character added is a space between a Latin letter and a
+    # Chinese character
+    k = 0
+    for i, c in enumerate(filled):
+        if k < len(plain) and c == plain[k]:
+            k += 1
+            continue
+        assert c == " "
+        pair = {_kind(filled[i - 1]), _kind(filled[i + 1])}
+        assert pair == {"latin", "cjk"}, (filled, plain)
+    assert k == len(plain)
+    if not any(c.isascii() and c.isalpha() for c in plain):
+        assert filled == plain
+
+
+def _kind(c: str) -> str:
+    if c.isascii() and c.isalpha():
+        return "latin"
+    return "cjk" if "\u4e00" <= c <= "\u9fff" else "other"

@@ -286,7 +286,7 @@ def test_a_question_for_the_manager_lapses_with_every_claim_of_its_day() -> None
         "more: every registration of that time has lapsed"
     )
     assert a.explain("zh").splitlines()[1] == (
-        "RE14-5.2: 依RE14-5.3(13)于2026-03-02提出的问题已无需裁决：当时的所有登记均已失效"
+        "RE14-5.2: 依 RE14-5.3(13)于2026-03-02提出的问题已无需裁决：当时的所有登记均已失效"
     )
     # 甲, registered that day, keeps registering: the question stands
     kept = [*seen(0, "甲", exhibition=True), reg(50, "甲"), reg(100, "甲"), *seen(150, "戊")]

@@ -682,7 +682,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "calendar.with_overrides(...)"
         ),
         (
-            "later必须是 CalendarOverrides，收到的是 'x'；请用 CalendarOverrides(days_off=[...], "
+            "later 必须是 CalendarOverrides，收到的是 'x'；请用 CalendarOverrides(days_off=[...], "
             "working_days=[...]) 创建，或用 calendar.with_overrides(...) 修改日历"
         ),
     ),
@@ -697,7 +697,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "calendar.with_overrides(...)"
         ),
         (
-            "overrides必须是 CalendarOverrides，收到的是 5；请用 "
+            "overrides 必须是 CalendarOverrides，收到的是 5；请用 "
             "CalendarOverrides(days_off=[...], working_days=[...]) 创建，或用 "
             "calendar.with_overrides(...) 修改日历"
         ),
@@ -712,7 +712,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "from_holidays() or weekdays()"
         ),
         (
-            "data必须是 DayData，收到的是 'CN'；请用 WorkCalendar.china()、from_holidays() 或 "
+            "data 必须是 DayData，收到的是 'CN'；请用 WorkCalendar.china()、from_holidays() 或 "
             "weekdays() 创建日历"
         ),
     ),
@@ -1351,7 +1351,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "' '",
         "complaints.text.not_empty",
         "responsible must not be empty",
-        "responsible不能为空",
+        "responsible 不能为空",
     ),
     (
         "responsible not text",
@@ -1359,7 +1359,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "5",
         "complaints.text.text",
         "responsible must be text, got int",
-        "responsible必须是文本，收到的是 int",
+        "responsible 必须是文本，收到的是 int",
     ),
     (
         "tz not a zone",
@@ -1485,7 +1485,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'abc'",
         "metrics.ids.collection_customer",
         "at_start must be a collection of customer ids, got 'abc'",
-        "at_start必须是客户编号的集合，收到的是 'abc'",
+        "at_start 必须是客户编号的集合，收到的是 'abc'",
     ),
     (
         "customer id not text",
@@ -1544,7 +1544,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'2027'",
         "check.integer.int",
         "year must be an int, got str ('2027')",
-        "year必须是整数，收到的是 str（'2027'）",
+        "year 必须是整数，收到的是 str（'2027'）",
     ),
     (
         "notice check_installed not a bool",
@@ -1552,7 +1552,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'yes'",
         "check.boolean.true_false",
         "check_installed must be true or false (a bool), got str ('yes')",
-        "check_installed必须是 true 或 false（布尔值），收到的是 str（'yes'）",
+        "check_installed 必须是 true 或 false（布尔值），收到的是 str（'yes'）",
     ),
     (
         "notice make-up working day on a weekday",

@@ -5,13 +5,16 @@ template argument of a rule note), and translated in the gettext catalogue
 ``custrules/locale/zh_CN/LC_MESSAGES/custrules.po``; Babel extracts and
 compiles it (see ``docs/development.md``), and a test keeps it current.
 Rendering looks the English text up in the catalogue of the language asked
-for; English is the default in the library.
+for; English is the default in the library.  In Chinese a filled-in value in
+Latin letters (a field name such as ``n``, a name such as ``Zhang``) is set off
+from the Chinese beside it by a space, as Chinese typesetting does.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+import string
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -26,6 +29,7 @@ __all__ = [
     "Quote",
     "Sub",
     "Term",
+    "fill",
     "lang_code",
     "lang_from_env",
     "Said",
@@ -33,6 +37,7 @@ __all__ = [
     "render_all",
     "said",
     "tr",
+    "translated",
 ]
 
 #: the languages every text exists in
@@ -155,7 +160,7 @@ def _arg(a: Any, lang: str) -> Any:
     if kind is Listed:
         return tr(N_(", "), lang).join(a)
     if kind is Quote:
-        return tr(N_(": {}"), lang).format(a) if a else ""
+        return translated(N_(": {}"), lang, a) if a else ""
     if kind is Sub:
         return render(a[0], a[1], lang)
     label = getattr(a, "label", None)
@@ -184,7 +189,58 @@ def render_all(texts: tuple[Said, ...], lang: str = "en") -> tuple[str, ...]:
 
 def render(template: str, args: tuple[Any, ...], lang: str = "en") -> str:
     """A text in ``lang``: the template translated, then its arguments."""
-    return tr(template, lang).format(*(_arg(a, lang) for a in args))
+    return translated(template, lang, *(_arg(a, lang) for a in args))
+
+
+def translated(message: str, lang: str, /, *args: Any, **kwargs: Any) -> str:
+    """``message`` in ``lang`` with its fields filled in (see :func:`fill`)."""
+    return fill(tr(message, lang), lang, *args, **kwargs)
+
+
+_FIELDS = string.Formatter()
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _apart(left: str, right: str) -> bool:
+    """Whether Chinese typesetting puts a space between ``left`` and ``right``: a
+    Latin letter against a Chinese character (numbers are left as the text has them:
+    2026年3月 stays one word)."""
+    a, b = left[-1], right[0]
+    return (_latin(a) and _cjk(b)) or (_cjk(a) and _latin(b))
+
+
+def fill(text: str, lang: str, /, *args: Any, **kwargs: Any) -> str:
+    """``text`` (already in ``lang``) with its fields filled in, as ``str.format``; in
+    Chinese a filled-in value in Latin letters is set off from the Chinese beside
+    it by a space (``n 必须是整数``, ``由 Zhang 持有``; ``由甲持有`` is unchanged)."""
+    if lang == "en":
+        return text.format(*args, **kwargs)
+    pieces: list[tuple[str, bool]] = []  # (text, whether it was filled in)
+    auto = 0
+    for literal, field, spec, conversion in _FIELDS.parse(text):
+        if literal:
+            pieces.append((literal, False))
+        if field is None:
+            continue
+        if not field:
+            field, auto = str(auto), auto + 1
+        one = "{" + field + (f"!{conversion}" if conversion else "") + f":{spec}}}"
+        value = one.format(*args, **kwargs)
+        if value:
+            pieces.append((value, True))
+    out: list[str] = []
+    for i, (piece, filled) in enumerate(pieces):
+        if i and (filled or pieces[i - 1][1]) and _apart(pieces[i - 1][0], piece):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 # -- errors in either language ---------------------------------------------------------
@@ -234,13 +290,13 @@ def error_message(error: Any, lang: str = "en") -> str:
             k: _arg(Term(v) if k == _LIBRARY_WORD and type(v) is str else v, lang)
             for k, v in params.items()
         }
-        text = tr(error.template, lang).format(**shown)
+        text = translated(error.template, lang, **shown)
     else:
         template = _BY_CODE.get(error.code) or _BY_CODE.get(type(error).default_code, "")
-        text = tr(template or _BY_CODE["error"], lang).format(
-            **{k: _shown(v) for k, v in params.items()}
+        text = translated(
+            template or _BY_CODE["error"], lang, **{k: _shown(v) for k, v in params.items()}
         )
     line = params.get("line")
     if isinstance(line, int) and line:
-        text = tr(N_("line {}: "), lang).format(line) + text
+        text = translated(N_("line {}: "), lang, line) + text
     return text

@@ -40,7 +40,7 @@ import attrs
 from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Sub, lang_code, tr
+from custrules._i18n import N_, Sub, lang_code, tr, translated
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
 from custrules.notice import (
@@ -104,7 +104,7 @@ _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def working_days_text(n: int, lang: str = "en") -> str:
     """``1 working day``, ``3 working days``, ``3 个工作日``."""
     n = _check.integer(n, "n")
-    return tr(N_("{} working day") if abs(n) == 1 else N_("{} working days"), lang).format(n)
+    return translated(N_("{} working day") if abs(n) == 1 else N_("{} working days"), lang, n)
 
 
 def zone_label(zone: _dt.tzinfo | None, lang: str = "en") -> str:
@@ -116,7 +116,7 @@ def zone_label(zone: _dt.tzinfo | None, lang: str = "en") -> str:
         return tr(N_("no time zone"), lang)
     if zone is CHINA_TZ or getattr(zone, "key", None) == "Asia/Shanghai":
         return tr(N_("Beijing time"), lang)
-    return tr(N_("{} time"), lang).format(getattr(zone, "key", None) or zone)
+    return translated(N_("{} time"), lang, getattr(zone, "key", None) or zone)
 
 
 def weekday_abbr(day: _dt.date, lang: str = "en") -> str:
@@ -221,7 +221,7 @@ class DayInfo:
         else:
             text = self.kind.label(lang)
         if self.name:
-            text += tr(N_(": {}"), lang).format(self.name)
+            text += translated(N_(": {}"), lang, self.name)
         if self.swapped_with is not None:
             other = self.swapped_with
             template = (
@@ -229,7 +229,7 @@ class DayInfo:
                 if self.kind is DayKind.BRIDGE_DAY
                 else N_(" (in exchange for {} {})")
             )
-            text += tr(template, lang).format(other.isoformat(), weekday_abbr(other, lang))
+            text += translated(template, lang, other.isoformat(), weekday_abbr(other, lang))
         if self.estimated:
             text += tr(N_(" [estimate: past the official schedule]"), lang)
         return text
@@ -241,9 +241,9 @@ class DayInfo:
             mark = (
                 tr(N_(" [estimate: past the official schedule]"), lang) if self.estimated else ""
             )
-            return tr(N_("{}: working day{}"), lang).format(day, mark)
+            return translated(N_("{}: working day{}"), lang, day, mark)
         state = N_("{}: working day, {}") if self.working else N_("{}: day off, {}")
-        return tr(state, lang).format(day, self.describe(lang))
+        return translated(state, lang, day, self.describe(lang))
 
     def __str__(self) -> str:
         return self.explain()

@@ -33,6 +33,7 @@ from custrules._i18n import (
     lang_from_env,
     render,
     tr,
+    translated,
 )
 from custrules._version import __version__
 from custrules.calendar import DayInfo, WorkCalendar, _plain, weekday_abbr, working_days_text
@@ -411,8 +412,12 @@ def _cmd_workdays(args: argparse.Namespace, out: TextIO) -> None:
             special_days=[day_json(i) for i in specials],
         )
         lines.append(
-            tr(N_("{} after {} up to and including {}"), lang).format(
-                working_days_text(count, lang), _d(day, lang), _d(end, lang)
+            translated(
+                N_("{} after {} up to and including {}"),
+                lang,
+                working_days_text(count, lang),
+                _d(day, lang),
+                _d(end, lang),
             )
         )
     else:
@@ -541,11 +546,11 @@ def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
     lang = args.lang
     head = d.tier.label if lang == "zh" else f"{d.tier.label} ({d.tier.name})"
     if d.previous is not None:
-        head = tr(N_("review: {} -> {}"), lang).format(d.previous.label, head)
+        head = translated(N_("review: {} -> {}"), lang, d.previous.label, head)
     lines = [
         head,
         *(f"  {r}" for r in d.explain(lang).splitlines()),
-        tr(N_("rules: {}"), lang).format(", ".join(d.rules)),
+        translated(N_("rules: {}"), lang, ", ".join(d.rules)),
     ]
     _emit(out, args, data, lines)
 
@@ -637,28 +642,32 @@ def _cmd_attribute(args: argparse.Namespace, out: TextIO) -> None:
     }
     lang = args.lang
     if as_of is None:
-        lines = [tr(N_("customer {}, policy {}"), lang).format(a.customer, a.policy)]
+        lines = [translated(N_("customer {}, policy {}"), lang, a.customer, a.policy)]
     else:
         lines = [
-            tr(N_("customer {}, policy {}, as of {}"), lang).format(
-                a.customer, a.policy, as_of.isoformat()
+            translated(
+                N_("customer {}, policy {}, as of {}"),
+                lang,
+                a.customer,
+                a.policy,
+                as_of.isoformat(),
             )
         ]
     if a.needs_ruling:
-        lines.append(tr(N_("NEEDS A MANAGER'S RULING: {}"), lang).format(a.ruling_text(lang)))
+        lines.append(translated(N_("NEEDS A MANAGER'S RULING: {}"), lang, a.ruling_text(lang)))
     else:
         lines.append(
-            tr(N_("owner: {} (follows up: {})"), lang).format(a.owner or "-", a.follow_up or "-")
+            translated(N_("owner: {} (follows up: {})"), lang, a.owner or "-", a.follow_up or "-")
         )
         if a.deal is None:
             lines.append(tr(N_("no deal yet: no commission to split"), lang))
         elif money is None:
             lines.append(tr(N_("split:"), lang))
         else:
-            lines.append(tr(N_("split of {}:"), lang).format(amount))
+            lines.append(translated(N_("split of {}:"), lang, amount))
         for party, share in a.shares.items():
             yuan = "" if money is None else f"  {money[party]}"
-            lines.append(tr(N_("  {}: {}{}"), lang).format(party.label(lang), share, yuan))
+            lines.append(translated(N_("  {}: {}{}"), lang, party.label(lang), share, yuan))
     lines.append(tr(N_("reasoning:"), lang))
     lines.extend(f"  {step}" for step in a.steps_in(lang))
     _emit(out, args, data, lines)
@@ -712,14 +721,17 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
         }
         lang = args.lang
         lines = [
-            tr(
+            translated(
                 N_(
                     "{}: {} days off, {} make-up working days; checked (weekdays, day counts, "
                     "make-up days, the law's statutory days, and the installed schedule where "
                     "it covers the year)"
                 ),
                 lang,
-            ).format(notice.year, len(notice.days_off), len(notice.working_days)),
+                notice.year,
+                len(notice.days_off),
+                len(notice.working_days),
+            ),
         ]
         lines += [
             f"  {_d(d, lang)}  {names[d]}: {tr(_NOTICE_KINDS[_notice_kind(notice, d)], lang)}"
@@ -741,10 +753,12 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
     }
     lang = args.lang
     lines = [
-        tr(
+        translated(
             N_("{} {}: every day off other than a plain weekend, and every working weekend day"),
             lang,
-        ).format(cal.name, year)
+            cal.name,
+            year,
+        )
     ]
     statutory = tr(N_(" [statutory]"), lang)
     lines += [f"  {i.explain(lang)}" + (statutory if i.statutory else "") for i in infos]
@@ -1151,7 +1165,7 @@ def main(
         message = _one_line(exc.message_in(lang))
         if isinstance(exc, CalendarHorizonError) and "estimate_beyond_horizon" in str(exc):
             message += tr(N_(" (on the command line: --estimate)"), lang)
-        sys.stderr.write(tr(N_("custrules: error: {}"), lang).format(message) + "\n")
+        sys.stderr.write(translated(N_("custrules: error: {}"), lang, message) + "\n")
         return 2
     return 0
 

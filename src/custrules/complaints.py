@@ -50,7 +50,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Sub, Term, lang_code, tr
+from custrules._i18n import N_, Sub, Term, lang_code, tr, translated
 from custrules.calendar import (
     DayInfo,
     WorkCalendar,
@@ -561,8 +561,8 @@ class Deadline:
         counted = (
             tr(N_("the receipt day is not counted"), lang)
             if self.counted_from == self.received_day
-            else tr(N_("counted from the day after {}"), lang).format(
-                self.counted_from.isoformat()
+            else translated(
+                N_("counted from the day after {}"), lang, self.counted_from.isoformat()
             )
         )
         mark = tr(N_(" [estimate]"), lang) if self.estimated else ""
@@ -572,32 +572,40 @@ class Deadline:
             else N_("24:00 of the last day")
         )
         lines = [
-            tr(N_("{} received {} {} ({})"), lang).format(
+            translated(
+                N_("{} received {} {} ({})"),
+                lang,
                 self.severity.describe(lang),
                 f"{local:%Y-%m-%d %H:%M}",
                 weekday_abbr(local.date(), lang),
                 zone_label(self.clock.calendar.zone, lang),
             ),
-            tr(N_("last day: {} {} ({}; {}){}"), lang).format(
+            translated(
+                N_("last day: {} {} ({}; {}){}"),
+                lang,
                 self.last_day.isoformat(),
                 weekday_abbr(self.last_day, lang),
                 working_days_text(self.working_days, lang),
                 counted,
                 mark,
             ),
-            tr(N_("due:      {} ({})"), lang).format(self.due.isoformat(), tr(end, lang)),
+            translated(N_("due:      {} ({})"), lang, self.due.isoformat(), tr(end, lang)),
         ]
         if self.extended:
             lines.append(
-                tr(N_("extended to {}, approved by {}"), lang).format(
+                translated(
+                    N_("extended to {}, approved by {}"),
+                    lang,
                     working_days_text(self.working_days, lang),
                     tr(N_(", "), lang).join(self.extended_by),
                 )
             )
-        lines.append(tr(N_("handled by: {}"), lang).format(self.escalation.label(lang)))
+        lines.append(translated(N_("handled by: {}"), lang, self.escalation.label(lang)))
         if status is not None:
             lines.append(
-                tr(N_("at {}: {}, {} left"), lang).format(
+                translated(
+                    N_("at {}: {}, {} left"),
+                    lang,
                     status.at.isoformat(),
                     status.standing.label(lang),
                     working_days_text(status.working_days_left, lang),
@@ -607,7 +615,7 @@ class Deadline:
         if skipped:
             lines.append(tr(N_("days off skipped and make-up days counted:"), lang))
             lines.extend(f"  {info.explain(lang)}" for info in skipped)
-        lines.append(tr(N_("rules: {}"), lang).format(", ".join(self.rules)))
+        lines.append(translated(N_("rules: {}"), lang, ", ".join(self.rules)))
         return "\n".join(lines)
 
 

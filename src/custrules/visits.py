@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Sub, tr
+from custrules._i18n import N_, Sub, tr, translated
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 
 __all__ = [
@@ -241,15 +241,15 @@ class VisitScore:
             (N_("renown (产品的知名度)"), self.ratings[2], self.renown),
         )
         lines = [
-            tr(N_("{}: {} = {}"), lang).format(tr(name, lang), rating.value, points)
+            translated(N_("{}: {} = {}"), lang, tr(name, lang), rating.value, points)
             for name, rating, points in rows
         ]
         total = self.total
         shown = (
             str(total.numerator)
             if total.denominator == 1
-            else tr(N_("{}/{} (= {:.2f})"), lang).format(
-                total.numerator, total.denominator, float(total)
+            else translated(
+                N_("{}/{} (= {:.2f})"), lang, total.numerator, total.denominator, float(total)
             )
         )
         how = (
@@ -257,7 +257,7 @@ class VisitScore:
             if self.weighted
             else N_("total (mean, VIS-3): {}")
         )
-        lines.append(tr(how, lang).format(shown))
+        lines.append(translated(how, lang, shown))
         return "\n".join(lines)
 
 
