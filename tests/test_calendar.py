@@ -476,6 +476,14 @@ def test_special_days_lists_what_a_count_skipped() -> None:
     assert all(i.day.day not in (8, 9) for i in listed)  # plain working days are not listed
 
 
+def test_a_plain_day_is_an_ordinary_working_day() -> None:
+    # CAL-1: Thursday 8 October is ordinary; a make-up Saturday, a weekend, a holiday
+    # and a bridge day are not
+    assert CHINA.explain(D(2026, 10, 8)).plain
+    for day in (D(2026, 10, 10), D(2026, 10, 11), D(2026, 10, 1), D(2026, 10, 7)):
+        assert not CHINA.explain(day).plain, day
+
+
 def test_special_days_leave_out_the_start_and_keep_the_end() -> None:
     """``start < d <= end``, like the counts they explain: a start on a holiday is not
     listed, an end on a make-up day is."""

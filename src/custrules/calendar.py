@@ -203,6 +203,12 @@ class DayInfo:
     statutory: bool | None = None
 
     @property
+    def plain(self) -> bool:
+        """An ordinary working day, with nothing to say about it (what
+        :meth:`WorkCalendar.special_days` leaves out)."""
+        return self.kind is DayKind.WORKDAY and self.name is None
+
+    @property
     def reason(self) -> str:
         """A one-line human explanation (English; :meth:`describe` for Chinese)."""
         return self.describe()
@@ -884,7 +890,7 @@ class WorkCalendar:
         """
         self._ordinal(start, "start")
         self._ordinal(end, "end")
-        return tuple(info for info in self._explain_range(start, end) if not _plain(info))
+        return tuple(info for info in self._explain_range(start, end) if not info.plain)
 
     def _explain_range(self, start: _dt.date, end: _dt.date) -> Iterator[DayInfo]:
         day = start + _ONE_DAY
@@ -902,7 +908,3 @@ class WorkCalendar:
 
 #: days off (or on) that belong to a holiday without being statutory themselves
 _OF_A_HOLIDAY = frozenset({DayKind.HOLIDAY, DayKind.BRIDGE_DAY, DayKind.MAKEUP_WORKDAY})
-
-
-def _plain(info: DayInfo) -> bool:
-    return info.kind is DayKind.WORKDAY and info.name is None

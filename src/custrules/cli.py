@@ -36,7 +36,7 @@ from custrules._i18n import (
     translated,
 )
 from custrules._version import __version__
-from custrules.calendar import DayInfo, WorkCalendar, _plain, weekday_abbr, working_days_text
+from custrules.calendar import DayInfo, WorkCalendar, weekday_abbr, working_days_text
 from custrules.complaints import Approval, Extension, Severity, complaint_deadline
 from custrules.errors import CalendarHorizonError, CustrulesError
 from custrules.money import _whole_cents, to_money
@@ -745,7 +745,7 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> None:
     # 1 January, then the days after it: the day before may be past the calendar's data
     # (its first year), and special_days leaves out its start
     year_days = (cal.explain(first), *cal.special_days(first, end))
-    infos = tuple(i for i in year_days if i.kind is not DayKind.WEEKEND and not _plain(i))
+    infos = tuple(i for i in year_days if i.kind is not DayKind.WEEKEND and not i.plain)
     data = {
         "calendar": _calendar_json(cal),
         "year": year,
