@@ -245,7 +245,7 @@ REFUSALS = [
         "'re13'",
         "realestate.case.policy_named.unknown_policy",
         "unknown policy 're13': use one of re11, re12, re14",
-        "未知的制度 're13'：可用 re11, re12, re14",
+        "未知的制度 're13'：可用 re11、re12、re14",
     ),
     (
         "a case file of a host's own policy",
@@ -253,7 +253,7 @@ REFUSALS = [
         "<large AttributionPolicy>",
         "realestate.case.policy_name.policy_host",
         "policy 本公司 is a host's own policy: a case file names only re11, re12, re14",
-        "制度 本公司 是使用方自己的制度：案例文件只能指定 re11, re12, re14",
+        "制度 本公司 是使用方自己的制度：案例文件只能指定 re11、re12、re14",
     ),
     (
         "case_to_json of something else",
@@ -317,7 +317,7 @@ REFUSALS = [
         "'split_evenly'",
         "check.member.unknown_use",
         "unknown household rule 'split_evenly': use one of split, first_wins",
-        "未知的家庭规则 'split_evenly'：可用 split, first_wins",
+        "未知的家庭规则 'split_evenly'：可用 split、first_wins",
     ),
     (
         "an unknown confirmation cutoff",
@@ -325,7 +325,7 @@ REFUSALS = [
         "'evening'",
         "check.member.unknown_use",
         "unknown confirmation cutoff 'evening': use one of deal_day, deal",
-        "未知的确认截止 'evening'：可用 deal_day, deal",
+        "未知的确认截止 'evening'：可用 deal_day、deal",
     ),
     (
         "an unknown forgot rule",
@@ -333,7 +333,7 @@ REFUSALS = [
         "'window'",
         "check.member.unknown_use",
         "unknown forgot rule 'window': use one of recognition_window, records",
-        "未知的忘记置业顾问的规则 'window'：可用 recognition_window, records",
+        "未知的忘记置业顾问的规则 'window'：可用 recognition_window、records",
     ),
     (
         "a principle that is not text",
@@ -421,7 +421,7 @@ REFUSALS = [
         "'" + "v" * 50 + "'",
         "realestate.case.event_from_json.unknown_event",
         "unknown event type '" + "v" * 40 + "': use one of " + KINDS,
-        "未知的事件类型 '" + "v" * 40 + "'：可用 " + KINDS,
+        "未知的事件类型 '" + "v" * 40 + "'：可用 " + KINDS.replace(", ", "、"),
     ),
 ]
 

@@ -180,7 +180,7 @@ def test_two_deals_are_an_error_with_its_code_and_parameters() -> None:
         "(or household) and one deal"
     )
     assert error.message_in("zh") == (
-        "一个案例中有 2 笔成交（2026-03-05 15:00, 2026-03-06 15:00）：一个案例只能是一位客户"
+        "一个案例中有 2 笔成交（2026-03-05 15:00、2026-03-06 15:00）：一个案例只能是一位客户"
         "（或一个家庭）和一笔成交"
     )
 

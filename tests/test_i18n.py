@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import pickle
 import re
 import string
 from datetime import datetime
@@ -27,8 +29,20 @@ from custrules import (
     assess_tier,
     attribute,
     complaint_deadline,
+    score_visit,
 )
-from custrules._i18n import N_, fill, lang_code, lang_from_env, tr, translated
+from custrules._i18n import (
+    N_,
+    WITH_LABEL,
+    Names,
+    Sub,
+    _arg,
+    fill,
+    lang_code,
+    lang_from_env,
+    tr,
+    translated,
+)
 from custrules.cli import _DEMO, main
 from tests import catalogue
 from tests.strategies import re_households, re_stories
@@ -414,3 +428,23 @@ def _kind(c: str) -> str:
     if c.isascii() and c.isalpha():
         return "latin"
     return "cjk" if "\u4e00" <= c <= "\u9fff" else "other"
+
+
+def test_lists_in_chinese_take_the_enumeration_comma_and_params_stay_text() -> None:
+    with pytest.raises(CustrulesError) as caught:
+        score_visit(quality="很好", service="优良", renown="知名")
+    error = caught.value
+    listed = error.params["a"]
+    # a host reads plain text, as before; its Chinese reader sees 、
+    assert listed == "非常优良, 优良, 良好, 一般, 合格, 不合格"
+    assert json.loads(json.dumps(error.params, ensure_ascii=False))["a"] == listed
+    assert error.message_in("zh").endswith("可用 非常优良、优良、良好、一般、合格、不合格")
+    assert error.message_in("en") == str(error)
+    again = pickle.loads(pickle.dumps(error))
+    assert again.message_in("zh") == error.message_in("zh")
+    # items that hold 、 or ， themselves are set apart by ；
+    assert _arg(Names(["甲，乙", "丙"]), "zh") == "甲，乙；丙"
+    assert _arg(Names(["甲，乙", "丙"]), "en") == "甲，乙, 丙"
+    assert (
+        _arg(Names([Sub((WITH_LABEL, ("one_star", "一星客户")))]), "zh") == "one_star（一星客户）"
+    )

@@ -309,8 +309,8 @@ MONEY_ERRORS: list[tuple[Any, Any, str, str, str]] = [
         "money.allocate.rounding_decimal",
         "rounding must be a decimal rounding mode (ROUND_05UP, ROUND_CEILING, ROUND_DOWN, "
         "ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP), got 'HALF'",
-        "rounding 必须是 decimal 的舍入方式（ROUND_05UP, ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, "
-        "ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP），收到的是 'HALF'",
+        "rounding 必须是 decimal 的舍入方式（ROUND_05UP、ROUND_CEILING、ROUND_DOWN、ROUND_FLOOR、"
+        "ROUND_HALF_DOWN、ROUND_HALF_EVEN、ROUND_HALF_UP、ROUND_UP），收到的是 'HALF'",
     ),
 ]
 

@@ -151,7 +151,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         ),
         "tiers.tiertable.bands_order.table_bands",
         "table t: the bands are not in increasing order (lowest first): b ≥ 10, a ≥ 0",
-        "档位表 t：各区间不是按从低到高排列：b ≥ 10, a ≥ 0",
+        "档位表 t：各区间不是按从低到高排列：b ≥ 10、a ≥ 0",
     ),
     (
         "overlap",
@@ -224,9 +224,9 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "three_star (三星客户)"
         ),
         (
-            "档位表 polyolefin_stars 没有档位 '四星客户'；其档位为 online_auction (网拍客户), "
-            "ordinary (普通客户), one_star (一星客户), two_star (二星客户), three_star "
-            "(三星客户)"
+            "档位表 polyolefin_stars 没有档位 '四星客户'；其档位为 online_auction（网拍客户）、"
+            "ordinary（普通客户）、one_star（一星客户）、two_star（二星客户）、three_star"
+            "（三星客户）"
         ),
     ),
     (
@@ -289,7 +289,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "that month) or Missing.SKIP (leave it out)"
         ),
         (
-            "2026-02, 2026-03 没有数据：请补上，或指定 missing=Missing.ZERO（当月为零）或 "
+            "2026-02、2026-03 没有数据：请补上，或指定 missing=Missing.ZERO（当月为零）或 "
             "Missing.SKIP（略过）"
         ),
     ),
@@ -434,7 +434,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'kg'",
         "check.member.unknown_use",
         "unknown volume unit 'kg': use one of tonnes, cases, yuan",
-        "未知的数量单位 'kg'：可用 tonnes, cases, yuan",
+        "未知的数量单位 'kg'：可用 tonnes、cases、yuan",
     ),
     (
         "rating of another row",
@@ -446,8 +446,8 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "非常优良, 优良, 良好, 一般, 合格, 不合格"
         ),
         (
-            "<ServiceRating.POOR: '不好'> 是另一项的评价；质量 项可用 非常优良, 优良, 良好, "
-            "一般, 合格, 不合格"
+            "<ServiceRating.POOR: '不好'> 是另一项的评价；质量 项可用 非常优良、优良、良好、"
+            "一般、合格、不合格"
         ),
     ),
     (
@@ -459,7 +459,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "unknown label '很好' for the 质量 row (VIS-1); use one of 非常优良, 优良, 良好, "
             "一般, 合格, 不合格"
         ),
-        "质量 项没有标签 '很好'（VIS-1）；可用 非常优良, 优良, 良好, 一般, 合格, 不合格",
+        "质量 项没有标签 '很好'（VIS-1）；可用 非常优良、优良、良好、一般、合格、不合格",
     ),
     (
         "unknown row",
@@ -496,7 +496,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "{'quality': 1}",
         "visits.weights.weights_name",
         "weights must name every row; missing: service, renown (give 0 to leave a row out)",
-        "权重必须给出每一项；缺少：service, renown（不计某项请给 0）",
+        "权重必须给出每一项；缺少：service、renown（不计某项请给 0）",
     ),
     (
         "weights all zero",
@@ -575,7 +575,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "approvals must come in order: sales, then finance, then the general manager (got "
             "财务部审核, 总经理审批)"
         ),
-        "审批必须依次进行：销售部、财务部、总经理（收到的是 财务部审核, 总经理审批）",
+        "审批必须依次进行：销售部、财务部、总经理（收到的是 财务部审核、总经理审批）",
     ),
     (
         "supply customers type",
@@ -636,8 +636,8 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "被司法或行政机关立案查处"
         ),
         (
-            "未知的清除理由 '欠款'：可用 提供虚假信息，有欺诈、严重失信等行为, "
-            "给公司造成经济损失或严重影响公司的市场信誉, 违反国家和地方法律法规，"
+            "未知的清除理由 '欠款'：可用 提供虚假信息，有欺诈、严重失信等行为；"
+            "给公司造成经济损失或严重影响公司的市场信誉；违反国家和地方法律法规，"
             "被司法或行政机关立案查处"
         ),
     ),
@@ -725,7 +725,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "language must be one of en_US, th, zh_CN, zh_TW (the names of China's holidays), "
             "got 'en'"
         ),
-        "language 必须是 en_US, th, zh_CN, zh_TW 之一（中国节假日名称的语言），收到的是 'en'",
+        "language 必须是 en_US、th、zh_CN、zh_TW 之一（中国节假日名称的语言），收到的是 'en'",
     ),
     (
         "country not text",
@@ -917,7 +917,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'董事会'",
         "check.member.unknown_use",
         "unknown approval stage '董事会': use one of 销售部审核, 财务部审核, 总经理审批",
-        "未知的审批环节 '董事会'：可用 销售部审核, 财务部审核, 总经理审批",
+        "未知的审批环节 '董事会'：可用 销售部审核、财务部审核、总经理审批",
     ),
     (
         "unknown qualification",
@@ -928,7 +928,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
             "unknown qualification '身份证': use one of 企业营业执照, 税务登记证, "
             "组织机构代码证, 开票资料"
         ),
-        "未知的资质 '身份证'：可用 企业营业执照, 税务登记证, 组织机构代码证, 开票资料",
+        "未知的资质 '身份证'：可用 企业营业执照、税务登记证、组织机构代码证、开票资料",
     ),
     (
         "documents not documents",
@@ -984,7 +984,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'郊区'",
         "check.member.unknown_use",
         "unknown market type '郊区': use one of 城镇, 乡村",
-        "未知的市场类型 '郊区'：可用 城镇, 乡村",
+        "未知的市场类型 '郊区'：可用 城镇、乡村",
     ),
     (
         "review period unknown",
@@ -992,7 +992,7 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "'week'",
         "check.member.unknown_use",
         "unknown review period 'week': use one of month, quarter, half_year, year",
-        "未知的评审期间 'week'：可用 month, quarter, half_year, year",
+        "未知的评审期间 'week'：可用 month、quarter、half_year、year",
     ),
     (
         "a day as text",

@@ -10,7 +10,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any
 
-from custrules._i18n import N_, Sub
+from custrules._i18n import N_, WITH_LABEL, Names, Sub
 from custrules.errors import InvalidInputError, InvalidTypeError, NaiveDatetimeError
 
 #: The dates custrules works with (documented in docs/limits.md): any business
@@ -482,7 +482,7 @@ def member(enum_cls: type[enum.Enum], value: Any, what: str | Sub) -> Any:
                 or (isinstance(label, str) and label and key == fold(label))
             ):
                 return item
-    known = ", ".join(_choice(m) for m in enum_cls)
+    known = Names(_choice(m) for m in enum_cls)
     raise UnknownLabelError.of(
         N_("unknown {what} {value!r}: use one of {known}"),
         code="check.member.unknown_use",
@@ -492,9 +492,11 @@ def member(enum_cls: type[enum.Enum], value: Any, what: str | Sub) -> Any:
     )
 
 
-def _choice(item: enum.Enum) -> str:
+def _choice(item: enum.Enum) -> Any:
     label = getattr(item, "label", None)
-    return f"{item.value} ({label})" if isinstance(label, str) and label else str(item.value)
+    if isinstance(label, str) and label:
+        return Sub((WITH_LABEL, (item.value, label)))
+    return str(item.value)
 
 
 def share(value: Any) -> Fraction:
@@ -610,7 +612,7 @@ def record(cls: Any, item: Any, what: str | Sub) -> Any:
             value=item,
             what=what,
             a=cls.__name__,
-            b=", ".join(fields),
+            b=Names(fields),
         )
     return cls(*item)
 
@@ -633,7 +635,7 @@ def items_of(
                 code="check.items_of.hold",
                 value=item,
                 what=what,
-                a=", ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))),
+                a=Names(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))),
                 b=type(item).__name__,
                 item=item,
             )

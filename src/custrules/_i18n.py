@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import gettext
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -26,6 +26,8 @@ __all__ = [
     "N_",
     "Both",
     "Listed",
+    "Names",
+    "WITH_LABEL",
     "Quote",
     "Sub",
     "Term",
@@ -129,6 +131,27 @@ class Listed(tuple[str, ...]):
     __slots__ = ()
 
 
+class Names(str):
+    """Items of a message listed as ``a, b`` (``a、b`` in Chinese).  It is the English
+    text itself, so an error's ``params`` stay plain text for a host; each item is text
+    or a text to render (a :class:`Sub`)."""
+
+    items: tuple[Any, ...]
+
+    def __new__(cls, items: Iterable[Any]) -> Names:
+        listed = tuple(items)
+        self = super().__new__(cls, ", ".join(map(str, listed)))
+        self.items = listed
+        return self
+
+    def __getnewargs__(self) -> tuple[tuple[Any, ...]]:  # type: ignore[override]
+        return (self.items,)
+
+
+#: an item of :class:`Names` shown with its label: ``online_auction (网拍客户)``
+WITH_LABEL = N_("{} ({})")
+
+
 class Quote(str):
     """Free text a user wrote (a ruling's text): ``: text``, or nothing when empty."""
 
@@ -159,6 +182,8 @@ def _arg(a: Any, lang: str) -> Any:
         return tr(N_(", "), lang).join(a[:-1]) + last + a[-1]
     if kind is Listed:
         return tr(N_(", "), lang).join(a)
+    if kind is Names:
+        return _names(a, lang)
     if kind is Quote:
         return translated(N_(": {}"), lang, a) if a else ""
     if kind is Sub:
@@ -170,6 +195,17 @@ def _arg(a: Any, lang: str) -> Any:
     if callable(message_in):  # an error inside a message
         return message_in(lang)
     return a
+
+
+def _names(names: Names, lang: str) -> str:
+    """The items listed in ``lang``: in Chinese with 、, or with ； where an item holds a
+    、 or a ， itself (English keeps the plain text's commas)."""
+    items = [str(_arg(x, lang)) for x in names.items]
+    if lang == "en":
+        return ", ".join(items)
+    if any("、" in x or "，" in x for x in items):
+        return tr(N_("; "), lang).join(items)
+    return tr(N_(", "), lang).join(items)
 
 
 #: a text not yet rendered: (English template, its arguments)

@@ -40,7 +40,7 @@ import attrs
 from custrules import _check
 from custrules._days import DayData, DayKind, SpecialDay
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Sub, lang_code, tr, translated
+from custrules._i18n import N_, Names, Sub, lang_code, tr, translated
 from custrules._index import DENSE_LIMIT, Dense, Index
 from custrules.errors import CalendarHorizonError, InvalidInputError, InvalidTypeError
 from custrules.notice import (
@@ -143,7 +143,7 @@ def _optional_date(value: Any) -> _dt.date | None:
 def _disjoint(instance: CalendarOverrides, attribute: Any, value: frozenset[_dt.date]) -> None:
     both = instance.days_off & value
     if both:
-        listed = ", ".join(d.isoformat() for d in sorted(both))
+        listed = Names(d.isoformat() for d in sorted(both))
         raise InvalidInputError.of(
             N_("a day cannot be both a day off and a working day in one override: {listed}"),
             code="calendar.disjoint.day_cannot",
@@ -500,7 +500,7 @@ class WorkCalendar:
                 N_("language must be one of {a} (the names of China's holidays), got {value!r}"),
                 code="calendar.workcalendar.china.language",
                 value=language,
-                a=", ".join(China.supported_languages),
+                a=Names(China.supported_languages),
             )
         return _china_calendar(estimate_beyond_horizon, language)
 

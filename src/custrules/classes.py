@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Listed, Said, Sub, render_all, said
+from custrules._i18n import N_, Listed, Names, Said, Sub, render_all, said
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -224,7 +224,7 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
             ),
             code="classes.admission_status.approvals_come",
             value=file.approvals,
-            a=", ".join(s.value for s in stages),
+            a=Names(s.value for s in stages),
         )
     if missing or len(stages) < len(order):
         notes = []

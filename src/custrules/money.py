@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from custrules import _check
-from custrules._i18n import N_, Sub
+from custrules._i18n import N_, Names, Sub
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["CENT", "MAX_AMOUNT_YUAN", "allocate", "to_fraction_shares", "to_money"]
@@ -233,7 +233,7 @@ def allocate(
             N_("rounding must be a decimal rounding mode ({a}), got {rounding!r}"),
             code="money.allocate.rounding_decimal",
             value=rounding,
-            a=", ".join(sorted(_ROUNDINGS)),
+            a=Names(sorted(_ROUNDINGS)),
             rounding=rounding,
         )
     return _split_cents(_to_cents(total, rounding), to_fraction_shares(shares))

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Listed, Said, Sub, Term, render_all, said, tr
+from custrules._i18n import N_, WITH_LABEL, Listed, Names, Said, Sub, Term, render_all, said, tr
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 from custrules.periods import Month
 
@@ -263,7 +263,7 @@ class TierTable:
                 code="tiers.tiertable.bands_order.table_bands",
                 value=banded,
                 name=self.name,
-                bands=", ".join(f"{t.name} ≥ {t.lower}" for t in banded),
+                bands=Names(f"{t.name} ≥ {t.lower}" for t in banded),
             )
         expected: Fraction | None = Fraction(0)
         for tier in banded:
@@ -378,7 +378,7 @@ class TierTable:
             pos = self._positions.get(key.strip())
             if pos is not None:
                 return self.tiers[pos]
-            known = ", ".join(f"{t.name} ({t.label})" for t in self.tiers)
+            known = Names(Sub((WITH_LABEL, (t.name, t.label))) for t in self.tiers)
             raise UnknownLabelError.of(
                 N_("table {name} has no tier {key!r}; its tiers are {known}"),
                 code="tiers.tiertable.tier.table_has",
@@ -741,7 +741,7 @@ def _window(
     months = [ending - i for i in range(count - 1, -1, -1)]
     absent = [m for m in months if m not in monthly]
     if absent and missing is Missing.ERROR:
-        listed = ", ".join(str(m) for m in absent)
+        listed = Names(str(m) for m in absent)
         raise InvalidInputError.of(
             N_(
                 "no figure for {listed}: supply it, or say missing=Missing.ZERO (nothing "

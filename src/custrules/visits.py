@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Sub, tr, translated
+from custrules._i18n import N_, Names, Sub, tr, translated
 from custrules.errors import InvalidInputError, InvalidTypeError, UnknownLabelError
 
 __all__ = [
@@ -134,7 +134,7 @@ def _rating(row: Row, value: Any) -> Any:
             code="visits.rating.rating_another",
             value=value,
             value2=row.value,
-            a=", ".join(m.value for m in enum_cls),
+            a=Names(m.value for m in enum_cls),
         )
     if isinstance(value, str):
         text = _check.fold(value)
@@ -146,7 +146,7 @@ def _rating(row: Row, value: Any) -> Any:
         code="visits.rating.unknown_label",
         value=value,
         value2=row.value,
-        a=", ".join(m.value for m in enum_cls),
+        a=Names(m.value for m in enum_cls),
     )
 
 
@@ -191,7 +191,7 @@ def _weights(value: Mapping[Any, Any] | None) -> Mapping[Row, Fraction]:
         what = Sub((N_("the weight of {}"), (key,)))
         out[row] = _check.volume(weight, what)
     if len(out) != len(Row):
-        absent = ", ".join(r.name.lower() for r in Row if r not in out)
+        absent = Names(r.name.lower() for r in Row if r not in out)
         raise InvalidInputError.of(
             N_("weights must name every row; missing: {absent} (give 0 to leave a row out)"),
             code="visits.weights.weights_name",

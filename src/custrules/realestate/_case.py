@@ -43,7 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Sub, Term
+from custrules._i18n import N_, Names, Sub, Term
 from custrules.errors import CustrulesError, InvalidInputError, InvalidTypeError
 from custrules.money import MAX_AMOUNT_YUAN, _to_cents, _whole_cents, to_money
 from custrules.periods import parse_date, parse_instant
@@ -92,7 +92,7 @@ def policy_named(name: str) -> AttributionPolicy:
             code="realestate.case.policy_named.unknown_policy",
             value=name,
             a=name[:40],
-            a2=", ".join(POLICIES),
+            a2=Names(POLICIES),
         ) from None
 
 
@@ -105,7 +105,7 @@ def _policy_name(policy: AttributionPolicy) -> str:
         code="realestate.case.policy_name.policy_host",
         value=policy,
         name=policy.name,
-        a=", ".join(POLICIES),
+        a=Names(POLICIES),
     )
 
 
@@ -289,7 +289,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
             code="realestate.case.event_from_json.unknown_event",
             value=kind,
             a=str(kind)[:40],
-            a2=", ".join(EVENT_NAMES),
+            a2=Names(EVENT_NAMES),
         )
     fields = {k: v for k, v in data.items() if k != "type"}
     if customer is not None and "customer" not in fields:
@@ -302,7 +302,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
             code="realestate.case.event_from_json.event_unknown",
             kind=kind,
             a=", ".join(map(str, unknown))[:200],
-            a2=", ".join(sorted(known)),
+            a2=Names(sorted(known)),
         )
     missing = sorted(
         _RENAMES.get(f.name, f.name)
@@ -314,7 +314,7 @@ def event_from_json(data: Mapping[str, Any], *, customer: str | None = None) -> 
             N_("{kind} event: missing field(s) {a}"),
             code="realestate.case.event_from_json.event_missing",
             kind=kind,
-            a=", ".join(missing),
+            a=Names(missing),
         )
     try:
         event: Event = _CONVERTER.structure(fields, cls)
@@ -374,7 +374,7 @@ def case_from_json(data: Mapping[str, Any]) -> Case:
             N_("unknown key(s) {a} in the case file: it takes {a2}"),
             code="realestate.case.case_from_json.unknown_key_case",
             a=", ".join(map(str, unknown))[:200],
-            a2=", ".join(_TOP_KEYS),
+            a2=Names(_TOP_KEYS),
         )
     customer = data.get("customer")
     if customer is not None:

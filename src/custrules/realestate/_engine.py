@@ -22,7 +22,7 @@ import attrs
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, Both, Sub, Term, lang_code, tr
+from custrules._i18n import N_, Both, Names, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
 from custrules.periods import CHINA_TZ
@@ -248,7 +248,7 @@ def _scope(
             code="realestate.engine.scope.events_more_than_one_customer_one_call_pass.3",
             value=sorted(links),
             start=start,
-            a=", ".join(others),
+            a=Names(others),
         )
     return sorted(seen), len(seen) == len(links)
 
@@ -352,7 +352,7 @@ def attribute(
             code="realestate.engine.attribute.deals_one",
             value=deals,
             a=len(deals),
-            a2=", ".join(_fmt(d.at) for d in deals),
+            a2=Names(_fmt(d.at) for d in deals),
         )
     deal = deals[0] if deals else None
     cutoff = _cutoff(policy, deal, as_of)

@@ -13,7 +13,7 @@ import attrs
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_, tr
+from custrules._i18n import N_, Names, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import to_fraction_shares
 
@@ -604,7 +604,7 @@ class Ruling(Event):
 
     def __attrs_post_init__(self) -> None:
         if self.owner is not None and self.shares.get(salesperson(self.owner), 0) <= 0:
-            held = ", ".join(str(p) for p, v in self.shares.items() if v > 0)
+            held = Names(str(p) for p, v in self.shares.items() if v > 0)
             raise InvalidInputError.of(
                 N_(
                     "the ruling names {owner} as owner, but {owner} holds no share "

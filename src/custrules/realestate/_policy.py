@@ -11,7 +11,7 @@ import attrs
 
 from custrules import _check
 from custrules._frozen import FrozenMap
-from custrules._i18n import N_
+from custrules._i18n import N_, Names
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 
@@ -175,7 +175,7 @@ def _citations(value: Mapping[str, str]) -> Mapping[str, str]:
                 code="realestate.policy.citations.unknown_principle",
                 value=key,
                 key=key,
-                a=", ".join(PRINCIPLES),
+                a=Names(PRINCIPLES),
             )
     return FrozenMap({k: _check.text(v, "a rule ID") for k, v in value.items()})
 

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Term, lang_code, render
+from custrules._i18n import N_, Names, Term, lang_code, render
 from custrules.errors import InvalidInputError, InvalidTypeError
 
 
@@ -152,7 +152,7 @@ class Rotation:
                 N_("not in the rotation: {a}"),
                 code="realestate.rotation.rotation.not_rotation",
                 value=unknown,
-                a=", ".join(unknown),
+                a=Names(unknown),
             )
 
     def _known(self, names: Collection[str], what: str) -> frozenset[str]:
@@ -166,7 +166,7 @@ class Rotation:
                 code="realestate.rotation.rotation.known.not_rotation",
                 value=unknown,
                 what=what,
-                a=", ".join(unknown),
+                a=Names(unknown),
             )
         return out
 
