@@ -700,7 +700,7 @@ def test_naive_datetimes_and_junk() -> None:
 
 from decimal import Decimal  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from custrules import allocate  # noqa: E402
@@ -799,6 +799,43 @@ def test_the_zone_instants_are_written_in_changes_nothing(
         return
     b = attribute(moved, policy, customer="王先生")
     assert (b.explain(), b.explain("zh")) == (a.explain(), a.explain("zh"))
+
+
+def _a_year_later(event: Any) -> Any:
+    """``event`` 365 days later: from March 2026 to February 2027 every day keeps its
+    month and day (neither year has a 29 February in the span)."""
+    later = {
+        f.name: getattr(event, f.name) + dt.timedelta(days=365)
+        for f in attrs.fields(type(event))
+        if isinstance(getattr(event, f.name), dt.date)  # instants and dates
+    }
+    return attrs.evolve(event, **later)
+
+
+def _days(event: Any) -> set[dt.date]:
+    values = [getattr(event, f.name) for f in attrs.fields(type(event))]
+    return {
+        v.date() if isinstance(v, dt.datetime) else v for v in values if isinstance(v, dt.date)
+    }
+
+
+@given(
+    st.one_of(re_stories(), re_stories(deal=False), re_households(), re_households(deal=False)),
+    policies,
+)
+def test_the_same_story_a_year_later_gives_the_same_answer(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """Nothing in the clauses depends on the year: periods count calendar months and
+    days, so the same dates a year on give the same owner, shares and rules."""
+    assume(all(dt.date(2026, 3, 1) <= d <= dt.date(2027, 2, 28) for e in story for d in _days(e)))
+    later = [_a_year_later(e) for e in story]
+    assert outcome(later, policy, customer="王先生") == outcome(story, policy, customer="王先生")
+    try:
+        a = attribute(story, policy, customer="王先生")
+    except InvalidInputError:
+        return
+    assert attribute(later, policy, customer="王先生").rules == a.rules
 
 
 @given(
