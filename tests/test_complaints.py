@@ -718,7 +718,7 @@ def test_cmp1_deadline_explanations_word_for_word() -> None:
         "  2026-10-05 周一：休息日，补休或特别通知的休息日：国庆节\n"
         "  2026-10-06 周二：休息日，调休放假：国庆节（调至 2026-09-20 周日上班）\n"
         "  2026-10-07 周三：休息日，调休放假：国庆节（调至 2026-10-10 周六上班）\n"
-        "规则：CMP-1, CAL-5, CAL-6"
+        "规则：CMP-1、CAL-5、CAL-6"
     )
     major = complaint_deadline(t, "major", closing_time=dt.time(17, 30))
     assert major.explain(at=t + dt.timedelta(days=1)) == (

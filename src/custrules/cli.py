@@ -27,6 +27,7 @@ from custrules._i18n import (
     LANGS,
     N_,
     Listed,
+    Names,
     Sub,
     Term,
     lang_code,
@@ -550,7 +551,7 @@ def _cmd_tier(args: argparse.Namespace, out: TextIO) -> None:
     lines = [
         head,
         *(f"  {r}" for r in d.explain(lang).splitlines()),
-        translated(N_("rules: {}"), lang, ", ".join(d.rules)),
+        render(N_("rules: {}"), (Names(d.rules),), lang),
     ]
     _emit(out, args, data, lines)
 

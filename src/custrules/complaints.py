@@ -50,7 +50,7 @@ from typing import Any
 import attrs
 
 from custrules import _check
-from custrules._i18n import N_, Sub, Term, lang_code, tr, translated
+from custrules._i18n import N_, Names, Sub, Term, lang_code, render, tr, translated
 from custrules.calendar import (
     DayInfo,
     WorkCalendar,
@@ -615,7 +615,7 @@ class Deadline:
         if skipped:
             lines.append(tr(N_("days off skipped and make-up days counted:"), lang))
             lines.extend(f"  {info.explain(lang)}" for info in skipped)
-        lines.append(translated(N_("rules: {}"), lang, ", ".join(self.rules)))
+        lines.append(render(N_("rules: {}"), (Names(self.rules),), lang))
         return "\n".join(lines)
 
 
