@@ -44,6 +44,7 @@ from custrules import (
     Visit,
     attribute,
 )
+from custrules.periods import add_months
 from custrules.realestate import Attribution, AttributionPolicy, Party
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
@@ -248,6 +249,30 @@ def test_re12_5_1_and_re14_2_5_1_named_on_entering() -> None:
         a = attribute(story, policy)
         assert split(a) == sp(丁=1)
         assert rule in a.rules
+
+
+@pytest.mark.parametrize(
+    ("policy", "rule", "months"), [(RE12, "RE12-5.1", 1), (RE14, "RE14-2.5(1)", 2)]
+)
+def test_a_reception_a_clause_gives_counts_as_a_registration_from_the_visit(
+    policy: AttributionPolicy, rule: str, months: int
+) -> None:
+    """RE12-5.1, RE14-2.5(1) with RE12-7.1, RE14-5.2: the named salesperson holds the
+    customer from the visit for the policy's validity, registered or not; a deal
+    someone else closes after that is the closer's."""
+    named = visit(0, "甲", asked_for=["甲"], named_on_entry=True)
+    last = (add_months(at(0).date(), months) - at(0).date()).days  # the last valid day
+    inside = attribute([named, deal(last, "乙")], policy)
+    assert (split(inside), inside.owner, inside.rules) == (sp(甲=1), "甲", (rule,))
+    after = attribute([named, deal(last + 1, "乙")], policy)
+    assert (split(after), after.owner) == (sp(乙=1), "乙")
+    assert after.explain().splitlines()[1:] == [
+        f"{policy.cite('valid')}: 甲's registration had lapsed",
+        f"{policy.cite('valid')}: 乙 closed the deal with no valid claim against it",
+    ]
+    # the reception is 甲's registration: a later one by 乙 does not beat it (RE12-7.3)
+    late = attribute([named, *seen(1, "乙"), deal(last, "乙")], policy)
+    assert split(late) == sp(甲=1)
 
 
 # -- RE12-5.2, RE12-5.3, RE14-5.3(2): asking for another salesperson ------------------------
