@@ -275,6 +275,32 @@ def test_a_reception_a_clause_gives_counts_as_a_registration_from_the_visit(
     assert split(late) == sp(甲=1)
 
 
+@pytest.mark.parametrize(
+    ("policy", "rule", "months"), [(RE12, "RE12-3.6", 1), (RE14, "RE14-5.3(1)", 2)]
+)
+def test_a_customer_back_after_the_registration_lapsed_asks_for_the_same_salesperson(
+    policy: AttributionPolicy, rule: str, months: int
+) -> None:
+    """RE12-3.6, RE14-5.3(1) with RE12-7.1, RE14-5.2: 甲's registration has lapsed when
+    the customer comes back asking for 甲, and 甲 receives them: the reception is 甲's
+    registration from that visit, as it would be for anyone the customer asked for; a
+    deal 乙 closes a week later is 甲's, not the closer's."""
+    back = add_months(at(0).date(), months) - at(0).date() + dt.timedelta(days=3)
+    again = visit(back.days, "甲", previous=Previous.NAMES, asked_for=["甲"])
+    a = attribute([*seen(0, "甲"), again, deal(back.days + 7, "乙")], policy)
+    assert (split(a), a.owner) == (sp(甲=1), "甲")
+    assert a.explain().splitlines()[1:] == [
+        f"{policy.cite('valid')}: 甲's registration had lapsed",
+        f"{rule}: the customer asked for 甲",
+    ]
+    # the same for someone the customer never met, and a month after that visit the
+    # new registration lapses too
+    stranger = attribute([*seen(0, "丙"), again, deal(back.days + 7, "乙")], policy)
+    assert split(stranger) == sp(甲=1)
+    later = back.days + (add_months(at(back.days).date(), months) - at(back.days).date()).days
+    assert split(attribute([*seen(0, "甲"), again, deal(later + 1, "乙")], policy)) == sp(乙=1)
+
+
 # -- RE12-5.2, RE12-5.3, RE14-5.3(2): asking for another salesperson ------------------------
 
 

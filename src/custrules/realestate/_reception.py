@@ -182,13 +182,16 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             )
         return
     target = named[0]
-    if owner is None or target == owner or not m.holds(owner, t):
-        if owner != target and owner is not None:
+    held = owner is not None and m.holds(owner, t)
+    if not held or target == owner:
+        if owner is not None and not held:
             m.lapsed(owner)
-        if who == target and owner != target:
+        if who == target and not held:
+            # nobody holds the customer (a lapsed hold of the one named included): the
+            # reception is the named salesperson's registration from this visit
             m.claim(who, t)
             m.take(who, "returning", "the customer asked for {}", who)
-        elif owner is not None and who == owner:
+        elif held and who == owner:
             m.note("returning", "the returning customer went back to {}", owner)
         return
     if who == target and p.nth_visit_share is not None:
