@@ -644,6 +644,30 @@ def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() ->
     )
 
 
+@pytest.mark.parametrize("found", [None, 21, 31])
+def test_re14_5_3_8_after_5_3_7_the_forgotten_salesperson_shares_only_if_found(
+    found: int | None,
+) -> None:
+    """RE14-5.3(7): the customer forgot 甲 and 乙 received them in rotation: the deal is
+    none of 甲's (成交与b无关) unless 乙 finds 甲 in the records.  When the customer then
+    names 丙 on day 30 (RE14-5.3(8)), 甲 is not among the earlier salespeople who share
+    the other half, though still registered; found in the records before that visit,
+    甲 is (a look-up after it comes too late)."""
+    story = [
+        *seen(0, "甲"),
+        *seen(20, "乙", previous=Previous.FORGOT),
+        visit(30, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+        deal(35, "丙"),
+    ]
+    if found is not None:
+        story.append(Recognition(at=at(found), customer=C, original="甲", by_records=True))
+    a = attribute(story, RE14)
+    q = Fraction(1, 4)
+    assert split(a) == (sp(丙=H, 乙=q, 甲=q) if found == 21 else sp(丙=H, 乙=H))
+    assert (a.owner, a.follow_up) == ("丙", "丙")
+    assert {"RE14-5.3(7)", "RE14-5.3(8)"} <= set(a.rules)
+
+
 def test_re14_5_3_9_the_owner_follows_up() -> None:
     """RE14-5.3(9): follow-up and after-sales belong to whoever owns the performance."""
     a = attribute([*seen(0, "甲"), deal(3, "甲")], RE14)

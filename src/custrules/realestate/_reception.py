@@ -195,11 +195,14 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.note("returning", "the returning customer went back to {}", owner)
         return
     if who == target and p.nth_visit_share is not None:
+        # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
+        # unless found in the records since: not one of the earlier salespeople either
+        forgotten = pending[0] if pending is not None and p.forgot is ForgotRule.RECORDS else None
         earlier = tuple(
             dict.fromkeys(
                 x.received_by
                 for x in m.visits[:-1]
-                if x.received_by != who and m.valid(x.received_by, t)
+                if x.received_by not in (who, forgotten) and m.valid(x.received_by, t)
             )
         )
         if earlier:
