@@ -373,6 +373,25 @@ def test_re12_7_5_against_re14_5_3_10(how: str, re12: dict[str, Fraction], rule:
     assert split(attribute(story, RE14)) == sp(甲=1)  # always the original salesperson
 
 
+@pytest.mark.parametrize("deal_day", [0, 3])
+def test_an_introduced_new_customer_received_as_a_courtesy(deal_day: int) -> None:
+    """RE12-7.5(a): 甲 announced the old customer's friend and was absent at the visit; the
+    salesperson last in the rotation (丙) received them as a courtesy: 甲's customer.  RE14
+    gives the customer to 甲 (RE14-5.3(10)) and reads 丙's reception as RE14-2.5's: a deal
+    that day is split 50/50, a later one is 甲's.  It is the customer's first visit."""
+    story = [
+        OldCustomerIntroduction(
+            at=at(-1), customer=C, old_customer="李老板", salesperson="甲", how="phoned_ahead"
+        ),
+        visit(0, "丙", courtesy_for="甲"),
+        deal(deal_day, "丙"),
+    ]
+    assert split(attribute(story, RE12)) == sp(甲=1)
+    a = attribute(story, RE14)
+    assert split(a) == (sp(甲=H, 丙=H) if deal_day == 0 else sp(甲=1))
+    assert "RE14-2.5: 丙, in turn, received 甲's new customer" in a.explain().splitlines()
+
+
 # -- RE12-6: company customers --------------------------------------------------------------
 
 

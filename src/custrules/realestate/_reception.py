@@ -86,7 +86,10 @@ def on_visit(m: Ledger, v: Visit) -> None:
             )
         elif not named and p.same_day_share is not None:
             m.same_day = (absent, who, t)
-            m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
+            if first:  # a new customer a clause gave the absent salesperson (RE14-5.3(10))
+                m.note("courtesy", "{}, in turn, received {}'s new customer", who, absent)
+            else:
+                m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
         else:
             m.note(
                 "courtesy",
