@@ -2065,10 +2065,10 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
     ),
     ("courtesy_same_day_nobody_held", "RE14"): (
         [
-            "RE14-2.5: 乙, in turn, received 甲's returning customer",
+            "RE14-2.5: 乙, in turn, received 甲's new customer",
             "RE14-2.5: the deal closed the same day: 乙 and 甲 split the bonus",
         ],
-        ["RE14-2.5: 乙按轮序接待了甲的回访客户", "RE14-2.5: 当天成交：乙与甲分享奖金"],
+        ["RE14-2.5: 乙按轮序接待了甲的新客户", "RE14-2.5: 当天成交：乙与甲分享奖金"],
         None,
         None,
     ),

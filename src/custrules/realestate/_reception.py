@@ -24,6 +24,7 @@ from fractions import Fraction
 from custrules._i18n import Listed
 from custrules.periods import add_months
 from custrules.realestate._events import (
+    Previous,
     Recognition,
     Visit,
 )
@@ -86,7 +87,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
             )
         elif not named and p.same_day_share is not None:
             m.same_day = (absent, who, t)
-            if first:  # a new customer a clause gave the absent salesperson (RE14-5.3(10))
+            if first and v.previous is Previous.FIRST_VISIT:  # a clause gave them (RE14-5.3(10))
                 m.note("courtesy", "{}, in turn, received {}'s new customer", who, absent)
             else:
                 m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
