@@ -29,6 +29,7 @@ from custrules import (
     HouseholdLink,
     InvalidInputError,
     InvalidTypeError,
+    MeetingRecord,
     NaiveDatetimeError,
     NameChange,
     OldCustomerIntroduction,
@@ -540,6 +541,51 @@ def test_re12_7_4_spouses_split_against_re14_5_3_11_first_wins() -> None:
     variant = attrs.evolve(RE14, household="split")
     assert split(attribute(story, variant)) == sp(甲=H, 乙=H)
     assert split(attribute(story, attrs.evolve(RE12, household="first_wins"))) == sp(甲=1)
+
+
+def test_a_household_found_out_after_the_deal() -> None:
+    """RE12-7.4 (分别来访 ... 之后发现为夫妻关系) and RE14-5.3(11) (成交后以先接待者为准):
+    spouses who visited separately before the deal are one household when found out,
+    the deal's settlement included; their visits before the deal decide, and the trail
+    says so (not that the link changed nothing).  Before the link is recorded, the
+    wife's deal is 乙's alone."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen(3, "乙", customer=wife),
+        deal(5, "乙", customer=wife),
+        HouseholdLink(at=at(8), customer=C, other=wife),
+    ]
+    line = (
+        "王先生 and 王太太 found to be one household on 2026-03-10 10:00, after the deal: "
+        "their visits before the deal decide"
+    )
+    for policy, rule, expected in (
+        (RE12, "RE12-7.4", sp(甲=H, 乙=H)),
+        (RE14, "RE14-5.3(11)", sp(甲=1)),
+    ):
+        a = attribute(story, policy)
+        assert split(a) == expected
+        assert f"{rule}: {line}" in a.explain().splitlines()
+        assert "after the deal: the salesperson" not in a.explain()
+        before = attribute(story, policy, as_of=at(6), customer=wife)
+        assert split(before) == sp(乙=1)
+
+
+def test_an_evening_meeting_record_after_a_same_day_deal_decides_the_tie() -> None:
+    """RE14-5.1: the manager's evening-meeting record (晚会记录) is written the evening of
+    the day; for a deal closed that afternoon it is the evidence of who registered first,
+    and the trail does not call it a record after the deal that changes nothing."""
+    story = [
+        visit(0, "乙"),
+        reg(0, "甲"),
+        reg(0, "乙"),
+        deal(0, "甲"),
+        MeetingRecord(at=at(0, 20), customer=C, first="乙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(乙=1)
+    assert "after the deal" not in a.explain()
 
 
 # -- after the deal: RE12-7.6 -----------------------------------------------------------------

@@ -427,6 +427,22 @@ def _assemble(
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
+        if isinstance(e, MeetingRecord):
+            continue  # evidence of the first reception, whenever written (RE14-5.1)
+        if isinstance(e, HouseholdLink):
+            # a household found out after the deal (之后发现): its members' visits before
+            # the deal decide, as the household clause says
+            steps.append(
+                _raw(
+                    policy.cite("household"),
+                    "{} and {} found to be one household on {}, after the deal: "
+                    "their visits before the deal decide",
+                    e.customer,
+                    e.other,
+                    e.at,
+                )
+            )
+            continue
         what = Term(
             N_("a change of name or unit")
             if isinstance(e, NameChange)
