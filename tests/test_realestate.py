@@ -302,6 +302,31 @@ def test_a_customer_back_after_the_registration_lapsed_asks_for_the_same_salespe
     assert split(attribute([*seen(0, "甲"), again, deal(later + 1, "乙")], policy)) == sp(乙=1)
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_customer_back_after_the_registration_lapsed_asks_for_an_absent_salesperson(
+    policy: AttributionPolicy,
+) -> None:
+    """RE12-3.6 with RE12-4, RE14-5.3(3): as above, but 甲 is away and 丙 receives the
+    customer for 甲.  The customer asked for 甲: the reception is 甲's registration
+    from that visit, 丙's a courtesy (RE12-4: all 甲's) or an assistance (RE14-5.3(3):
+    甲 80 %, 丙 20 %).  Before, 甲's lapse let 丙 take everything under RE12, though 甲
+    present would have owned the customer.  A courtesy the customer did not ask for
+    gives nothing (the customer is nobody's, as before)."""
+    months = policy.registration_validity_months
+    assert months is not None
+    back = (add_months(at(0).date(), months) - at(0).date()).days + 3
+    asked = visit(back, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲")
+    a = attribute([*seen(0, "甲"), asked, deal(back + 5, "丙")], policy)
+    expected = sp(甲=1) if policy is RE12 else sp(甲=Fraction(4, 5), 丙=Fraction(1, 5))
+    assert (split(a), a.owner, a.follow_up) == (expected, "甲", "甲")
+    assert f"{policy.cite('valid')}: 甲's registration had lapsed" in a.explain()
+    # as of the visit, the customer is 甲's again
+    assert attribute([*seen(0, "甲"), asked], policy, as_of=at(back, 11)).owner == "甲"
+    # the customer did not ask for 甲: nobody holds them, and the closer takes the deal
+    unasked = visit(back, "丙", courtesy_for="甲")
+    assert split(attribute([*seen(0, "甲"), unasked, deal(back + 5, "丁")], policy)) == sp(丁=1)
+
+
 # -- RE12-5.2, RE12-5.3, RE14-5.3(2): asking for another salesperson ------------------------
 
 

@@ -314,7 +314,7 @@ class Ledger:
         """``who`` becomes the owner (any pending case is over)."""
         self.owner = who
         self.split = None
-        self._end_pending()
+        self.end_pending()
         self.note(rule, template, *args)
 
     def set_split(
@@ -329,10 +329,10 @@ class Ledger:
         needs a registration still valid at the deal (the clause ``rule`` says so)."""
         self.split = _merge(shares)
         self.lapsing = None if lapsing is None else (lapsing, rule)
-        self._end_pending()
+        self.end_pending()
         self.note(rule, template, *args)
 
-    def _end_pending(self) -> None:
+    def end_pending(self) -> None:
         """The cases left pending until the deal, and any tie, are over."""
         self.forgot = self.assist = self.same_day = self.nth = None
         self.tied = ()
@@ -439,7 +439,7 @@ class Ledger:
         """``names`` registered at the same instant ``t`` and nothing orders them: nobody
         holds the customer, and the tie waits for a ruling (RE12-7.3, RE14-5.1)."""
         self.owner = self.split = None
-        self._end_pending()
+        self.end_pending()
         self.tied = tuple(names)
         self.needs("tie", _TIED, Both(names), t)
 

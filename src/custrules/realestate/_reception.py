@@ -77,6 +77,18 @@ def on_visit(m: Ledger, v: Visit) -> None:
             )
             return
         named = absent in v.asked_for
+        if named and absent not in m.lost and (owner is None or not m.holds(owner, t)):
+            # nobody holds the customer, who asked for the absent salesperson: as if that
+            # salesperson had received them, the reception is their registration from
+            # this visit (RE12-3.6 with RE12-4, RE14-5.3(3))
+            if owner is not None:
+                m.lapsed(owner)
+            m.claim(absent, t)
+            if p.assistant_share is None:
+                m.take(absent, "returning", "the customer asked for {}, who was absent", absent)
+            else:  # RE14-5.3(3) says so below
+                m.owner, m.split = absent, None
+                m.end_pending()
         if named and p.assistant_share is not None:
             m.assist = (absent, who, t)
             m.note(
