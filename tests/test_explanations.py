@@ -551,6 +551,16 @@ STORIES.update(
             (RE12,),
             {},
         ),
+        # RE12: several names after the registration lapsed: the lapse is told once
+        "re12_several_names_lapsed": (
+            [
+                *seen(0, "甲"),
+                visit(40, "乙", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+                deal(45, "乙"),
+            ],
+            (RE12,),
+            {},
+        ),
         # recognition of someone other than the forgotten salesperson
         "recognised_someone_else": (
             [*FORGOT, Recognition(at=at(10, 12), customer=C, original="丁"), deal(12, "乙")],
@@ -1641,6 +1651,25 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
+    ("re12_several_names_lapsed", "RE12"): (
+        [
+            "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
+            "RE12-7.1: 甲's registration had lapsed",
+            (
+                "RE12-7.3: the customer named 甲, 乙, but nobody holds the customer yet: the "
+                "registrations decide"
+            ),
+            "RE12-7.1: 乙 closed the deal with no valid claim against it",
+        ],
+        [
+            "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
+            "RE12-7.1: 甲的登记已失效",
+            "RE12-7.3: 客户点名甲、乙，但客户尚无人持有：以登记为准",
+            "RE12-7.1: 乙成交，且无人拥有有效的归属",
+        ],
+        None,
+        None,
+    ),
     ("recognised_someone_else", "RE12"): (
         [
             "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
@@ -2490,6 +2519,7 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("returning_to_owner", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("returning_to_owner", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("re12_several_names_nobody", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("re12_several_names_lapsed", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("recognised_someone_else", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("recognised_someone_else", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("recognised_nobody_forgot", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),

@@ -145,6 +145,7 @@ class Ledger:
         "split",
         "steps",
         "tied",
+        "told_lapsed",
         "unordered",
         "visits",
     )
@@ -166,6 +167,8 @@ class Ledger:
         self.now: _dt.datetime | None = None
         # per salesperson: the days of their registrations, in order
         self.regs: dict[str, list[_dt.date]] = {}
+        #: salespeople whose lapse the trail has told since their last claim
+        self.told_lapsed: set[str] = set()
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
         #: a salesperson whose part of ``split`` needs their registration still valid
@@ -287,8 +290,9 @@ class Ledger:
         """Say why ``owner`` no longer holds the customer: a clause removed them, their
         registration lapsed (``months``: say after how long), or, named by a clause
         without one, every registration their hold rested on did."""
-        if self.said_lost(owner):
-            return
+        if self.said_lost(owner) or owner in self.told_lapsed:
+            return  # (said once until the salesperson claims the customer again)
+        self.told_lapsed.add(owner)
         if owner not in self.regs:
             self.note(
                 "valid", "every registration {}'s hold rested on had lapsed: no claim", owner
@@ -303,6 +307,7 @@ class Ledger:
 
     def claim(self, who: str, t: _dt.datetime) -> None:
         """``who`` registered the customer at ``t`` (claims come in time order)."""
+        self.told_lapsed.discard(who)
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [_local(t)]

@@ -182,7 +182,9 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "received: the clauses do not say whose deal",
                 Listed(named),
             )
-        elif owner is None:
+        elif owner is None or not m.holds(owner, t):
+            if owner is not None:
+                m.lapsed(owner)
             m.note(
                 "earlier",
                 "the customer named {}, but nobody holds the customer yet: the "
