@@ -832,19 +832,41 @@ def test_a_pending_case_stands_on_the_last_day_of_its_registrations() -> None:
 
 def test_a_pending_courtesy_for_someone_never_registered_rests_on_the_clause() -> None:
     """RE14-2.5: nobody registered; the same-day deal splits as the clause says.  With
-    registrations on the customer's record, all lapsed, it lapses with them."""
+    registrations on the customer's record, all lapsed before the visit, the courtesy
+    gives 甲 nothing, whoever closes the deal: 甲's claim would rest on lapsed
+    registrations (before, 乙 closing gave 甲 half)."""
     story = [visit(0, "乙", courtesy_for="甲"), deal(0, "丙")]
     assert split(attribute(story, RE14)) == sp(甲=H, 乙=H)
     recorded = [*seen(0, "丁"), visit(100, "乙", courtesy_for="甲")]
     a = attribute([*recorded, deal(100, "丙")], RE14)
     assert split(a) == sp(丙=1)
     assert a.explain().splitlines()[1:] == [
-        "RE14-2.5: 乙, in turn, received 甲's returning customer",  # 丁's claim has lapsed
-        "RE14-5.2: 丙 closed the deal after every registration behind what was pending for "
-        "甲 and 乙 had lapsed: it lapses with them",
+        "RE14-5.2: 丁's registration had lapsed",
+        "RE14-2.5: 乙 received the customer for 甲, who holds no registration: no claim",
         "RE14-5.2: 丙 closed the deal with no valid claim against it",
     ]
-    assert split(attribute([*recorded, deal(100, "乙")], RE14)) == sp(甲=H, 乙=H)
+    assert split(attribute([*recorded, deal(100, "乙")], RE14)) == sp(乙=1)
+
+
+@pytest.mark.parametrize("closer", ["乙", "丙"])
+def test_a_courtesy_for_a_salesperson_whose_registration_lapsed_gives_nothing(
+    closer: str,
+) -> None:
+    """RE12-4, RE14-2.5 with RE12-7.1, RE14-5.2: 甲's registration lapsed before the
+    customer came back; 乙 received them for 甲 (the customer did not ask for 甲) and the
+    deal closed that day.  A lapsed registration never earns: before, RE14 paid 甲 half
+    when 乙 closed it, and RE12 said the customer stayed 甲's."""
+    for policy in (RE12, RE14):
+        months = policy.registration_validity_months
+        assert months is not None
+        back = (add_months(at(0).date(), months) - at(0).date()).days + 3
+        story = [*seen(0, "甲"), visit(back, "乙", courtesy_for="甲"), deal(back, closer)]
+        a = attribute(story, policy)
+        assert split(a) == sp(**{closer: 1})
+        assert a.explain().splitlines()[1:] == [
+            f"{policy.cite('valid')}: 甲's registration had lapsed",
+            f"{policy.cite('closer')}: {closer} closed the deal with no valid claim against it",
+        ]
 
 
 def test_re14_5_3_2_the_earlier_registration_is_read_at_the_deal() -> None:

@@ -56,7 +56,13 @@ def on_visit(m: Ledger, v: Visit) -> None:
             t,
         )
         return
-    if v.for_discount and p.discount_visits and owner is not None and owner != who:
+    if (
+        v.for_discount
+        and p.discount_visits
+        and owner is not None
+        and owner != who
+        and m.holds(owner, t)
+    ):
         m.note(
             "RE14-5.3(6)",
             "{}'s customer went to {} for a discount: the whole bonus stays {}'s",
@@ -89,6 +95,16 @@ def on_visit(m: Ledger, v: Visit) -> None:
             else:  # RE14-5.3(3) says so below
                 m.owner, m.split = absent, None
                 m.end_pending()
+        elif not m.holds(absent, t):
+            # a courtesy counts the customer as the absent salesperson's only while they
+            # hold it: a lapsed registration (or lost rights) gives nothing
+            if owner is not None and owner != absent:
+                m.lapsed(owner)
+            if absent in m.regs or absent in m.lost:
+                m.lapsed(absent)
+            else:
+                _no_registration(m, who, absent)
+            return
         if named and p.assistant_share is not None:
             m.assist = (absent, who, t)
             m.note(
@@ -103,6 +119,10 @@ def on_visit(m: Ledger, v: Visit) -> None:
                 m.note("courtesy", "{}, in turn, received {}'s new customer", who, absent)
             else:
                 m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
+        elif owner is None and absent not in m.regs:
+            # nobody registered the customer: nothing makes it the absent salesperson's
+            # (RE12-7.1: the registration is the basis of the commission)
+            _no_registration(m, who, absent)
         else:
             m.note(
                 "courtesy",
@@ -150,6 +170,15 @@ def on_visit(m: Ledger, v: Visit) -> None:
         return
     if v.previous is _NAMES and v.asked_for:
         _named_visit(m, v)
+
+
+def _no_registration(m: Ledger, who: str, absent: str) -> None:
+    m.note(
+        "courtesy",
+        "{} received the customer for {}, who holds no registration: no claim",
+        who,
+        absent,
+    )
 
 
 def _named_visit(m: Ledger, v: Visit) -> None:
