@@ -1135,8 +1135,8 @@ def test_a_customer_back_after_every_claim_lapsed_is_whoever_receives_them(
     receiver: str,
     previous: Previous,
     courtesy_for: str | None,
-    for_discount: bool,  # noqa: FBT001
-    registers: bool,  # noqa: FBT001
+    for_discount: bool,
+    registers: bool,
 ) -> None:
     """The customer comes back four months after the last event, when every claim has
     lapsed, asks for nobody and is received by a salesperson new to them: whatever the
