@@ -1614,3 +1614,30 @@ def test_a_customer_a_clause_gave_to_an_unregistered_salesperson_is_theirs(
     a = attribute([*FORGOT_乙, *later], RE12)
     assert split(a) == shares
     assert line in [str(step) for step in a.steps]
+
+
+@pytest.mark.parametrize(
+    ("request_", "closer", "expected"),
+    [
+        ({"fault": "serious"}, "甲", {"甲": 1}),  # no ruling: nobody to refuse
+        ({"to": "甲", "permitted": True}, "丙", {"甲": 1}),  # 甲's from the request
+        ({"to": "甲"}, "丙", {"丙": 1}),  # refused: the registrations decide
+    ],
+)
+def test_re12_a_returning_customer_leaving_a_salesperson_whose_registration_lapsed(
+    request_: dict[str, Any], closer: str, expected: dict[str, int]
+) -> None:
+    """RE12-5.3 and RE12-3.10 with RE12-7.1: 乙's month is long over when the customer
+    asks to leave 乙.  There is nobody to leave: a refusal needs no ruling (before, it
+    asked the manager: "a returning customer refused 乙: no clause"), and a customer the
+    manager lets go to 甲 is 甲's from then on (before, the trail said "all to 乙" and the
+    deal went to whoever closed it)."""
+    story = [
+        *seen(0, "乙"),
+        SwitchRequest(at=at(70), customer=C, from_="乙", **request_),
+        deal(72, closer),
+    ]
+    a = attribute(story, RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(**expected))
+    assert a.explain().splitlines()[1] == "RE12-7.1: 乙's registration had lapsed"
+    assert "all to 乙" not in a.explain()

@@ -67,6 +67,13 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.from_,
                 )
                 m.owner = s.from_
+        elif s.from_ in m.regs and not m.holds(s.from_, t) and s.from_ not in m.lost:
+            # nobody to leave: the salesperson's registration had lapsed (RE12-7.1); a
+            # customer the manager let go to another is that salesperson's from now
+            m.lapsed(s.from_)
+            if s.to is not None and s.permitted:
+                m.claim(s.to, t)
+                m.take(s.to, "returning", "the customer asked for {}", s.to)
         elif s.to is not None:
             if s.permitted:
                 m.note(
