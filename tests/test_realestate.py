@@ -611,6 +611,15 @@ def test_an_evening_meeting_record_after_a_same_day_deal_decides_the_tie() -> No
     a = attribute(story, RE14)
     assert split(a) == sp(乙=1)
     assert "after the deal" not in a.explain()
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.1: the evening-meeting record names 乙 as the first to receive the customer"
+    )
+    re12 = attribute(story, RE12)  # RE12-7.3 has no such record: the tie needs a ruling
+    assert re12.needs_ruling
+    assert re12.explain().splitlines()[-1] == (
+        "RE12-7.3: the evening-meeting record names 乙 first; RE12 decides by the "
+        "registration times"
+    )
 
 
 # -- after the deal: RE12-7.6 -----------------------------------------------------------------

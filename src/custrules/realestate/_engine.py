@@ -61,6 +61,7 @@ from custrules.realestate._ledger import (
     _local,
     _raw,
     _render,
+    meeting_note,
     on_deal,
     on_meeting_record,
     on_registration,
@@ -427,8 +428,9 @@ def _assemble(
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
-        if isinstance(e, MeetingRecord):
-            continue  # evidence of the first reception, whenever written (RE14-5.1)
+        if isinstance(e, MeetingRecord):  # evidence of the first reception, whenever written
+            steps.append(meeting_note(policy, e))
+            continue
         if isinstance(e, HouseholdLink):
             # a household found out after the deal (之后发现): its members' visits before
             # the deal decide, as the household clause says

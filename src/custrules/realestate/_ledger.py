@@ -553,20 +553,23 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
     m.start_tie(names, t)
 
 
-def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
-    if m.p.meeting_record_decides:
-        m.note(
+def meeting_note(p: AttributionPolicy, record: MeetingRecord) -> Note:
+    """What an evening-meeting record tells under ``p``, whenever it was written."""
+    if p.meeting_record_decides:
+        return (
             "RE14-5.1",
-            "the evening-meeting record names {} as the first to receive the customer",
-            record.first,
+            N_("the evening-meeting record names {} as the first to receive the customer"),
+            (record.first,),
         )
-    else:
-        m.note(
-            "tie",
-            "the evening-meeting record names {} first; {} decides by the registration times",
-            record.first,
-            m.p.name,
-        )
+    return (
+        p.cite_table.get("tie", p.name),
+        N_("the evening-meeting record names {} first; {} decides by the registration times"),
+        (record.first, p.name),
+    )
+
+
+def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
+    m.steps.append(meeting_note(m.p, record))
 
 
 def on_deal(m: Ledger, d: Deal) -> None:
