@@ -146,6 +146,18 @@ def test_re12_3_7_g_recognised_the_same_day() -> None:
     assert "RE12-3.7(g)" in a.rules
 
 
+def test_re12_3_7_g_needs_a_recognition_in_person() -> None:
+    """RE12-3.7(g) (当日原售楼员认出客户或客户认出原售楼员，则还由原售楼员进行接待): 甲
+    takes over that day's reception.  Found in the records that evening, after the
+    customer left, 甲 cannot: no deal on the spot and recognised within a month, (i)
+    splits 50/50 and 乙 follows up (before, a look-up gave 甲 everything)."""
+    found = Recognition(at=at(10, 18), customer=C, original="甲", by_records=True)
+    a = attribute([*FORGOT, found, deal(12, "乙")], RE12)
+    assert (split(a), a.follow_up) == (sp(甲=H, 乙=H), "乙")
+    assert "RE12-3.7(i)" in a.rules
+    assert "RE12-3.7(g)" not in a.rules
+
+
 def test_re12_3_7_h_deal_on_the_spot() -> None:
     a = attribute([*FORGOT, deal(10, "乙")], RE12)
     assert split(a) == sp(乙=1)

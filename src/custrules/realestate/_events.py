@@ -414,7 +414,8 @@ class Recognition(Event):
     """The earlier salesperson (``original``) is recognised, or found in the records."""
 
     original: str = attrs.field(validator=_check.nonempty)
-    #: found by the new salesperson in the customer records (RE14-5.3(7))
+    #: found by the new salesperson in the customer records after the customer left
+    #: (RE14-5.3(7); under RE12-3.7 such a look-up is (i), never (g))
     by_records: bool = attrs.field(default=False, validator=_check.flag)
     rank: ClassVar[int] = 7
     type_name: ClassVar[str] = "recognition"

@@ -288,7 +288,9 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         return
     p = m.p
     if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-        if _local(r.at) == _local(tv):
+        # (g) is a recognition in person: found in the records after the customer left,
+        # the original cannot take over that day's reception, and (i) applies
+        if _local(r.at) == _local(tv) and not r.by_records:
             m.take(
                 earlier,
                 "RE12-3.7(g)",
