@@ -1641,3 +1641,30 @@ def test_re12_a_returning_customer_leaving_a_salesperson_whose_registration_laps
     assert (a.needs_ruling, split(a)) == (False, sp(**expected))
     assert a.explain().splitlines()[1] == "RE12-7.1: 乙's registration had lapsed"
     assert "all to 乙" not in a.explain()
+    if request_.get("permitted"):
+        assert a.explain().splitlines()[2] == "RE12-3.6: the customer asked for 甲"
+
+
+def test_re14_5_3_5_the_first_named_present_registers_from_that_visit() -> None:
+    """RE14-5.3(5): 甲, the first named salesperson present, receives the customer and
+    holds them by a registration of their own from that visit: when the customer then
+    names 丙 (RE14-5.3(8)), 甲 is one of the earlier salespeople sharing the other half."""
+    story = [
+        *seen(0, "丁"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["甲", "乙"]),
+        visit(10, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+        deal(12, "丙"),
+    ]
+    q = Fraction(1, 4)
+    assert split(attribute(story, RE14)) == sp(丙=H, 丁=q, 甲=q)
+
+
+def test_re14_a_switch_request_naming_nobody_changes_nothing() -> None:
+    """RE14-5.3(2) needs the salesperson the customer asks for: naming nobody, the
+    request changes nothing and the trail cites RE14-5.2 (the customer's wishes)."""
+    story = [*seen(0, "甲"), SwitchRequest(at=at(3), customer=C, from_="甲"), deal(5, "甲")]
+    a = attribute(story, RE14)
+    assert split(a) == sp(甲=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.2: the customer asked for another salesperson, nobody named"
+    )
