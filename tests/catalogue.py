@@ -5,7 +5,7 @@
 
 Texts are marked with ``N_("...")`` or ``said("...", *args)``, or passed as the
 template of a real-estate rule note (``note``, ``needs``, ``_raw``: the second
-argument; ``set_split``: the third; ``take``: the third), or named as what a
+argument; ``set_split``: the third; ``take``: the third; ``given``: the fourth), or named as what a
 checked value is (the ``what`` argument of the ``_check`` functions).
 ``tests/test_i18n.py`` runs the check.
 """
@@ -36,6 +36,7 @@ KEYWORDS = {
     "needs": (2,),
     "_raw": (2,),
     "take": (3,),
+    "given": (4,),
     "set_split": (3,),
     # what a checked value is ("the date", "received_at"), named in error messages
     "in_range": (2,),

@@ -72,8 +72,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             # customer the manager let go to another is that salesperson's from now
             m.lapsed(s.from_)
             if s.to is not None and s.permitted:
-                m.claim(s.to, t)
-                m.take(s.to, "returning", "the customer asked for {}", s.to)
+                m.given(s.to, t, "returning", "the customer asked for {}", s.to)
         elif s.to is not None:
             if s.permitted:
                 m.note(
@@ -156,9 +155,9 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             )
             m.owner = None
             return
-        m.claim(s.granted_to, s.at)
-        m.take(
+        m.given(
             s.granted_to,
+            s.at,
             "RE12-3.10",
             "{}: {} received the customer as new; {} lost every right (the turn counts as void)",
             why,
@@ -185,9 +184,9 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     m.lost[c.against] = (c.reported_by, "RE14-5.3(4)")
     m.leaves_tie(c.against)
     if m.owner == c.against or m.owner is None:
-        m.claim(c.reported_by, c.at)
-        m.take(
+        m.given(
             c.reported_by,
+            c.at,
             "RE14-5.3(4)",
             "the supervisor confirmed the complaint: {} has no part; {} receives",
             c.against,

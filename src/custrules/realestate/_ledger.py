@@ -315,6 +315,13 @@ class Ledger:
         else:
             days.append(_local(t))
 
+    def given(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
+        """A clause gives ``who`` the customer at ``t``: the reception (or the deal, the
+        take-over) counts as their registration from then, and they hold the customer
+        (docs/realestate.md: a reception a clause gives counts as a registration)."""
+        self.claim(who, t)
+        self.take(who, rule, template, *args)
+
     def take(self, who: str, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over)."""
         self.owner = who
@@ -611,9 +618,9 @@ def on_deal(m: Ledger, d: Deal) -> None:
             d.closed_by,
             Both(payees),
         )
-    m.claim(d.closed_by, d.at)
-    m.take(
+    m.given(
         d.closed_by,
+        d.at,
         "closer",
         "{} closed the deal with no valid claim against it",
         d.closed_by,

@@ -134,9 +134,9 @@ def on_visit(m: Ledger, v: Visit) -> None:
         return
     if first:
         if v.named_on_entry:
-            m.claim(who, t)
-            m.take(
+            m.given(
                 who,
+                t,
                 "designated",
                 "the new customer named {} on entering (not a rotation turn)",
                 who,
@@ -195,9 +195,9 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         return
     if len(named) > 1:
         if p.switch is SwitchRule.RE14 and who in named:
-            m.claim(who, t)
-            m.take(
+            m.given(
                 who,
+                t,
                 "RE14-5.3(5)",
                 "the customer named {} without choosing; {}, the first "
                 "of them present, receives the customer",
@@ -236,8 +236,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         if who == target and not held:
             # nobody holds the customer (a lapsed hold of the one named included): the
             # reception is the named salesperson's registration from this visit
-            m.claim(who, t)
-            m.take(who, "returning", "the customer asked for {}", who)
+            m.given(who, t, "returning", "the customer asked for {}", who)
         elif held and who == owner:
             m.note("returning", "the returning customer went back to {}", owner)
         return
@@ -267,8 +266,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 Listed(earlier),
             )
         else:
-            m.claim(who, t)
-            m.take(who, "RE14-5.3(8)", "the customer named {}", who)
+            m.given(who, t, "RE14-5.3(8)", "the customer named {}", who)
         return
     m.note(
         "returning",

@@ -48,9 +48,9 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         )
         return
     if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON:
-        m.claim(who, t)
-        m.take(
+        m.given(
             who,
+            t,
             "introduction",
             "introduced by old customer {}: {}'s customer",
             o.old_customer,
@@ -59,9 +59,9 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
     elif o.how in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
         letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
         how = Term(N_("phoned ahead for") if letter == "(a)" else N_("came along asking for"))
-        m.claim(who, t)
-        m.take(
+        m.given(
             who,
+            t,
             "RE12-7.5",
             "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
             letter,
