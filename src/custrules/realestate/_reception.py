@@ -72,65 +72,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         )
         return
     if v.courtesy_for is not None:
-        absent = v.courtesy_for
-        if absent != owner and owner is not None and m.holds(owner, t):
-            m.note(
-                "courtesy",
-                "{} received the customer for {}, but the customer is {}'s",
-                who,
-                absent,
-                owner,
-            )
-            return
-        named = absent in v.asked_for
-        if named and absent not in m.lost and (owner is None or not m.holds(owner, t)):
-            # nobody holds the customer, who asked for the absent salesperson: as if that
-            # salesperson had received them, the reception is their registration from
-            # this visit (RE12-3.6 with RE12-4, RE14-5.3(3))
-            if owner is not None:
-                m.lapsed(owner)
-            m.claim(absent, t)
-            if p.assistant_share is None:
-                m.take(absent, "returning", "the customer asked for {}, who was absent", absent)
-            else:  # RE14-5.3(3) says so below
-                m.owner, m.split = absent, None
-                m.end_pending()
-        elif not m.holds(absent, t):
-            # a courtesy counts the customer as the absent salesperson's only while they
-            # hold it: a lapsed registration (or lost rights) gives nothing
-            if owner is not None and owner != absent:
-                m.lapsed(owner)
-            if absent in m.regs or absent in m.lost:
-                m.lapsed(absent)
-            else:
-                _no_registration(m, who, absent)
-            return
-        if named and p.assistant_share is not None:
-            m.assist = (absent, who, t)
-            m.note(
-                "RE14-5.3(3)",
-                "the customer named {}, who was absent; {} assisted (not a rotation turn)",
-                absent,
-                who,
-            )
-        elif not named and p.same_day_share is not None:
-            m.same_day = (absent, who, t)
-            if first and v.previous is Previous.FIRST_VISIT:  # a clause gave them (RE14-5.3(10))
-                m.note("courtesy", "{}, in turn, received {}'s new customer", who, absent)
-            else:
-                m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
-        elif owner is None and absent not in m.regs:
-            # nobody registered the customer: nothing makes it the absent salesperson's
-            # (RE12-7.1: the registration is the basis of the commission)
-            _no_registration(m, who, absent)
-        else:
-            m.note(
-                "courtesy",
-                "{} received the customer as a courtesy for {}; the customer stays {}'s",
-                who,
-                absent,
-                absent,
-            )
+        _courtesy(m, v, v.courtesy_for, first=first)
         return
     if first:
         if v.named_on_entry:
@@ -170,6 +112,73 @@ def on_visit(m: Ledger, v: Visit) -> None:
         return
     if v.previous is _NAMES and v.asked_for:
         _named_visit(m, v)
+
+
+def _courtesy(m: Ledger, v: Visit, absent: str, *, first: bool) -> None:
+    """A colleague receives an absent salesperson's customer (义务接待): RE12-4 and
+    RE12-7.5(a)(b), the customer stays theirs; RE14-2.5, a same-day deal splits 50/50;
+    RE14-5.3(3), the customer named them: 80/20 with the assistant.  Only while the
+    absent salesperson holds the customer; one the customer asks for while nobody does
+    is given the customer from this visit."""
+    p, t, who, owner = m.p, v.at, v.received_by, m.owner
+    if absent != owner and owner is not None and m.holds(owner, t):
+        m.note(
+            "courtesy",
+            "{} received the customer for {}, but the customer is {}'s",
+            who,
+            absent,
+            owner,
+        )
+        return
+    named = absent in v.asked_for
+    if named and absent not in m.lost and (owner is None or not m.holds(owner, t)):
+        # nobody holds the customer, who asked for the absent salesperson: as if that
+        # salesperson had received them, the reception is their registration from
+        # this visit (RE12-3.6 with RE12-4, RE14-5.3(3))
+        if owner is not None:
+            m.lapsed(owner)
+        m.claim(absent, t)
+        if p.assistant_share is None:
+            m.take(absent, "returning", "the customer asked for {}, who was absent", absent)
+        else:  # RE14-5.3(3) says so below
+            m.owner, m.split = absent, None
+            m.end_pending()
+    elif not m.holds(absent, t):
+        # a courtesy counts the customer as the absent salesperson's only while they
+        # hold it: a lapsed registration (or lost rights) gives nothing
+        if owner is not None and owner != absent:
+            m.lapsed(owner)
+        if absent in m.regs or absent in m.lost:
+            m.lapsed(absent)
+        else:
+            _no_registration(m, who, absent)
+        return
+    if named and p.assistant_share is not None:
+        m.assist = (absent, who, t)
+        m.note(
+            "RE14-5.3(3)",
+            "the customer named {}, who was absent; {} assisted (not a rotation turn)",
+            absent,
+            who,
+        )
+    elif not named and p.same_day_share is not None:
+        m.same_day = (absent, who, t)
+        if first and v.previous is Previous.FIRST_VISIT:  # a clause gave them (RE14-5.3(10))
+            m.note("courtesy", "{}, in turn, received {}'s new customer", who, absent)
+        else:
+            m.note("courtesy", "{}, in turn, received {}'s returning customer", who, absent)
+    elif owner is None and absent not in m.regs:
+        # nobody registered the customer: nothing makes it the absent salesperson's
+        # (RE12-7.1: the registration is the basis of the commission)
+        _no_registration(m, who, absent)
+    else:
+        m.note(
+            "courtesy",
+            "{} received the customer as a courtesy for {}; the customer stays {}'s",
+            who,
+            absent,
+            absent,
+        )
 
 
 def _no_registration(m: Ledger, who: str, absent: str) -> None:
