@@ -167,8 +167,9 @@ class Ledger:
         self.now: _dt.datetime | None = None
         # per salesperson: the days of their registrations, in order
         self.regs: dict[str, list[_dt.date]] = {}
-        #: salespeople whose lapse the trail has told since their last claim
-        self.told_lapsed: set[str] = set()
+        #: per salesperson whose lapse the trail has told: how many registrations they
+        #: had then (told again only once they have claimed the customer since)
+        self.told_lapsed: dict[str, int] = {}
         self.owner: str | None = None
         self.split: dict[str, Fraction] | None = None
         #: a salesperson whose part of ``split`` needs their registration still valid
@@ -290,9 +291,10 @@ class Ledger:
         """Say why ``owner`` no longer holds the customer: a clause removed them, their
         registration lapsed (``months``: say after how long), or, named by a clause
         without one, every registration their hold rested on did."""
-        if self.said_lost(owner) or owner in self.told_lapsed:
+        claims = len(self.regs.get(owner, ()))
+        if self.said_lost(owner) or self.told_lapsed.get(owner) == claims:
             return  # (said once until the salesperson claims the customer again)
-        self.told_lapsed.add(owner)
+        self.told_lapsed[owner] = claims
         if owner not in self.regs:
             self.note(
                 "valid", "every registration {}'s hold rested on had lapsed: no claim", owner
@@ -307,7 +309,6 @@ class Ledger:
 
     def claim(self, who: str, t: _dt.datetime) -> None:
         """``who`` registered the customer at ``t`` (claims come in time order)."""
-        self.told_lapsed.discard(who)
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [_local(t)]
@@ -427,7 +428,7 @@ class Ledger:
             return
         valid = [who for who in self.regs if who != owner and self.valid(who, t)]
         if valid:
-            self.note("valid", "{}'s registration had lapsed", owner)
+            self.lapsed(owner)
             self._earliest_holds(valid)
 
     def _earliest_holds(self, valid: list[str]) -> None:
@@ -569,7 +570,7 @@ def meeting_note(p: AttributionPolicy, record: MeetingRecord) -> Note:
             (record.first,),
         )
     return (
-        p.cite_table.get("tie", p.name),
+        p.cite("tie"),
         N_("the evening-meeting record names {} first; {} decides by the registration times"),
         (record.first, p.name),
     )
