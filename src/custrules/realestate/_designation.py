@@ -67,7 +67,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.from_,
                 )
                 m.owner = s.from_
-        elif s.from_ in m.regs and not m.holds(s.from_, t) and s.from_ not in m.lost:
+        elif s.from_ in m.regs and s.from_ not in m.lost and not m.valid(s.from_, t):
             # nobody to leave: the salesperson's registration had lapsed (RE12-7.1); a
             # customer the manager let go to another is that salesperson's from now
             m.lapsed(s.from_)

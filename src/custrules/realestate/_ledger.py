@@ -287,6 +287,17 @@ class Ledger:
             return self.valid(who, t)
         return not lapsed_behind(self, (), t)
 
+    def nobody_holds(self, t: _dt.datetime) -> bool:
+        """Whether nobody holds the customer at ``t``: no owner, or an owner whose claim
+        has lapsed (and then the trail says why, see :meth:`lapsed`)."""
+        owner = self.owner
+        if owner is None:
+            return True
+        if self.holds(owner, t):
+            return False
+        self.lapsed(owner)
+        return True
+
     def lapsed(self, owner: str, *, months: bool = False) -> None:
         """Say why ``owner`` no longer holds the customer: a clause removed them, their
         registration lapsed (``months``: say after how long), or, named by a clause

@@ -131,12 +131,10 @@ def _courtesy(m: Ledger, v: Visit, absent: str, *, first: bool) -> None:
         )
         return
     named = absent in v.asked_for
-    if named and absent not in m.lost and (owner is None or not m.holds(owner, t)):
+    if named and absent not in m.lost and m.nobody_holds(t):
         # nobody holds the customer, who asked for the absent salesperson: as if that
         # salesperson had received them, the reception is their registration from
         # this visit (RE12-3.6 with RE12-4, RE14-5.3(3))
-        if owner is not None:
-            m.lapsed(owner)
         m.claim(absent, t)
         if p.assistant_share is None:
             m.take(absent, "returning", "the customer asked for {}, who was absent", absent)
@@ -220,9 +218,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
                 "received: the clauses do not say whose deal",
                 Listed(named),
             )
-        elif owner is None or not m.holds(owner, t):
-            if owner is not None:
-                m.lapsed(owner)
+        elif m.nobody_holds(t):
             m.note(
                 "earlier",
                 "the customer named {}, but nobody holds the customer yet: the "
@@ -238,10 +234,8 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             )
         return
     target = named[0]
-    held = owner is not None and m.holds(owner, t)
+    held = not m.nobody_holds(t)
     if not held or target == owner:
-        if owner is not None and not held:
-            m.lapsed(owner)
         if who == target and not held:
             # nobody holds the customer (a lapsed hold of the one named included): the
             # reception is the named salesperson's registration from this visit
