@@ -76,6 +76,12 @@ def deal(day: float, who: str, customer: str = C, hour: int = 15) -> Deal:
     return Deal(at=at(day, hour), customer=customer, closed_by=who)
 
 
+def last_valid_day(months: int | None) -> int:
+    """The last day (counted from day 0) a registration made on day 0 is valid for."""
+    assert months is not None
+    return (add_months(at(0).date(), months) - at(0).date()).days
+
+
 def split(a: Attribution) -> dict[str, Fraction]:
     return {str(p): s for p, s in a.shares.items()}
 
@@ -274,7 +280,7 @@ def test_a_reception_a_clause_gives_counts_as_a_registration_from_the_visit(
     customer from the visit for the policy's validity, registered or not; a deal
     someone else closes after that is the closer's."""
     named = visit(0, "甲", asked_for=["甲"], named_on_entry=True)
-    last = (add_months(at(0).date(), months) - at(0).date()).days  # the last valid day
+    last = last_valid_day(months)
     inside = attribute([named, deal(last, "乙")], policy)
     assert (split(inside), inside.owner, inside.rules) == (sp(甲=1), "甲", (rule,))
     after = attribute([named, deal(last + 1, "乙")], policy)
@@ -298,9 +304,9 @@ def test_a_customer_back_after_the_registration_lapsed_asks_for_the_same_salespe
     the customer comes back asking for 甲, and 甲 receives them: the reception is 甲's
     registration from that visit, as it would be for anyone the customer asked for; a
     deal 乙 closes a week later is 甲's, not the closer's."""
-    back = add_months(at(0).date(), months) - at(0).date() + dt.timedelta(days=3)
-    again = visit(back.days, "甲", previous=Previous.NAMES, asked_for=["甲"])
-    a = attribute([*seen(0, "甲"), again, deal(back.days + 7, "乙")], policy)
+    back = last_valid_day(months) + 3
+    again = visit(back, "甲", previous=Previous.NAMES, asked_for=["甲"])
+    a = attribute([*seen(0, "甲"), again, deal(back + 7, "乙")], policy)
     assert (split(a), a.owner) == (sp(甲=1), "甲")
     assert a.explain().splitlines()[1:] == [
         f"{policy.cite('valid')}: 甲's registration had lapsed",
@@ -308,9 +314,9 @@ def test_a_customer_back_after_the_registration_lapsed_asks_for_the_same_salespe
     ]
     # the same for someone the customer never met, and a month after that visit the
     # new registration lapses too
-    stranger = attribute([*seen(0, "丙"), again, deal(back.days + 7, "乙")], policy)
+    stranger = attribute([*seen(0, "丙"), again, deal(back + 7, "乙")], policy)
     assert split(stranger) == sp(甲=1)
-    later = back.days + (add_months(at(back.days).date(), months) - at(back.days).date()).days
+    later = back + (add_months(at(back).date(), months) - at(back).date()).days
     assert split(attribute([*seen(0, "甲"), again, deal(later + 1, "乙")], policy)) == sp(乙=1)
 
 
@@ -324,9 +330,7 @@ def test_a_customer_back_after_the_registration_lapsed_asks_for_an_absent_salesp
     甲 80 %, 丙 20 %).  Before, 甲's lapse let 丙 take everything under RE12, though 甲
     present would have owned the customer.  A courtesy the customer did not ask for
     gives nothing (the customer is nobody's, as before)."""
-    months = policy.registration_validity_months
-    assert months is not None
-    back = (add_months(at(0).date(), months) - at(0).date()).days + 3
+    back = last_valid_day(policy.registration_validity_months) + 3
     asked = visit(back, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲")
     a = attribute([*seen(0, "甲"), asked, deal(back + 5, "丙")], policy)
     expected = sp(甲=1) if policy is RE12 else sp(甲=Fraction(4, 5), 丙=Fraction(1, 5))
