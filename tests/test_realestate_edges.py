@@ -496,13 +496,21 @@ def test_re12_7_2_confirmed_the_evening_of_the_deal_day_counts() -> None:
     assert RE12.confirmation_cutoff is ConfirmationCutoff.DEAL_DAY
     strict = attrs.evolve(RE12, confirmation_cutoff="deal")
     assert split(attribute(same_day, strict)) == sp(乙=1)
-    assert "RE12-7.2" in attribute(same_day, strict).rules
+    # the trail says the form was confirmed, too late for the deal (not "never confirmed")
+    assert attribute(same_day, strict).explain().splitlines()[0] == (
+        "RE12-7.2: 甲's registration of 2026-03-02 10:00 was confirmed on 2026-03-02 18:00, "
+        "after the deal: it does not count for the deal"
+    )
 
 
 def test_re12_7_2_confirmed_the_day_after_the_deal_does_not_count() -> None:
     late = Registration(at=at(0), customer=C, salesperson="甲", confirmed_at=at(1, 0.0))
     story = [visit(0, "甲"), late, deal(0, "乙", hour=16)]
     assert split(attribute(story, RE12)) == sp(乙=1)
+    assert str(attribute(story, RE12).steps_in("zh")[0]) == (
+        "RE12-7.2: 甲于 2026-03-02 10:00 的登记于 2026-03-03 00:00 才经确认，晚于成交当日："
+        "不计入本次成交"
+    )
     edge = attrs.evolve(late, confirmed_at=at(0, 23.99))
     assert split(attribute([visit(0, "甲"), edge, deal(0, "乙", hour=16)], RE12)) == sp(甲=1)
 
@@ -539,7 +547,12 @@ def test_as_of_ignores_every_later_event() -> None:
 
 def test_as_of_ignores_a_confirmation_given_later() -> None:
     story = [visit(0, "甲"), reg(0, "甲", confirmed=18)]
-    assert attribute(story, RE12, as_of=at(0, 17)).owner is None
+    early = attribute(story, RE12, as_of=at(0, 17))
+    assert early.owner is None
+    assert early.explain() == (
+        "RE12-7.2: 甲's registration of 2026-03-02 10:00 was not yet confirmed by the project "
+        "manager at 2026-03-02 17:00: it does not count yet"
+    )
     assert attribute(story, RE12, as_of=at(0, 18)).owner == "甲"
     assert attribute(story, RE14, as_of=at(0, 17)).owner == "甲"  # RE14: the register decides
 

@@ -25,7 +25,6 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Both, Names, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
-from custrules.periods import CHINA_TZ
 from custrules.realestate._designation import on_complaint, on_reallocation, on_switch
 from custrules.realestate._events import (
     _KIND_ORDER,
@@ -58,9 +57,9 @@ from custrules.realestate._ledger import (
     Ledger,
     Note,
     _fmt,
-    _local,
     _raw,
     _render,
+    confirmation_limit,
     meeting_note,
     on_deal,
     on_meeting_record,
@@ -70,7 +69,6 @@ from custrules.realestate._ledger import (
 )
 from custrules.realestate._policy import (
     AttributionPolicy,
-    ConfirmationCutoff,
 )
 from custrules.realestate._reception import on_recognition, on_visit
 from custrules.realestate._referrals import (
@@ -612,12 +610,7 @@ def _cutoff(
     policy: AttributionPolicy, deal: Deal | None, as_of: _dt.datetime | None
 ) -> _dt.datetime | None:
     """The last instant a project manager's confirmation counts (RE12-7.2)."""
-    limit: _dt.datetime | None = None
-    if deal is not None:
-        if policy.confirmation_cutoff is ConfirmationCutoff.DEAL:
-            limit = deal.at
-        else:
-            limit = _dt.datetime.combine(_local(deal.at), _dt.time.max, tzinfo=CHINA_TZ)
+    limit = None if deal is None else confirmation_limit(policy, deal)
     if as_of is not None and (limit is None or as_of < limit):
         limit = as_of
     return limit

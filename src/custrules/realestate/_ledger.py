@@ -45,6 +45,7 @@ from custrules.realestate._events import (
 )
 from custrules.realestate._policy import (
     AttributionPolicy,
+    ConfirmationCutoff,
 )
 
 #: A rule applied, not yet rendered: (rule ID, template, the template's arguments).
@@ -107,6 +108,14 @@ def _local(t: _dt.datetime) -> _dt.date:
     if t.tzinfo is CHINA_TZ:
         return t.date()
     return t.astimezone(CHINA_TZ).date()
+
+
+def confirmation_limit(policy: AttributionPolicy, deal: Deal) -> _dt.datetime:
+    """The last instant a project manager's confirmation counts for ``deal`` (RE12-7.2,
+    the policy's ``confirmation_cutoff``): the deal itself, or the end of its day."""
+    if policy.confirmation_cutoff is ConfirmationCutoff.DEAL:
+        return deal.at
+    return _dt.datetime.combine(_local(deal.at), _dt.time.max, tzinfo=CHINA_TZ)
 
 
 def _fmt(t: _dt.datetime) -> str:
@@ -474,15 +483,44 @@ class Ledger:
 # -- RE12-7.1..7.3, RE14-5.1, 5.2: registrations -----------------------------------------
 
 
-def on_registration(m: Ledger, e: Registration) -> None:
-    who = e.salesperson
-    if not m.counts(e):
+def _uncounted(m: Ledger, e: Registration) -> None:
+    """Say why a registration does not count (RE12-7.2): never confirmed, confirmed
+    after the deal's cutoff, or not confirmed yet at the instant asked about."""
+    if e.confirmed_at is None:
         m.note(
             "confirmed",
             "{}'s registration of {} was not confirmed by the project manager: it does not count",
-            who,
+            e.salesperson,
             e.at,
         )
+    elif m.deal is not None and m.cutoff == confirmation_limit(m.p, m.deal):
+        late = (
+            N_(
+                "{}'s registration of {} was confirmed on {}, after the deal: it does not count "
+                "for the deal"
+            )
+            if m.p.confirmation_cutoff is ConfirmationCutoff.DEAL
+            else N_(
+                "{}'s registration of {} was confirmed on {}, after the day of the deal: it "
+                "does not count for the deal"
+            )
+        )
+        m.note("confirmed", late, e.salesperson, e.at, e.confirmed_at)
+    else:  # answered as of an instant before the confirmation
+        m.note(
+            "confirmed",
+            "{}'s registration of {} was not yet confirmed by the project manager at {}: it "
+            "does not count yet",
+            e.salesperson,
+            e.at,
+            m.cutoff,
+        )
+
+
+def on_registration(m: Ledger, e: Registration) -> None:
+    who = e.salesperson
+    if not m.counts(e):
+        _uncounted(m, e)
         return
     if m.said_lost(who):
         return
