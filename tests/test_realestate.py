@@ -808,6 +808,25 @@ def test_re14_5_3_12_random_reallocation() -> None:
     assert attribute(story, RE12).needs_ruling  # no such clause in RE12
 
 
+def test_re14_5_3_12_a_draw_of_someone_elses_customers_does_not_move_the_holders() -> None:
+    # 丙 is on leave, but the customer is 甲's (registered, valid): the draw's record and
+    # the register disagree, and 甲's customer is not given to 戊 on its strength
+    story = [
+        *seen(0, "甲"),
+        Reallocation(at=at(20), customer=C, from_="丙", to="戊", draw="抽签第3号"),
+        deal(25, "戊"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, a.shares, a.owner) == (True, {}, None)
+    assert a.ruling_reason == (
+        "RE14-5.3(12): 丙's customers were re-allocated, but the customer is 甲's: the draw "
+        "and the record disagree"
+    )
+    # once 甲's registration has lapsed, nobody else's claim stands in the draw's way
+    late = [*seen(0, "甲"), attrs.evolve(story[2], at=at(70)), deal(75, "戊")]
+    assert split(attribute(late, RE14)) == sp(戊=1)
+
+
 def test_re14_5_3_13_exhibitions() -> None:
     a = attribute([*seen(0, "甲", exhibition=True), deal(0, "甲")], RE14)
     assert a.needs_ruling

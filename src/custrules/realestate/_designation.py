@@ -17,6 +17,7 @@ Clauses here (docs/rules.md):
 
 from __future__ import annotations
 
+import datetime as _dt
 from fractions import Fraction
 
 from custrules._i18n import N_, Term
@@ -121,11 +122,9 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
     a manager must say which is right rather than the engine moving the customer
     away from their holder (RE12-5.2, RE14-5.3(2) speak of the salesperson receiving
     the customer).  If so, the question is raised."""
-    owner = m.owner
-    if owner is None or s.from_ in (owner, m.follow_up):
+    owner = _held_by_another(m, s.from_, s.at)
+    if owner is None:
         return False
-    if owner in m.regs and not m.valid(owner, s.at):
-        return False  # the holder's claim has lapsed: nobody else's stands in the way
     rule = "RE12-5.2" if m.p.switch is SwitchRule.RE12 else "RE14-5.3(2)"
     m.needs(
         rule,
@@ -135,6 +134,18 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
         owner,
     )
     return True
+
+
+def _held_by_another(m: Ledger, who: str, t: _dt.datetime) -> str | None:
+    """The salesperson who holds the customer at ``t`` when a record says the customer
+    is ``who``'s and it is not (another holds it by a valid registration or by a
+    clause, and ``who`` is not the one following up); None when nothing disagrees."""
+    owner = m.owner
+    if owner is None or who in (owner, m.follow_up):
+        return None
+    if owner in m.regs and not m.valid(owner, t):
+        return None  # the holder's claim has lapsed: nobody else's stands in the way
+    return owner
 
 
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
@@ -200,11 +211,21 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     if not m.p.reallocation:
         m.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
         return
-    m.claim(r.to, r.at)
+    holder = _held_by_another(m, r.from_, r.at)
+    if holder is not None:
+        m.needs(
+            "RE14-5.3(12)",
+            "{}'s customers were re-allocated, but the customer is {}'s: the draw and the "
+            "record disagree",
+            r.from_,
+            holder,
+        )
+        return
     # the default reason is a word of the library's, translated; a host's is shown as given
     reason = Term(N_("leave")) if r.reason == "leave" else r.reason
-    m.take(
+    m.given(
         r.to,
+        r.at,
         "RE14-5.3(12)",
         "{} on {}: re-allocated to {} by random draw ({})",
         r.from_,
