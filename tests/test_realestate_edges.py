@@ -168,6 +168,33 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie() -> None:
     assert attribute([*story, other], RE14).needs_ruling
 
 
+def test_re14_5_1_a_meeting_record_that_contradicts_the_register_needs_a_ruling() -> None:
+    """RE14-5.1: the registration times and the evening-meeting record decide together.
+    甲 registered at 10:00 and 乙 at 11:00, but the record names 乙 as the first to receive
+    the customer: the register and the record disagree, and neither is preferred."""
+    story = [visit(0, "甲"), reg(0, "甲"), visit(0, "乙", hour=11), reg(0, "乙", hour=11)]
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
+    reason = (
+        "RE14-5.1: the evening-meeting record names 乙 first, but 甲 registered the customer "
+        "first (2026-03-02 10:00): the register and the record disagree"
+    )
+    for events in ([*story, record, deal(3, "甲")], [*story, deal(0, "甲", hour=16), record]):
+        a = attribute(events, RE14)  # written before the deal, or the evening after it
+        assert (a.needs_ruling, a.owner, dict(a.shares)) == (True, None, {})
+        assert a.ruling_reason == reason
+    # a record that agrees decides nothing new; RE12-7.3 goes by the register alone
+    agrees = attrs.evolve(record, first="甲")
+    assert split(attribute([*story, agrees, deal(3, "乙")], RE14)) == sp(甲=1)
+    assert split(attribute([*story, record, deal(3, "乙")], RE12)) == sp(甲=1)
+    # a record of a new start: 甲's two months have lapsed, 乙 is the first registered now
+    fresh = [visit(0, "甲"), reg(0, "甲"), visit(70, "乙"), reg(70, "乙")]
+    anew = attrs.evolve(record, at=at(70, 20))
+    assert split(attribute([*fresh, anew, deal(72, "乙")], RE14)) == sp(乙=1)
+    # with 甲 still registered, a ruling settles it
+    ruling = Ruling(at=at(4), customer=C, by="经理", shares={"salesperson:乙": Fraction(1)})
+    assert split(attribute([*story, record, deal(3, "甲"), ruling], RE14)) == sp(乙=1)
+
+
 TIE = [visit(0, "乙"), reg(0, "甲"), reg(0, "乙")]
 
 

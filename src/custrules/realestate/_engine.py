@@ -60,7 +60,6 @@ from custrules.realestate._ledger import (
     _raw,
     _render,
     confirmation_limit,
-    meeting_note,
     on_deal,
     on_meeting_record,
     on_registration,
@@ -426,9 +425,6 @@ def _assemble(
     lead = states[deal.customer] if deal is not None else states[members[0]]
     steps: list[Note] = []
     for e in run.late:
-        if isinstance(e, MeetingRecord):  # evidence of the first reception, whenever written
-            steps.append(meeting_note(policy, e))
-            continue
         if isinstance(e, HouseholdLink):
             # a household found out after the deal (之后发现): its members' visits before
             # the deal decide, as the household clause says
@@ -671,7 +667,10 @@ class _Run:
         elif kind is Dispute:
             self.disputes.append(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:
-            self.late.append(e)
+            if kind is MeetingRecord:  # evidence of the first reception, whenever written
+                on_meeting_record(self.states[e.customer], e, deal.at)  # type: ignore[arg-type]
+            else:
+                self.late.append(e)
         elif kind is Deal:
             state = self.states[e.customer]
             state.begin(e.at)

@@ -625,8 +625,31 @@ def meeting_note(p: AttributionPolicy, record: MeetingRecord) -> Note:
     )
 
 
-def on_meeting_record(m: Ledger, record: MeetingRecord) -> None:
-    m.steps.append(meeting_note(m.p, record))
+def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None = None) -> None:
+    """The record, read at ``t`` (its own instant; the deal's for one written after it,
+    which tells of the time before the deal).  Under RE14-5.1 the registration times and
+    the record decide together: a record naming someone other than the salesperson who
+    registered first (of the registrations valid then) contradicts the register, and a
+    manager must say which is right (a tie at one instant is the record's to decide,
+    see registration_tie)."""
+    if not m.p.meeting_record_decides or m.tied:
+        m.steps.append(meeting_note(m.p, record))
+        return
+    when = record.at if t is None else t
+    valid = [who for who in m.regs if m.valid(who, when)]
+    before = m.registered_before
+    first = min((before[who] for who in valid), default=None)
+    if first is None or (record.first in valid and before[record.first] == first):
+        m.steps.append(meeting_note(m.p, record))
+        return
+    m.needs(
+        "RE14-5.1",
+        "the evening-meeting record names {} first, but {} registered the customer first "
+        "({}): the register and the record disagree",
+        record.first,
+        Both(sorted(who for who in valid if before[who] == first)),
+        first,
+    )
 
 
 def on_deal(m: Ledger, d: Deal) -> None:
