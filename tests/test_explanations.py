@@ -1047,13 +1047,13 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         [
             "RE12-7.3: 甲 registered the customer first (2026-03-02 10:00)",
             (
-                "RE12-3.6: the customer named 乙, but is 甲's: naming another is refused in "
+                "RE12-5.3: the customer named 乙, but is 甲's: naming another is refused in "
                 "principle"
             ),
         ],
         [
             "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
-            "RE12-3.6: 客户点名乙，但属于甲的客户：原则上不同意点名他人",
+            "RE12-5.3: 客户点名乙，但属于甲的客户：原则上不同意点名他人",
         ],
         None,
         None,

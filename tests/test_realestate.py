@@ -741,6 +741,25 @@ def test_re14_5_3_8_named_on_the_nth_visit() -> None:
     assert split(attribute(story, RE12)) == sp(甲=1)  # RE12-5.3: naming another is refused
 
 
+@pytest.mark.parametrize("previous", [Previous.NAMES, Previous.FIRST_VISIT])
+def test_the_register_tells_a_return_visit_not_the_customers_word(previous: Previous) -> None:
+    """RE14-5.3(8) "第n次来看楼时" and RE12-5.3 "已来访过老客户": whether a visit is a
+    return is the register's to say.  A customer 甲 received who comes back, says it is
+    their first visit and asks for 乙 on entering is on their second visit: 50/50 under
+    RE14; under RE12 naming another is refused in principle, and the trail says so."""
+    story = [
+        *seen(0, "甲"),
+        visit(9, "乙", previous=previous, asked_for=["乙"], named_on_entry=True),
+        deal(9, "乙"),
+    ]
+    assert split(attribute(story, RE14)) == sp(甲=H, 乙=H)
+    re12 = attribute(story, RE12)
+    assert split(re12) == sp(甲=1)
+    assert re12.explain().splitlines()[1] == (
+        "RE12-5.3: the customer named 乙, but is 甲's: naming another is refused in principle"
+    )
+
+
 def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() -> None:
     """RE14-5.3(8): "the salesperson(s) of the earlier visits" share the other half; 甲
     and 乙 each received the customer before (and are still registered), so 1/4 each,

@@ -1640,7 +1640,7 @@ FORGOT_乙 = [*seen(0, "甲"), visit(1, "乙", previous="forgot")]  # RE12-3.7: 
         (  # RE12-3.6 / 5.3: naming another salesperson is refused in principle
             [visit(5, "丙", previous="names", asked_for=["丙"]), deal(12, "丙")],
             {"salesperson:乙": 1},
-            "RE12-3.6: the customer named 丙, but is 乙's: naming another is refused in principle",
+            "RE12-5.3: the customer named 丙, but is 乙's: naming another is refused in principle",
         ),
     ],
 )

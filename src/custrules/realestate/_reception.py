@@ -30,7 +30,6 @@ from custrules.realestate._events import (
 )
 from custrules.realestate._ledger import (
     _FORGOT,
-    _NAMES,
     ONE,
     ZERO,
     Ledger,
@@ -110,7 +109,10 @@ def on_visit(m: Ledger, v: Visit) -> None:
         else:
             m.needs("fallback", "a returning customer who forgot the salesperson")
         return
-    if v.previous is _NAMES and v.asked_for:
+    if v.asked_for and v.previous is not _FORGOT:
+        # a returning customer (by the register) who asks for someone, whether or not
+        # they say they have been here before: the register, not the customer's word,
+        # tells a return visit (RE12-3.6, RE12-7.1; RE14-5.3(8) "第n次来看楼时")
         _named_visit(m, v)
 
 
@@ -272,7 +274,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.given(who, t, "RE14-5.3(8)", "the customer named {}", who)
         return
     m.note(
-        "returning",
+        "RE12-5.3" if p.switch is SwitchRule.RE12 else "returning",
         "the customer named {}, but is {}'s: naming another is refused in principle",
         target,
         owner,
