@@ -778,7 +778,7 @@ STORIES.update(
         ),
         # RE12-3.7(i): recognised on the window's last day (one month, CAL-5)
         "forgot_recognised_on_the_last_day": (
-            [*FORGOT, Recognition(at=at(41), customer=C, original="甲"), deal(45, "乙")],
+            [*FORGOT, Recognition(at=at(41), customer=C, original="甲"), deal(41, "乙")],
             (RE12,),
             {},
         ),

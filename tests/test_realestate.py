@@ -703,6 +703,39 @@ def test_re14_5_3_4_a_confirmed_complaint() -> None:
     assert "RE14-5.3(4)" in a.rules
 
 
+def test_a_removal_lapses_with_every_claim_of_its_time() -> None:
+    """RE12-3.10(c) (原售楼员不再享有任何权益) and RE14-5.3(4) (此客户成交与b无关) remove a
+    salesperson, whose part goes to the one who took over.  While a claim of that time
+    stands, it does; once every registration of that time has lapsed (RE12-7.1,
+    RE14-5.2), the customer starts over: the heir's lapsed claim earns nothing, and a
+    new reception is the removed salesperson's like anyone's."""
+    refused = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="乙"),
+    ]
+    assert split(attribute([*refused, deal(20, "甲")], RE12)) == sp(乙=1)
+    back = attribute([*refused, *seen(200, "甲"), deal(201, "甲")], RE12)
+    assert split(back) == sp(甲=1)
+    said = [back.explain(lang).splitlines()[2] for lang in ("en", "zh")]
+    assert said == [
+        "RE12-3.10: 甲 lost every right on 2026-03-02; every registration of that time has "
+        "lapsed since: the customer starts over",
+        "RE12-3.10: 甲于 2026-03-02 丧失一切权益；此后当时的登记均已失效：该客户重新开始",
+    ]
+    # 乙, who took over, registered again within the month: the removal stands
+    followed = [*refused, reg(25, "乙"), deal(40, "甲")]
+    assert split(attribute(followed, RE12)) == sp(乙=1)
+    complained = [
+        *seen(0, "乙"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+    ]
+    assert split(attribute([*complained, deal(30, "乙")], RE14)) == sp(甲=1)
+    assert split(attribute([*complained, *seen(100, "乙"), deal(100, "乙")], RE14)) == sp(乙=1)
+
+
 def test_re14_5_3_5_several_names() -> None:
     story = [
         *seen(0, "甲"),
@@ -1165,20 +1198,22 @@ _DECIDED = ("Ruling", "Dispute", "CompanyIntroduction", "ReferralRegistration")
     st.one_of(re_stories(deal=False), re_households()),
     st.sampled_from([RE12, RE14]),
     st.integers(min_value=0, max_value=60 * 24 * 30),
+    st.sampled_from(["庚", *SALESPEOPLE]),
 )
 def test_every_claim_lapses_with_its_registrations(
-    story: list[Any], policy: AttributionPolicy, minutes: int
+    story: list[Any], policy: AttributionPolicy, minutes: int, closer: str
 ) -> None:
     """The whole vocabulary (households, switches, recognitions, complaints, courtesies,
-    ties, questions for the manager): a deal closed four months after the last event
-    by 庚, who never appeared, is 庚's, and at that instant, before any deal, nobody
-    holds the customer.  Every registration has lapsed by then, and a lapsed
-    registration never earns, whatever a clause had left pending."""
+    removals, ties, questions for the manager): a deal closed four months after the
+    last event, by 庚, who never appeared, or by a salesperson of the story, is the
+    closer's, and at that instant, before any deal, nobody holds the customer.  Every
+    registration has lapsed by then, and a lapsed registration never earns, whatever a
+    clause had left pending or whoever it had removed."""
     story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
     last = max(e.at for e in story)
-    closing = Deal(at=last + dt.timedelta(days=125, minutes=minutes), customer=C, closed_by="庚")
+    closing = Deal(at=last + dt.timedelta(days=125, minutes=minutes), customer=C, closed_by=closer)
     a = attribute([*story, closing], policy, customer=C)
-    assert (a.needs_ruling, split(a)) == (False, sp(庚=1)), a.explain()
+    assert (a.needs_ruling, split(a)) == (False, sp(**{closer: 1})), a.explain()
     held = attribute(story, policy, customer=C, as_of=closing.at)  # and before any deal
     assert (held.needs_ruling, held.owner) == (False, None), held.explain()
 
@@ -1186,7 +1221,7 @@ def test_every_claim_lapses_with_its_registrations(
 @given(
     st.one_of(re_stories(deal=False), re_households()),
     st.sampled_from([RE12, RE14]),
-    st.sampled_from(["庚", "辛"]),
+    st.sampled_from(["庚", "辛", *SALESPEOPLE]),
     st.sampled_from(list(Previous)),
     st.one_of(st.none(), st.sampled_from(["甲", "乙", "丙", "丁"])),
     st.booleans(),
@@ -1202,12 +1237,11 @@ def test_a_customer_back_after_every_claim_lapsed_is_whoever_receives_them(
     registers: bool,
 ) -> None:
     """The customer comes back four months after the last event, when every claim has
-    lapsed, asks for nobody and is received by a salesperson new to them: whatever the
-    receiver is told (a returning customer, a forgotten salesperson, a courtesy for a
-    colleague, a visit for a discount), a deal the receiver closes that day is the
-    receiver's alone.  A lapsed registration never earns, through any clause the visit
-    might seem to wake.  (A case a clause left pending before the lapse is settled as the
-    clause says when one of its own salespeople closes it: see docs/realestate.md.)"""
+    lapsed, asks for nobody and is received by a salesperson, new to them or not (one a
+    clause removed then included): whatever the receiver is told (a returning customer,
+    a forgotten salesperson, a courtesy for a colleague, a visit for a discount), a deal
+    the receiver closes that day is the receiver's alone.  A lapsed registration never
+    earns, through any clause the visit might seem to wake or any case left pending."""
     story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
     back = max(e.at for e in story) + dt.timedelta(days=125)
     events = [

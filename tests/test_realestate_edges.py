@@ -856,11 +856,20 @@ def test_a_pending_case_lapses_when_another_closes_after_its_registrations(
     assert split(late) == sp(丙=1), name
     assert "it lapses with them" in late.explain()
     assert late.follow_up == "丙"
-    # closed by one of the case's own salespeople, the clause settles it however late
-    if name != "assisted":  # (乙 only assisted: the deal is 甲's)
-        assert split(attribute([*story, deal(200, "乙")], policy)) == pays, name
+    # closed by one of the case's own salespeople: it has lapsed all the same (a lapsed
+    # registration never earns), and the deal is the closer's
+    own = attribute([*story, deal(200, "乙")], policy)
+    assert split(own) == sp(乙=1), name
+    assert "it lapses with them" in own.explain()
     # closed by 丙 while a registration behind it is still valid: the clause settles it
     assert split(attribute([*story, deal(21, "丙")], policy)) == pays, name
+    # kept alive by its holder registering again before their registration lapsed:
+    # settled as the clause says after the first one's has
+    holder = attribute(story, policy).owner
+    assert holder is not None
+    again = 25 if policy is RE12 else 55
+    kept = [*story, reg(again, holder), deal(again + 25, "乙")]
+    assert split(attribute(kept, policy)) == pays, name
 
 
 def test_a_pending_case_stands_on_the_last_day_of_its_registrations() -> None:
@@ -1097,14 +1106,19 @@ def test_a_holder_without_a_registration_holds_while_the_record_is_valid() -> No
 
 
 def test_re14_5_3_2_closed_by_the_new_salesperson_after_both_lapsed() -> None:
-    """The new salesperson closes after both registrations lapsed: the case is theirs
-    to settle, and the earlier one's 20 % lapsed with their registration."""
+    """The new salesperson closes after both registrations lapsed: the case lapsed
+    with them, and the deal is the closer's, with no claim against it (the earlier
+    one's 20 % lapsed with their registration)."""
     asked = [*seen(0, "甲"), SwitchRequest(at=at(10), customer=C, from_="甲", to="乙")]
     a = attribute([*asked, deal(100, "乙")], RE14)
     assert split(a) == sp(乙=1)
-    assert a.explain().splitlines()[-1] == (
-        "RE14-5.3(2): 甲's registration had lapsed by the deal: 甲's 1/5 goes to 乙"
-    )
+    assert a.explain().splitlines()[-2:] == [
+        (
+            "RE14-5.2: 乙 closed the deal after every registration behind what was pending "
+            "for 乙 and 甲 had lapsed: it lapses with them"
+        ),
+        "RE14-5.2: 乙 closed the deal with no valid claim against it",
+    ]
 
 
 def test_re14_2_5_a_courtesy_on_another_day_closed_by_the_receiver_after_the_lapse() -> None:
@@ -1446,38 +1460,51 @@ def test_re12_3_10_a_serious_fault_during_a_tie_ends_the_tie() -> None:
 
 
 @pytest.mark.parametrize(("plain", "named"), [("甲", "乙"), ("乙", "甲")])
-def test_records_nothing_orders_never_decide_by_the_engines_own_order(
+def test_records_nothing_orders_lapse_with_every_claim_of_their_day(
     plain: str, named: str
 ) -> None:
     """Two visits at one instant (one by a salesperson the new customer named on
-    entering, RE12-5.1) and a firm refusal of the other: read in one order the
-    named salesperson held the customer, in the other the refused one did and lost
-    every right (RE12-3.10).  Months later every question of that day has lapsed,
-    and the answer would be whichever order the engine chose (by name): the case
-    needs a ruling, whatever the names."""
+    entering, RE12-5.1) and a firm refusal of the other: read in one order the named
+    salesperson held the customer, in the other the refused one did and lost every
+    right (RE12-3.10).  Within the month the case needs a ruling; a month later every
+    claim of that day has lapsed, the question and the removal with them, and the deal
+    is its closer's in either order, whatever the names."""
     story = [
         visit(0, plain),
         reg(0, plain),
         visit(0, named, named_on_entry=True),
         SwitchRequest(at=at(0), customer=C, from_=plain, firm=True),
-        deal(32, plain),
     ]
-    a = attribute(story, RE12)
-    assert (a.owner, a.shares, a.needs_ruling, a.follow_up) == (None, {}, True, None)
+    early = attribute([*story, deal(20, plain)], RE12)
+    assert (early.owner, early.shares, early.needs_ruling) == (None, {}, True)
+    late = attribute([*story, deal(32, plain)], RE12)
+    assert (late.needs_ruling, split(late), late.follow_up) == (False, sp(**{plain: 1}), plain)
+    assert "nothing orders" not in late.explain()
+
+
+def test_records_nothing_orders_never_decide_by_the_engines_own_order() -> None:
+    """Two company introductions at one instant that say different things (brought by
+    the company, RE12-6.3; a deal it arranged, RE12-6.5): a question for the manager.
+    Once it has lapsed, the answer would be whichever order the engine read them in:
+    the case needs a ruling."""
+    intros = [
+        CompanyIntroduction(at=at(-1), customer=C, by="刘总"),
+        CompanyIntroduction(
+            at=at(-1), customer=C, by="刘总", arranged_deal=True, after_sales="other_staff"
+        ),
+    ]
+    story = [*intros, visit(0, "乙"), reg(0, "乙"), deal(40, "丙")]
     why = (
-        "RE12-7.3: the records at the same instant (2026-03-02 10:00) that nothing orders "
+        "RE12-7.3: the records at the same instant (2026-03-01 10:00) that nothing orders "
         "decide the case: read the other way round, they give another answer"
     )
-    assert a.explain().splitlines()[-1] == why
-    # the order read first (by name) may have raised a question of its own: it is kept
-    asked = (why,) if plain == "甲" else ("RE12-3.10: 乙 lost every right", why)
-    assert a.ruling_reason is not None
-    assert a.ruling_reason.startswith(asked[0])
-    assert a.ruling_reason.endswith(why)
-    assert len(a.ruling) == len(asked)
-    assert "按相反顺序读取会得出不同答案" in (a.ruling_text("zh") or "")
+    for events in (story, story[::-1]):
+        a = attribute(events, RE12)
+        assert (a.owner, a.shares, a.needs_ruling, a.follow_up) == (None, {}, True, None)
+        assert (a.ruling_reason, a.explain().splitlines()[-1]) == (why, why)
+        assert "按相反顺序读取会得出不同答案" in (a.ruling_text("zh") or "")
     # an hour apart the records are ordered by their times: no such question
-    apart = [*story[:2], visit(0, named, hour=11, named_on_entry=True), *story[3:]]
+    apart = [intros[0], attrs.evolve(intros[1], at=at(-1, 11)), *story[2:]]
     assert "nothing orders" not in attribute(apart, RE12).explain()
 
 
@@ -1493,6 +1520,7 @@ def test_records_nothing_orders_that_give_one_answer_either_way_decide() -> None
         reg(0, "甲", hour=11),
         visit(5, "丙", previous=Previous.NAMES, asked_for=["丙"]),
         reg(5, "丙"),
+        reg(60, "丙"),  # 丙 follows the customer up: the case stands
         deal(70, "丙"),
     ]
     a = attribute(nth, RE14)

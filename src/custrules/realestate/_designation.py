@@ -150,8 +150,7 @@ def _held_by_another(m: Ledger, who: str, t: _dt.datetime) -> str | None:
 
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
     if s.fault is Fault.SERIOUS or s.firm:
-        m.lost[s.from_] = (s.granted_to, "RE12-3.10")
-        m.leaves_tie(s.from_)
+        m.remove(s.from_, s.granted_to, "RE12-3.10", s.at)
         why = Term(
             N_("a serious fault")
             if s.fault is Fault.SERIOUS
@@ -192,8 +191,7 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
-    m.lost[c.against] = (c.reported_by, "RE14-5.3(4)")
-    m.leaves_tie(c.against)
+    m.remove(c.against, c.reported_by, "RE14-5.3(4)", c.at)
     if m.owner == c.against or m.owner is None:
         m.given(
             c.reported_by,
@@ -246,7 +244,7 @@ def deal_split(m: Ledger) -> dict[str, Fraction] | None:
         if not gone:
             break
         for who in gone:
-            heir, rule = m.lost[who]
+            heir, rule, _ = m.lost[who]
             part = split.pop(who)
             if heir is None:
                 m.needs(rule, "{} lost every right, and nobody took over their part", who)

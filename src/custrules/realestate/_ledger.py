@@ -5,8 +5,10 @@ Clauses here (the project's rules catalogue, docs/rules.md):
 * RE12-7.1 / RE14-5.2 a registration gives a claim for one month (RE12) or two
   (RE14), counted as CAL-5 months; a deal with no valid claim goes to its closer,
   and so does a case a clause left pending (a split, a courtesy, a forgetful
-  customer's new salesperson) once every registration behind it has lapsed and
-  someone else closes (``on_deal``; household members: ``stands_at_deal``).
+  customer's new salesperson) once every registration behind it has lapsed,
+  whoever closes (``on_deal``; household members: ``stands_at_deal``).  A clause's
+  removal of a salesperson (RE12-3.10, RE14-5.3(4)) lapses the same way
+  (``Ledger.end_removals``).
 * RE12-7.2 a registration counts only once the project manager confirmed it
   (by the policy's cutoff: the evening of the deal's day by default).
 * RE12-7.3 / RE14-5.1 conflicting registrations: the earlier wins; of those still
@@ -184,8 +186,9 @@ class Ledger:
         #: a salesperson whose part of ``split`` needs their registration still valid
         #: at the deal, and the clause that says so (RE14-5.3(2))
         self.lapsing: tuple[str, str] | None = None
-        # who lost every right, and (heir of their part, the clause that says so)
-        self.lost: dict[str, tuple[str | None, str]] = {}
+        #: who lost every right: (heir of their part, the clause that says so, the day);
+        #: a removal lapses with every registration of its time (see end_removals)
+        self.lost: dict[str, tuple[str | None, str, _dt.date]] = {}
         self.follow_up: str | None = None
         #: the instant of the member's last event (for "now" without as_of)
         self.last: _dt.datetime | None = None
@@ -237,11 +240,7 @@ class Ledger:
         day = _local(t)
 
         def lapsed(note: Note, raised: _dt.date | None) -> bool:
-            if (
-                raised is None
-                or day <= _expiry(raised, months)
-                or any(days[0] <= raised and self.valid(who, t) for who, days in self.regs.items())
-            ):
+            if raised is None or not self._time_over(raised, months, day, t):
                 return False
             self.note(
                 "valid",
@@ -253,6 +252,40 @@ class Ledger:
             return True
 
         self._drop_questions(lapsed)
+
+    def _time_over(self, raised: _dt.date, months: int, day: _dt.date, t: _dt.datetime) -> bool:
+        """Whether every claim of the time of ``raised`` has lapsed by ``t`` (on ``day``):
+        a registration made that day would have, and nobody registered by then is still
+        registered (RE12-7.1, RE14-5.2)."""
+        return day > _expiry(raised, months) and not any(
+            days[0] <= raised and self.valid(who, t) for who, days in self.regs.items()
+        )
+
+    def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
+        """A clause removes ``who`` at ``t`` (RE12-3.10, RE14-5.3(4)): they lose every
+        right to the customer, and their part goes to ``heir``."""
+        self.lost[who] = (heir, rule, _local(t))
+        self.leaves_tie(who)
+
+    def end_removals(self, t: _dt.datetime) -> None:
+        """Removals whose time is over at ``t``: once every claim of the day a salesperson
+        lost their rights has lapsed, the customer starts over (as for a question left to
+        the manager), and so do they: their part no longer passes to an heir whose own
+        claim has lapsed, and a new reception or registration is theirs."""
+        months = self.p.registration_validity_months
+        if months is None:
+            return
+        day = _local(t)
+        for who, (_, rule, raised) in list(self.lost.items()):
+            if self._time_over(raised, months, day, t):
+                del self.lost[who]
+                self.note(
+                    rule,
+                    "{} lost every right on {}; every registration of that time has lapsed "
+                    "since: the customer starts over",
+                    who,
+                    raised,
+                )
 
     def _drop_questions(self, settled: Callable[[Note, _dt.date | None], bool]) -> None:
         """Drop the questions for which ``settled(note, day raised)`` is true."""
@@ -425,6 +458,8 @@ class Ledger:
         """An event at ``t`` is about to be applied: its clauses read the ledger as of
         then, an owner's lapse included (see :meth:`succeed`)."""
         self.now = t
+        if self.lost:
+            self.end_removals(t)
         if self.owner is not None and len(self.regs) > 1:
             self.succeed(t)
 
@@ -529,7 +564,20 @@ def on_registration(m: Ledger, e: Registration) -> None:
         m.drop_settled(e.at)
         owner = m.owner
     if owner == who:
+        pending = pending_parties(m, None)
+        over = pending is not None and lapsed_behind(m, pending[1], e.at)
         m.claim(who, e.at)
+        if pending is not None and over:
+            # registered again after the case lapsed: the customer starts over
+            m.take(
+                who,
+                "valid",
+                "{} registered the customer again ({}) after every registration behind "
+                "what was pending for {} had lapsed: it lapses with them",
+                who,
+                e.at,
+                Both(pending[0]),
+            )
         return
     if owner is None and m.tied:  # the tie stands
         m.claim(who, e.at)
@@ -673,15 +721,16 @@ def on_deal(m: Ledger, d: Deal) -> None:
         if owner is not None:
             m.lapsed(owner)
     else:
-        # a case a clause left pending is its salespeople's deal: one of them closing it
-        # settles it as the clause says.  Closed by someone else once every registration
-        # behind it has lapsed, it lapses with them, as any claim does (RE12-7.1,
-        # RE14-5.2); behind a case none of whose salespeople registered stand the
-        # customer's other registrations, and with none at all (a courtesy for someone
-        # the customer named) it rests on the clause alone.  One whose salespeople a
-        # clause removed goes where that clause says (see deal_split).
+        # a case a clause left pending is settled at the deal as the clause says.  Once
+        # every registration behind it has lapsed, it lapses with them, as any claim
+        # does, whoever closes the deal (RE12-7.1, RE14-5.2: a lapsed registration never
+        # earns; its own salespeople keep it alive by registering).  Behind a case none
+        # of whose salespeople registered stand the customer's other registrations, and
+        # with none at all (a courtesy for someone the customer named) it rests on the
+        # clause alone.  One whose salespeople a clause removed goes where that clause
+        # says (see deal_split).
         payees, behind = pending
-        if d.closed_by in payees or not lapsed_behind(m, behind, d.at):
+        if not lapsed_behind(m, behind, d.at):
             _lapsed_part(m, d)
             return
         m.note(
@@ -740,10 +789,10 @@ def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     return not any(m.valid(who, t) for who in registered)
 
 
-def pending_parties(m: Ledger, d: Deal) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """A case left pending until the deal ``d`` (read in the order the deal's split
-    reads them): the salespeople it would pay, and every salesperson whose claim
-    made the case; None when nothing is pending."""
+    reads them): the salespeople it would pay (before a deal, every one it might),
+    and every salesperson whose claim made the case; None when nothing is pending."""
     if m.forgot is not None:  # RE12-3.7(h)(j), RE14-5.3(7): the new one, over the earlier
         earlier, new, _ = m.forgot
         return (new,), (new, earlier)
@@ -751,7 +800,7 @@ def pending_parties(m: Ledger, d: Deal) -> tuple[tuple[str, ...], tuple[str, ...
         return m.assist[:2], m.assist[:2]
     if m.same_day is not None:  # RE14-2.5
         owner, receiver, tv = m.same_day
-        paid = (owner, receiver) if _local(d.at) == _local(tv) else (owner,)
+        paid = (owner, receiver) if d is None or _local(d.at) == _local(tv) else (owner,)
         return paid, (owner, receiver)
     if m.nth is not None:  # RE14-5.3(8)
         chosen = (m.nth[0], *m.nth[1])
