@@ -872,6 +872,29 @@ def test_a_pending_case_lapses_when_another_closes_after_its_registrations(
     assert split(attribute(kept, policy)) == pays, name
 
 
+def test_a_holder_registering_after_the_case_lapsed_starts_over() -> None:
+    """RE12-5.2 with RE12-7.1: 甲 held the customer (70/30 with 乙); every registration
+    behind the case lapsed on 2 April.  甲 registers the customer again on 11 April: a
+    new claim, not the old case revived (which would pay 乙 30 % of a deal closed months
+    after the switch)."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        reg(40, "甲"),
+        deal(45, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE12-7.1: 甲 registered the customer again (2026-04-11 10:00) after every "
+        "registration behind what was pending for 甲 and 乙 had lapsed: it lapses with them"
+    )
+    # registered again while the case stood, it keeps the case alive
+    assert split(attribute([*story[:-2], reg(25, "甲"), deal(45, "乙")], RE12)) == sp(
+        甲=Fraction(7, 10), 乙=Fraction(3, 10)
+    )
+
+
 def test_a_pending_case_stands_on_the_last_day_of_its_registrations() -> None:
     """RE12: 乙 registered on 12 March, valid through 12 April; 甲 through 2 April."""
     story = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")]
