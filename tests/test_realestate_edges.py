@@ -193,6 +193,17 @@ def test_re14_5_1_a_meeting_record_that_contradicts_the_register_needs_a_ruling(
     # with 甲 still registered, a ruling settles it
     ruling = Ruling(at=at(4), customer=C, by="经理", shares={"salesperson:乙": Fraction(1)})
     assert split(attribute([*story, record, deal(3, "甲"), ruling], RE14)) == sp(乙=1)
+    # written long after the deal, when 甲's registration has lapsed, it is read at the
+    # deal, where 甲's was valid: the same disagreement
+    late = attrs.evolve(record, at=at(90, 20))
+    assert attribute([*story, deal(3, "甲"), late], RE14).ruling_reason == reason
+    # a record with nobody validly registered contradicts nothing: it is noted
+    before = attrs.evolve(record, at=at(-1, 20))
+    a = attribute([before, *story, deal(3, "甲")], RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
+    assert a.explain().splitlines()[0] == (
+        "RE14-5.1: the evening-meeting record names 乙 as the first to receive the customer"
+    )
 
 
 TIE = [visit(0, "乙"), reg(0, "甲"), reg(0, "乙")]
@@ -888,6 +899,14 @@ def test_a_holder_registering_after_the_case_lapsed_starts_over() -> None:
     assert a.explain().splitlines()[-1] == (
         "RE12-7.1: 甲 registered the customer again (2026-04-11 10:00) after every "
         "registration behind what was pending for 甲 and 乙 had lapsed: it lapses with them"
+    )
+    # RE12-3.7: the case was pending for the new salesperson (乙), over the forgotten 甲
+    forgot = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")]
+    again = attribute([*forgot, reg(45, "乙"), deal(46, "丙")], RE12)
+    assert split(again) == sp(乙=1)
+    assert again.explain().splitlines()[-1] == (
+        "RE12-7.1: 乙 registered the customer again (2026-04-16 10:00) after every "
+        "registration behind what was pending for 乙 had lapsed: it lapses with them"
     )
     # registered again while the case stood, it keeps the case alive
     assert split(attribute([*story[:-2], reg(25, "甲"), deal(45, "乙")], RE12)) == sp(
