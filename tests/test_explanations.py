@@ -1270,13 +1270,13 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         [
             "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
             (
-                "RE12-6.1: the customer visited and registered before contacting the company "
-                "(刘总): not a company customer"
+                "RE12-6.1: 乙 registered the customer before the company (刘总) introduced "
+                "them: not a company customer"
             ),
         ],
         [
             "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
-            "RE12-6.1: 客户在联系公司（刘总）之前已到访并登记：不是公司客户",
+            "RE12-6.1: 乙在公司（刘总）介绍之前已登记该客户：不是公司客户",
         ],
         None,
         None,

@@ -474,6 +474,27 @@ def test_re12_6_1_registered_before_contacting_the_company() -> None:
     assert "RE12-6.1" in a.rules
 
 
+def test_re12_6_1_only_a_registration_before_the_introduction_excludes() -> None:
+    """RE12-6.1: 已先到访售楼现场并已办理了客户登记的，不再视为公司客户: visited *and*
+    registered.  A visit nobody registered (or a form the project manager never
+    confirmed, RE12-7.2) before the introduction leaves a company customer, and so does
+    a registration that had lapsed by then (RE12-7.1: no claim)."""
+    pool = {**sp(乙=Fraction(7, 10)), "public_pool": Fraction(3, 10)}
+    late = CompanyIntroduction(at=at(1), customer=C, by="刘总")
+    unregistered = [visit(0, "乙"), late, reg(2, "乙"), deal(5, "乙")]
+    a = attribute(unregistered, RE12)
+    assert split(a) == pool
+    assert "RE12-6.1: introduced by 刘总 after a visit nobody registered: a company customer" in (
+        a.explain().splitlines()
+    )
+    unconfirmed = [visit(0, "乙"), reg(0, "乙", confirmed=False), *unregistered[1:]]
+    assert split(attribute(unconfirmed, RE12)) == pool
+    lapsed = [*seen(0, "丁"), attrs.evolve(late, at=at(40)), *seen(41, "乙"), deal(45, "乙")]
+    a = attribute(lapsed, RE12)
+    assert split(a) == pool
+    assert a.explain("zh").splitlines()[-2] == "RE12-6.1: 刘总介绍时丁的登记已失效：公司客户"
+
+
 def test_re14_has_no_company_clause() -> None:
     a = attribute([company(), *seen(0, "乙"), deal(2, "乙")], RE14)
     assert a.needs_ruling

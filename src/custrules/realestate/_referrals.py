@@ -106,20 +106,44 @@ def company(
             _raw(policy.cite("fallback"), "{} has no clause for company customers", policy.name)
         )
         return None
-    before = [t for t in (state.first_contact, *state.registered_before.values()) if t]
-    if before and min(before) < intro.at:
+    # RE12-6.1: 对...已先到访售楼现场并已办理了客户登记的，不再视为公司客户: a customer
+    # someone registered before the introduction (a registration still valid then) is
+    # not a company customer; a visit nobody registered, or a registration that had
+    # lapsed, leaves them one
+    earlier = sorted(w for w, t in state.registered_before.items() if t < intro.at)
+    standing = [w for w in earlier if state.valid(w, intro.at)]
+    if standing:
         steps.append(
             _raw(
                 "RE12-6.1",
-                "the customer visited and registered before contacting "
-                "the company ({}): not a company customer",
+                "{} registered the customer before the company ({}) introduced them: not a "
+                "company customer",
+                Both(standing),
                 intro.by,
             )
         )
         return None
-    steps.append(
-        _raw("RE12-6.1", "introduced by {} before any visit: a company customer", intro.by)
-    )
+    if earlier:
+        steps.append(
+            _raw(
+                "RE12-6.1",
+                "introduced by {} after {}'s registration had lapsed: a company customer",
+                intro.by,
+                Both(earlier),
+            )
+        )
+    elif state.first_contact is not None and state.first_contact < intro.at:
+        steps.append(
+            _raw(
+                "RE12-6.1",
+                "introduced by {} after a visit nobody registered: a company customer",
+                intro.by,
+            )
+        )
+    else:
+        steps.append(
+            _raw("RE12-6.1", "introduced by {} before any visit: a company customer", intro.by)
+        )
     if intro.named_salesperson is not None:
         who = intro.named_salesperson
         pool = terms.named_pool_share
