@@ -569,6 +569,25 @@ def test_re11_4_a_salesperson_registered_first() -> None:
     assert "RE11-4" in a.rules
 
 
+def test_re11_a_customer_who_started_over_can_be_referred() -> None:
+    """RE11-2 and RE11-4 read with RE12-7.1: 甲 received and registered the customer in
+    January; the month lapsed long ago.  An employee who registers the customer in
+    March, before the appointment, refers a customer who starts over: the old visit is
+    not the "first visit", and the lapsed registration is not "registered first".  RE11
+    alone keeps registrations without a time limit: 甲's still defeats the referral."""
+    old = [*seen(-60, "甲")]
+    story = [*old, referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")]
+    a = attribute(story, RE12)
+    assert split(a) == {"referrer:小赵": Fraction(3, 10), **sp(轮值=Fraction(7, 10))}
+    assert split(attribute(story, RE11)) == sp(甲=1)
+    # within 甲's month, the visit is the customer's first: the referral comes too late
+    recent = [*seen(-20, "甲"), referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")]
+    assert "RE11-4" in attribute(recent, RE12).rules
+    unregistered = [visit(-20, "甲"), referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")]
+    a = attribute(unregistered, RE12)
+    assert (split(a), "RE11-2" in a.rules) == (sp(轮值=1), True)
+
+
 def test_re11_3_registering_again_after_a_missed_appointment() -> None:
     story = [
         referral(day=-5, appointment=-2),

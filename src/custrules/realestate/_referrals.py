@@ -27,6 +27,7 @@ from custrules.realestate._ledger import (
     ZERO,
     Ledger,
     Note,
+    _expiry,
     _local,
     _raw,
 )
@@ -243,7 +244,11 @@ def referral(
             continue
         if first is None:
             continue
-        earlier = [w for w, t in state.registered_before.items() if t < r.at]
+        # RE11-4, RE11-2 read with RE12-7.1: a registration, or a visit, of a time whose
+        # claims had all lapsed by the referral is not "first": the customer starts over
+        earlier = [
+            w for w, t in state.registered_before.items() if t < r.at and state.valid(w, r.at)
+        ]
         if earlier:
             steps.append(
                 _raw(
@@ -254,7 +259,19 @@ def referral(
                 )
             )
             continue
-        if r.at > first.at:
+        months = policy.registration_validity_months
+        day = _local(r.at)
+        arrival = next(
+            (
+                v
+                for v in state.visits
+                if v.at >= r.at or months is None or day <= _expiry(_local(v.at), months)
+            ),
+            None,
+        )
+        if arrival is None:
+            continue
+        if r.at > arrival.at:
             steps.append(
                 _raw(
                     "RE11-2",
@@ -263,7 +280,7 @@ def referral(
                 )
             )
             continue
-        if _local(first.at) != r.appointment:
+        if _local(arrival.at) != r.appointment:
             steps.append(
                 _raw(
                     "RE11-3",
@@ -277,7 +294,7 @@ def referral(
         confirmed = [
             c
             for c in state.confirmations
-            if c.referrer == r.referrer and _local(c.at) == _local(first.at)
+            if c.referrer == r.referrer and _local(c.at) == _local(arrival.at)
         ]
         if not confirmed:
             steps.append(
@@ -298,7 +315,7 @@ def referral(
             )
         )
         steps.append(
-            _raw("RE11-5", "the customer was handed to {} in rotation", first.received_by)
+            _raw("RE11-5", "the customer was handed to {} in rotation", arrival.received_by)
         )
         steps.append(
             _raw(
