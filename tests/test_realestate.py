@@ -624,6 +624,30 @@ def test_re12_7_4_spouses_split_against_re14_5_3_11_first_wins() -> None:
     assert split(attribute(story, attrs.evolve(RE12, household="first_wins"))) == sp(甲=1)
 
 
+def test_re14_5_3_11_the_first_received_since_every_claim_lapsed() -> None:
+    """RE14-5.3(11) with RE14-5.2: 王先生 was received by 甲 in March, a claim that
+    lapsed in May.  王太太 came on 31 May (乙), 王先生 again on 1 June (丙): the first
+    received of the household is 王太太, whose salesperson wins; 王先生's March visit,
+    whose claim had lapsed, no longer makes him first."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen(90, "乙", customer=wife),
+        *seen(91, "丙"),
+        HouseholdLink(at=at(92), customer=C, other=wife),
+        deal(95, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(乙=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(11): one household: 王太太 visited first, so the first salesperson wins"
+    )
+    # 甲 registered 王先生 again in April, valid through June: 王先生, first received in
+    # March, is still 甲's, and 甲 wins
+    renewed = [*story[:2], reg(45, "甲"), *story[2:]]
+    assert split(attribute(renewed, RE14)) == sp(甲=1)
+
+
 def test_a_household_found_out_after_the_deal() -> None:
     """RE12-7.4 (分别来访 ... 之后发现为夫妻关系) and RE14-5.3(11) (成交后以先接待者为准):
     spouses who visited separately before the deal are one household when found out,

@@ -65,7 +65,7 @@ def combine(
     if len(members) == 1:
         return deal_split(lead), off_top, reasons
     # each member's first visit (a member with none has no claim of their own)
-    firsts = {m: t for m in members if (t := states[m].first_contact) is not None}
+    firsts = {m: t for m in members if (t := states[m].current_contact()) is not None}
     deal = lead.deal
     assert deal is not None
     splits = {
@@ -157,7 +157,7 @@ def holder(
                     "the customer",
                 )
             continue
-        first = state.first_contact or state.last
+        first = state.current_contact() or state.last
         assert first is not None
         holders.append((first, owner))
     if not holders:

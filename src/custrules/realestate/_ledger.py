@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -317,6 +317,33 @@ class Ledger:
             return False
         months = self.p.registration_validity_months
         return months is None or day <= _expiry(days[i - 1], months)
+
+    def current_contact(self) -> _dt.datetime | None:
+        """When the customer was first received in the current run of claims: their
+        first visit, or the first since every registration made before it had lapsed
+        (RE12-7.1, RE14-5.2: the customer starts over).  A household's first member is
+        read by it (RE14-5.3(11) 以先接待者为准)."""
+        first: _dt.datetime | None = None
+        for v in self.visits:
+            if first is None or self._starts_over(v.at):
+                first = v.at
+        return first
+
+    def _starts_over(self, t: _dt.datetime) -> bool:
+        """Whether the customer was registered before the day of ``t`` and every one of
+        those registrations has lapsed by then."""
+        months = self.p.registration_validity_months
+        if months is None:
+            return False
+        day = _local(t)
+        registered = False
+        for who, days in self.regs.items():
+            i = bisect_left(days, day)
+            if i:
+                registered = True
+                if who not in self.lost and day <= _expiry(days[i - 1], months):
+                    return False
+        return registered
 
     def holds(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` holds the customer by right at ``t``: by a valid registration,
