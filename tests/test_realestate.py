@@ -233,6 +233,23 @@ def test_re12_3_10_refusals(fault: Fault, firm: bool, expected: dict[str, Fracti
         assert "甲 lost every right" in a.explain()
 
 
+def test_re12_3_10_and_5_2_a_customer_who_started_over_is_new_that_day() -> None:
+    """RE12-3.10 and RE12-5.2 speak of 当日来访的新客户.  甲's January registration lapsed
+    in February; the customer comes back on 1 May and 乙 receives them as new: that day
+    they are a new customer, who may refuse 乙 or name 丙 mid-reception (before, the
+    January visit made them a returning customer: a courtesy, or no clause at all)."""
+    old = seen(-60, "甲")
+    switch = SwitchRequest(at=at(0, 11), customer=C, from_="乙", to="丙", permitted=True)
+    a = attribute([*old, *seen(0, "乙"), switch, deal(2, "丙")], RE12)
+    assert split(a) == sp(乙=Fraction(7, 10), 丙=Fraction(3, 10))
+    assert "RE12-5.2" in a.rules
+    refused = attrs.evolve(switch, to=None, fault=Fault.SERIOUS, granted_to="丙")
+    assert split(attribute([*old, *seen(0, "乙"), refused, deal(2, "丙")], RE12)) == sp(丙=1)
+    # the next day they are 乙's returning customer: RE12-5.3, all to 乙
+    later = attrs.evolve(switch, at=at(1, 11))
+    assert split(attribute([*old, *seen(0, "乙"), later, deal(2, "丙")], RE12)) == sp(乙=1)
+
+
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
 
 

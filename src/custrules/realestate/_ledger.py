@@ -539,7 +539,10 @@ class Ledger:
         self.needs("tie", _TIED, Both(names), t)
 
     def is_first_day(self, t: _dt.datetime) -> bool:
-        return bool(self.visits) and _local(self.visits[0].at) == _local(t)
+        """Whether ``t`` is the day of a new customer's visit (RE12-3.10, RE12-5.2: 当日来访
+        的新客户): their first, or the first since every claim on them lapsed."""
+        first = self.current_contact()
+        return first is not None and _local(first) == _local(t)
 
 
 # -- RE12-7.1..7.3, RE14-5.1, 5.2: registrations -----------------------------------------
