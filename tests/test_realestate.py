@@ -1299,6 +1299,29 @@ def test_every_claim_lapses_with_its_registrations(
     assert (held.needs_ruling, held.owner) == (False, None), held.explain()
 
 
+@given(re_stories(deal=False), re_stories(), st.sampled_from([RE12, RE14]))
+def test_a_history_whose_every_claim_lapsed_changes_nothing(
+    old: list[Any], fresh: list[Any], policy: AttributionPolicy
+) -> None:
+    """The whole vocabulary, twice: a customer's history, then, once every claim of it
+    has lapsed (RE12-7.1, RE14-5.2: the customer starts over), a story a year on.  The
+    answer is the story's alone: who registered first, who is first in a household or
+    new that day, who holds the customer, what a meeting record decides, whether an
+    introduction or a referral came first, are all read in the current run of claims.
+    (Left out of the history: what does not lapse (rulings, disputes, the company's and
+    an employee's introductions) and the deal.)"""
+    if not all(dt.date(2026, 3, 1) <= d <= dt.date(2027, 2, 28) for e in fresh for d in _days(e)):
+        return
+    history = [
+        e
+        for e in old
+        if type(e).__name__ not in _DECIDED and not isinstance(e, (Deal, HouseholdLink))
+    ]
+    later = [_a_year_later(e) for e in fresh]
+    assume(max(e.at for e in history) + dt.timedelta(days=125) <= min(e.at for e in later))
+    assert outcome([*history, *later], policy, customer=C) == outcome(later, policy, customer=C)
+
+
 @given(
     st.one_of(re_stories(deal=False), re_households()),
     st.sampled_from([RE12, RE14]),

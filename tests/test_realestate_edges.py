@@ -1778,3 +1778,39 @@ def test_re14_a_switch_request_naming_nobody_changes_nothing() -> None:
     assert a.explain().splitlines()[-1] == (
         "RE14-5.2: the customer asked for another salesperson, nobody named"
     )
+
+
+# -- a customer who started over: a lapsed time decides nothing ------------------------------
+
+
+def test_a_history_whose_claims_all_lapsed_decides_nothing() -> None:
+    """RE12-7.1, RE14-5.2: once every claim has lapsed the customer starts over, and the
+    old time's records decide nothing of the new one (each case failed before)."""
+    # RE12-7.3: of the registrations valid when 丙's lapsed, 乙's (1 May) came before
+    # 甲's (2 May); 甲's January registration, long lapsed, does not make 甲 first
+    story = [*seen(0, "甲"), *seen(49, "丙"), *seen(60, "乙"), *seen(61, "甲"), deal(82, "丁")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(乙=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE12-7.3: 乙 registered meanwhile (2026-05-01 10:00) and holds the customer"
+    )
+    # RE14-5.1: an evening-meeting record of an earlier year does not decide a tie today
+    old = [*seen(0, "丙"), MeetingRecord(at=at(0, 20), customer=C, first="乙")]
+    tie = [visit(400, "乙"), reg(400, "甲"), reg(400, "乙"), deal(403, "甲")]
+    assert attribute([*old, *tie], RE14).needs_ruling
+    # RE12-3.7: 丙, who registered the customer a year ago, receives them as new without
+    # registering: 丙 holds by the clause, not by the lapsed registration
+    forgot = [*seen(400, "丁"), visit(401, "丙", previous=Previous.FORGOT), deal(401, "丙")]
+    assert split(attribute([*seen(0, "丙"), *forgot], RE12)) == sp(丙=1)
+    # RE14-5.3(2): the salesperson a switch named a year ago no longer follows the customer
+    # up: a request to leave them now contradicts the register
+    switched = [
+        *seen(0, "丙"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="丙", to="甲", permitted=True),
+    ]
+    leave = SwitchRequest(at=at(401), customer=C, from_="甲", to="丁")
+    a = attribute([*switched, *seen(400, "乙"), leave, deal(402, "乙")], RE14)
+    assert a.ruling_reason == (
+        "RE14-5.3(2): the customer asked to leave 甲, but the customer is 乙's: the request "
+        "and the record disagree"
+    )

@@ -68,7 +68,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.from_,
                 )
                 m.owner = s.from_
-        elif s.from_ in m.regs and s.from_ not in m.lost and not m.valid(s.from_, t):
+        elif s.from_ in m.regs and s.from_ not in m.lost and not m.holds(s.from_, t):
             # nobody to leave: the salesperson's registration had lapsed (RE12-7.1); a
             # customer the manager let go to another is that salesperson's from now
             m.lapsed(s.from_)
@@ -143,7 +143,7 @@ def _held_by_another(m: Ledger, who: str, t: _dt.datetime) -> str | None:
     owner = m.owner
     if owner is None or who in (owner, m.follow_up):
         return None
-    if owner in m.regs and not m.valid(owner, t):
+    if not m.holds(owner, t):
         return None  # the holder's claim has lapsed: nobody else's stands in the way
     return owner
 

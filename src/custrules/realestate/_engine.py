@@ -57,6 +57,7 @@ from custrules.realestate._ledger import (
     Ledger,
     Note,
     _fmt,
+    _local,
     _raw,
     _render,
     confirmation_limit,
@@ -553,12 +554,22 @@ def _held(lead: Ledger, deal: Deal | None, states: Mapping[str, Ledger]) -> str 
     """Who held the case, to break a tie of equal shares: the deal's member's owner, or
     before a deal the owner every member agrees on; nobody when records that nothing
     orders were applied (the holder may follow the engine's order of them)."""
-    if any(state.unordered for state in states.values()):
+    if any(_unsure(state) for state in states.values()):
         return None
     if deal is not None:
         return lead.owner
     owners = {state.owner for state in states.values()} - {None}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _unsure(state: Ledger) -> bool:
+    """Whether records the engine ordered itself were applied since the customer last
+    started over (before that, every claim they touched has lapsed)."""
+    t = state.unordered
+    if t is None:
+        return False
+    since = state.current_contact()
+    return since is None or t >= since
 
 
 def _unnamed(rule: str, split: Mapping[str, Fraction]) -> Note:
@@ -593,8 +604,15 @@ def _top(
         return top[0]
     if preferred in top:
         return preferred
-    # the first reception of any member (by time: members are not ordered by name)
-    first = [v for m in members for v in states[m].visits if v.received_by in top]
+    # the first reception of any member (by time: members are not ordered by name), in
+    # the current run of claims (a visit of a time that lapsed does not count)
+    first = [
+        v
+        for m in members
+        if (since := states[m].current_contact()) is not None
+        for v in states[m].visits
+        if v.received_by in top and v.at >= since
+    ]
     if not first:
         return None
     when = min(v.at for v in first)
@@ -638,8 +656,8 @@ class _Run:
     __slots__ = (
         "deal",
         "disputes",
-        "first",
         "late",
+        "records",
         "reverse",
         "rulings",
         "states",
@@ -656,8 +674,8 @@ class _Run:
         self.rulings: list[Ruling] = []
         self.disputes: list[Dispute] = []
         self.late: list[Event] = []
-        #: per customer, the salesperson the evening-meeting records name first
-        self.first: dict[str, str | None] = {}
+        #: per customer, the evening-meeting records (RE14-5.1)
+        self.records: dict[str, list[MeetingRecord]] = {}
 
     def one(self, e: Event) -> None:
         kind = type(e)
@@ -701,8 +719,7 @@ class _Run:
         """The pass when some events share an instant (and a rank)."""
         for e in timeline:
             if type(e) is MeetingRecord:
-                named = self.first.get(e.customer, e.first)
-                self.first[e.customer] = named if named == e.first else None
+                self.records.setdefault(e.customer, []).append(e)
         i, n = 0, len(timeline)
         while i < n:
             e = timeline[i]
@@ -718,6 +735,14 @@ class _Run:
                 self.one(e)
             else:
                 self.tie(group)
+
+    def named_first(self, customer: str, t: _dt.datetime) -> str | None:
+        """Who the evening-meeting records written on or after the day of ``t`` name as
+        the first to receive ``customer`` (RE14-5.1), if they agree: a record of an
+        earlier day is about an earlier time, and tells nothing of this one."""
+        day = _local(t)
+        named = {r.first for r in self.records.get(customer, ()) if _local(r.at) >= day}
+        return named.pop() if len(named) == 1 else None
 
     def tie(self, group: list[Event]) -> None:
         e = group[0]
@@ -736,10 +761,10 @@ class _Run:
                 for r in regs:
                     if r not in counting:
                         self.one(r)
-                registration_tie(state, counting, self.first.get(e.customer))
+                registration_tie(state, counting, self.named_first(e.customer, t))
                 return
         elif kind is not Deal:
-            state.unordered = True
+            state.unordered = t
             if self.unordered_at is None:
                 self.unordered_at = t
             if self.reverse:

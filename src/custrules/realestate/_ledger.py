@@ -149,7 +149,7 @@ class Ledger:
         "p",
         "raised",
         "referrals",
-        "registered_before",
+        "reg_at",
         "regs",
         "ruling",
         "same_day",
@@ -202,13 +202,16 @@ class Ledger:
         self.company: CompanyIntroduction | None = None
         self.referrals: list[ReferralRegistration] = []
         self.confirmations: list[ReferralConfirmation] = []
-        self.registered_before: dict[str, _dt.datetime] = {}
+        #: per salesperson: the instants of their registrations, in order (beside
+        #: ``regs``, their days)
+        self.reg_at: dict[str, list[_dt.datetime]] = {}
         #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
         #: RE14-5.1): nobody holds the customer, but their claims stand
         self.tied: tuple[str, ...] = ()
-        #: records at one instant that the records cannot order were applied (in an
-        #: order of the engine's own): who holds the customer is not known from them
-        self.unordered = False
+        #: the last instant of records that the records cannot order, applied in an
+        #: order of the engine's own: who holds the customer is not known from them
+        #: (until the customer starts over)
+        self.unordered: _dt.datetime | None = None
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -258,7 +261,7 @@ class Ledger:
         a registration made that day would have, and nobody registered by then is still
         registered (RE12-7.1, RE14-5.2)."""
         return day > _expiry(raised, months) and not any(
-            days[0] <= raised and self.valid(who, t) for who, days in self.regs.items()
+            self.valid(who, t) and _local(self.since(who, t)) <= raised for who in self.regs
         )
 
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
@@ -318,6 +321,30 @@ class Ledger:
         months = self.p.registration_validity_months
         return months is None or day <= _expiry(days[i - 1], months)
 
+    def registered_by(self, who: str, t: _dt.datetime) -> bool:
+        """Whether ``who`` had registered the customer before ``t`` by a registration
+        still valid then: one of an earlier day, or their first, earlier on that day
+        (RE12-6.1 已先...办理了客户登记; RE11-4 登记在先)."""
+        times = self.reg_at.get(who)
+        if times is None or who in self.lost:
+            return False
+        i = bisect_left(times, t)
+        months = self.p.registration_validity_months
+        return i > 0 and (months is None or _local(t) <= _expiry(self.regs[who][i - 1], months))
+
+    def since(self, who: str, t: _dt.datetime) -> _dt.datetime:
+        """When ``who``'s run of registrations that is valid at ``t`` began: the first of
+        those each made while the one before was still valid (a registration of a time
+        that had lapsed since does not make them first; RE12-7.3, RE14-5.1 read with
+        RE12-7.1, RE14-5.2)."""
+        days = self.regs[who]
+        i = bisect_right(days, _local(t)) - 1
+        months = self.p.registration_validity_months
+        if months is not None:
+            while i > 0 and days[i] <= _expiry(days[i - 1], months):
+                i -= 1
+        return self.reg_at[who][max(i, 0)]
+
     def current_contact(self) -> _dt.datetime | None:
         """When the customer was first received in the current run of claims: their
         first visit, or the first since every registration made before it had lapsed
@@ -352,9 +379,28 @@ class Ledger:
         (RE12-7.1, RE14-5.2: every claim lapses)."""
         if who in self.lost:
             return False
-        if who in self.regs:
+        if who in self.regs and (self.valid(who, t) or not self.by_clause(who)):
             return self.valid(who, t)
         return not lapsed_behind(self, (), t)
+
+    def by_clause(self, who: str) -> bool:
+        """Whether ``who`` holds the customer by a clause rather than by a registration of
+        their own: they never registered it, or only in an earlier time, whose
+        registrations all lapsed before the customer started over, and they have
+        received the customer since (a registration of a lapsed time is no basis for a
+        hold now)."""
+        days = self.regs.get(who)
+        months = self.p.registration_validity_months
+        if days is None:
+            return True
+        if months is None:
+            return False
+        since = self.current_contact()
+        return (
+            since is not None
+            and _expiry(days[-1], months) < _local(since)
+            and any(v.received_by == who and v.at >= since for v in self.visits)
+        )
 
     def nobody_holds(self, t: _dt.datetime) -> bool:
         """Whether nobody holds the customer at ``t``: no owner, or an owner whose claim
@@ -392,9 +438,10 @@ class Ledger:
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [_local(t)]
-            self.registered_before[who] = t
+            self.reg_at[who] = [t]
         else:
             days.append(_local(t))
+            self.reg_at[who].append(t)
 
     def given(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
         """A clause gives ``who`` the customer at ``t``: the reception (or the deal, the
@@ -404,9 +451,10 @@ class Ledger:
         self.take(who, rule, template, *args)
 
     def take(self, who: str, rule: str, template: str, *args: Any) -> None:
-        """``who`` becomes the owner (any pending case is over)."""
+        """``who`` becomes the owner (any pending case is over, and whoever a clause
+        named to follow it up no longer does)."""
         self.owner = who
-        self.split = None
+        self.split = self.follow_up = None
         self.end_pending()
         self.note(rule, template, *args)
 
@@ -479,7 +527,7 @@ class Ledger:
         )
         valid = [who for who in self.regs if self.valid(who, t)]
         if valid:
-            self._earliest_holds(valid)
+            self._earliest_holds(valid, t)
 
     def begin(self, t: _dt.datetime) -> None:
         """An event at ``t`` is about to be applied: its clauses read the ledger as of
@@ -506,19 +554,21 @@ class Ledger:
         named without a registration (a forgetful customer's new salesperson) to the
         clause that named them."""
         owner = self.owner
-        if owner is None or owner in self.lost or owner not in self.regs or self.valid(owner, t):
+        if owner is None or owner in self.lost or self.valid(owner, t) or self.by_clause(owner):
             return
         valid = [who for who in self.regs if who != owner and self.valid(who, t)]
         if valid:
             self.lapsed(owner)
-            self._earliest_holds(valid)
+            self._earliest_holds(valid, t)
 
-    def _earliest_holds(self, valid: list[str]) -> None:
-        """Of ``valid`` (salespeople validly registered), the one who registered first
-        holds the customer; two whose first registrations share an instant are a tie of
-        their own, which needs its own ruling."""
-        first = min(self.registered_before[who] for who in valid)
-        earliest = sorted(who for who in valid if self.registered_before[who] == first)
+    def _earliest_holds(self, valid: list[str], t: _dt.datetime) -> None:
+        """Of ``valid`` (salespeople validly registered at ``t``), the one who registered
+        first holds the customer (by the run of registrations valid then: see
+        :meth:`since`); two whose runs began at one instant are a tie of their own,
+        which needs its own ruling."""
+        began = {who: self.since(who, t) for who in valid}
+        first = min(began.values())
+        earliest = sorted(who for who in valid if began[who] == first)
         if len(earliest) == 1:
             self.take(
                 earliest[0],
@@ -714,10 +764,9 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
         m.steps.append(meeting_note(m.p, record))
         return
     when = record.at if t is None else t
-    valid = [who for who in m.regs if m.valid(who, when)]
-    before = m.registered_before
-    first = min((before[who] for who in valid), default=None)
-    if first is None or (record.first in valid and before[record.first] == first):
+    before = {who: m.since(who, when) for who in m.regs if m.valid(who, when)}
+    first = min(before.values(), default=None)
+    if first is None or (record.first in before and before[record.first] == first):
         m.steps.append(meeting_note(m.p, record))
         return
     m.needs(
@@ -725,7 +774,7 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
         "the evening-meeting record names {} first, but {} registered the customer first "
         "({}): the register and the record disagree",
         record.first,
-        Both(sorted(who for who in valid if before[who] == first)),
+        Both(sorted(who for who, began in before.items() if began == first)),
         first,
     )
 

@@ -87,7 +87,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         if not m.holds(owner, t):
             return  # the earlier claim has lapsed: the receiver registers as new
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-            m.owner, m.split = who, None
+            m.owner, m.split, m.follow_up = who, None, None
             m.forgot = (owner, who, t)
             m.note(
                 "RE12-3.7",
@@ -96,7 +96,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
                 who,
             )
         elif p.forgot is ForgotRule.RECORDS:
-            m.owner, m.split = who, None
+            m.owner, m.split, m.follow_up = who, None, None
             m.forgot = (owner, who, t)
             m.claim(who, t)
             m.note(
@@ -141,7 +141,7 @@ def _courtesy(m: Ledger, v: Visit, absent: str, *, first: bool) -> None:
         if p.assistant_share is None:
             m.take(absent, "returning", "the customer asked for {}, who was absent", absent)
         else:  # RE14-5.3(3) says so below
-            m.owner, m.split = absent, None
+            m.owner, m.split, m.follow_up = absent, None, None
             m.end_pending()
     elif not m.holds(absent, t):
         # a courtesy counts the customer as the absent salesperson's only while they
@@ -260,7 +260,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
             # the bonus stays pending until the deal
             m.claim(who, t)
-            m.owner, m.split = who, None
+            m.owner, m.split, m.follow_up = who, None, None
             m.forgot = m.assist = m.same_day = None
             m.nth = (who, earlier, t)
             m.note(

@@ -111,8 +111,8 @@ def company(
     # someone registered before the introduction (a registration still valid then) is
     # not a company customer; a visit nobody registered, or a registration that had
     # lapsed, leaves them one
-    earlier = sorted(w for w, t in state.registered_before.items() if t < intro.at)
-    standing = [w for w in earlier if state.valid(w, intro.at)]
+    earlier = sorted(w for w, times in state.reg_at.items() if times[0] < intro.at)
+    standing = [w for w in earlier if state.registered_by(w, intro.at)]
     if standing:
         steps.append(
             _raw(
@@ -246,9 +246,7 @@ def referral(
             continue
         # RE11-4, RE11-2 read with RE12-7.1: a registration, or a visit, of a time whose
         # claims had all lapsed by the referral is not "first": the customer starts over
-        earlier = [
-            w for w, t in state.registered_before.items() if t < r.at and state.valid(w, r.at)
-        ]
+        earlier = [w for w in state.reg_at if state.registered_by(w, r.at)]
         if earlier:
             steps.append(
                 _raw(
