@@ -605,6 +605,17 @@ def test_re11_a_customer_who_started_over_can_be_referred() -> None:
     assert (split(a), "RE11-2" in a.rules) == (sp(轮值=1), True)
 
 
+def test_re11_one_referral_failing_leaves_the_others_to_be_read() -> None:
+    """Two employees registered the customer; 小钱's was not confirmed at the visit
+    (RE11-4), 小赵's was: 小赵 is the referrer.  A referral registered at the very instant
+    of the first visit is not after it (RE11-2)."""
+    other = ReferralRegistration(at=at(-4), customer=C, referrer="小钱", appointment=at(0).date())
+    a = attribute([other, referral(), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")], RE12)
+    assert split(a) == {"referrer:小赵": Fraction(3, 10), **sp(轮值=Fraction(7, 10))}
+    same = [referral(day=0), CONFIRM, *seen(0, "轮值"), deal(6, "轮值")]
+    assert split(attribute(same, RE12))["referrer:小赵"] == Fraction(3, 10)
+
+
 def test_re11_3_registering_again_after_a_missed_appointment() -> None:
     story = [
         referral(day=-5, appointment=-2),
