@@ -54,6 +54,8 @@ from custrules.realestate._policy import (
 #: Explanations are rendered only when asked for (batch jobs rarely do).
 Note = tuple[str, str, tuple[Any, ...]]
 
+_ONE_DAY = _dt.timedelta(days=1)
+
 #: shared constants: the engine makes no Fraction it does not need
 ONE = Fraction(1)
 ZERO = Fraction(0)
@@ -379,8 +381,11 @@ class Ledger:
         (RE12-7.1, RE14-5.2: every claim lapses)."""
         if who in self.lost:
             return False
-        if who in self.regs and (self.valid(who, t) or not self.by_clause(who)):
-            return self.valid(who, t)
+        if who in self.regs:
+            if self.valid(who, t):
+                return True
+            if not self.by_clause(who):
+                return False
         return not lapsed_behind(self, (), t)
 
     def by_clause(self, who: str) -> bool:
@@ -395,10 +400,14 @@ class Ledger:
             return True
         if months is None:
             return False
+        lapsed = _expiry(days[-1], months)
+        after = _dt.datetime.combine(lapsed + _ONE_DAY, _dt.time.min, tzinfo=CHINA_TZ)
+        if not any(v.received_by == who and v.at >= after for v in self.visits):
+            return False  # (the common case, read without the current run)
         since = self.current_contact()
         return (
             since is not None
-            and _expiry(days[-1], months) < _local(since)
+            and lapsed < _local(since)
             and any(v.received_by == who and v.at >= since for v in self.visits)
         )
 
