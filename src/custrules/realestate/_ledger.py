@@ -139,7 +139,6 @@ class Ledger:
         "confirmations",
         "cutoff",
         "deal",
-        "first_contact",
         "follow_up",
         "forgot",
         "lapsing",
@@ -195,7 +194,6 @@ class Ledger:
         #: the instant of the member's last event (for "now" without as_of)
         self.last: _dt.datetime | None = None
         self.visits: list[Visit] = []
-        self.first_contact: _dt.datetime | None = None
         # pending cases, decided at the deal
         self.forgot: tuple[str, str, _dt.datetime] | None = None
         self.assist: tuple[str, str, _dt.datetime] | None = None
@@ -325,7 +323,7 @@ class Ledger:
 
     def registered_by(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` had registered the customer before ``t`` by a registration
-        still valid then: one of an earlier day, or their first, earlier on that day
+        still valid then (their latest before ``t``), and no clause removed them
         (RE12-6.1 已先...办理了客户登记; RE11-4 登记在先)."""
         times = self.reg_at.get(who)
         if times is None or who in self.lost:
@@ -352,27 +350,33 @@ class Ledger:
         first visit, or the first since every registration made before it had lapsed
         (RE12-7.1, RE14-5.2: the customer starts over).  A household's first member is
         read by it (RE14-5.3(11) 以先接待者为准)."""
-        first: _dt.datetime | None = None
-        for v in self.visits:
-            if first is None or self._starts_over(v.at):
+        visits = self.visits
+        if not visits:
+            return None
+        months = self.p.registration_validity_months
+        if months is None or not self.regs:
+            return visits[0].at
+        if not self.lost:
+            # the earliest registration still valid on the last visit's day: no visit
+            # can have started over (the common case, read without a pass)
+            earliest = min(days[0] for days in self.regs.values())
+            if _local(visits[-1].at) <= _expiry(earliest, months):
+                return visits[0].at
+        first = visits[0].at
+        for v in visits[1:]:
+            if self._starts_over(v.at):
                 first = v.at
         return first
 
     def _starts_over(self, t: _dt.datetime) -> bool:
         """Whether the customer was registered before the day of ``t`` and every one of
         those registrations has lapsed by then."""
-        months = self.p.registration_validity_months
-        if months is None:
+        if self.p.registration_validity_months is None:
             return False
-        day = _local(t)
-        registered = False
-        for who, days in self.regs.items():
-            i = bisect_left(days, day)
-            if i:
-                registered = True
-                if who not in self.lost and day <= _expiry(days[i - 1], months):
-                    return False
-        return registered
+        day = _dt.datetime.combine(_local(t), _dt.time.min, tzinfo=CHINA_TZ)
+        return any(times[0] < day for times in self.reg_at.values()) and not any(
+            self.registered_by(who, day) for who in self.reg_at
+        )
 
     def holds(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` holds the customer by right at ``t``: by a valid registration,

@@ -45,8 +45,6 @@ from custrules.realestate._policy import (
 def on_visit(m: Ledger, v: Visit) -> None:
     first = not m.visits
     m.visits.append(v)
-    if m.first_contact is None:
-        m.first_contact = v.at
     p, t, who, owner = m.p, v.at, v.received_by, m.owner
     if v.exhibition and p.exhibitions_need_ruling:
         m.needs(

@@ -133,7 +133,7 @@ def company(
                 Both(earlier),
             )
         )
-    elif state.first_contact is not None and state.first_contact < intro.at:
+    elif state.visits and state.visits[0].at < intro.at:
         steps.append(
             _raw(
                 "RE12-6.1",
