@@ -141,6 +141,43 @@ def test_re14_5_3_4_the_assistant_removed_from_5_3_3() -> None:
 # -- 2. same instant: never by name, never by list order --------------------------------------
 
 
+def test_re14_5_3_4_the_holder_removed_from_a_split_leaves_the_others_parts() -> None:
+    """RE14-5.3(4) 此客户成交与b无关: only the salesperson complained about loses their part.
+    When they hold the customer with a split pending (a switch's 80/20, RE14-5.3(8)'s
+    50/50, RE14-5.3(3)'s assistant), the one who reported it receives the customer in
+    their place and takes their part; the others keep theirs."""
+    switched = [
+        *seen(0, "甲"),
+        visit(10, "乙"),
+        SwitchRequest(at=at(10, 11), customer=C, from_="甲", to="乙", permitted=True),
+    ]
+    complaint = SalespersonComplaint(
+        at=at(12), customer=C, against="乙", reported_by="丙", confirmed=True
+    )
+    a = attribute([*switched, complaint, deal(14, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert (a.owner, a.follow_up) == ("丙", "丙")
+    assert "RE14-5.3(4): 乙 has no part: 乙's 4/5 goes to 丙" in [str(s) for s in a.steps]
+    # 甲's 20 % still needs 甲's registration valid at the deal (RE14-5.3(2))
+    late = attribute([*switched, complaint, reg(40, "丙"), deal(70, "丙")], RE14)
+    assert split(late) == sp(丙=1)
+    named = [*seen(0, "甲"), visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    a = attribute([*named, complaint, deal(14, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(1, 2), 甲=Fraction(1, 2))  # RE14-5.3(8)
+    assisted = [
+        *seen(0, "甲"),
+        visit(10, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲"),
+        SalespersonComplaint(
+            at=at(12), customer=C, against="甲", reported_by="乙", confirmed=True
+        ),
+    ]
+    a = attribute([*assisted, deal(14, "乙")], RE14)
+    assert split(a) == sp(乙=Fraction(4, 5), 丙=Fraction(1, 5))  # RE14-5.3(3)
+    # with nothing pending the reporter simply receives the customer
+    plain = [*seen(0, "乙"), visit(5, "丙"), complaint, deal(14, "丙")]
+    assert split(attribute(plain, RE14)) == sp(丙=1)
+
+
 def test_two_registrations_at_one_instant_need_a_ruling_under_both_policies() -> None:
     story = [visit(0, "乙"), reg(0, "乙"), reg(0, "甲"), deal(3, "甲")]
     for policy, rule in ((RE12, "RE12-7.3"), (RE14, "RE14-5.1")):

@@ -27,7 +27,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import ONE, ZERO, Ledger
+from custrules.realestate._ledger import ONE, ZERO, Ledger, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -192,7 +192,22 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
     m.remove(c.against, c.reported_by, "RE14-5.3(4)", c.at)
-    if m.owner == c.against or m.owner is None:
+    if m.owner == c.against and pending_parties(m, None) is not None:
+        # 此客户成交与b无关: only the salesperson complained about loses their part.  A
+        # case pending until the deal stays (the others keep their parts); the one who
+        # reported it receives the customer in their place and takes their part
+        # (see deal_split)
+        m.claim(c.reported_by, c.at)
+        m.owner = m.follow_up = c.reported_by
+        m.note(
+            "RE14-5.3(4)",
+            "the supervisor confirmed the complaint: {} has no part; {} receives the "
+            "customer in {}'s place",
+            c.against,
+            c.reported_by,
+            c.against,
+        )
+    elif m.owner == c.against or m.owner is None:
         m.given(
             c.reported_by,
             c.at,
