@@ -971,6 +971,50 @@ def test_re14_5_3_12_a_draw_of_someone_elses_customers_does_not_move_the_holders
     assert split(attribute(late, RE14)) == sp(戊=1)
 
 
+def test_re14_5_3_12_a_draw_moves_the_holders_part_and_no_one_elses() -> None:
+    """The draw gives the salesperson on leave's customers to another: the one drawn
+    takes their place, in a split pending until the deal too (RE14-5.3(8): 乙 named on
+    the second visit, 甲 received the first); the others keep their parts.  The one on
+    leave, back and registering the customer again, does not take it back."""
+    named = [*seen(0, "甲"), visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    draw = Reallocation(at=at(12), customer=C, from_="乙", to="戊", draw="抽签第3号")
+    a = attribute([*named, draw, deal(14, "戊")], RE14)
+    assert split(a) == sp(戊=Fraction(1, 2), 甲=Fraction(1, 2))
+    assert (a.owner, a.follow_up) == ("戊", "戊")
+    assert "RE14-5.3(12): 乙 has no part: 乙's 1/2 goes to 戊" in [str(s) for s in a.steps]
+    back = [*seen(0, "甲"), attrs.evolve(draw, from_="甲"), *seen(20, "甲"), deal(24, "甲")]
+    a = attribute(back, RE14)
+    assert split(a) == sp(戊=1)
+    assert "RE14-5.3(12): 甲 lost every right to this customer earlier" in [
+        str(s) for s in a.steps
+    ]
+    assert not any("registered later" in str(s) for s in a.steps)
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_registering_again_after_a_clause_gave_the_customer_away(
+    policy: AttributionPolicy,
+) -> None:
+    """甲 registered first; a clause gave the customer to 乙 (RE12-3.7 a customer who
+    forgot 甲; RE14-5.3(7) likewise).  甲 registering again changes nothing, and the
+    trail does not say that 甲 registered later."""
+    story = [*seen(0, "甲"), *seen(10, "乙", previous=Previous.FORGOT), *seen(15, "甲")]
+    a = attribute([*story, deal(20, "乙")], policy)
+    assert split(a) == sp(乙=1)
+    said = [str(s) for s in a.steps]
+    assert (
+        f"{policy.cite('earlier')}: 甲 registered the customer again (2026-03-17 10:00); a "
+        "clause gave the customer to 乙 (above): the registration changes nothing"
+    ) in said
+    assert not any("registered later" in line for line in said)
+    # a later registration by someone else is still "later"
+    a = attribute([*story, *seen(16, "丙"), deal(20, "乙")], policy)
+    assert (
+        f"{policy.cite('earlier')}: 丙 registered later than 乙: the earlier registration wins"
+        in [str(s) for s in a.steps]
+    )
+
+
 def test_re14_5_3_13_exhibitions() -> None:
     a = attribute([*seen(0, "甲", exhibition=True), deal(0, "甲")], RE14)
     assert a.needs_ruling

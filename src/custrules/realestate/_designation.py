@@ -11,8 +11,9 @@ Clauses here (docs/rules.md):
 * RE14-5.3(2) the customer's wish prevails: the new salesperson's deal, 80/20
   while the earlier registration is valid.
 * RE14-5.3(4) a confirmed complaint removes the salesperson; their part goes to
-  the salesperson who reported it.
-* RE14-5.3(12) the manager re-allocates by random draw.
+  the salesperson who reported it (who receives the customer in their place).
+* RE14-5.3(12) the manager re-allocates by random draw: the one drawn takes the
+  place (and the part) of the one on leave.
 """
 
 from __future__ import annotations
@@ -191,14 +192,8 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
-    m.remove(c.against, c.reported_by, "RE14-5.3(4)", c.at)
-    if m.owner == c.against and pending_parties(m, None) is not None:
-        # 此客户成交与b无关: only the salesperson complained about loses their part.  A
-        # case pending until the deal stays (the others keep their parts); the one who
-        # reported it receives the customer in their place and takes their part
-        # (see deal_split)
-        m.claim(c.reported_by, c.at)
-        m.owner = m.follow_up = c.reported_by
+    holder = m.owner
+    if _in_place_of(m, c.against, c.reported_by, "RE14-5.3(4)", c.at):
         m.note(
             "RE14-5.3(4)",
             "the supervisor confirmed the complaint: {} has no part; {} receives the "
@@ -207,7 +202,7 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
             c.reported_by,
             c.against,
         )
-    elif m.owner == c.against or m.owner is None:
+    elif holder == c.against or holder is None:
         m.given(
             c.reported_by,
             c.at,
@@ -236,6 +231,17 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         return
     # the default reason is a word of the library's, translated; a host's is shown as given
     reason = Term(N_("leave")) if r.reason == "leave" else r.reason
+    if _in_place_of(m, r.from_, r.to, "RE14-5.3(12)", r.at):
+        m.note(
+            "RE14-5.3(12)",
+            "{} on {}: re-allocated to {} by random draw ({}), in {}'s place",
+            r.from_,
+            reason,
+            r.to,
+            r.draw,
+            r.from_,
+        )
+        return
     m.given(
         r.to,
         r.at,
@@ -248,9 +254,24 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     )
 
 
+def _in_place_of(m: Ledger, gone: str, heir: str, rule: str, t: _dt.datetime) -> bool:
+    """A clause takes ``gone``'s rights at ``t`` and gives them to ``heir`` (RE14-5.3(4)
+    此客户成交与b无关, RE14-5.3(12) a draw of the customers of one on leave).  When
+    ``gone`` held the customer with a case pending until the deal, the case stays (the
+    others keep their parts), ``heir`` receives the customer in ``gone``'s place and
+    takes their part (see deal_split), and the answer is True; else the caller says
+    who receives the customer."""
+    pending = m.owner == gone and pending_parties(m, None) is not None
+    m.remove(gone, heir, rule, t)
+    if pending:
+        m.claim(heir, t)
+        m.owner = m.follow_up = heir
+    return pending
+
+
 def deal_split(m: Ledger) -> dict[str, Fraction] | None:
     """The salesperson split; a part held by someone who lost every right goes
-    where the clause that removed them says (RE14-5.3(4), RE12-3.10)."""
+    where the clause that removed them says (RE14-5.3(4), RE14-5.3(12), RE12-3.10)."""
     split = pending_split(m)
     if not split or not m.lost:
         return split

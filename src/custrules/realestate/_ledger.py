@@ -706,6 +706,18 @@ def on_registration(m: Ledger, e: Registration) -> None:
             who,
             owner,
         )
+    elif m.since(who, e.at) < m.since(owner, e.at):
+        # who registered first (their run of registrations began no later), but a clause
+        # above gave the customer to the owner (a switch, a named visit, a forgetful
+        # customer's new salesperson, a draw): registering again changes nothing
+        m.note(
+            "earlier",
+            "{} registered the customer again ({}); a clause gave the customer to {} (above): "
+            "the registration changes nothing",
+            who,
+            e.at,
+            owner,
+        )
     else:
         m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
 
