@@ -991,6 +991,42 @@ def test_re14_5_3_12_a_draw_moves_the_holders_part_and_no_one_elses() -> None:
     assert not any("registered later" in str(s) for s in a.steps)
 
 
+def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
+    """The draw gave 丁's customers to 甲; a later draw of 甲's gives them to 丁 again:
+    the manager's latest draw decides, not whoever happens to close."""
+    story = [
+        *seen(0, "丁"),
+        Reallocation(at=at(1), customer=C, from_="丁", to="甲", draw="抽签第1号"),
+        Reallocation(at=at(3), customer=C, from_="甲", to="丁", draw="抽签第2号", reason="调离"),
+        deal(4, "乙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丁=1)
+    assert (
+        "RE14-5.3(12): 丁 had lost every right to this customer; the draw gives it to them again"
+        in [str(s) for s in a.steps]
+    )
+
+
+def test_re14_5_3_4_a_complaint_reported_by_one_who_lost_every_right() -> None:
+    """乙 lost every right to the customer (a confirmed complaint); a later complaint
+    against 甲 says 乙 received the customer and reported it.  The records disagree:
+    a manager says who receives the customer, not whoever closes."""
+    story = [
+        *seen(0, "甲"),
+        SalespersonComplaint(at=at(1), customer=C, against="乙", reported_by="丙", confirmed=True),
+        SalespersonComplaint(at=at(2), customer=C, against="甲", reported_by="乙", confirmed=True),
+        deal(3, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, a.shares) == (True, {})
+    assert a.ruling_reason == (
+        "RE14-5.3(4): the supervisor confirmed the complaint against 甲, but 乙, who reported "
+        "it, lost every right to this customer earlier: who receives the customer needs a "
+        "ruling"
+    )
+
+
 @pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
 def test_registering_again_after_a_clause_gave_the_customer_away(
     policy: AttributionPolicy,

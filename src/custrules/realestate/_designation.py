@@ -192,6 +192,18 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
+    if c.reported_by in m.lost:
+        # the one now receiving the customer (a) is one who lost every right to them: the
+        # records disagree, and a manager says who receives the customer
+        m.remove(c.against, None, "RE14-5.3(4)", c.at)
+        m.needs(
+            "RE14-5.3(4)",
+            "the supervisor confirmed the complaint against {}, but {}, who reported it, lost "
+            "every right to this customer earlier: who receives the customer needs a ruling",
+            c.against,
+            c.reported_by,
+        )
+        return
     holder = m.owner
     if _in_place_of(m, c.against, c.reported_by, "RE14-5.3(4)", c.at):
         m.note(
@@ -231,6 +243,14 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         return
     # the default reason is a word of the library's, translated; a host's is shown as given
     reason = Term(N_("leave")) if r.reason == "leave" else r.reason
+    if m.lost.pop(r.to, None) is not None:
+        # the manager's latest draw decides: one drawn away earlier (or removed) is given
+        # the customer again
+        m.note(
+            "RE14-5.3(12)",
+            "{} had lost every right to this customer; the draw gives it to them again",
+            r.to,
+        )
     if _in_place_of(m, r.from_, r.to, "RE14-5.3(12)", r.at):
         m.note(
             "RE14-5.3(12)",
