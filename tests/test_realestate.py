@@ -1025,6 +1025,10 @@ def test_re14_5_3_4_a_complaint_reported_by_one_who_lost_every_right() -> None:
         "it, lost every right to this customer earlier: who receives the customer needs a "
         "ruling"
     )
+    # a complaint against a salesperson with no part, while 甲 holds: nothing to give 乙
+    other = attrs.evolve(story[3], against="丁")  # reported by 乙
+    a = attribute([*story[:3], other, deal(3, "丙")], RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
 
 
 @pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])

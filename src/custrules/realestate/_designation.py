@@ -192,9 +192,12 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
-    if c.reported_by in m.lost:
-        # the one now receiving the customer (a) is one who lost every right to them: the
-        # records disagree, and a manager says who receives the customer
+    pending = pending_parties(m, None)
+    if c.reported_by in m.lost and (
+        m.owner in (None, c.against) or (pending is not None and c.against in pending[0])
+    ):
+        # the one who would receive the customer or take a part (a) is one who lost every
+        # right to them: the records disagree, and a manager says who receives the customer
         m.remove(c.against, None, "RE14-5.3(4)", c.at)
         m.needs(
             "RE14-5.3(4)",
