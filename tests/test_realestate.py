@@ -250,6 +250,54 @@ def test_re12_3_10_and_5_2_a_customer_who_started_over_is_new_that_day() -> None
     assert split(attribute([*old, *seen(0, "乙"), later, deal(2, "丙")], RE12)) == sp(乙=1)
 
 
+def test_a_customer_who_started_over_is_first_seen_at_the_first_visit_of_that_day() -> None:
+    """The customer starts over at the first visit after every claim lapsed (RE12-7.1,
+    RE14-5.2); later visits that day are in the same run.  Before, the last visit of the
+    day was read as the run's first: 甲, who had registered the customer a year before,
+    received them again that day under RE12-3.7 and closed on the spot, yet 乙's
+    registration that morning was read as made "meanwhile" and took the deal; and in a
+    household (RE14-5.3(11)) a second visit that day made 王先生 later than 王太太."""
+    year_ago = seen(-365, "甲")
+    today = [
+        *seen(0, "乙"),  # 10:00
+        visit(0.02, "甲", previous=Previous.FORGOT),  # 10:28
+        deal(0, "甲", hour=11),
+    ]
+    assert split(attribute([*year_ago, *today], RE12)) == split(attribute(today, RE12))
+    assert split(attribute([*year_ago, *today], RE12)) == sp(甲=1)  # RE12-3.7(h)
+    wife = "王太太"
+    household = [
+        *seen(-365, "丁"),
+        *seen(0, "甲"),  # 10:00
+        visit(0.2, "甲"),  # 14:48
+        *seen(0.1, "乙", customer=wife),  # 12:24
+        HouseholdLink(at=at(1), customer=C, other=wife),
+        deal(5, "乙", customer=wife),
+    ]
+    a = attribute(household, RE14, customer=C)
+    assert split(a) == sp(甲=1)
+    assert "RE14-5.3(11): one household: 王先生 visited first, so the first salesperson wins" in [
+        str(s) for s in a.steps
+    ]
+
+
+def test_a_pending_case_is_not_judged_by_a_long_lapsed_registration() -> None:
+    """甲 registered the customer a year ago.  Today 丙 registers them; the customer,
+    who forgot 丙, is received as new by 甲 (RE12-3.7), then, forgetting 甲, by 乙, and 甲
+    closes that day: neither (g) nor (h), a ruling.  Before, 甲's registration of a year
+    ago was read as the one behind the pending case, lapsed, and the deal went to 甲 as
+    if every claim had lapsed (丙's registration of the morning stands behind it)."""
+    today = [
+        *seen(0, "丙"),
+        visit(0.02, "甲", previous=Previous.FORGOT),
+        visit(0.03, "乙", previous=Previous.FORGOT),
+        deal(0, "甲", hour=11),
+    ]
+    alone = attribute(today, RE12)
+    assert alone.needs_ruling
+    assert essence(attribute([*seen(-365, "甲"), *today], RE12)) == essence(alone)
+
+
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
 
 
@@ -650,6 +698,61 @@ def test_re12_7_4_spouses_split_against_re14_5_3_11_first_wins() -> None:
     variant = attrs.evolve(RE14, household="split")
     assert split(attribute(story, variant)) == sp(甲=H, 乙=H)
     assert split(attribute(story, attrs.evolve(RE12, household="first_wins"))) == sp(甲=1)
+
+
+def test_a_household_deal_pays_another_members_referral_or_company_share() -> None:
+    """The household's deal is one deal: 王太太, referred by 小赵 (RE11-4: confirmed at
+    her visit), or introduced by the company before any visit (RE12-6.1, 6.3), brings
+    the referrer's 30 % or the public pool's 30 % to a deal recorded on 王先生, read on
+    her own record; the rest splits as the household clause says (RE12-7.4).  Two
+    referrers on two members, or the company on two members on different terms, need a
+    ruling; a member whose every claim has lapsed by the deal brings nothing."""
+    wife = "王太太"
+    couple = [
+        *seen(0, "甲"),
+        *seen(3, "乙", customer=wife),
+        HouseholdLink(at=at(4), customer=C, other=wife),
+        deal(10, "甲"),
+    ]
+    referred = [
+        ReferralRegistration(at=at(1), customer=wife, referrer="小赵", appointment=at(3).date()),
+        ReferralConfirmation(at=at(3, 9), customer=wife, referrer="小赵", confirmed_by="经理"),
+    ]
+    a = attribute([*referred, *couple], RE12)
+    assert split(a) == {
+        "referrer:小赵": Fraction(3, 10),
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+    }
+    assert "RE11-6: [王太太] on the deal: 3/10 to 小赵, the rest to the salesperson" in [
+        str(s) for s in a.steps
+    ]
+    assert split(attribute([referral(), CONFIRM, *referred, *couple], RE12)) == {
+        "referrer:小赵": Fraction(3, 10),
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+    }
+    two = [
+        referral(),
+        attrs.evolve(CONFIRM),
+        *[attrs.evolve(e, referrer="小钱") for e in referred],
+    ]
+    a = attribute([*two, *couple], RE12)
+    assert a.needs_ruling
+    assert (
+        a.ruling_reason
+        == "RE12-7.7: valid referrals by 小赵 and 小钱: the clauses name one referrer"
+    )
+    introduced = CompanyIntroduction(at=at(2), customer=wife, by="刘总")
+    a = attribute([introduced, *couple], RE12)
+    assert split(a) == {
+        "public_pool": Fraction(3, 10),
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+    }
+    named = attrs.evolve(introduced, named_salesperson="乙")
+    mixed = [introduced, attrs.evolve(named, customer=C, at=at(-1)), *couple]
+    assert attribute(mixed, RE12).needs_ruling
+    # 王太太's registration (and so her referral) had lapsed by a deal months later
+    late = [*referred, *couple[:-1], *seen(60, "甲"), deal(61, "甲")]
+    assert split(attribute(late, RE12)) == sp(甲=1)
 
 
 def test_re14_5_3_11_the_first_received_since_every_claim_lapsed() -> None:

@@ -48,12 +48,58 @@ def combine(
     reasons: list[Note] = []
     off_top: dict[Party, Fraction] = {}
     fixed: dict[str, Fraction] | None = None
+    deal = lead.deal
+    assert deal is not None
+    standing: dict[str, bool] = {}
+
+    def stands(m: str) -> bool:
+        """Whether member ``m``'s record still earns at the deal (read once)."""
+        if m not in standing:
+            standing[m] = states[m] is lead or stands_at_deal(states[m], deal)
+        return standing[m]
+
+    # the household's deal is one deal: a company introduction or an employee referral
+    # of another member counts too, read on that member's own record (their visits and
+    # registrations), while it earns at the deal; the member's trail says how it went
+    others = [
+        states[m]
+        for m in members
+        if states[m] is not lead
+        and (states[m].company is not None or states[m].referrals)
+        and states[m].visits
+        and stands(m)
+    ]
     introduced = company(policy, lead, steps, reasons)
+    for other in others:
+        theirs = company(policy, other, other.steps, reasons)
+        if introduced is None:
+            introduced = theirs
+        elif theirs is not None and theirs != introduced:
+            reasons.append(
+                _raw(
+                    policy.cite("fallback"),
+                    "the company introduced more than one member of the household, on "
+                    "different terms",
+                )
+            )
     if introduced is not None:
         fixed, pool = introduced
         if pool:
             off_top[PUBLIC_POOL] = pool
-    who = referral(policy, lead, steps, reasons)
+    named = (
+        referral(policy, state, steps if state is lead else state.steps, reasons)
+        for state in (lead, *others)
+    )
+    referrers = sorted({w for w in named if w is not None})
+    who = referrers[0] if len(referrers) == 1 else None
+    if len(referrers) > 1:
+        reasons.append(
+            _raw(
+                policy.cite("fallback"),
+                "valid referrals by {}: the clauses name one referrer",
+                Both(referrers),
+            )
+        )
     if who is not None and policy.referral is not None:
         if introduced is not None:
             reasons.append(
@@ -66,13 +112,7 @@ def combine(
         return deal_split(lead), off_top, reasons
     # each member's first visit (a member with none has no claim of their own)
     firsts = {m: t for m in members if (t := states[m].current_contact()) is not None}
-    deal = lead.deal
-    assert deal is not None
-    splits = {
-        m: deal_split(states[m])
-        for m in firsts
-        if states[m] is lead or stands_at_deal(states[m], deal)
-    }
+    splits = {m: deal_split(states[m]) for m in firsts if stands(m)}
     found = {m: s for m, s in splits.items() if s}
     claims: list[dict[str, Fraction]] = []  # the members' different claims
     for m in sorted(found):

@@ -364,9 +364,19 @@ class Ledger:
                 return visits[0].at
         first = visits[0].at
         for v in visits[1:]:
-            if self._starts_over(v.at):
+            # a run starts over only once a registration of its own has lapsed: a visit
+            # the same day as the run's first, or with no registration since, is in it
+            if self._registered_between(first, v.at) and self._starts_over(v.at):
                 first = v.at
         return first
+
+    def _registered_between(self, start: _dt.datetime, t: _dt.datetime) -> bool:
+        """Whether someone registered the customer from the day of ``start`` to the day
+        before ``t``."""
+        first, last = _local(start), _local(t)
+        return first < last and any(
+            first <= day < last for days in self.regs.values() for day in days
+        )
 
     def _starts_over(self, t: _dt.datetime) -> bool:
         """Whether the customer was registered before the day of ``t`` and every one of
@@ -885,9 +895,11 @@ def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     salespeople's, or, when none of them registered, the customer's others.  With
     nobody registered at all the clause alone stands (False); with everyone registered
     removed by a clause, nothing does (True)."""
-    registered = [who for who in behind if who in m.regs and who not in m.lost] or [
-        who for who in m.regs if who not in m.lost
-    ]
+    # (one who registered only in a time whose claims have all lapsed, and is in the case
+    # by a clause since, stands in it as one who never registered: see Ledger.by_clause)
+    registered = [
+        who for who in behind if who in m.regs and who not in m.lost and not m.by_clause(who)
+    ] or [who for who in m.regs if who not in m.lost]
     if not registered:
         return bool(m.regs)
     return not any(m.valid(who, t) for who in registered)
