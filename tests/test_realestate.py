@@ -335,6 +335,20 @@ def test_re12_5_1_and_re14_2_5_1_named_on_entering() -> None:
         assert rule in a.rules
 
 
+@pytest.mark.parametrize(("policy", "rule"), [(RE12, "RE12-5.1"), (RE14, "RE14-2.5(1)")])
+def test_named_on_entering_but_received_by_another(policy: AttributionPolicy, rule: str) -> None:
+    """The new customer named 丁 on entering (RE12-5.1 由该售楼员接待, RE14-2.5(1) 即为该
+    销售员客户), but 乙 received and registered them: 丁's customer all the same (before,
+    乙's, and the trail said the customer had named 乙)."""
+    story = [visit(0, "乙", asked_for=["丁"], named_on_entry=True), reg(0, "乙"), deal(3, "乙")]
+    a = attribute(story, policy)
+    assert split(a) == sp(丁=1)
+    assert (
+        f"{rule}: the new customer named 丁 on entering: 丁's customer, though 乙 received them"
+        in [str(s) for s in a.steps]
+    )
+
+
 @pytest.mark.parametrize(
     ("policy", "rule", "months"), [(RE12, "RE12-5.1", 1), (RE14, "RE14-2.5(1)", 2)]
 )

@@ -72,7 +72,21 @@ def on_visit(m: Ledger, v: Visit) -> None:
         _courtesy(m, v, v.courtesy_for, first=first)
         return
     if first:
-        if v.named_on_entry:
+        if v.named_on_entry and v.asked_for and who not in v.asked_for:
+            # the customer named someone else on entering, yet another received them: the
+            # named salesperson's customer all the same (RE12-5.1 由该售楼员接待, RE14-2.5(1)
+            # 即为该销售员客户), whoever received them
+            named = v.asked_for[0]
+            m.given(
+                named,
+                t,
+                "designated",
+                "the new customer named {} on entering: {}'s customer, though {} received them",
+                named,
+                named,
+                who,
+            )
+        elif v.named_on_entry:
             m.given(
                 who,
                 t,
