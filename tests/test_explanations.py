@@ -1743,13 +1743,16 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
             "RE14-5.1: 甲 registered the customer first (2026-03-02 10:00)",
             "RE14-5.2: 甲's registration had lapsed (2 month(s)): no claim",
             "RE14-5.1: 乙 registered the customer (2026-05-11 10:00)",
-            "RE14-5.3(1): 甲 was recognised (2026-05-13 10:00)",
+            (
+                "RE14-5.2: 甲 was recognised (2026-05-13 10:00), but 甲's registration had "
+                "lapsed: the recognition gives 甲 no claim"
+            ),
         ],
         [
             "RE14-5.1: 甲最先登记了该客户（2026-03-02 10:00）",
             "RE14-5.2: 甲的登记已失效（2 个月）：无归属",
             "RE14-5.1: 乙登记了该客户（2026-05-11 10:00）",
-            "RE14-5.3(1): 认出了甲（2026-05-13 10:00）",
+            "RE14-5.2: 甲被认出（2026-05-13 10:00），但甲的登记已失效：认出不给甲带来任何权益",
         ],
         None,
         None,

@@ -298,6 +298,25 @@ def test_a_pending_case_is_not_judged_by_a_long_lapsed_registration() -> None:
     assert essence(attribute([*seen(-365, "甲"), *today], RE12)) == essence(alone)
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_recognising_a_salesperson_whose_registration_lapsed(policy: AttributionPolicy) -> None:
+    """甲's registration lapsed; 乙 received the customer (who forgot 甲) as new and
+    registered them; 甲 was recognised in person that day and closed later: 乙's customer
+    (RE12-7.1, RE14-5.2), and the trail says why the recognition gave 甲 nothing."""
+    story = [
+        *seen(0, "甲"),
+        *seen(70, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(70, 11), customer=C, original="甲"),
+        deal(72, "甲"),
+    ]
+    a = attribute(story, policy)
+    assert split(a) == sp(乙=1)
+    assert (
+        f"{policy.cite('valid')}: 甲 was recognised (2026-05-11 11:00), but 甲's registration "
+        "had lapsed: the recognition gives 甲 no claim"
+    ) in [str(s) for s in a.steps]
+
+
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
 
 

@@ -363,20 +363,16 @@ class Ledger:
             if _local(visits[-1].at) <= _expiry(earliest, months):
                 return visits[0].at
         first = visits[0].at
+        # a run starts over only once a registration of its own has lapsed: a visit the
+        # same day as the run's first, or with no registration since, is in it
+        days = sorted(day for regs in self.regs.values() for day in regs)
+        since = _local(first)
         for v in visits[1:]:
-            # a run starts over only once a registration of its own has lapsed: a visit
-            # the same day as the run's first, or with no registration since, is in it
-            if self._registered_between(first, v.at) and self._starts_over(v.at):
-                first = v.at
+            day = _local(v.at)
+            i = bisect_left(days, since)
+            if i < len(days) and days[i] < day and self._starts_over(v.at):
+                first, since = v.at, day
         return first
-
-    def _registered_between(self, start: _dt.datetime, t: _dt.datetime) -> bool:
-        """Whether someone registered the customer from the day of ``start`` to the day
-        before ``t``."""
-        first, last = _local(start), _local(t)
-        return first < last and any(
-            first <= day < last for days in self.regs.values() for day in days
-        )
 
     def _starts_over(self, t: _dt.datetime) -> bool:
         """Whether the customer was registered before the day of ``t`` and every one of
@@ -716,7 +712,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
             who,
             owner,
         )
-    elif m.since(who, e.at) < m.since(owner, e.at):
+    elif len(m.regs[who]) > 1 and m.since(who, e.at) < m.since(owner, e.at):
         # who registered first (their run of registrations began no later), but a clause
         # above gave the customer to the owner (a switch, a named visit, a forgetful
         # customer's new salesperson, a draw): registering again changes nothing
@@ -895,14 +891,17 @@ def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     salespeople's, or, when none of them registered, the customer's others.  With
     nobody registered at all the clause alone stands (False); with everyone registered
     removed by a clause, nothing does (True)."""
+    own = [who for who in behind if who in m.regs and who not in m.lost]
+    if any(m.valid(who, t) for who in own):
+        return False
     # (one who registered only in a time whose claims have all lapsed, and is in the case
     # by a clause since, stands in it as one who never registered: see Ledger.by_clause)
-    registered = [
-        who for who in behind if who in m.regs and who not in m.lost and not m.by_clause(who)
-    ] or [who for who in m.regs if who not in m.lost]
-    if not registered:
+    if any(not m.by_clause(who) for who in own):
+        return True
+    others = [who for who in m.regs if who not in m.lost]
+    if not others:
         return bool(m.regs)
-    return not any(m.valid(who, t) for who in registered)
+    return not any(m.valid(who, t) for who in others)
 
 
 def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

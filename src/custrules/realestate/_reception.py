@@ -295,6 +295,18 @@ def _named_visit(m: Ledger, v: Visit) -> None:
 
 def on_recognition(m: Ledger, r: Recognition) -> None:
     if m.forgot is None:
+        if r.original in m.regs and r.original != m.owner and not m.holds(r.original, r.at):
+            if not m.said_lost(r.original):
+                m.note(
+                    "valid",
+                    "{} was recognised ({}), but {}'s registration had lapsed: the recognition "
+                    "gives {} no claim",
+                    r.original,
+                    r.at,
+                    r.original,
+                    r.original,
+                )
+            return
         m.note("returning", "{} was recognised ({})", r.original, r.at)
         return
     earlier, new, tv = m.forgot
