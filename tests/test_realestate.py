@@ -317,6 +317,22 @@ def test_recognising_a_salesperson_whose_registration_lapsed(policy: Attribution
     ) in [str(s) for s in a.steps]
 
 
+def test_a_pending_case_stands_on_the_registrations_a_clause_holder_stands_on() -> None:
+    """RE12-3.7: the customer forgot 甲 (registered in March) and 乙 received them as new,
+    without registering them; 丙 registered them later (which changes nothing while 乙
+    holds them by the clause, on the strength of the customer's registrations).  At the
+    deal 甲's registration has lapsed, 丙's has not: 乙 still holds the customer, and (j)
+    gives 乙 everything.  Before, the case lapsed with 甲's registration and the deal went
+    to whoever closed it, though 乙 held the customer the day before."""
+    story = [*seen(0, "甲"), visit(20, "乙", previous=Previous.FORGOT), *seen(25, "丙")]
+    assert attribute(story, RE12, as_of=at(39)).owner == "乙"
+    a = attribute([*story, deal(40, "丁")], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-3.7(j)" in a.rules
+    # once 丙's registration has lapsed too, every claim has: the closer's
+    assert split(attribute([*story, deal(70, "丁")], RE12)) == sp(丁=1)
+
+
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
 
 
@@ -782,7 +798,21 @@ def test_a_household_deal_pays_another_members_referral_or_company_share() -> No
     }
     named = attrs.evolve(introduced, named_salesperson="乙")
     mixed = [introduced, attrs.evolve(named, customer=C, at=at(-1)), *couple]
-    assert attribute(mixed, RE12).needs_ruling
+    assert attribute(mixed, RE12).ruling_reason == (
+        "RE12-7.7: the company introduced more than one member of the household, on "
+        "different terms"
+    )
+    # 王太太, registered before the company introduced her, is not a company customer:
+    # 王先生's introduction alone decides (RE12-6.1)
+    too_late = [
+        attrs.evolve(introduced, at=at(4)),
+        attrs.evolve(introduced, customer=C, at=at(-1)),
+    ]
+    a = attribute([*too_late, *couple], RE12)
+    assert split(a) == {
+        "public_pool": Fraction(3, 10),
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+    }
     # 王太太's registration (and so her referral) had lapsed by a deal months later
     late = [*referred, *couple[:-1], *seen(60, "甲"), deal(61, "甲")]
     assert split(attribute(late, RE12)) == sp(甲=1)
@@ -1161,6 +1191,7 @@ def test_re14_5_3_4_a_complaint_reported_by_one_who_lost_every_right() -> None:
         "it, lost every right to this customer earlier: who receives the customer needs a "
         "ruling"
     )
+    assert "RE14-5.3(4): 甲 lost every right to this customer earlier" in [str(s) for s in a.steps]
     # a complaint against a salesperson with no part, while 甲 holds: nothing to give 乙
     other = attrs.evolve(story[3], against="丁")  # reported by 乙
     a = attribute([*story[:3], other, deal(3, "丙")], RE14)

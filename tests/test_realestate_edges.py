@@ -157,7 +157,11 @@ def test_re14_5_3_4_the_holder_removed_from_a_split_leaves_the_others_parts() ->
     a = attribute([*switched, complaint, deal(14, "丙")], RE14)
     assert split(a) == sp(丙=Fraction(4, 5), 甲=Fraction(1, 5))
     assert (a.owner, a.follow_up) == ("丙", "丙")
-    assert "RE14-5.3(4): 乙 has no part: 乙's 4/5 goes to 丙" in [str(s) for s in a.steps]
+    assert [str(s) for s in a.steps][2:] == [
+        "RE14-5.3(4): the supervisor confirmed the complaint: 乙 has no part; 丙 receives the "
+        "customer in 乙's place",
+        "RE14-5.3(4): 乙 has no part: 乙's 4/5 goes to 丙",
+    ]
     # 甲's 20 % still needs 甲's registration valid at the deal (RE14-5.3(2))
     late = attribute([*switched, complaint, reg(40, "丙"), deal(70, "丙")], RE14)
     assert split(late) == sp(丙=1)
@@ -1143,6 +1147,35 @@ def test_a_household_members_lapsed_registration_earns_nothing(policy: Any) -> N
     again = [*story, Registration(at=at(95), customer=wife, salesperson="乙", confirmed_at=at(95))]
     both = attribute([*again, deal(110, "甲")], policy, customer=C)
     assert split(both) == (sp(甲=H, 乙=H) if policy is RE12 else sp(乙=1))
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_household_deal_on_a_lapsed_members_record_goes_to_the_valid_claim(
+    policy: Any,
+) -> None:
+    """The deal is recorded on 王先生, whose registration (甲, March) has lapsed; 王太太
+    is 乙's by a valid registration.  The household's claim decides, not 丙, who closed
+    the deal with no claim: the same answer as with the deal on 王太太's record (before,
+    丙 took half under RE12-7.4 and everything under RE14-5.3(11), as if 王先生's lapsed
+    March visit made 丙 the first salesperson)."""
+    wife = "王太太"
+    story = [
+        *seen(0, "甲"),
+        *seen_by(wife, 70, "乙"),
+        HouseholdLink(at=at(71), customer=C, other=wife),
+    ]
+    on_him = attribute([*story, deal(75, "丙")], policy, customer=C)
+    on_her = attribute(
+        [*story, Deal(at=at(75, 15), customer=wife, closed_by="丙")], policy, customer=C
+    )
+    assert split(on_him) == split(on_her) == sp(乙=1)
+    assert (
+        f"{policy.cite('closer')}: 王先生's record holds no valid claim; another member's does: "
+        "the household's claims decide, not 丙, who closed the deal"
+    ) in [str(s) for s in on_him.steps]
+    # with no valid claim on any record the deal is its closer's
+    late = [*story, deal(140, "丙")]
+    assert split(attribute(late, policy, customer=C)) == sp(丙=1)
 
 
 def test_a_household_members_old_question_lapses_at_the_deal() -> None:

@@ -112,8 +112,24 @@ def combine(
         return deal_split(lead), off_top, reasons
     # each member's first visit (a member with none has no claim of their own)
     firsts = {m: t for m in members if (t := states[m].current_contact()) is not None}
-    splits = {m: deal_split(states[m]) for m in firsts if stands(m)}
+    splits = {m: deal_split(states[m]) for m in firsts if m != deal.customer and stands(m)}
     found = {m: s for m, s in splits.items() if s}
+    if lead.closer_took and found:
+        # no valid claim on the deal's own record, but another member's stands: the
+        # household's claim decides, not the closer (RE12-7.1, RE14-5.2 read per member)
+        steps.append(
+            _raw(
+                policy.cite("closer"),
+                "{}'s record holds no valid claim; another member's does: the household's "
+                "claims decide, not {}, who closed the deal",
+                deal.customer,
+                deal.closed_by,
+            )
+        )
+    else:
+        own = deal_split(lead)
+        if own:
+            found[deal.customer] = own
     claims: list[dict[str, Fraction]] = []  # the members' different claims
     for m in sorted(found):
         if found[m] not in claims:

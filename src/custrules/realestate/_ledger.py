@@ -135,6 +135,7 @@ class Ledger:
     __slots__ = (
         "assist",
         "cites",
+        "closer_took",
         "company",
         "confirmations",
         "cutoff",
@@ -170,6 +171,8 @@ class Ledger:
         #: the last instant a project manager's confirmation counts (None: any)
         self.cutoff = cutoff
         self.deal = deal
+        #: the deal went to its closer for want of a valid claim on this record
+        self.closer_took = False
         self.steps: list[Note] = []
         self.ruling: list[Note] = []
         #: the day each question in ``ruling`` was raised (None: unknown); a tie's ends
@@ -850,6 +853,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
             d.closed_by,
             Both(payees),
         )
+    m.closer_took = True
     m.given(
         d.closed_by,
         d.at,
@@ -888,15 +892,19 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
 
 def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     """Whether every registration behind a pending case has lapsed at ``t``: its
-    salespeople's, or, when none of them registered, the customer's others.  With
+    salespeople's, and, when one of them holds by a clause or none of them registered,
+    the customer's others.  With
     nobody registered at all the clause alone stands (False); with everyone registered
     removed by a clause, nothing does (True)."""
     own = [who for who in behind if who in m.regs and who not in m.lost]
     if any(m.valid(who, t) for who in own):
         return False
-    # (one who registered only in a time whose claims have all lapsed, and is in the case
-    # by a clause since, stands in it as one who never registered: see Ledger.by_clause)
-    if any(not m.by_clause(who) for who in own):
+    # a salesperson of the case who holds by a clause (never registered, or only in a time
+    # whose claims have all lapsed: see Ledger.by_clause) stands on the customer's
+    # registrations, which then stand behind the case too
+    if own and not any(
+        who not in m.lost and (who not in m.regs or m.by_clause(who)) for who in behind
+    ):
         return True
     others = [who for who in m.regs if who not in m.lost]
     if not others:
