@@ -1475,6 +1475,34 @@ def test_without_a_deal_no_shares_and_split_refuses(
         a.split(Decimal("100.00"))
 
 
+@given(st.one_of(re_stories(), re_households()), policies)
+def test_a_stranger_closing_earns_nothing_while_someone_holds_the_customer(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """The whole vocabulary: when, the instant before the deal, someone holds the
+    customer (the CRM screen names an owner, no ruling pending), a deal closed by 庚, who
+    never appeared, pays 庚 nothing (RE12-7.1/7.3, RE14-5.1/5.2: the deal follows the
+    claims, not the closer; a clause's pending case pays its own salespeople)."""
+    body = [e for e in story if not isinstance(e, (Deal, Ruling, Dispute))]
+    deals = [e for e in story if isinstance(e, Deal)]
+    last = max(e.at for e in body)
+    closing = Deal(
+        at=max([last, *(d.at for d in deals)]) + dt.timedelta(minutes=1),
+        customer=deals[0].customer if deals else C,
+        closed_by="庚",
+    )
+    before = closing.at - dt.timedelta(seconds=1)
+    if outcome(body, policy, customer=C, as_of=before)[0] == "refused":
+        return
+    held = attribute(body, policy, customer=C, as_of=before)
+    if held.needs_ruling or held.owner is None:
+        return
+    if outcome([*body, closing], policy, customer=C)[0] == "refused":
+        return
+    a = attribute([*body, closing], policy, customer=C)
+    assert "salesperson:庚" not in {str(p) for p in a.shares}, a.explain()
+
+
 @given(re_stories(), policies, st.data())
 def test_events_after_the_deal_change_nothing(
     story: list[Any], policy: AttributionPolicy, data: st.DataObject
