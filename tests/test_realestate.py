@@ -1147,7 +1147,11 @@ def test_re14_5_3_12_a_draw_moves_the_holders_part_and_no_one_elses() -> None:
     a = attribute([*named, draw, deal(14, "戊")], RE14)
     assert split(a) == sp(戊=Fraction(1, 2), 甲=Fraction(1, 2))
     assert (a.owner, a.follow_up) == ("戊", "戊")
-    assert "RE14-5.3(12): 乙 has no part: 乙's 1/2 goes to 戊" in [str(s) for s in a.steps]
+    assert [str(s) for s in a.steps][2:] == [
+        "RE14-5.3(12): 乙 on leave: re-allocated to 戊 by random draw (抽签第3号), in 乙's place",
+        "RE14-5.3(8): the bonus: 乙 and the earlier salesperson(s)",
+        "RE14-5.3(12): 乙 has no part: 乙's 1/2 goes to 戊",
+    ]
     back = [*seen(0, "甲"), attrs.evolve(draw, from_="甲"), *seen(20, "甲"), deal(24, "甲")]
     a = attribute(back, RE14)
     assert split(a) == sp(戊=1)

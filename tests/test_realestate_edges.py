@@ -168,6 +168,11 @@ def test_re14_5_3_4_the_holder_removed_from_a_split_leaves_the_others_parts() ->
     named = [*seen(0, "甲"), visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])]
     a = attribute([*named, complaint, deal(14, "丙")], RE14)
     assert split(a) == sp(丙=Fraction(1, 2), 甲=Fraction(1, 2))  # RE14-5.3(8)
+    # 丙 receives the customer as a registration from the complaint's day: the case stays
+    # alive on it after 甲's and 乙's have lapsed (as a holder's registration keeps it)
+    later = attrs.evolve(complaint, at=at(50))
+    a = attribute([*named, later, deal(80, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(1, 2), 甲=Fraction(1, 2))
     assisted = [
         *seen(0, "甲"),
         visit(10, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲"),
