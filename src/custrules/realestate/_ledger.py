@@ -368,10 +368,14 @@ class Ledger:
         first = visits[0].at
         # a run starts over only once a registration of its own has lapsed: a visit the
         # same day as the run's first, or with no registration since, is in it
-        days = sorted(day for regs in self.regs.values() for day in regs)
+        days: list[_dt.date] | None = None
         since = _local(first)
         for v in visits[1:]:
             day = _local(v.at)
+            if day <= since:
+                continue
+            if days is None:
+                days = sorted(day for regs in self.regs.values() for day in regs)
             i = bisect_left(days, since)
             if i < len(days) and days[i] < day and self._starts_over(v.at):
                 first, since = v.at, day
