@@ -246,7 +246,7 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         return
     # the default reason is a word of the library's, translated; a host's is shown as given
     reason = Term(N_("leave")) if r.reason == "leave" else r.reason
-    if m.lost.pop(r.to, None) is not None:
+    if m.restore(r.to):
         # the manager's latest draw decides: one drawn away earlier (or removed) is given
         # the customer again
         m.note(

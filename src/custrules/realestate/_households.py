@@ -53,9 +53,11 @@ def combine(
     standing: dict[str, bool] = {}
 
     def stands(m: str) -> bool:
-        """Whether member ``m``'s record still earns at the deal (read once)."""
+        """Whether member ``m``'s record still earns at the deal (read once): the deal's
+        own record unless the deal went to its closer for want of a valid claim."""
         if m not in standing:
-            standing[m] = states[m] is lead or stands_at_deal(states[m], deal)
+            state = states[m]
+            standing[m] = not state.closer_took if state is lead else stands_at_deal(state, deal)
         return standing[m]
 
     # the household's deal is one deal: a company introduction or an employee referral
@@ -86,11 +88,14 @@ def combine(
         fixed, pool = introduced
         if pool:
             off_top[PUBLIC_POOL] = pool
-    named = (
-        referral(policy, state, steps if state is lead else state.steps, reasons)
-        for state in (lead, *others)
+    referrers = sorted(
+        set().union(
+            *(
+                referral(policy, state, steps if state is lead else state.steps, reasons)
+                for state in (lead, *others)
+            )
+        )
     )
-    referrers = sorted({w for w in named if w is not None})
     who = referrers[0] if len(referrers) == 1 else None
     if len(referrers) > 1:
         reasons.append(
@@ -112,24 +117,23 @@ def combine(
         return deal_split(lead), off_top, reasons
     # each member's first visit (a member with none has no claim of their own)
     firsts = {m: t for m in members if (t := states[m].current_contact()) is not None}
-    splits = {m: deal_split(states[m]) for m in firsts if m != deal.customer and stands(m)}
+    splits = {m: deal_split(states[m]) for m in firsts if stands(m)}
     found = {m: s for m, s in splits.items() if s}
-    if lead.closer_took and found:
-        # no valid claim on the deal's own record, but another member's stands: the
-        # household's claim decides, not the closer (RE12-7.1, RE14-5.2 read per member)
-        steps.append(
-            _raw(
-                policy.cite("closer"),
-                "{}'s record holds no valid claim; another member's does: the household's "
-                "claims decide, not {}, who closed the deal",
-                deal.customer,
-                deal.closed_by,
+    if not stands(deal.customer):
+        if found:
+            # no valid claim on the deal's own record, but another member's stands: the
+            # household's claim decides, not the closer (RE12-7.1, RE14-5.2 per member)
+            steps.append(
+                _raw(
+                    policy.cite("closer"),
+                    "{}'s record holds no valid claim; another member's does: the "
+                    "household's claims decide, not {}, who closed the deal",
+                    deal.customer,
+                    deal.closed_by,
+                )
             )
-        )
-    else:
-        own = deal_split(lead)
-        if own:
-            found[deal.customer] = own
+        else:  # nobody's claim stands: the deal is its closer's
+            found = {deal.customer: split} if (split := deal_split(lead)) else {}
     claims: list[dict[str, Fraction]] = []  # the members' different claims
     for m in sorted(found):
         if found[m] not in claims:

@@ -273,6 +273,11 @@ class Ledger:
         self.lost[who] = (heir, rule, _local(t))
         self.leaves_tie(who)
 
+    def restore(self, who: str) -> bool:
+        """A later clause gives ``who`` the customer again (RE14-5.3(12): the manager's
+        latest draw): a removal of theirs ends; the answer says whether there was one."""
+        return self.lost.pop(who, None) is not None
+
     def end_removals(self, t: _dt.datetime) -> None:
         """Removals whose time is over at ``t``: once every claim of the day a salesperson
         lost their rights has lapsed, the customer starts over (as for a question left to
@@ -906,9 +911,7 @@ def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     # a salesperson of the case who holds by a clause (never registered, or only in a time
     # whose claims have all lapsed: see Ledger.by_clause) stands on the customer's
     # registrations, which then stand behind the case too
-    if own and not any(
-        who not in m.lost and (who not in m.regs or m.by_clause(who)) for who in behind
-    ):
+    if own and not any(who not in m.lost and m.by_clause(who) for who in behind):
         return True
     others = [who for who in m.regs if who not in m.lost]
     if not others:

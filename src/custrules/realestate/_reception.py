@@ -2,6 +2,8 @@
 
 Clauses here (docs/rules.md):
 
+* RE14-5.3 frames RE14's cases below: A is the salesperson now receiving the
+  customer (``received_by``), B the one who received them before (the holder).
 * RE12-3.6 / RE14-5.3(1) a returning customer goes back to whoever received them.
 * RE12-3.7(g)-(j) a customer who forgot their salesperson: recognised the same
   day, the original takes over; a deal on the spot is the new salesperson's;

@@ -222,14 +222,15 @@ def company(
 
 def referral(
     policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
-) -> str | None:
-    """The referrer whose referral is valid (RE11-1 to RE11-4), if any."""
+) -> set[str]:
+    """The referrers whose referrals of this customer are valid (RE11-1 to RE11-4); the
+    case names one referrer at most (see combine)."""
     if not state.referrals:
-        return None
+        return set()
     if policy.referral is None:
         steps.append(_raw(policy.cite("fallback"), "an employee referral"))
         reasons.append(_raw(policy.cite("fallback"), "{} has no referral clause", policy.name))
-        return None
+        return set()
     first = state.visits[0] if state.visits else None
     found: set[str] = set()
     for r in state.referrals:
@@ -326,13 +327,4 @@ def referral(
         found.add(r.referrer)
     if not found and first is None and state.deal is not None:
         reasons.append(_raw(policy.cite("fallback"), "a referral with no visit yet"))
-    if len(found) > 1:
-        reasons.append(
-            _raw(
-                policy.cite("fallback"),
-                "valid referrals by {}: the clauses name one referrer",
-                Both(sorted(found)),
-            )
-        )
-        return None
-    return next(iter(found), None)
+    return found
