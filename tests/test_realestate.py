@@ -333,6 +333,24 @@ def test_a_pending_case_stands_on_the_registrations_a_clause_holder_stands_on() 
     assert split(attribute([*story, deal(70, "丁")], RE12)) == sp(丁=1)
 
 
+def test_re12_a_request_to_leave_a_salesperson_with_no_registration_leaves_nobody() -> None:
+    """RE12-7.1, 7.2: 甲 never held a registration that counts (or only one of a year
+    ago); 乙's has lapsed.  A returning customer who refuses 甲 leaves nobody: no ruling,
+    the same answer whether or not 甲 registered the customer a year ago (before, the
+    request without that old registration went to the manager as "no clause")."""
+    story = [
+        *seen(0, "乙"),
+        SwitchRequest(at=at(40), customer=C, from_="甲"),
+        deal(40, "甲"),
+    ]
+    a = attribute(story, RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
+    assert "RE12-7.1: 甲 holds no registration of the customer: nobody to leave" in [
+        str(s) for s in a.steps
+    ]
+    assert essence(attribute([*seen(-365, "甲"), *story], RE12)) == essence(a)
+
+
 # -- RE12-4, RE14-2.5, RE14-5.3(3): the salesperson is absent ---------------------------------
 
 

@@ -69,10 +69,16 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.from_,
                 )
                 m.owner = s.from_
-        elif s.from_ in m.regs and s.from_ not in m.lost and not m.holds(s.from_, t):
-            # nobody to leave: the salesperson's registration had lapsed (RE12-7.1); a
-            # customer the manager let go to another is that salesperson's from now
-            m.lapsed(s.from_)
+        elif s.from_ not in m.lost and not m.holds(s.from_, t):
+            # nobody to leave: the salesperson's registration had lapsed, or they never
+            # held a registration that counts (RE12-7.1, 7.2); a customer the manager let
+            # go to another is that salesperson's from now
+            if s.from_ in m.regs:
+                m.lapsed(s.from_)
+            else:
+                m.note(
+                    "valid", "{} holds no registration of the customer: nobody to leave", s.from_
+                )
             if s.to is not None and s.permitted:
                 m.given(s.to, t, "returning", "the customer asked for {}", s.to)
         elif s.to is not None:
