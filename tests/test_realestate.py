@@ -233,6 +233,34 @@ def test_re12_3_10_refusals(fault: Fault, firm: bool, expected: dict[str, Fracti
         assert "甲 lost every right" in a.explain()
 
 
+@pytest.mark.parametrize(("fault", "firm"), [(Fault.SERIOUS, False), (Fault.NONE, True)])
+def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm: bool) -> None:
+    """RE12-3.10(c): "由下一位售楼员接待，该客户视为新客户".  A host that records the
+    refusal without ``granted_to`` and then the next salesperson's reception (a visit,
+    or the registration of the customer as new) has said who took over: 乙's customer.
+    Before, the case still waited for a ruling on who took over, and the deal had none."""
+    refusal = SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault=fault, firm=firm)
+    visit_and_form = seen(0.1, "乙")
+    form_only = [reg(0.1, "乙")]
+    visit_only = [visit(0.1, "乙")]
+    for taking_over in (visit_and_form, form_only, visit_only):
+        a = attribute([*seen(0, "甲"), refusal, *taking_over, deal(5, "乙")], RE12)
+        assert split(a) == sp(乙=1), taking_over
+        assert a.steps[-1].rule == "RE12-3.10"
+        assert a.steps[-1].facts.startswith("乙 received the customer as new (2026-03-02 1")
+        assert a.steps[-1].facts.endswith(") and took over from 甲")
+        assert a.steps_in("zh")[-1].facts.endswith("接替甲")
+        # 甲 lost every right: the deal is 乙's whoever closes it
+        assert split(attribute([*seen(0, "甲"), refusal, *taking_over, deal(5, "丙")], RE12)) == (
+            sp(乙=1)
+        )
+    # nobody received the customer after the refusal: who took over needs a ruling
+    assert attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12).needs_ruling
+    # 甲, who lost every right, receiving the customer again answers nothing
+    again = attribute([*seen(0, "甲"), refusal, visit(0.1, "甲"), deal(5, "甲")], RE12)
+    assert again.needs_ruling
+
+
 def test_re12_3_10_and_5_2_a_customer_who_started_over_is_new_that_day() -> None:
     """RE12-3.10 and RE12-5.2 speak of 当日来访的新客户.  甲's January registration lapsed
     in February; the customer comes back on 1 May and 乙 receives them as new: that day
@@ -1085,6 +1113,29 @@ def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() ->
     assert a.explain().splitlines()[2] == (
         "RE14-5.3(8): on visit 3 the customer named 丙; earlier salesperson(s): 甲, 乙"
     )
+
+
+def test_re14_5_3_2_the_customer_who_named_a_also_rejects_b() -> None:
+    """RE14-5.3(8) then (2): on the second visit the customer names 乙 (乙 receives and
+    holds the customer) and asks not to be served by 甲, the one earlier salesperson:
+    "客户不想要b接待，指定a" is clause (2), A 80 %, B 20 % while B's registration is
+    valid.  Before, the request was read as leaving someone who does not hold the
+    customer, and the case waited for a ruling."""
+    named = [*seen(0, "甲"), visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    rejects = SwitchRequest(at=at(10, 11), customer=C, from_="甲", to="乙")
+    a = attribute([*named, rejects, deal(20, "乙")], RE14)
+    assert split(a) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert a.rules == ("RE14-5.1", "RE14-5.3(8)", "RE14-5.3(2)")
+    assert split(attribute([*named, rejects, deal(70, "乙")], RE14)) == sp(乙=1)  # 甲 lapsed
+    # asking for a third salesperson, or leaving one of two earlier ones, is no such case
+    for other in (
+        attrs.evolve(rejects, to="丙"),
+        attrs.evolve(rejects, at=at(10, 12)),
+    ):
+        story = [*named, other, deal(20, "乙")]
+        if other.to == "乙":  # 丙 received the customer earlier too: two earlier salespeople
+            story = [*seen(0, "甲"), *seen(3, "丙"), *named[2:], other, deal(20, "乙")]
+        assert attribute(story, RE14).needs_ruling
 
 
 @pytest.mark.parametrize("found", [None, 21, 31])

@@ -28,7 +28,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import ONE, ZERO, Ledger, pending_parties
+from custrules.realestate._ledger import NOBODY, ONE, ZERO, Ledger, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -128,9 +128,17 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
     by a valid registration or by a clause): the request and the record disagree, and
     a manager must say which is right rather than the engine moving the customer
     away from their holder (RE12-5.2, RE14-5.3(2) speak of the salesperson receiving
-    the customer).  If so, the question is raised."""
+    the customer).  If so, the question is raised.
+
+    One request agrees with the record: the customer who named A on a later visit
+    (RE14-5.3(8), A holds the customer) asks not to be served by B, the one earlier
+    salesperson, and for A: the customer did not want B (RE14-5.3(2)), whose clause
+    then sets the bonus."""
     owner = _held_by_another(m, s.from_, s.at)
     if owner is None:
+        return False
+    nth = m.nth
+    if nth is not None and nth[0] == owner == (s.to or s.granted_to) and nth[1] == (s.from_,):
         return False
     rule = "RE12-5.2" if m.p.switch is SwitchRule.RE12 else "RE14-5.3(2)"
     m.needs(
@@ -164,12 +172,7 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             else N_("the customer's firm refusal")
         )
         if s.granted_to is None:
-            m.needs(
-                "RE12-3.10",
-                "{} lost the customer for {}, but nobody took over (record granted_to)",
-                s.from_,
-                why,
-            )
+            m.needs("RE12-3.10", NOBODY, s.from_, why)
             m.owner = None
             return
         m.given(

@@ -273,6 +273,22 @@ class Ledger:
         self.lost[who] = (heir, rule, _local(t))
         self.leaves_tie(who)
 
+    def awaiting_taker(self) -> str | None:
+        """A salesperson RE12-3.10 removed without saying who takes over (no
+        ``granted_to``), while that question stands."""
+        for gone, (heir, rule, _) in self.lost.items():
+            if heir is None and rule == "RE12-3.10":
+                return gone
+        return None
+
+    def took_over(self, who: str, gone: str) -> None:
+        """``who`` received the customer as new after RE12-3.10 removed ``gone`` without
+        saying who takes over: their reception or registration answers that question,
+        and ``gone``'s part, if any, is theirs."""
+        _, rule, day = self.lost[gone]
+        self.lost[gone] = (who, rule, day)
+        self._drop_questions(lambda note, _: note[1] == NOBODY and note[2][0] == gone)
+
     def restore(self, who: str) -> bool:
         """A later clause gives ``who`` the customer again (RE14-5.3(12): the manager's
         latest draw): a removal of theirs ends; the answer says whether there was one."""
@@ -712,7 +728,12 @@ def on_registration(m: Ledger, e: Registration) -> None:
     if owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif owner is None:  # the others' registrations lapsed or were ended
-        m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
+        gone = m.awaiting_taker() if m.lost else None
+        if gone is None:
+            m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
+        else:
+            m.take(who, "RE12-3.10", TOOK_OVER, who, e.at, gone)
+            m.took_over(who, gone)
     elif not had_claim:
         m.lapsed(owner, months=True)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
@@ -739,6 +760,14 @@ def on_registration(m: Ledger, e: Registration) -> None:
     else:
         m.note("earlier", "{} registered later than {}: the earlier registration wins", who, owner)
 
+
+#: why RE12-3.10's removal without a salesperson taking over needs a ruling (until one
+#: registers the customer: see Ledger.took_over)
+NOBODY = N_("{} lost the customer for {}, but nobody took over (record granted_to)")
+
+#: the next salesperson received (or registered) the customer after RE12-3.10 removed one
+#: and nobody was recorded as taking over (granted_to)
+TOOK_OVER = N_("{} received the customer as new ({}) and took over from {}")
 
 #: why a tie of registrations needs a ruling (and, once they lapse, no longer does)
 _TIED = N_(

@@ -33,6 +33,7 @@ from custrules.realestate._events import (
 from custrules.realestate._ledger import (
     _FORGOT,
     ONE,
+    TOOK_OVER,
     ZERO,
     Ledger,
     _local,
@@ -73,6 +74,12 @@ def on_visit(m: Ledger, v: Visit) -> None:
     if v.courtesy_for is not None:
         _courtesy(m, v, v.courtesy_for, first=first)
         return
+    if owner is None and m.lost and who not in m.lost:
+        gone = m.awaiting_taker()
+        if gone is not None:  # RE12-3.10: the next salesperson receives the customer as new
+            m.given(who, t, "RE12-3.10", TOOK_OVER, who, t, gone)
+            m.took_over(who, gone)
+            return
     if first:
         if v.named_on_entry and v.asked_for and who not in v.asked_for:
             # the customer named someone else on entering, yet another received them: the
