@@ -125,6 +125,11 @@ VISIT = {"type": "visit", "at": "2026-03-02T10:00+08:00", "received_by": "甲"}
             InvalidInputError,
             "event 2 is about 李, who is not 王",
         ),
+        (  # no event is about the case's customer (before: a KeyError, a traceback)
+            {"customer": "王", "events": [{**VISIT, "customer": "李"}]},
+            InvalidInputError,
+            "event 1 is about 李, who is not 王 nor linked to 王 by a household event",
+        ),
         (
             {"customer": "王", "amount": 300000.5, "events": [VISIT]},
             InvalidTypeError,
@@ -188,6 +193,41 @@ def test_a_document_the_schema_accepts_is_read_or_refused_cleanly(doc: Any) -> N
     assert case_from_json(case_to_json(case)) == case
     with contextlib.suppress(CustrulesError):
         attribute(case.events, case.policy or RE12, customer=case.customer, as_of=case.as_of)
+
+
+@st.composite
+def _households_in_a_file(draw: st.DrawFn) -> dict[str, Any]:
+    """A case file whose events name customers of their own (or none), some linked."""
+    people = ["王", "李", "张"]
+    events: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(1, 4))):
+        who = draw(st.sampled_from([None, *people]))
+        event = dict(VISIT) if who is None else {**VISIT, "customer": who}
+        if draw(st.booleans()):
+            event = {
+                "type": "household",
+                "at": VISIT["at"],
+                "other": draw(st.sampled_from(people)),
+                **({} if who is None else {"customer": who}),
+            }
+        events.append(event)
+    doc: dict[str, Any] = {"events": events}
+    top = draw(st.sampled_from([None, *people]))
+    if top is not None:
+        doc["customer"] = top
+    return doc
+
+
+@given(_households_in_a_file())
+def test_files_of_several_customers_are_read_or_refused_cleanly(doc: dict[str, Any]) -> None:
+    """Events about customers other than the case's, linked or not: read, or refused
+    with a CustrulesError (never a traceback), and what is read can be attributed."""
+    try:
+        case = case_from_json(doc)
+    except CustrulesError:
+        return
+    with contextlib.suppress(CustrulesError):
+        attribute(case.events, RE12, customer=case.customer)
 
 
 def _mutations(raw: bytes) -> st.SearchStrategy[bytes]:

@@ -192,10 +192,11 @@ def _links(events: Iterable[Event]) -> dict[str, set[str]]:
 
 
 def household(links: Mapping[str, set[str]], start: str) -> set[str]:
-    """``start`` and every customer linked to it, directly or through others."""
+    """``start`` and every customer linked to it, directly or through others (only
+    ``start`` when no event is about them)."""
     seen, todo = {start}, [start]
     while todo:
-        for other in links[todo.pop()]:
+        for other in links.get(todo.pop(), ()):
             if other not in seen:
                 seen.add(other)
                 todo.append(other)
