@@ -725,15 +725,14 @@ def on_registration(m: Ledger, e: Registration) -> None:
         return
     had_claim = owner is not None and m.holds(owner, e.at)
     m.claim(who, e.at)
-    if owner is None and len(m.regs) == 1:
+    gone = m.awaiting_taker() if owner is None and m.lost else None
+    if gone is not None:  # RE12-3.10: the next salesperson registers the customer as new
+        m.take(who, "RE12-3.10", TOOK_OVER, who, e.at, gone)
+        m.took_over(who, gone)
+    elif owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif owner is None:  # the others' registrations lapsed or were ended
-        gone = m.awaiting_taker() if m.lost else None
-        if gone is None:
-            m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
-        else:
-            m.take(who, "RE12-3.10", TOOK_OVER, who, e.at, gone)
-            m.took_over(who, gone)
+        m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
     elif not had_claim:
         m.lapsed(owner, months=True)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
