@@ -257,6 +257,9 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
     # 甲 received the customer but had not registered them yet: the same
     unregistered = [visit(0, "甲"), refusal, reg(0.1, "乙"), deal(5, "乙")]
     assert split(attribute(unregistered, RE12)) == sp(乙=1)
+    # the customer names 丁 on entering the next reception: 丁's (RE12-5.1)
+    named = visit(0.1, "乙", asked_for=["丁"], named_on_entry=True)
+    assert split(attribute([*seen(0, "甲"), refusal, named, deal(5, "乙")], RE12)) == sp(丁=1)
     # nobody received the customer after the refusal: who took over needs a ruling
     assert attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12).needs_ruling
     # 甲, who lost every right, receiving the customer again answers nothing
