@@ -296,6 +296,26 @@ REFUSALS = [
         "制度 本公司 是使用方自己的制度：案例文件只能指定 re11、re12、re14",
     ),
     (
+        "a case whose events are about another customer",
+        lambda: case_from_json({"customer": "王", "events": [{**VISIT_JSON, "customer": "李"}]}),
+        "'李'",
+        "realestate.case.linked.event_about",
+        "event 1 is about 李, who is not 王 nor linked to 王 by a household event: a case "
+        "file is one customer (or one household)",
+        "第 1 个事件关于 李，既不是 王，也没有家庭事件把其与 王 相连：一个案例文件只能是一位客户"
+        "（或一个家庭）",
+    ),
+    (
+        "a case of no customer whose events are about two",
+        lambda: case_from_json({"events": [VISIT_JSON, {**VISIT_JSON, "customer": "李"}]}),
+        "'李'",
+        "realestate.case.linked.event_about",
+        "event 2 is about 李, who is not 王 nor linked to 王 by a household event: a case "
+        "file is one customer (or one household)",
+        "第 2 个事件关于 李，既不是 王，也没有家庭事件把其与 王 相连：一个案例文件只能是一位客户"
+        "（或一个家庭）",
+    ),
+    (
         "case_to_json of something else",
         lambda: case_to_json({"events": []}),
         "{'events': []}",

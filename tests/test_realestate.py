@@ -260,6 +260,11 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
     # the customer names 丁 on entering the next reception: 丁's (RE12-5.1)
     named = visit(0.1, "乙", asked_for=["丁"], named_on_entry=True)
     assert split(attribute([*seen(0, "甲"), refusal, named, deal(5, "乙")], RE12)) == sp(丁=1)
+    # the reception answers RE12-3.10's own question, not another one about 甲 (here a
+    # later refusal of 甲, who had lost every right, which no clause settles)
+    refused = SwitchRequest(at=at(2), customer=C, from_="甲")
+    other = attribute([*seen(0, "甲"), refusal, refused, visit(3, "乙"), deal(5, "乙")], RE12)
+    assert other.ruling_reason == "RE12-7.7: a returning customer refused 甲: no clause"
     # nobody received the customer after the refusal: who took over needs a ruling
     assert attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12).needs_ruling
     # 甲, who lost every right, receiving the customer again answers nothing
