@@ -265,6 +265,12 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
     refused = SwitchRequest(at=at(2), customer=C, from_="甲")
     other = attribute([*seen(0, "甲"), refusal, refused, visit(3, "乙"), deal(5, "乙")], RE12)
     assert other.ruling_reason == "RE12-7.7: a returning customer refused 甲: no clause"
+    # a reception after the removal lapsed (every registration of its day has) takes
+    # over nothing: the customer started over, and the question lapsed with it
+    for late in (visit(40, "乙"), reg(40, "乙")):
+        a = attribute([*seen(0, "甲"), refusal, late, deal(41, "乙")], RE12)
+        assert split(a) == sp(乙=1)
+        assert "took over from" not in a.explain()
     # nobody received the customer after the refusal: who took over needs a ruling
     assert attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12).needs_ruling
     # 甲, who lost every right, receiving the customer again answers nothing

@@ -419,9 +419,6 @@ def case_from_json(data: Mapping[str, Any]) -> Case:
 
 def _linked(events: list[Event], customer: str | None) -> None:
     """Every event is about the case's customer or a member of their household."""
-    names = {e.customer for e in events}
-    if len(names) == 1 and (customer is None or customer in names):
-        return
     start = customer if customer is not None else events[0].customer
     seen = household(_links(events), start)
     for i, e in enumerate(events, 1):

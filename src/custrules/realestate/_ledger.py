@@ -274,10 +274,12 @@ class Ledger:
         self.leaves_tie(who)
 
     def awaiting_taker(self) -> str | None:
-        """A salesperson RE12-3.10 removed without saying who takes over (no
-        ``granted_to``), while that question stands."""
-        for gone, (heir, rule, _) in self.lost.items():
-            if heir is None and rule == "RE12-3.10":
+        """The salesperson RE12-3.10 removed without saying who takes over (no
+        ``granted_to``), while that question and the removal stand (both lapse with
+        every registration of the removal's day)."""
+        for _, template, args in self.ruling:
+            if template == NOBODY and args[0] in self.lost:
+                gone: str = args[0]
                 return gone
         return None
 
@@ -725,7 +727,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
         return
     had_claim = owner is not None and m.holds(owner, e.at)
     m.claim(who, e.at)
-    gone = m.awaiting_taker() if owner is None and m.lost else None
+    gone = m.awaiting_taker() if owner is None else None
     if gone is not None:  # RE12-3.10: the next salesperson registers the customer as new
         m.take(who, "RE12-3.10", TOOK_OVER, who, e.at, gone)
         m.took_over(who, gone)

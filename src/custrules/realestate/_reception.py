@@ -74,12 +74,12 @@ def on_visit(m: Ledger, v: Visit) -> None:
     if v.courtesy_for is not None:
         _courtesy(m, v, v.courtesy_for, first=first)
         return
-    if owner is None and m.lost:
-        gone = m.awaiting_taker()
+    gone = m.awaiting_taker() if owner is None else None
+    if gone is not None:
         # RE12-3.10: the next salesperson receives the customer as new (one the customer
         # names on entering, as for any new customer: RE12-5.1)
         taker = v.asked_for[0] if v.named_on_entry and v.asked_for else who
-        if gone is not None and taker not in m.lost:
+        if taker not in m.lost:
             m.given(taker, t, "RE12-3.10", TOOK_OVER, taker, t, gone)
             m.took_over(taker, gone)
             return
