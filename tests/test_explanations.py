@@ -1175,17 +1175,16 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "over (record granted_to)"
             ),
             "RE12-7.1: 丙 closed the deal with no valid claim against it",
+            "RE12-3.10: 丙 took over from 甲",
         ],
         [
             "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
             "RE12-3.10: 甲因客户坚决拒绝失去客户，但无人接替（请记录 granted_to）",
             "RE12-7.1: 丙成交，且无人拥有有效的归属",
+            "RE12-3.10: 丙接替了甲",
         ],
-        (
-            "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
-            "over (record granted_to)"
-        ),
-        "RE12-3.10: 甲因客户坚决拒绝失去客户，但无人接替（请记录 granted_to）",
+        None,
+        None,
     ),
     ("switch_permitted", "RE12"): (
         [
@@ -2470,7 +2469,7 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("refusal_none", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("refusal_minor", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("refusal_serious", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
-    ("refusal_firm_nobody", "RE12"): (None, None, {}),
+    ("refusal_firm_nobody", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
     ("switch_permitted", "RE12"): (
         "甲",
         "乙",

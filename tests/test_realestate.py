@@ -271,8 +271,26 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
         a = attribute([*seen(0, "甲"), refusal, late, deal(41, "乙")], RE12)
         assert split(a) == sp(乙=1)
         assert "took over from" not in a.explain()
-    # nobody received the customer after the refusal: who took over needs a ruling
-    assert attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12).needs_ruling
+    # a customer who asks for 丁 later in the reception (not on entering) is 乙's
+    asked = visit(0.1, "乙", asked_for=["丁"])
+    assert split(attribute([*seen(0, "甲"), refusal, asked, deal(5, "乙")], RE12)) == sp(乙=1)
+    # a clause that gives the customer to someone answers the question too (RE12-3.6: a
+    # request, on a later day, to leave 乙, who never registered them, for 丙), and a
+    # later reception by 丁 is no take-over
+    to_c = SwitchRequest(at=at(2), customer=C, from_="乙", to="丙", permitted=True)
+    a = attribute([*seen(0, "甲"), refusal, to_c, visit(3, "丁"), deal(5, "丁")], RE12)
+    assert split(a) == sp(丙=1)
+    assert [str(s) for s in a.steps[-2:]] == [
+        "RE12-3.6: the customer asked for 丙",
+        "RE12-3.10: 丙 took over from 甲",
+    ]
+    assert str(a.steps_in("zh")[-1]) == "RE12-3.10: 丙接替了甲"
+    # nobody received the customer after the refusal: who took over needs a ruling, until
+    # someone closes the deal (RE12-7.1: a deal with no valid claim is its closer's)
+    assert attribute([*seen(0, "甲"), refusal], RE12, as_of=at(5)).needs_ruling
+    closed = attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12)
+    assert split(closed) == sp(乙=1)
+    assert str(closed.steps[-1]) == "RE12-3.10: 乙 took over from 甲"
     # 甲, who lost every right, receiving the customer again answers nothing
     again = attribute([*seen(0, "甲"), refusal, visit(0.1, "甲"), deal(5, "甲")], RE12)
     assert again.needs_ruling

@@ -379,12 +379,12 @@ def test_a_question_for_the_manager_lapses_with_every_claim_of_its_day() -> None
     named = [*seen(0, "甲"), visit(8, "丁", previous=Previous.NAMES, asked_for=["甲", "乙"])]
     assert attribute([*named, deal(9, "丁")], RE14).needs_ruling
     assert split(attribute([*named, *seen(150, "戊"), deal(152, "戊")], RE14)) == sp(戊=1)
-    # RE12-3.10: nobody took over, and 乙 closes without having received the customer
-    # (a reception would answer it: see test_the_next_salesperson_receiving_takes_over);
-    # a month on (every registration of 甲's day has lapsed) nothing needs a ruling
+    # RE12-3.10: nobody took over; the question stands while 甲's registration would (a
+    # reception, a registration or a deal would answer it: see
+    # test_re12_3_10_the_next_salesperson_receiving_takes_over)
     lost = [*seen(0, "甲"), SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious")]
-    assert attribute([*lost, deal(21, "乙")], RE12).needs_ruling
-    assert split(attribute([*lost, deal(41, "乙")], RE12)) == sp(乙=1)
+    assert attribute(lost, RE12, as_of=at(20)).needs_ruling
+    assert not attribute(lost, RE12, as_of=at(40)).needs_ruling
     # no answer "now" needs the ruling either, once the question has lapsed
     assert attribute(exhibition, RE14, as_of=at(61)).needs_ruling
     assert not attribute(exhibition, RE14, as_of=at(62)).needs_ruling
@@ -1567,15 +1567,21 @@ def test_re12_3_10_a_serious_fault_during_a_tie_ends_the_tie() -> None:
     a = attribute([*tied, refused, deal(3, "丙")], RE12)
     assert (a.needs_ruling, split(a)) == (False, sp(丙=1))
     assert "RE12-7.3: 甲 lost every right: the tie needs no ruling" in a.explain().splitlines()
-    # nobody recorded as taking over: that question stands, and nothing says 甲's
-    # registration lapsed
+    # nobody recorded as taking over: 乙's registration stands, and of the valid
+    # registrations left the earlier wins (RE12-7.3), whoever closes; nothing says 甲's
+    # registration lapsed (before: a ruling on who took over, and, once a deal's closer
+    # took the customer over, the deal went to 丙 past 乙's registration)
     nobody = attrs.evolve(refused, granted_to=None)
-    a = attribute([*tied, nobody, deal(3, "乙")], RE12)
-    assert a.ruling_reason == (
-        "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over "
-        "(record granted_to)"
-    )
-    assert "lapsed" not in a.explain()
+    for closer in ("乙", "丙"):
+        a = attribute([*tied, nobody, deal(3, closer)], RE12)
+        assert (a.needs_ruling, split(a)) == (False, sp(乙=1))
+        assert a.explain().splitlines()[2:] == [
+            "RE12-3.10: 甲 lost the customer for a serious fault",
+            "RE12-7.3: 乙 registered meanwhile (2026-03-02 10:00) and holds the customer",
+        ]
+    # the same when 乙 registered the customer after 甲 that morning
+    later = [*seen(0, "甲"), reg(0.01, "乙"), nobody, deal(3, "丙")]
+    assert split(attribute(later, RE12)) == sp(乙=1)
 
 
 @pytest.mark.parametrize(("plain", "named"), [("甲", "乙"), ("乙", "甲")])

@@ -172,8 +172,13 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             else N_("the customer's firm refusal")
         )
         if s.granted_to is None:
-            m.needs("RE12-3.10", NOBODY, s.from_, why)
             m.owner = None
+            valid = [w for w in m.regs if w not in m.lost and m.valid(w, s.at)]
+            if valid:  # of the valid registrations left, the earlier wins (RE12-7.3)
+                m.note("RE12-3.10", "{} lost the customer for {}", s.from_, why)
+                m.earliest_holds(valid, s.at)
+            else:
+                m.needs("RE12-3.10", NOBODY, s.from_, why)
             return
         m.given(
             s.granted_to,

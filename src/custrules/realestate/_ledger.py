@@ -501,11 +501,17 @@ class Ledger:
 
     def take(self, who: str, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over, and whoever a clause
-        named to follow it up no longer does)."""
+        named to follow it up no longer does); one who takes the customer after RE12-3.10
+        removed a salesperson without naming who takes over has taken over."""
         self.owner = who
         self.split = self.follow_up = None
         self.end_pending()
         self.note(rule, template, *args)
+        gone = self.awaiting_taker() if self.ruling else None
+        if gone is not None and who not in self.lost:
+            self.took_over(who, gone)
+            if template != TOOK_OVER:
+                self.note("RE12-3.10", "{} took over from {}", who, gone)
 
     def set_split(
         self,
@@ -576,7 +582,7 @@ class Ledger:
         )
         valid = [who for who in self.regs if self.valid(who, t)]
         if valid:
-            self._earliest_holds(valid, t)
+            self.earliest_holds(valid, t)
 
     def begin(self, t: _dt.datetime) -> None:
         """An event at ``t`` is about to be applied: its clauses read the ledger as of
@@ -608,9 +614,9 @@ class Ledger:
         valid = [who for who in self.regs if who != owner and self.valid(who, t)]
         if valid:
             self.lapsed(owner)
-            self._earliest_holds(valid, t)
+            self.earliest_holds(valid, t)
 
-    def _earliest_holds(self, valid: list[str], t: _dt.datetime) -> None:
+    def earliest_holds(self, valid: list[str], t: _dt.datetime) -> None:
         """Of ``valid`` (salespeople validly registered at ``t``), the one who registered
         first holds the customer (by the run of registrations valid then: see
         :meth:`since`); two whose runs began at one instant are a tie of their own,
@@ -730,7 +736,6 @@ def on_registration(m: Ledger, e: Registration) -> None:
     gone = m.awaiting_taker() if owner is None else None
     if gone is not None:  # RE12-3.10: the next salesperson registers the customer as new
         m.take(who, "RE12-3.10", TOOK_OVER, who, e.at, gone)
-        m.took_over(who, gone)
     elif owner is None and len(m.regs) == 1:
         m.take(who, "earlier", "{} registered the customer first ({})", who, e.at)
     elif owner is None:  # the others' registrations lapsed or were ended

@@ -81,7 +81,6 @@ def on_visit(m: Ledger, v: Visit) -> None:
         taker = v.asked_for[0] if v.named_on_entry and v.asked_for else who
         if taker not in m.lost:
             m.given(taker, t, "RE12-3.10", TOOK_OVER, taker, t, gone)
-            m.took_over(taker, gone)
             return
     if first:
         if v.named_on_entry and v.asked_for and who not in v.asked_for:
