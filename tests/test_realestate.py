@@ -610,6 +610,57 @@ def test_re12_7_5_against_re14_5_3_10(how: str, re12: dict[str, Fraction], rule:
     assert split(attribute(story, RE14)) == sp(甲=1)  # always the original salesperson
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -> None:
+    """RE12-5.4, RE12-7.5 and RE14-5.3(10) speak of a new customer (新客户) an old one
+    brings.  丁 received and registered 王先生 on 2 March; on 3 March an old customer
+    brings them asking for 乙: they are not new, and stay 丁's (RE12-7.3, RE14-5.1: the
+    earlier registration wins), whoever closes.  Before, the introduction took the
+    customer from 丁.  The same day as the first visit, or once 丁's claim has lapsed,
+    the customer is new and the introduction decides."""
+    rule = "RE12-7.5" if policy is RE12 else "RE14-5.3(10)"
+
+    def brought(day: float) -> OldCustomerIntroduction:
+        return OldCustomerIntroduction(
+            at=at(day), customer=C, old_customer="李老板", salesperson="乙", how="escorted"
+        )
+
+    a = attribute([*seen(0, "丁"), brought(1), deal(20, "丙")], policy)
+    assert split(a) == sp(丁=1)
+    assert str(a.steps[-1]) == (
+        f"{rule}: introduced by old customer 李老板 as 乙's customer, but the customer "
+        "visited on an earlier day and is 丁's: not a new customer"
+    )
+    assert split(attribute([*seen(0, "丁"), brought(0.1), deal(20, "丙")], policy)) == sp(乙=1)
+    assert split(attribute([*seen(-70, "丁"), brought(1), deal(20, "丙")], policy)) == sp(乙=1)
+
+
+def test_an_old_customer_cannot_bring_a_customer_to_a_salesperson_who_lost_them() -> None:
+    """RE14-5.3(10) would make the customer 乙's, but a confirmed complaint had removed 乙
+    (RE14-5.3(4)): nothing changes, and 丁, registered first and still valid, keeps the
+    customer.  Before, the customer went to 乙, who lost every right, so a deal closed by
+    丙 fell to 丙 as if nobody held them."""
+    story = [
+        *seen(0, "丁"),
+        SalespersonComplaint(
+            at=at(0, 13), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        OldCustomerIntroduction(
+            at=at(0, 14), customer=C, old_customer="李老板", salesperson="乙", how="escorted"
+        ),
+        deal(30, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丁=1)
+    assert str(a.steps[-1]) == (
+        "RE14-5.3(10): introduced by old customer 李老板 as 乙's customer, but 乙 lost every "
+        "right to this customer earlier: nothing changes"
+    )
+    assert a.steps_in("zh")[-1].facts == (
+        "老客户李老板介绍其为乙的客户，但乙此前已丧失对该客户的一切权利：归属不变"
+    )
+
+
 @pytest.mark.parametrize("deal_day", [0, 3])
 def test_an_introduced_new_customer_received_as_a_courtesy(deal_day: int) -> None:
     """RE12-7.5(a): 甲 announced the old customer's friend and was absent at the visit; the

@@ -48,6 +48,37 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             m.p.name,
         )
         return
+    gives = m.p.introduction is IntroRule.ORIGINAL_SALESPERSON or o.how in (
+        IntroHow.PHONED_AHEAD,
+        IntroHow.ESCORTED,
+    )
+    rule = "introduction" if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON else "RE12-7.5"
+    if gives and who in m.lost:
+        # the introduction would make the customer theirs, but a clause removed them
+        # (RE12-3.10, RE14-5.3(4), (12)): whoever holds the customer keeps them
+        m.note(
+            rule,
+            "introduced by old customer {} as {}'s customer, but {} lost every right to this "
+            "customer earlier: nothing changes",
+            o.old_customer,
+            who,
+            who,
+        )
+        return
+    owner = m.owner
+    if gives and owner not in (None, who) and not m.is_first_day(t) and m.holds(owner, t):
+        # the clauses speak of a new customer (新客户) an old one brings: one received on
+        # an earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
+        # RE14-5.1: the earlier registration wins)
+        m.note(
+            rule,
+            "introduced by old customer {} as {}'s customer, but the customer visited on an "
+            "earlier day and is {}'s: not a new customer",
+            o.old_customer,
+            who,
+            owner,
+        )
+        return
     if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON:
         m.given(
             who,
