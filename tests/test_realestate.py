@@ -631,6 +631,9 @@ def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -
         f"{rule}: introduced by old customer 李老板 as 乙's customer, but the customer "
         "visited on an earlier day and is 丁's: not a new customer"
     )
+    if policy is RE14:  # RE14-5.3(10) whether or not the old customer came along
+        alone = attrs.evolve(brought(1), how="none")
+        assert split(attribute([*seen(0, "丁"), alone, deal(20, "丙")], policy)) == sp(丁=1)
     assert split(attribute([*seen(0, "丁"), brought(0.1), deal(20, "丙")], policy)) == sp(乙=1)
     assert split(attribute([*seen(-70, "丁"), brought(1), deal(20, "丙")], policy)) == sp(乙=1)
 
@@ -659,6 +662,9 @@ def test_an_old_customer_cannot_bring_a_customer_to_a_salesperson_who_lost_them(
     assert a.steps_in("zh")[-1].facts == (
         "老客户李老板介绍其为乙的客户，但乙此前已丧失对该客户的一切权利：归属不变"
     )
+    # the same when the old customer did not come along (RE14-5.3(10) all the same)
+    alone = [*story[:3], attrs.evolve(story[3], how="none"), story[4]]
+    assert split(attribute(alone, RE14)) == sp(丁=1)
 
 
 @pytest.mark.parametrize("deal_day", [0, 3])

@@ -1579,6 +1579,10 @@ def test_re12_3_10_a_serious_fault_during_a_tie_ends_the_tie() -> None:
             "RE12-3.10: 甲 lost the customer for a serious fault",
             "RE12-7.3: 乙 registered meanwhile (2026-03-02 10:00) and holds the customer",
         ]
+    # a registration of 乙's that lapsed long before holds nothing: who took over needs
+    # a ruling until someone does
+    lapsed = [*seen(-60, "乙"), *tied[:2], nobody]
+    assert attribute(lapsed, RE12, as_of=at(2)).needs_ruling
     # the same when 乙 registered the customer after 甲 that morning
     later = [*seen(0, "甲"), reg(0.01, "乙"), nobody, deal(3, "丙")]
     assert split(attribute(later, RE12)) == sp(乙=1)

@@ -507,7 +507,7 @@ class Ledger:
         self.split = self.follow_up = None
         self.end_pending()
         self.note(rule, template, *args)
-        gone = self.awaiting_taker() if self.ruling else None
+        gone = self.awaiting_taker()
         if gone is not None and who not in self.lost:
             self.took_over(who, gone)
             if template != TOOK_OVER:

@@ -52,12 +52,11 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         IntroHow.PHONED_AHEAD,
         IntroHow.ESCORTED,
     )
-    rule = "introduction" if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON else "RE12-7.5"
     if gives and who in m.lost:
         # the introduction would make the customer theirs, but a clause removed them
         # (RE12-3.10, RE14-5.3(4), (12)): whoever holds the customer keeps them
         m.note(
-            rule,
+            "introduction",
             "introduced by old customer {} as {}'s customer, but {} lost every right to this "
             "customer earlier: nothing changes",
             o.old_customer,
@@ -71,7 +70,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         # an earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
         # RE14-5.1: the earlier registration wins)
         m.note(
-            rule,
+            "introduction",
             "introduced by old customer {} as {}'s customer, but the customer visited on an "
             "earlier day and is {}'s: not a new customer",
             o.old_customer,
