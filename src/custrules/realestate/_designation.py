@@ -173,7 +173,7 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
         )
         if s.granted_to is None:
             m.owner = None
-            valid = [w for w in m.regs if w not in m.lost and m.valid(w, s.at)]
+            valid = [w for w in m.regs if m.valid(w, s.at)]  # (the removed: never)
             if valid:  # of the valid registrations left, the earlier wins (RE12-7.3)
                 m.note("RE12-3.10", "{} lost the customer for {}", s.from_, why)
                 m.earliest_holds(valid, s.at)

@@ -48,11 +48,16 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             m.p.name,
         )
         return
-    gives = m.p.introduction is IntroRule.ORIGINAL_SALESPERSON or o.how in (
-        IntroHow.PHONED_AHEAD,
-        IntroHow.ESCORTED,
-    )
-    if gives and who in m.lost:
+    original = m.p.introduction is IntroRule.ORIGINAL_SALESPERSON
+    if not original and o.how not in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
+        m.note(
+            "RE12-7.5",
+            "(c) old customer {} neither phoned nor came: a new "
+            "customer of whoever receives (RE12-5.4)",
+            o.old_customer,
+        )
+        return
+    if who in m.lost:
         # the introduction would make the customer theirs, but a clause removed them
         # (RE12-3.10, RE14-5.3(4), (12)): whoever holds the customer keeps them
         m.note(
@@ -65,7 +70,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         )
         return
     owner = m.owner
-    if gives and owner not in (None, who) and not m.is_first_day(t) and m.holds(owner, t):
+    if owner not in (None, who) and not m.is_first_day(t) and m.holds(owner, t):
         # the clauses speak of a new customer (新客户) an old one brings: one received on
         # an earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
         # RE14-5.1: the earlier registration wins)
@@ -78,7 +83,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             owner,
         )
         return
-    if m.p.introduction is IntroRule.ORIGINAL_SALESPERSON:
+    if original:
         m.given(
             who,
             t,
@@ -87,27 +92,20 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             o.old_customer,
             who,
         )
-    elif o.how in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
-        letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
-        how = Term(N_("phoned ahead for") if letter == "(a)" else N_("came along asking for"))
-        m.given(
-            who,
-            t,
-            "RE12-7.5",
-            "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
-            letter,
-            o.old_customer,
-            how,
-            who,
-            who,
-        )
-    else:
-        m.note(
-            "RE12-7.5",
-            "(c) old customer {} neither phoned nor came: a new "
-            "customer of whoever receives (RE12-5.4)",
-            o.old_customer,
-        )
+        return
+    letter = "(a)" if o.how is IntroHow.PHONED_AHEAD else "(b)"
+    how = Term(N_("phoned ahead for") if letter == "(a)" else N_("came along asking for"))
+    m.given(
+        who,
+        t,
+        "RE12-7.5",
+        "{} old customer {} {} {}: {}'s customer, even if received as a courtesy",
+        letter,
+        o.old_customer,
+        how,
+        who,
+        who,
+    )
 
 
 def keep_company(state: Ledger, e: CompanyIntroduction) -> None:
