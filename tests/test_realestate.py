@@ -610,6 +610,25 @@ def test_re12_7_5_against_re14_5_3_10(how: str, re12: dict[str, Fraction], rule:
     assert split(attribute(story, RE14)) == sp(甲=1)  # always the original salesperson
 
 
+@pytest.mark.parametrize(
+    ("meeting", "clause"),
+    [
+        ([visit(10, "乙"), Recognition(at=at(10, 11), customer=C, original="甲")], "(1)"),
+        ([SwitchRequest(at=at(10), customer=C, from_="甲", to="乙")], "(2)"),
+        ([visit(10, "乙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲")], "(3)"),
+        ([visit(10, "乙", previous=Previous.FORGOT), reg(10, "乙")], "(7)"),
+        ([visit(10, "乙", previous=Previous.NAMES, asked_for=["乙"])], "(8)"),
+    ],
+)
+def test_re14_5_3_a_meets_b(meeting: list[Any], clause: str) -> None:
+    """RE14-5.3 frames its cases: A (乙) is the salesperson now receiving the customer and
+    B (甲) the one who received them before.  Each meeting of A and B is decided by its
+    own case of RE14-5.3, and the trail cites it; RE12 has no such frame and cites none."""
+    story = [*seen(0, "甲"), *meeting, deal(12, "乙")]
+    assert f"RE14-5.3{clause}" in attribute(story, RE14).rules
+    assert not any(r.startswith("RE14") for r in attribute(story, RE12).rules)
+
+
 @pytest.mark.parametrize("policy", [RE12, RE14])
 def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -> None:
     """RE12-5.4, RE12-7.5 and RE14-5.3(10) speak of a new customer (新客户) an old one
