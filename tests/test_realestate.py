@@ -1573,20 +1573,43 @@ def _in_zone(event: Any, zone: dt.tzinfo) -> Any:
     st.sampled_from(
         [dt.timezone.utc, dt.timezone(dt.timedelta(hours=-7)), dt.timezone(dt.timedelta(hours=13))]
     ),
+    st.data(),
 )
 def test_the_zone_instants_are_written_in_changes_nothing(
-    story: list[Any], policy: AttributionPolicy, zone: dt.tzinfo
+    story: list[Any], policy: AttributionPolicy, zone: dt.tzinfo, data: st.DataObject
 ) -> None:
     """A host in UTC (or anywhere) sends the same instants: the same answer and the same
-    explanation, read in China's time (days are Beijing days)."""
+    explanation, read in China's time (days are Beijing days), at any instant."""
+    as_of = data.draw(st.sampled_from([None, *(e.at for e in story)]))
     moved = [_in_zone(e, zone) for e in story]
-    assert outcome(moved, policy, customer="王先生") == outcome(story, policy, customer="王先生")
+    moved_as_of = None if as_of is None else as_of.astimezone(zone)
+    assert outcome(moved, policy, customer="王先生", as_of=moved_as_of) == outcome(
+        story, policy, customer="王先生", as_of=as_of
+    )
     try:
-        a = attribute(story, policy, customer="王先生")
+        a = attribute(story, policy, customer="王先生", as_of=as_of)
     except InvalidInputError:
         return
-    b = attribute(moved, policy, customer="王先生")
+    b = attribute(moved, policy, customer="王先生", as_of=moved_as_of)
     assert (b.explain(), b.explain("zh")) == (a.explain(), a.explain("zh"))
+
+
+def test_records_of_one_instant_are_explained_in_the_same_order_in_any_zone() -> None:
+    """RE12-7.2, RE12-7.3: two forms of one instant, one confirmed at once and one in
+    the evening, read at that instant.  The explanation's order does not depend on
+    how the host writes the confirmation times (before, 18:00 sorted before 09:00
+    as text, 10:00 UTC after 01:00 UTC)."""
+    t = at(0, 9)
+    story = [
+        Visit(at=t, customer=C, received_by="乙"),
+        Registration(at=t, customer=C, salesperson="乙", confirmed_at=t),
+        Registration(at=t, customer=C, salesperson="乙", confirmed_at=at(0, 18)),
+        Dispute(at=t, customer=C, parties=("乙", "丙"), outcome="pending"),
+    ]
+    a = attribute(story, RE12, as_of=t)
+    b = attribute([_in_zone(e, dt.timezone.utc) for e in story], RE12, as_of=t)
+    assert a.rules == b.rules == ("RE12-7.3", "RE12-7.2", "RE12-7.7")
+    assert b.explain() == a.explain()
 
 
 def _a_year_later(event: Any) -> Any:
