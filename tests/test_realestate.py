@@ -1151,6 +1151,54 @@ def test_a_removal_lapses_with_every_claim_of_its_time() -> None:
     assert split(attribute([*complained, *seen(100, "乙"), deal(100, "乙")], RE14)) == sp(乙=1)
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy) -> None:
+    """RE12-7.7, RE14-5.4: a manager ruled on a March tie that the customer is 乙's,
+    with a third of the deal to 甲.
+    While a claim of that time stands (a registration made the day of the ruling
+    would, or 乙 keeps the customer registered), the ruling decides the deal.  Once
+    every registration of that time has lapsed (RE12-7.1, RE14-5.2), the customer
+    starts over: in June 丁 receives them as new and closes, and the deal is 丁's
+    (before, the March ruling paid 乙 the whole June deal)."""
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    ruling = Ruling(
+        at=at(2),
+        customer=C,
+        by="项目经理",
+        approved_by="销售总监",
+        shares=sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)),
+        owner="乙",
+    )
+    ruled = sp(甲=Fraction(1, 3), 乙=Fraction(2, 3))
+    assert split(attribute([*tie, ruling, deal(20, "甲")], policy)) == ruled
+    kept = [*tie, ruling, reg(25, "乙"), reg(50, "乙"), reg(75, "乙"), reg(100, "乙")]
+    assert split(attribute([*kept, deal(101, "乙")], policy)) == ruled
+    june = [*tie, ruling, *seen(100, "丁")]
+    a = attribute([*june, deal(101, "丁")], policy)
+    assert (a.needs_ruling, split(a), a.owner) == (False, sp(丁=1), "丁")
+    lapse = "RE12-7.1" if policy is RE12 else "RE14-5.2"
+    assert [a.explain(lang).splitlines()[-1] for lang in ("en", "zh")] == [
+        f"{lapse}: the ruling of 2026-03-04 10:00 is of a time every registration of which "
+        "has lapsed since: the customer started over, and it decides nothing now",
+        f"{lapse}: 2026-03-04 10:00的裁决所属时期的所有登记此后均已失效：客户重新开始，"
+        "它现已不起决定作用",
+    ]
+    assert attribute(june, policy, as_of=at(100, 12)).owner == "丁"  # and before the deal
+    # a ruling given after the June deal decides it, however late
+    late = Ruling(at=at(300), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=1))
+    assert split(attribute([*june, deal(101, "丁"), late], policy)) == sp(甲=1)
+
+
+def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:
+    """RE14-5.4: 甲 and 乙 quarrelled over the customer in March (the department takes
+    that deal); the customer comes back in June, every claim of March lapsed, and 丁
+    receives them as new: the deal is 丁's, not the department's."""
+    quarrel = Dispute(at=at(3), customer=C, parties=["甲", "乙"], outcome="quarrel")
+    crossed = [*seen(0, "甲"), *seen(2, "乙"), quarrel]
+    assert split(attribute([*crossed, deal(5, "乙")], RE14)) == {"department": 1}
+    assert split(attribute([*crossed, *seen(100, "丁"), deal(100, "丁")], RE14)) == sp(丁=1)
+
+
 def test_re14_5_3_5_several_names() -> None:
     story = [
         *seen(0, "甲"),
@@ -1768,8 +1816,15 @@ def test_a_lapsed_registration_never_earns_a_share(
     assert f"salesperson:{first}" not in split(a)
 
 
-#: what a manager decides, or the company and referrers are paid, whatever the dates
-_DECIDED = ("Ruling", "Dispute", "CompanyIntroduction", "ReferralRegistration")
+#: what the company and referrers are paid, whatever the dates (a ruling or a dispute
+#: lapses with the claims of its time)
+_DECIDED = ("CompanyIntroduction", "ReferralRegistration")
+
+
+def _refused(story: list[Any], policy: AttributionPolicy) -> bool:
+    """Whether the records contradict themselves (two rulings of one instant that
+    decide differently, say), which no date makes right."""
+    return outcome(story, policy, customer=C)[0] == "refused"
 
 
 @given(
@@ -1786,8 +1841,10 @@ def test_every_claim_lapses_with_its_registrations(
     last event, by 庚, who never appeared, or by a salesperson of the story, is the
     closer's, and at that instant, before any deal, nobody holds the customer.  Every
     registration has lapsed by then, and a lapsed registration never earns, whatever a
-    clause had left pending or whoever it had removed."""
+    clause had left pending or whoever it had removed, or a manager had ruled of that
+    time."""
     story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
+    assume(not _refused(story, policy))
     last = max(e.at for e in story)
     closing = Deal(at=last + dt.timedelta(days=125, minutes=minutes), customer=C, closed_by=closer)
     a = attribute([*story, closing], policy, customer=C)
@@ -1805,8 +1862,9 @@ def test_a_history_whose_every_claim_lapsed_changes_nothing(
     answer is the story's alone: who registered first, who is first in a household or
     new that day, who holds the customer, what a meeting record decides, whether an
     introduction or a referral came first, are all read in the current run of claims.
-    (Left out of the history: what does not lapse (rulings, disputes, the company's and
-    an employee's introductions) and the deal.)"""
+    Rulings and disputes of the history decide nothing of the new time.  (Left out
+    of the history: what does not lapse (the company's and an employee's
+    introductions) and the deal.)"""
     if not all(dt.date(2026, 3, 1) <= d <= dt.date(2027, 2, 28) for e in fresh for d in _days(e)):
         return
     history = [
@@ -1816,6 +1874,7 @@ def test_a_history_whose_every_claim_lapsed_changes_nothing(
     ]
     later = [_a_year_later(e) for e in fresh]
     assume(max(e.at for e in history) + dt.timedelta(days=125) <= min(e.at for e in later))
+    assume(not _refused(history, policy))
     assert outcome([*history, *later], policy, customer=C) == outcome(later, policy, customer=C)
 
 
@@ -1842,8 +1901,10 @@ def test_a_customer_back_after_every_claim_lapsed_is_whoever_receives_them(
     clause removed then included): whatever the receiver is told (a returning customer,
     a forgotten salesperson, a courtesy for a colleague, a visit for a discount), a deal
     the receiver closes that day is the receiver's alone.  A lapsed registration never
-    earns, through any clause the visit might seem to wake or any case left pending."""
+    earns, through any clause the visit might seem to wake, any case left pending or
+    any ruling of that time."""
     story = [e for e in story if type(e).__name__ not in _DECIDED and not isinstance(e, Deal)]
+    assume(not _refused(story, policy))
     back = max(e.at for e in story) + dt.timedelta(days=125)
     events = [
         *story,

@@ -77,7 +77,7 @@ from custrules.realestate._referrals import (
     keep_referral,
     on_introduction,
 )
-from custrules.realestate._rulings import decision_view, decisions
+from custrules.realestate._rulings import decision_view, decisions, standing
 
 
 @attrs.frozen
@@ -470,7 +470,13 @@ def _assemble(
         _agree(run.rulings)
     if len(run.disputes) > 1:
         _agree(run.disputes)
-    decided = decisions(policy, run.rulings, run.disputes, steps)
+    rulings, disputes = run.rulings, run.disputes
+    if rulings or disputes:
+        now = deal.at if deal is not None else as_of if as_of is not None else lead.last
+        assert now is not None  # (the pass leaves every member's last instant, the case's)
+        rulings = standing(policy, states, rulings, now, steps)
+        disputes = standing(policy, states, disputes, now, steps)
+    decided = decisions(policy, rulings, disputes, steps)
     if decided is not None:
         shares, owner, reason = decided
         if owner is None and reason is None:

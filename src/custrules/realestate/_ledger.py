@@ -259,6 +259,12 @@ class Ledger:
 
         self._drop_questions(lapsed)
 
+    def time_over(self, raised: _dt.date, t: _dt.datetime) -> bool:
+        """Whether every claim of the time of ``raised`` has lapsed by ``t`` (never, for a
+        policy whose registrations do not lapse)."""
+        months = self.p.registration_validity_months
+        return months is not None and self._time_over(raised, months, _local(t), t)
+
     def _time_over(self, raised: _dt.date, months: int, day: _dt.date, t: _dt.datetime) -> bool:
         """Whether every claim of the time of ``raised`` has lapsed by ``t`` (on ``day``):
         a registration made that day would have, and nobody registered by then is still

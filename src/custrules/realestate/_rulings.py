@@ -10,23 +10,56 @@ Clauses here (docs/rules.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as _dt
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from custrules._i18n import N_, Both, Listed, Quote, Term
 from custrules.realestate._events import (
     DEPARTMENT,
+    EVENT_WORDS,
     Dispute,
     DisputeOutcome,
     Event,
     Party,
     Ruling,
 )
-from custrules.realestate._ledger import ONE, Note, _raw
+from custrules.realestate._ledger import ONE, Ledger, Note, _local, _raw
 from custrules.realestate._policy import (
     AttributionPolicy,
 )
+
+_Decided = TypeVar("_Decided", Ruling, Dispute)
+
+
+def standing(
+    policy: AttributionPolicy,
+    states: Mapping[str, Ledger],
+    decided: Sequence[_Decided],
+    now: _dt.datetime,
+    steps: list[Note],
+) -> list[_Decided]:
+    """The rulings (or disputes) that still decide at ``now``.  One of a time every claim
+    of which has lapsed since, on every member, decides nothing now: the question it
+    answered lapsed with those claims, and the customer started over (RE12-7.1,
+    RE14-5.2, as for a question still open)."""
+    kept: list[_Decided] = []
+    for e in decided:
+        day = _local(e.at)
+        if all(state.time_over(day, now) for state in states.values()):
+            steps.append(
+                _raw(
+                    policy.cite("valid"),
+                    "the {} of {} is of a time every registration of which has lapsed "
+                    "since: the customer started over, and it decides nothing now",
+                    Term(EVENT_WORDS[e.type_name]),
+                    e.at,
+                )
+            )
+        else:
+            kept.append(e)
+    return kept
 
 
 def decisions(
