@@ -1154,12 +1154,12 @@ def test_a_removal_lapses_with_every_claim_of_its_time() -> None:
 @pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
 def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy) -> None:
     """RE12-7.7, RE14-5.4: a manager ruled on a March tie that the customer is 乙's,
-    with a third of the deal to 甲.
-    While a claim of that time stands (a registration made the day of the ruling
-    would, or 乙 keeps the customer registered), the ruling decides the deal.  Once
-    every registration of that time has lapsed (RE12-7.1, RE14-5.2), the customer
-    starts over: in June 丁 receives them as new and closes, and the deal is 丁's
-    (before, the March ruling paid 乙 the whole June deal)."""
+    with a third of the deal to 甲.  Given before the deal, the ruling answers the tie
+    then, and counts as 乙's registration from then: while a claim stands (乙 keeps
+    the customer registered), it decides the deal.  Once every registration of that
+    time has lapsed (RE12-7.1, RE14-5.2), the customer starts over: in June 丁
+    receives them as new and closes, and the deal is 丁's (before, the March ruling
+    paid 乙 and 甲 the June deal)."""
     tie = [*seen(0, "甲"), *seen(0, "乙")]
     ruling = Ruling(
         at=at(2),
@@ -1176,17 +1176,79 @@ def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy)
     june = [*tie, ruling, *seen(100, "丁")]
     a = attribute([*june, deal(101, "丁")], policy)
     assert (a.needs_ruling, split(a), a.owner) == (False, sp(丁=1), "丁")
+    cited = "RE12-7.7" if policy is RE12 else "RE14-5.4"
     lapse = "RE12-7.1" if policy is RE12 else "RE14-5.2"
-    assert [a.explain(lang).splitlines()[-1] for lang in ("en", "zh")] == [
-        f"{lapse}: the ruling of 2026-03-04 10:00 is of a time every registration of which "
-        "has lapsed since: the customer started over, and it decides nothing now",
-        f"{lapse}: 2026-03-04 10:00的裁决所属时期的所有登记此后均已失效：客户重新开始，"
-        "它现已不起决定作用",
+    months = policy.registration_validity_months
+    assert a.explain().splitlines()[2:4] == [
+        f"{cited}: ruling by 项目经理, approved by 销售总监 (2026-03-04 10:00)",
+        f"{lapse}: 乙's registration had lapsed ({months} month(s)): no claim",
     ]
     assert attribute(june, policy, as_of=at(100, 12)).owner == "丁"  # and before the deal
     # a ruling given after the June deal decides it, however late
     late = Ruling(at=at(300), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=1))
     assert split(attribute([*june, deal(101, "丁"), late], policy)) == sp(甲=1)
+    # a ruling that names nobody among equal shares decides at the deal, and lapses the
+    # same way: with every claim of its time
+    halves = Ruling(
+        at=at(2), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=H, 乙=H)
+    )
+    assert split(attribute([*tie, halves, deal(20, "丙")], policy)) == sp(甲=H, 乙=H)
+    b = attribute([*tie, halves, *seen(100, "丁"), deal(101, "丁")], policy)
+    assert split(b) == sp(丁=1)
+    assert [b.explain(lang).splitlines()[-1] for lang in ("en", "zh")] == [
+        f"{lapse}: the ruling of 2026-03-04 10:00 is of a time every registration of which "
+        "has lapsed since: the customer started over, and it decides nothing now",
+        f"{lapse}: 2026-03-04 10:00的裁决所属时期的所有登记此后均已失效：客户重新开始，"
+        "它现已不起决定作用",
+    ]
+
+
+def test_a_ruling_before_the_deal_is_where_the_clauses_go_on_from() -> None:
+    """RE14-5.4 with RE14-5.3(4) and (12): a ruling before the deal gives the customer to
+    乙 (2/3) and 甲 (1/3).  A complaint against 乙 confirmed afterwards (此客户成交与b
+    无关) sends 乙's part to 丙, who reported it and receives the customer; 乙 on long
+    leave afterwards sends it to the salesperson drawn.  Before, the ruling paid 乙
+    whatever happened after it."""
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    ruling = Ruling(
+        at=at(2), customer=C, by="项目经理", shares=sp(甲=Fraction(1, 3), 乙=Fraction(2, 3))
+    )
+    complained = [
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=C, against="乙", reported_by="丙", confirmed=True
+        ),
+    ]
+    a = attribute([*tie, ruling, *complained, deal(6, "丙")], RE14)
+    assert (split(a), a.owner) == (sp(丙=Fraction(2, 3), 甲=Fraction(1, 3)), "丙")
+    assert a.explain().splitlines()[-1] == "RE14-5.3(4): 乙 has no part: 乙's 2/3 goes to 丙"
+    leave = Reallocation(at=at(5), customer=C, from_="乙", to="丁", draw="抽签")
+    b = attribute([*tie, ruling, leave, deal(6, "丁")], RE14)
+    assert (split(b), b.owner) == (sp(丁=Fraction(2, 3), 甲=Fraction(1, 3)), "丁")
+    # with nothing after it, the ruling decides, whoever closes
+    assert split(attribute([*tie, ruling, deal(6, "丙")], RE14)) == sp(
+        甲=Fraction(1, 3), 乙=Fraction(2, 3)
+    )
+    # it answers a dispute raised before it (RE12 has no dispute clause: a ruling needed)
+    disputed = [
+        *seen(0, "甲"),
+        Dispute(at=at(1), customer=C, parties=["甲", "乙"], outcome="pending"),
+    ]
+    assert attribute([*disputed, deal(6, "乙")], RE12).needs_ruling
+    approved = attrs.evolve(ruling, approved_by="销售总监")
+    c = attribute([*disputed, approved, deal(6, "乙")], RE12)
+    assert (c.needs_ruling, split(c)) == (False, sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)))
+    # its shares are the whole commission, as a ruling's after the deal are: the public
+    # pool's part of a company customer (RE12-6.3) known then is in them
+    company = CompanyIntroduction(at=at(-1), customer=C, by="刘总")
+    assert split(attribute([company, *tie, deal(6, "乙")], RE12)) == {}  # the tie: a ruling
+    e = attribute([company, *tie, approved, deal(6, "乙")], RE12)
+    assert split(e) == sp(甲=Fraction(1, 3), 乙=Fraction(2, 3))
+    # an owner it names with a smaller share stays the owner: such a ruling decides at
+    # the deal, as one given after it does
+    minor = attrs.evolve(ruling, owner="甲")
+    d = attribute([*tie, minor, deal(6, "丙")], RE14)
+    assert (d.owner, split(d)) == ("甲", sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)))
 
 
 def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:

@@ -77,7 +77,13 @@ from custrules.realestate._referrals import (
     keep_referral,
     on_introduction,
 )
-from custrules.realestate._rulings import decision_view, decisions, standing
+from custrules.realestate._rulings import (
+    decision_view,
+    decisions,
+    on_ruling,
+    ruling_owner,
+    standing,
+)
 
 
 @attrs.frozen
@@ -471,6 +477,10 @@ def _assemble(
     if len(run.disputes) > 1:
         _agree(run.disputes)
     rulings, disputes = run.rulings, run.disputes
+    if run.applied:  # a ruling applied before the deal answered what came before it
+        since = run.applied[-1].at
+        rulings = [r for r in rulings if r.at > since]
+        disputes = [d for d in disputes if d.at > since]
     if rulings or disputes:
         now = deal.at if deal is not None else as_of if as_of is not None else lead.last
         assert now is not None  # (the pass leaves every member's last instant, the case's)
@@ -670,6 +680,7 @@ class _Run:
     """Dispatches the timeline's events to the members' states."""
 
     __slots__ = (
+        "applied",
         "deal",
         "disputes",
         "late",
@@ -690,6 +701,8 @@ class _Run:
         self.rulings: list[Ruling] = []
         self.disputes: list[Dispute] = []
         self.late: list[Event] = []
+        #: rulings given before the deal and applied then (see on_ruling)
+        self.applied: list[Ruling] = []
         #: per customer, the evening-meeting records (RE14-5.1)
         self.records: dict[str, list[MeetingRecord]] = {}
 
@@ -698,6 +711,13 @@ class _Run:
         deal = self.deal
         if kind is Ruling:
             self.rulings.append(e)  # type: ignore[arg-type]
+            if len(self.states) == 1 and (deal is None or e.at < deal.at):
+                state = self.states[e.customer]
+                owner = ruling_owner(state.p, e)  # type: ignore[arg-type]
+                if owner is not None:  # decided before the deal: the clauses go on from it
+                    state.begin(e.at)
+                    on_ruling(state, e, owner)  # type: ignore[arg-type]
+                    self.applied.append(e)  # type: ignore[arg-type]
         elif kind is Dispute:
             self.disputes.append(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:

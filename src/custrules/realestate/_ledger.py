@@ -322,6 +322,10 @@ class Ledger:
                     raised,
                 )
 
+    def answered(self) -> None:
+        """A manager's ruling answers every question open (RE12-7.7, RE14-5.4)."""
+        self.ruling, self.raised = [], []
+
     def _drop_questions(self, settled: Callable[[Note, _dt.date | None], bool]) -> None:
         """Drop the questions for which ``settled(note, day raised)`` is true."""
         kept = [

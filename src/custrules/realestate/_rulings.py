@@ -23,6 +23,7 @@ from custrules.realestate._events import (
     DisputeOutcome,
     Event,
     Party,
+    PartyKind,
     Ruling,
 )
 from custrules.realestate._ledger import ONE, Ledger, Note, _local, _raw
@@ -31,6 +32,59 @@ from custrules.realestate._policy import (
 )
 
 _Decided = TypeVar("_Decided", Ruling, Dispute)
+
+
+def ruling_note(policy: AttributionPolicy, r: Ruling) -> Note:
+    """The trail's line for a ruling that counts."""
+    if r.approved_by:
+        return _raw(
+            policy.cite("ruling"),
+            "ruling by {}, approved by {} ({}){}",
+            r.by,
+            r.approved_by,
+            r.at,
+            Quote(r.text),
+        )
+    return _raw(policy.cite("ruling"), "ruling by {} ({}){}", r.by, r.at, Quote(r.text))
+
+
+def ruling_owner(policy: AttributionPolicy, r: Ruling) -> str | None:
+    """Who a ruling given before the deal hands the customer to, when it counts and
+    splits the deal among salespeople only: its one largest share (the owner it
+    names, if it names one, must be that salesperson).  None: it decides at the end,
+    as a ruling after the deal does (it pays the public pool or the department, names
+    nobody among equal shares, or names an owner with a smaller share)."""
+    if policy.ruling_needs_approval and r.approved_by is None:
+        return None
+    if any(p.kind is not PartyKind.SALESPERSON for p in r.shares):
+        return None
+    best = max(r.shares.values())
+    top = [p.name for p, v in r.shares.items() if v == best]
+    if len(top) != 1 or r.owner not in (None, top[0]):
+        return None
+    return top[0]
+
+
+def on_ruling(m: Ledger, r: Ruling, owner: str) -> None:
+    """RE12-7.7, RE14-5.4: a ruling given before the deal decides the case as it
+    stands then.  It answers every question open, the customer is ``owner``'s (the
+    ruling counts as their registration from then, as a reception a clause gives
+    does), and the deal will split as it says, the whole commission (a salesperson a
+    clause had removed, given a part, has it; the company's or a referrer's part
+    known then is in its shares, as in a ruling after the deal).  The clauses go on
+    from there as for any holder: a confirmed complaint or a reallocation moves a
+    part, a lapse ends the case, a ruling after it decides anew."""
+    shares = {p.name: v for p, v in r.shares.items()}
+    for who in shares:
+        m.lost.pop(who, None)
+    m.answered()
+    m.unordered = None
+    # its shares are the whole commission, as a ruling's after the deal are: the
+    # company's and a referrer's parts known then are in them
+    m.company, m.referrals, m.confirmations = None, [], []
+    rule, template, args = ruling_note(m.p, r)
+    m.given(owner, r.at, rule, template, *args)
+    m.split = shares
 
 
 def standing(
@@ -81,18 +135,7 @@ def decisions(
                 )
             )
             continue
-        if r.approved_by:
-            note = _raw(
-                policy.cite("ruling"),
-                "ruling by {}, approved by {} ({}){}",
-                r.by,
-                r.approved_by,
-                r.at,
-                Quote(r.text),
-            )
-        else:
-            note = _raw(policy.cite("ruling"), "ruling by {} ({}){}", r.by, r.at, Quote(r.text))
-        steps.append(note)
+        steps.append(ruling_note(policy, r))
         # without an owner named, the engine names the largest share (never by name)
         return r.shares, r.owner, None
     if not disputes:
