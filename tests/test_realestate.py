@@ -1187,8 +1187,9 @@ def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy)
     # a ruling given after the June deal decides it, however late
     late = Ruling(at=at(300), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=1))
     assert split(attribute([*june, deal(101, "丁"), late], policy)) == sp(甲=1)
-    # a ruling that names nobody among equal shares decides at the deal, and lapses the
-    # same way: with every claim of its time
+    # a ruling that cannot name an owner among equal shares (nothing tells the tied
+    # salespeople apart) decides at the deal, and lapses the same way: with every claim
+    # of its time
     halves = Ruling(
         at=at(2), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=H, 乙=H)
     )
@@ -1207,7 +1208,8 @@ def test_a_ruling_before_the_deal_is_where_the_clauses_go_on_from() -> None:
     """RE14-5.4 with RE14-5.3(4) and (12): a ruling before the deal gives the customer to
     乙 (2/3) and 甲 (1/3).  A complaint against 乙 confirmed afterwards (此客户成交与b
     无关) sends 乙's part to 丙, who reported it and receives the customer; 乙 on long
-    leave afterwards sends it to the salesperson drawn.  Before, the ruling paid 乙
+    leave afterwards sends it to the salesperson drawn.  A crossed customer settled
+    before the deal goes the same way.  Before, the ruling (or the settlement) paid 乙
     whatever happened after it."""
     tie = [*seen(0, "甲"), *seen(0, "乙")]
     ruling = Ruling(
@@ -1238,6 +1240,15 @@ def test_a_ruling_before_the_deal_is_where_the_clauses_go_on_from() -> None:
     approved = attrs.evolve(ruling, approved_by="销售总监")
     c = attribute([*disputed, approved, deal(6, "乙")], RE12)
     assert (c.needs_ruling, split(c)) == (False, sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)))
+    # so does a crossed customer settled between the parties (RE14-5.4), halves
+    # included: the owner is, among equal shares, the salesperson who held the customer
+    settled = Dispute(
+        at=at(2), customer=C, parties=["甲", "乙"], outcome="settled", shares=sp(甲=H, 乙=H)
+    )
+    crossed = [*seen(0, "甲"), *seen(1, "乙"), settled]
+    assert split(attribute([*crossed, deal(6, "丙")], RE14)) == sp(甲=H, 乙=H)
+    f = attribute([*crossed, *complained, deal(6, "丙")], RE14)
+    assert (split(f), f.owner) == (sp(甲=H, 丙=H), "甲")
     # its shares are the whole commission, as a ruling's after the deal are: the public
     # pool's part of a company customer (RE12-6.3) known then is in them
     company = CompanyIntroduction(at=at(-1), customer=C, by="刘总")

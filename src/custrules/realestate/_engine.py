@@ -81,7 +81,7 @@ from custrules.realestate._rulings import (
     decision_view,
     decisions,
     on_ruling,
-    ruling_owner,
+    ruling_people,
     standing,
 )
 
@@ -701,8 +701,8 @@ class _Run:
         self.rulings: list[Ruling] = []
         self.disputes: list[Dispute] = []
         self.late: list[Event] = []
-        #: rulings given before the deal and applied then (see on_ruling)
-        self.applied: list[Ruling] = []
+        #: rulings and settlements given before the deal and applied then (on_ruling)
+        self.applied: list[Ruling | Dispute] = []
         #: per customer, the evening-meeting records (RE14-5.1)
         self.records: dict[str, list[MeetingRecord]] = {}
 
@@ -712,14 +712,11 @@ class _Run:
         if kind is Ruling:
             self.rulings.append(e)  # type: ignore[arg-type]
             if len(self.states) == 1 and (deal is None or e.at < deal.at):
-                state = self.states[e.customer]
-                owner = ruling_owner(state.p, e)  # type: ignore[arg-type]
-                if owner is not None:  # decided before the deal: the clauses go on from it
-                    state.begin(e.at)
-                    on_ruling(state, e, owner)  # type: ignore[arg-type]
-                    self.applied.append(e)  # type: ignore[arg-type]
+                self.before_deal(e)  # type: ignore[arg-type]
         elif kind is Dispute:
             self.disputes.append(e)  # type: ignore[arg-type]
+            if len(self.states) == 1 and (deal is None or e.at < deal.at):
+                self.before_deal(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:
             if kind is MeetingRecord:  # evidence of the first reception, whenever written
                 on_meeting_record(self.states[e.customer], e, deal.at)  # type: ignore[arg-type]
@@ -736,6 +733,24 @@ class _Run:
                 state = self.states[e.customer]
                 state.begin(e.at)
                 handler(state, e)
+
+    def before_deal(self, e: Ruling | Dispute) -> None:
+        """A ruling (or a settlement) given before the deal on a single customer decides
+        the case then, and the clauses go on from it (see on_ruling), when it names a
+        salesperson who holds the customer: its owner, or the one largest share; among
+        equal shares, as at the end, the salesperson who held the customer, then the
+        one received first."""
+        state = self.states[e.customer]
+        people = ruling_people(state.p, e)
+        if people is None:
+            return
+        state.begin(e.at)
+        held = None if _unsure(state) else state.owner
+        named = e.owner if isinstance(e, Ruling) else None
+        owner = named or _top(people, held, self.states, [e.customer])
+        if owner is not None:
+            on_ruling(state, e, owner)
+            self.applied.append(e)
 
     def alone(self, timeline: list[Event], state: Ledger) -> None:
         """:meth:`one` for each event of a single customer with no ties (the common case)."""

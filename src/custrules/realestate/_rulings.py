@@ -48,33 +48,43 @@ def ruling_note(policy: AttributionPolicy, r: Ruling) -> Note:
     return _raw(policy.cite("ruling"), "ruling by {} ({}){}", r.by, r.at, Quote(r.text))
 
 
-def ruling_owner(policy: AttributionPolicy, r: Ruling) -> str | None:
-    """Who a ruling given before the deal hands the customer to, when it counts and
-    splits the deal among salespeople only: its one largest share (the owner it
-    names, if it names one, must be that salesperson).  None: it decides at the end,
-    as a ruling after the deal does (it pays the public pool or the department, names
-    nobody among equal shares, or names an owner with a smaller share)."""
-    if policy.ruling_needs_approval and r.approved_by is None:
+def ruling_people(policy: AttributionPolicy, e: Ruling | Dispute) -> dict[str, Fraction] | None:
+    """The salespeople's shares of a decision that can be applied when it is given,
+    before the deal: a ruling that counts, or a crossed customer settled or mediated
+    (RE14-5.4), that splits the deal among salespeople only, a ruling naming as
+    owner, if anyone, a salesperson with the largest share.  None: it decides at the
+    end, as one after the deal does (it pays the public pool or the department, a
+    policy without the clause asks for a ruling, or it names an owner with a smaller
+    share)."""
+    if isinstance(e, Ruling):
+        if policy.ruling_needs_approval and e.approved_by is None:
+            return None
+        shares: Mapping[Party, Fraction] | None = e.shares
+    elif policy.disputes and e.outcome in _SETTLED:
+        shares = e.shares
+    else:
         return None
-    if any(p.kind is not PartyKind.SALESPERSON for p in r.shares):
+    if shares is None or any(p.kind is not PartyKind.SALESPERSON for p in shares):
         return None
-    best = max(r.shares.values())
-    top = [p.name for p, v in r.shares.items() if v == best]
-    if len(top) != 1 or r.owner not in (None, top[0]):
+    people = {p.name: v for p, v in shares.items()}
+    owner = e.owner if isinstance(e, Ruling) else None
+    if owner is not None and people[owner] != max(people.values()):
         return None
-    return top[0]
+    return people
 
 
-def on_ruling(m: Ledger, r: Ruling, owner: str) -> None:
-    """RE12-7.7, RE14-5.4: a ruling given before the deal decides the case as it
-    stands then.  It answers every question open, the customer is ``owner``'s (the
-    ruling counts as their registration from then, as a reception a clause gives
-    does), and the deal will split as it says, the whole commission (a salesperson a
-    clause had removed, given a part, has it; the company's or a referrer's part
-    known then is in its shares, as in a ruling after the deal).  The clauses go on
-    from there as for any holder: a confirmed complaint or a reallocation moves a
-    part, a lapse ends the case, a ruling after it decides anew."""
-    shares = {p.name: v for p, v in r.shares.items()}
+def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str) -> None:
+    """RE12-7.7, RE14-5.4: a ruling (or a crossed customer's settlement) given before
+    the deal decides the case as it stands then.  It answers every question open, the
+    customer is ``owner``'s (the decision counts as their registration from then, as
+    a reception a clause gives does), and the deal will split as it says, the whole
+    commission (a salesperson a clause had removed, given a part, has it; the
+    company's or a referrer's part known then is in its shares, as in a ruling after
+    the deal).  The clauses go on from there as for any holder: a confirmed complaint
+    or a reallocation moves a part, a lapse ends the case, a decision after it
+    decides anew."""
+    shares = ruling_people(m.p, e)
+    assert shares is not None
     for who in shares:
         m.lost.pop(who, None)
     m.answered()
@@ -82,9 +92,22 @@ def on_ruling(m: Ledger, r: Ruling, owner: str) -> None:
     # its shares are the whole commission, as a ruling's after the deal are: the
     # company's and a referrer's parts known then are in them
     m.company, m.referrals, m.confirmations = None, [], []
-    rule, template, args = ruling_note(m.p, r)
-    m.given(owner, r.at, rule, template, *args)
+    rule, template, args = ruling_note(m.p, e) if isinstance(e, Ruling) else settled_note(e)
+    m.given(owner, e.at, rule, template, *args)
     m.split = shares
+
+
+def settled_note(d: Dispute) -> Note:
+    """The trail's line for a crossed customer settled or mediated (RE14-5.4)."""
+    how = Term(
+        N_("settled between the parties")
+        if d.outcome is DisputeOutcome.SETTLED
+        else N_("mediated by the department")
+    )
+    return _raw("RE14-5.4", "the crossed customer was {}", how)
+
+
+_SETTLED = frozenset({DisputeOutcome.SETTLED, DisputeOutcome.MEDIATED})
 
 
 def standing(
@@ -156,12 +179,7 @@ def decisions(
     if d.outcome is DisputeOutcome.PENDING:
         steps.append(_raw("RE14-5.4", "{} dispute the customer", Both(d.parties)))
         return {}, None, _raw("RE14-5.4", "a crossed customer the parties have not settled")
-    how = Term(
-        N_("settled between the parties")
-        if d.outcome is DisputeOutcome.SETTLED
-        else N_("mediated by the department")
-    )
-    steps.append(_raw("RE14-5.4", "the crossed customer was {}", how))
+    steps.append(settled_note(d))
     assert d.shares is not None
     return d.shares, None, None
 
