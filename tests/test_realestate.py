@@ -1262,6 +1262,56 @@ def test_a_ruling_before_the_deal_is_where_the_clauses_go_on_from() -> None:
     assert (d.owner, split(d)) == ("甲", sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)))
 
 
+def test_a_ruling_before_the_deal_at_its_edges() -> None:
+    """RE12-7.7, RE14-5.4, where a ruling given before the deal meets the rest of the
+    record: the owner among equal shares, a ruling at the deal's instant, a salesperson
+    a clause had removed, a ruling that pays the public pool."""
+    # among equal shares the salesperson who held the customer then owns it (甲, whom
+    # the customer asked for under RE14-5.3(2)), not the one received first (乙)
+    asked = [
+        *seen(0, "乙"),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["乙"]),
+        SwitchRequest(at=at(5, 11), customer=C, from_="乙", to="甲", permitted=True),
+    ]
+    halves = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(甲=H, 乙=H))
+    a = attribute([*asked, halves, deal(8, "丙")], RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=H, 乙=H))
+    # a ruling at the deal's instant is about the deal: the tie stood when it closed
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    at_deal = Ruling(at=at(8, 15), customer=C, by="项目经理", shares=sp(乙=1))
+    b = attribute([*tie, at_deal, deal(8, "乙")], RE14)
+    assert split(b) == sp(乙=1)
+    assert b.explain().splitlines()[-2:] == [
+        "RE14-5.1: 乙 closed the deal while 乙 and 甲 had registered the customer at the "
+        "same instant: the ruling decides",
+        "RE14-5.4: ruling by 项目经理 (2026-03-10 15:00)",
+    ]
+    # a salesperson a confirmed complaint had removed, given the customer by a ruling
+    # afterwards, has it again
+    complained = [
+        *seen(0, "乙"),
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=C, against="乙", reported_by="丙", confirmed=True
+        ),
+    ]
+    assert split(attribute([*complained, deal(8, "丙")], RE14)) == sp(丙=1)
+    back = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(乙=1))
+    assert split(attribute([*complained, back, deal(8, "丙")], RE14)) == sp(乙=1)
+    # a ruling that pays the public pool decides at the deal, the pool's part included
+    pool = Ruling(
+        at=at(2),
+        customer=C,
+        by="项目经理",
+        approved_by="销售总监",
+        shares={"public_pool": Fraction(3, 10), "salesperson:乙": Fraction(7, 10)},
+    )
+    assert split(attribute([*tie, pool, deal(8, "乙")], RE12)) == {
+        "public_pool": Fraction(3, 10),
+        "salesperson:乙": Fraction(7, 10),
+    }
+
+
 def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:
     """RE14-5.4: 甲 and 乙 quarrelled over the customer in March (the department takes
     that deal); the customer comes back in June, every claim of March lapsed, and 丁

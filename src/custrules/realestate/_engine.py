@@ -651,11 +651,7 @@ def _canonical(event: Event) -> tuple[_dt.datetime, int, str, str]:
     """A total order on events that does not depend on the order they came in,
     nor on the time zone their times are written in."""
     fields = (
-        v.astimezone(_dt.timezone.utc).isoformat()
-        if isinstance(v, _dt.datetime)
-        else sorted(map(repr, v.items()))
-        if isinstance(v, Mapping)
-        else v
+        v.astimezone(_dt.timezone.utc).isoformat() if isinstance(v, _dt.datetime) else v
         for v in attrs.astuple(event, recurse=False)
     )
     return (event.at, event.rank, event.customer, repr((event.type_name, *fields)))
