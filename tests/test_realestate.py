@@ -1276,6 +1276,21 @@ def test_a_ruling_before_the_deal_at_its_edges() -> None:
     halves = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(甲=H, 乙=H))
     a = attribute([*asked, halves, deal(8, "丙")], RE14)
     assert (a.owner, split(a)) == ("甲", sp(甲=H, 乙=H))
+    # who held the customer is not known from records of one instant that nothing
+    # orders (two draws): between equal shares, nobody is named, whichever way round
+    draws = [
+        *seen(0, "甲"),
+        Reallocation(at=at(3), customer=C, from_="甲", to="乙", draw="抽签"),
+        Reallocation(at=at(3), customer=C, from_="甲", to="丙", draw="抽签"),
+    ]
+    even = Ruling(at=at(5), customer=C, by="项目经理", shares=sp(乙=H, 丙=H))
+    drawn = attribute([*draws, even, deal(8, "乙")], RE14)
+    assert (drawn.needs_ruling, drawn.owner, split(drawn)) == (False, None, sp(乙=H, 丙=H))
+    # a settlement under a policy without the dispute clause is still a question
+    settled = Dispute(
+        at=at(2), customer=C, parties=["甲", "乙"], outcome="settled", shares=sp(乙=1)
+    )
+    assert attribute([*seen(0, "甲"), settled, deal(8, "乙")], RE12).needs_ruling
     # a ruling at the deal's instant is about the deal: the tie stood when it closed
     tie = [*seen(0, "甲"), *seen(0, "乙")]
     at_deal = Ruling(at=at(8, 15), customer=C, by="项目经理", shares=sp(乙=1))
