@@ -1196,6 +1196,13 @@ def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy)
     assert split(attribute([*tie, halves, deal(20, "丙")], policy)) == sp(甲=H, 乙=H)
     b = attribute([*tie, halves, *seen(100, "丁"), deal(101, "丁")], policy)
     assert split(b) == sp(丁=1)
+    if policy is RE12:  # one that never counted says so, not that it lapsed
+        unapproved = attrs.evolve(halves, approved_by=None)
+        c = attribute([*tie, unapproved, *seen(100, "丁"), deal(101, "丁")], policy)
+        assert c.explain().splitlines()[-1] == (
+            "RE12-7.7: 项目经理's ruling (2026-03-04 10:00) lacks the sales director's "
+            "approval: it does not count yet"
+        )
     assert [b.explain(lang).splitlines()[-1] for lang in ("en", "zh")] == [
         f"{lapse}: the ruling of 2026-03-04 10:00 is of a time every registration of which "
         "has lapsed since: the customer started over, and it decides nothing now",

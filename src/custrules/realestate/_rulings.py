@@ -120,11 +120,13 @@ def standing(
     """The rulings (or disputes) that still decide at ``now``.  One of a time every claim
     of which has lapsed since, on every member, decides nothing now: the question it
     answered lapsed with those claims, and the customer started over (RE12-7.1,
-    RE14-5.2, as for a question still open)."""
+    RE14-5.2, as for a question still open).  A ruling that never counted (it lacks
+    the approval the policy needs) is left for :func:`decisions` to say so."""
     kept: list[_Decided] = []
     for e in decided:
         day = _local(e.at)
-        if all(state.time_over(day, now) for state in states.values()):
+        unapproved = isinstance(e, Ruling) and policy.ruling_needs_approval and not e.approved_by
+        if not unapproved and all(state.time_over(day, now) for state in states.values()):
             steps.append(
                 _raw(
                     policy.cite("valid"),
