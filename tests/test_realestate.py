@@ -1283,6 +1283,13 @@ def test_a_ruling_before_the_deal_at_its_edges() -> None:
     halves = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(甲=H, 乙=H))
     a = attribute([*asked, halves, deal(8, "丙")], RE14)
     assert (a.owner, split(a)) == ("甲", sp(甲=H, 乙=H))
+    # a settlement replaces RE14-5.3(2)'s 80/20, whose 20 % waited on 乙's registration
+    # being valid at the deal: the settlement's halves wait on nothing of the kind
+    settled_halves = Dispute(
+        at=at(6), customer=C, parties=["甲", "乙"], outcome="settled", shares=sp(甲=H, 乙=H)
+    )
+    late = attribute([*asked, settled_halves, reg(40, "甲"), deal(70, "甲")], RE14)
+    assert split(late) == sp(甲=H, 乙=H)
     # who held the customer is not known from records of one instant that nothing
     # orders (two draws): between equal shares, nobody is named, whichever way round
     draws = [

@@ -94,7 +94,7 @@ def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str) -> None:
     m.company, m.referrals, m.confirmations = None, [], []
     rule, template, args = ruling_note(m.p, e) if isinstance(e, Ruling) else settled_note(e)
     m.given(owner, e.at, rule, template, *args)
-    m.split = shares
+    m.split, m.lapsing = shares, None  # (no part of it waits on a registration)
 
 
 def settled_note(d: Dispute) -> Note:
