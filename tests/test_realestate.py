@@ -1341,6 +1341,33 @@ def test_a_ruling_before_the_deal_at_its_edges() -> None:
     }
 
 
+def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:
+    """RE12-5.1 and RE14-5.3(8) after every claim of March has lapsed (RE12-7.1,
+    RE14-5.2): the customer is new again (RE12-3.7 视为新客户).  Both answers are
+    the ones the June story gives alone; before, the March history changed them."""
+    # RE12-5.1: back in June, the customer names 丙 on entering: 丙's customer, as on
+    # a first visit (before, the March visit made the naming nothing, and 丁's deal
+    # went to 丁 as the closer)
+    june = [visit(92, "丙", named_on_entry=True), deal(93, "丁")]
+    for story in (june, [*seen(0, "甲"), *june]):
+        a = attribute(story, RE12)
+        assert split(a) == sp(丙=1)
+        assert "RE12-5.1" in a.rules
+    # RE14-5.3(8): the salespeople of the visits before the nth are those of the
+    # current run: 乙, who received the customer in March, is not one of them, though
+    # an old customer's introduction made the customer 乙's again in June
+    june8 = [
+        OldCustomerIntroduction(
+            at=at(92, 9), customer=C, old_customer="老客户", salesperson="乙", how="phoned_ahead"
+        ),
+        *seen(92, "甲"),
+        visit(95, "甲", previous=Previous.NAMES, asked_for=["甲"]),
+        deal(96, "甲"),
+    ]
+    for story in (june8, [*seen(0, "乙"), *june8]):
+        assert split(attribute(story, RE14)) == sp(甲=1)
+
+
 def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:
     """RE14-5.4: 甲 and 乙 quarrelled over the customer in March (the department takes
     that deal); the customer comes back in June, every claim of March lapsed, and 丁

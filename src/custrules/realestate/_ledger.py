@@ -350,7 +350,10 @@ class Ledger:
         days = self.regs.get(who)
         if days is None or who in self.lost:
             return False
-        day = _local(t)
+        return self._covers(days, _local(t))
+
+    def _covers(self, days: list[_dt.date], day: _dt.date) -> bool:
+        """Whether registrations made on ``days`` (in order) leave one valid on ``day``."""
         i = bisect_right(days, day)
         if i == 0:
             return False
@@ -413,6 +416,17 @@ class Ledger:
             if i < len(days) and days[i] < day and self._starts_over(v.at):
                 first, since = v.at, day
         return first
+
+    def new_again(self, t: _dt.datetime) -> bool:
+        """Whether a customer who came before is new again at ``t``: every earlier visit
+        was on an earlier day, and no registration on the record is valid then (none
+        was made, or every one has lapsed; one of a salesperson a clause removed still
+        makes the customer known).  The register decides (RE12-4 以登记为准; RE12-3.7
+        视为新客户, RE12-7.1)."""
+        day = _local(t)
+        return _local(self.visits[-1].at) < day and not any(
+            self._covers(days, day) for days in self.regs.values()
+        )
 
     def _starts_over(self, t: _dt.datetime) -> bool:
         """Whether the customer was registered before the day of ``t`` and every one of

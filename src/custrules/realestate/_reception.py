@@ -47,6 +47,9 @@ from custrules.realestate._policy import (
 
 def on_visit(m: Ledger, v: Visit) -> None:
     first = not m.visits
+    # naming someone on entering is a new customer's right (RE12-5.1, RE14-2.5(1)): the
+    # first visit's, or one's who came before and is new again by the register
+    designating = v.named_on_entry and (first or m.new_again(v.at))
     m.visits.append(v)
     p, t, who, owner = m.p, v.at, v.received_by, m.owner
     if v.exhibition and p.exhibitions_need_ruling:
@@ -82,7 +85,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         if taker not in m.lost:
             m.given(taker, t, "RE12-3.10", TOOK_OVER, taker, t, gone)
             return
-    if first:
+    if first or designating:
         if v.named_on_entry and v.asked_for and who not in v.asked_for:
             # the customer named someone else on entering, yet another received them: the
             # named salesperson's customer all the same (RE12-5.1 由该售楼员接待, RE14-2.5(1)
@@ -272,10 +275,14 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
         forgotten = pending[0] if pending is not None and p.forgot is ForgotRule.RECORDS else None
+        # the visits of the current run of claims (one of a time that lapsed is no
+        # earlier visit of this customer's: the customer started over)
+        since = m.current_contact()
+        run = [x for x in m.visits if since is None or x.at >= since]
         earlier = tuple(
             dict.fromkeys(
                 x.received_by
-                for x in m.visits[:-1]
+                for x in run[:-1]
                 if x.received_by not in (who, forgotten) and m.valid(x.received_by, t)
             )
         )
@@ -289,7 +296,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.note(
                 "RE14-5.3(8)",
                 "on visit {} the customer named {}; earlier salesperson(s): {}",
-                len(m.visits),
+                len(run),
                 who,
                 Listed(earlier),
             )
