@@ -1366,6 +1366,14 @@ def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:
     ]
     for story in (june8, [*seen(0, "乙"), *june8]):
         assert split(attribute(story, RE14)) == sp(甲=1)
+    # with no registration on the record, a later day's naming on entering is a new
+    # customer's; the same day's is not (the customer has been received already, and
+    # RE12-5.1 speaks of naming before the substantive reception)
+    morning = visit(0, "甲")
+    later = [visit(1, "乙", named_on_entry=True), deal(2, "丙")]
+    assert split(attribute([morning, *later], RE12)) == sp(乙=1)
+    afternoon = [Visit(at=at(0, 15), customer=C, received_by="乙", named_on_entry=True)]
+    assert split(attribute([morning, *afternoon, deal(2, "丙")], RE12)) == sp(丙=1)
 
 
 def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:
