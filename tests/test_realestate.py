@@ -1376,6 +1376,29 @@ def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:
     assert split(attribute([morning, *afternoon, deal(2, "丙")], RE12)) == sp(丙=1)
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_a_request_to_leave_someone_with_no_claim_changes_nothing(
+    policy: AttributionPolicy,
+) -> None:
+    """RE12-5.2, RE14-5.3(2): the customer asks not to be served by 甲, who holds no
+    valid claim, while 乙 holds the customer: nothing to leave, and no question for the
+    manager (before, the case waited for a ruling)."""
+    rule = "RE12-5.2" if policy is RE12 else "RE14-5.3(2)"
+    line = f"{rule}: the customer asked to leave 甲, who holds no valid claim: the customer stays 乙's"
+    # 甲's registration lapsed; back in May the customer asks for 乙, who receives them
+    back = [*seen(0, "甲"), visit(70, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    leave = SwitchRequest(at=at(70, 11), customer=C, from_="甲", to="乙", permitted=True)
+    a = attribute([*back, leave, deal(75, "乙")], policy)
+    assert (a.needs_ruling, split(a)) == (False, sp(乙=1))
+    assert line in a.explain().splitlines()
+    # 甲 never received the customer, who asks for nobody in particular
+    held = [*seen(0, "乙"), SwitchRequest(at=at(3), customer=C, from_="甲", firm=True)]
+    assert split(attribute([*held, deal(5, "乙")], policy)) == sp(乙=1)
+    # a request naming a third salesperson still contradicts the record
+    third = SwitchRequest(at=at(3), customer=C, from_="甲", to="丙", permitted=True)
+    assert attribute([*seen(0, "乙"), third, deal(5, "丙")], policy).needs_ruling
+
+
 def test_a_quarrel_lapses_with_every_claim_of_its_time() -> None:
     """RE14-5.4: 甲 and 乙 quarrelled over the customer in March (the department takes
     that deal); the customer comes back in June, every claim of March lapsed, and 丁

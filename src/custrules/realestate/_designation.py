@@ -130,17 +130,29 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
     away from their holder (RE12-5.2, RE14-5.3(2) speak of the salesperson receiving
     the customer).  If so, the question is raised.
 
-    One request agrees with the record: the customer who named A on a later visit
+    Two requests agree with the record.  The customer who named A on a later visit
     (RE14-5.3(8), A holds the customer) asks not to be served by B, the one earlier
     salesperson, and for A: the customer did not want B (RE14-5.3(2)), whose clause
-    then sets the bonus."""
+    then sets the bonus.  And a request to leave someone who holds no valid claim,
+    for the holder or for nobody named, changes nothing: it is noted."""
     owner = _held_by_another(m, s.from_, s.at)
     if owner is None:
         return False
     nth = m.nth
-    if nth is not None and nth[0] == owner == (s.to or s.granted_to) and nth[1] == (s.from_,):
+    target = s.to or s.granted_to
+    if nth is not None and nth[0] == owner == target and nth[1] == (s.from_,):
         return False
     rule = "RE12-5.2" if m.p.switch is SwitchRule.RE12 else "RE14-5.3(2)"
+    if target in (None, owner) and not m.valid(s.from_, s.at):
+        # nothing to leave: the salesperson refused holds no valid claim (it lapsed, was
+        # never made, or a clause removed them), and the customer stays with the holder
+        m.note(
+            rule,
+            "the customer asked to leave {}, who holds no valid claim: the customer stays {}'s",
+            s.from_,
+            owner,
+        )
+        return True
     m.needs(
         rule,
         "the customer asked to leave {}, but the customer is {}'s: the request and the "
