@@ -1384,7 +1384,10 @@ def test_a_request_to_leave_someone_with_no_claim_changes_nothing(
     valid claim, while 乙 holds the customer: nothing to leave, and no question for the
     manager (before, the case waited for a ruling)."""
     rule = "RE12-5.2" if policy is RE12 else "RE14-5.3(2)"
-    line = f"{rule}: the customer asked to leave 甲, who holds no valid claim: the customer stays 乙's"
+    line = (
+        f"{rule}: the customer asked to leave 甲, who holds no valid claim: "
+        "the customer stays 乙's"
+    )
     # 甲's registration lapsed; back in May the customer asks for 乙, who receives them
     back = [*seen(0, "甲"), visit(70, "乙", previous=Previous.NAMES, asked_for=["乙"])]
     leave = SwitchRequest(at=at(70, 11), customer=C, from_="甲", to="乙", permitted=True)
