@@ -301,6 +301,8 @@ _HANDLERS: dict[type[Event], Any] = {
 }
 _EVENT_KINDS = frozenset(EVENT_TYPES)
 _BY_TIME = operator.attrgetter("at", "rank")
+#: records that only a ruling could order: one instant, one kind, one customer
+_BY_GROUP = operator.attrgetter("at", "rank", "customer")
 
 
 def attribute(
@@ -623,13 +625,7 @@ def _top(
         return preferred
     # the first reception of any member (by time: members are not ordered by name), in
     # the current run of claims (a visit of a time that lapsed does not count)
-    first = [
-        v
-        for m in members
-        if (since := states[m].current_contact()) is not None
-        for v in states[m].visits
-        if v.received_by in top and v.at >= since
-    ]
+    first = [v for m in members for v in states[m].current_visits() if v.received_by in top]
     if not first:
         return None
     when = min(v.at for v in first)
@@ -705,12 +701,8 @@ class _Run:
     def one(self, e: Event) -> None:
         kind = type(e)
         deal = self.deal
-        if kind is Ruling:
-            self.rulings.append(e)  # type: ignore[arg-type]
-            if len(self.states) == 1 and (deal is None or e.at < deal.at):
-                self.before_deal(e)  # type: ignore[arg-type]
-        elif kind is Dispute:
-            self.disputes.append(e)  # type: ignore[arg-type]
+        if kind is Ruling or kind is Dispute:
+            (self.rulings if kind is Ruling else self.disputes).append(e)  # type: ignore[arg-type]
             if len(self.states) == 1 and (deal is None or e.at < deal.at):
                 self.before_deal(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:
@@ -745,7 +737,7 @@ class _Run:
         named = e.owner if isinstance(e, Ruling) else None
         owner = named or _top(people, held, self.states, [e.customer])
         if owner is not None:
-            on_ruling(state, e, owner)
+            on_ruling(state, e, owner, people)
             self.applied.append(e)
 
     def alone(self, timeline: list[Event], state: Ledger) -> None:
@@ -771,7 +763,8 @@ class _Run:
         while i < n:
             e = timeline[i]
             j = i + 1
-            while j < n and _canonical(timeline[j])[:3] == _canonical(e)[:3]:
+            key = _BY_GROUP(e)
+            while j < n and _BY_GROUP(timeline[j]) == key:
                 j += 1
             group: list[Event] = []
             for x in timeline[i:j]:

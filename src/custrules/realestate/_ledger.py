@@ -384,6 +384,12 @@ class Ledger:
                 i -= 1
         return self.reg_at[who][max(i, 0)]
 
+    def current_visits(self) -> list[Visit]:
+        """The visits of the current run of claims (see :meth:`current_contact`): one of
+        a time whose claims all lapsed is no visit of this customer's now."""
+        since = self.current_contact()
+        return [v for v in self.visits if since is not None and v.at >= since]
+
     def current_contact(self) -> _dt.datetime | None:
         """When the customer was first received in the current run of claims: their
         first visit, or the first since every registration made before it had lapsed

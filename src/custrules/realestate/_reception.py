@@ -275,10 +275,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
         forgotten = pending[0] if pending is not None and p.forgot is ForgotRule.RECORDS else None
-        # the visits of the current run of claims (one of a time that lapsed is no
-        # earlier visit of this customer's: the customer started over)
-        since = m.current_contact()
-        run = [x for x in m.visits if since is None or x.at >= since]
+        run = m.current_visits()  # (a visit of a lapsed time is no earlier visit)
         earlier = tuple(
             dict.fromkeys(
                 x.received_by

@@ -34,6 +34,12 @@ from custrules.realestate._policy import (
 _Decided = TypeVar("_Decided", Ruling, Dispute)
 
 
+def counts(policy: AttributionPolicy, e: Ruling | Dispute) -> bool:
+    """Whether a decision counts: a ruling needs the sales director's approval when the
+    policy says so (RE12-7.7); a dispute's record always counts."""
+    return not (isinstance(e, Ruling) and policy.ruling_needs_approval and not e.approved_by)
+
+
 def ruling_note(policy: AttributionPolicy, r: Ruling) -> Note:
     """The trail's line for a ruling that counts."""
     if r.approved_by:
@@ -56,9 +62,9 @@ def ruling_people(policy: AttributionPolicy, e: Ruling | Dispute) -> dict[str, F
     end, as one after the deal does (it pays the public pool or the department, a
     policy without the clause asks for a ruling, or it names an owner with a smaller
     share)."""
+    if not counts(policy, e):
+        return None
     if isinstance(e, Ruling):
-        if policy.ruling_needs_approval and e.approved_by is None:
-            return None
         shares: Mapping[Party, Fraction] | None = e.shares
     elif policy.disputes and e.outcome in _SETTLED:
         shares = e.shares
@@ -73,7 +79,7 @@ def ruling_people(policy: AttributionPolicy, e: Ruling | Dispute) -> dict[str, F
     return people
 
 
-def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str) -> None:
+def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str, shares: dict[str, Fraction]) -> None:
     """RE12-7.7, RE14-5.4: a ruling (or a crossed customer's settlement) given before
     the deal decides the case as it stands then.  It answers every question open, the
     customer is ``owner``'s (the decision counts as their registration from then, as
@@ -82,9 +88,7 @@ def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str) -> None:
     company's or a referrer's part known then is in its shares, as in a ruling after
     the deal).  The clauses go on from there as for any holder: a confirmed complaint
     or a reallocation moves a part, a lapse ends the case, a decision after it
-    decides anew."""
-    shares = ruling_people(m.p, e)
-    assert shares is not None
+    decides anew.  ``shares`` are its salespeople's (see :func:`ruling_people`)."""
     for who in shares:
         m.lost.pop(who, None)
     m.answered()
@@ -125,8 +129,7 @@ def standing(
     kept: list[_Decided] = []
     for e in decided:
         day = _local(e.at)
-        unapproved = isinstance(e, Ruling) and policy.ruling_needs_approval and not e.approved_by
-        if not unapproved and all(state.time_over(day, now) for state in states.values()):
+        if counts(policy, e) and all(state.time_over(day, now) for state in states.values()):
             steps.append(
                 _raw(
                     policy.cite("valid"),
@@ -150,7 +153,7 @@ def decisions(
     """A ruling or a settled dispute decides everything: (the shares, the owner a
     ruling names or None, why a ruling is still needed or None)."""
     for r in reversed(rulings):
-        if policy.ruling_needs_approval and r.approved_by is None:
+        if not counts(policy, r):
             steps.append(
                 _raw(
                     policy.cite("ruling"),
