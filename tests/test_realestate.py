@@ -93,6 +93,13 @@ def sp(**shares: Fraction | int) -> dict[str, Fraction]:
 H = Fraction(1, 2)
 
 
+def ruling(day: float, shares: Mapping[str, Fraction | int], **kw: Any) -> Ruling:
+    """The project manager's ruling, approved by the sales director (RE12-7.7)."""
+    return Ruling(
+        at=at(day), customer=C, by="项目经理", approved_by="销售总监", shares=shares, **kw
+    )
+
+
 # -- registration: validity, confirmation, the earlier one wins ---------------------------
 
 
@@ -1161,19 +1168,12 @@ def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy)
     receives them as new and closes, and the deal is 丁's (before, the March ruling
     paid 乙 and 甲 the June deal)."""
     tie = [*seen(0, "甲"), *seen(0, "乙")]
-    ruling = Ruling(
-        at=at(2),
-        customer=C,
-        by="项目经理",
-        approved_by="销售总监",
-        shares=sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)),
-        owner="乙",
-    )
+    march = ruling(2, sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)), owner="乙")
     ruled = sp(甲=Fraction(1, 3), 乙=Fraction(2, 3))
-    assert split(attribute([*tie, ruling, deal(20, "甲")], policy)) == ruled
-    kept = [*tie, ruling, reg(25, "乙"), reg(50, "乙"), reg(75, "乙"), reg(100, "乙")]
+    assert split(attribute([*tie, march, deal(20, "甲")], policy)) == ruled
+    kept = [*tie, march, reg(25, "乙"), reg(50, "乙"), reg(75, "乙"), reg(100, "乙")]
     assert split(attribute([*kept, deal(101, "乙")], policy)) == ruled
-    june = [*tie, ruling, *seen(100, "丁")]
+    june = [*tie, march, *seen(100, "丁")]
     a = attribute([*june, deal(101, "丁")], policy)
     assert (a.needs_ruling, split(a), a.owner) == (False, sp(丁=1), "丁")
     cited = "RE12-7.7" if policy is RE12 else "RE14-5.4"
@@ -1185,14 +1185,12 @@ def test_a_ruling_lapses_with_every_claim_of_its_time(policy: AttributionPolicy)
     ]
     assert attribute(june, policy, as_of=at(100, 12)).owner == "丁"  # and before the deal
     # a ruling given after the June deal decides it, however late
-    late = Ruling(at=at(300), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=1))
+    late = ruling(300, sp(甲=1))
     assert split(attribute([*june, deal(101, "丁"), late], policy)) == sp(甲=1)
     # a ruling that cannot name an owner among equal shares (nothing tells the tied
     # salespeople apart) decides at the deal, and lapses the same way: with every claim
     # of its time
-    halves = Ruling(
-        at=at(2), customer=C, by="项目经理", approved_by="销售总监", shares=sp(甲=H, 乙=H)
-    )
+    halves = ruling(2, sp(甲=H, 乙=H))
     assert split(attribute([*tie, halves, deal(20, "丙")], policy)) == sp(甲=H, 乙=H)
     b = attribute([*tie, halves, *seen(100, "丁"), deal(101, "丁")], policy)
     assert split(b) == sp(丁=1)
@@ -1328,17 +1326,52 @@ def test_a_ruling_before_the_deal_at_its_edges() -> None:
     back = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(乙=1))
     assert split(attribute([*complained, back, deal(8, "丙")], RE14)) == sp(乙=1)
     # a ruling that pays the public pool decides at the deal, the pool's part included
-    pool = Ruling(
-        at=at(2),
-        customer=C,
-        by="项目经理",
-        approved_by="销售总监",
-        shares={"public_pool": Fraction(3, 10), "salesperson:乙": Fraction(7, 10)},
-    )
+    pool = ruling(2, {"public_pool": Fraction(3, 10), "salesperson:乙": Fraction(7, 10)})
     assert split(attribute([*tie, pool, deal(8, "乙")], RE12)) == {
         "public_pool": Fraction(3, 10),
         "salesperson:乙": Fraction(7, 10),
     }
+
+
+def test_a_dispute_after_a_ruling_is_a_new_fact_and_decides() -> None:
+    """RE14-5.4 after RE12-7.7 / RE14-5.4's ruling: the later record decides.  A ruling
+    that pays the public pool decides at the deal; a quarrel, a settlement or a crossing
+    not yet settled after it is a new fact it did not answer.  Before, such a ruling
+    decided whatever came after it, while one naming salespeople only did not."""
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    pool = ruling(2, {"public_pool": H, "salesperson:甲": H})
+    assert split(attribute([*tie, pool, deal(8, "甲")], RE14)) == {
+        "public_pool": H,
+        "salesperson:甲": H,
+    }
+    quarrel = Dispute(at=at(5), customer=C, parties=["甲", "乙"], outcome="quarrel")
+    a = attribute([*tie, pool, quarrel, deal(8, "甲")], RE14)
+    assert split(a) == {"department": 1}
+    assert a.explain("en").splitlines()[-2:] == [
+        "RE14-5.4: the ruling of 2026-03-04 10:00 came before the dispute of "
+        "2026-03-07 10:00: the later record decides",
+        "RE14-5.4: 甲 and 乙 quarrelled: the performance and bonus go to the department",
+    ]
+    assert "以较后的记录为准" in a.explain("zh")
+    # the same with a ruling that names salespeople only, applied when given
+    only = attrs.evolve(pool, shares=sp(甲=1))
+    assert split(attribute([*tie, only, quarrel, deal(8, "甲")], RE14)) == {"department": 1}
+    settled = Dispute(
+        at=at(5), customer=C, parties=["甲", "乙"], outcome="settled", shares=sp(甲=H, 乙=H)
+    )
+    assert split(attribute([*tie, pool, settled, deal(8, "甲")], RE14)) == sp(甲=H, 乙=H)
+    pending = Dispute(at=at(5), customer=C, parties=["甲", "乙"], outcome="pending")
+    for policy in (RE12, RE14):
+        waiting = attribute([*tie, pool, pending, deal(8, "甲")], policy)
+        assert waiting.needs_ruling, policy.name
+    # a ruling at the dispute's instant, or after it, answers it
+    for day in (5, 6):
+        later = attrs.evolve(pool, at=at(day))
+        decided = attribute([*tie, quarrel, later, deal(8, "甲")], RE14)
+        assert split(decided) == {"public_pool": H, "salesperson:甲": H}
+    # a ruling that does not count (RE12-7.7 without approval) is not the later record
+    unapproved = Ruling(at=at(6), customer=C, by="项目经理", shares=sp(乙=1))
+    assert attribute([*tie, pool, pending, unapproved, deal(8, "甲")], RE12).needs_ruling
 
 
 def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:

@@ -151,7 +151,11 @@ def decisions(
     steps: list[Note],
 ) -> tuple[Mapping[Party, Fraction], str | None, Note | None] | None:
     """A ruling or a settled dispute decides everything: (the shares, the owner a
-    ruling names or None, why a ruling is still needed or None)."""
+    ruling names or None, why a ruling is still needed or None).  The later record
+    decides: a dispute after a ruling (a quarrel, a settlement, a crossing not yet
+    settled) is a new fact the ruling did not answer; a ruling at a dispute's own
+    instant, or after it, answers it."""
+    last = disputes[-1] if disputes else None
     for r in reversed(rulings):
         if not counts(policy, r):
             steps.append(
@@ -163,6 +167,16 @@ def decisions(
                 )
             )
             continue
+        if last is not None and r.at < last.at:
+            steps.append(
+                _raw(
+                    policy.cite("ruling"),
+                    "the ruling of {} came before the dispute of {}: the later record decides",
+                    r.at,
+                    last.at,
+                )
+            )
+            break
         steps.append(ruling_note(policy, r))
         # without an owner named, the engine names the largest share (never by name)
         return r.shares, r.owner, None
