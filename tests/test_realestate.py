@@ -1333,6 +1333,57 @@ def test_a_ruling_before_the_deal_at_its_edges() -> None:
     }
 
 
+def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> None:
+    """RE14-5.3(4), (12) and RE12-3.10 after a ruling (or a settlement) that decides at
+    the deal: one on a household, one that pays the public pool.  A salesperson it gives
+    a part who then loses every right passes the part, and the customer, to the one
+    who took over, as under a ruling applied when given.  Before, the trail said the
+    salesperson had no part while the ruling still paid them."""
+    her = "王太太"
+    household = [
+        HouseholdLink(at=at(0, 9), customer=C, other=her),
+        *seen(0, "甲"),
+        *seen(0, "乙", her),
+    ]
+    to_yi = ruling(1, sp(乙=1))
+    complained = [
+        visit(5, "丙", her, previous=Previous.NAMES, asked_for=["乙"]),
+        SalespersonComplaint(
+            at=at(5, 11), customer=her, against="乙", reported_by="丙", confirmed=True
+        ),
+    ]
+    assert split(attribute([*household, to_yi, deal(8, "丙", her)], RE14)) == sp(乙=1)
+    a = attribute([*household, to_yi, *complained, deal(8, "丙", her)], RE14)
+    assert (a.owner, split(a), a.follow_up) == ("丙", sp(丙=1), "丙")
+    assert a.explain("en").splitlines()[-1] == "RE14-5.3(4): 乙 has no part: 乙's 1 goes to 丙"
+    # without a deal, the one who took over holds the customer
+    assert attribute([*household, to_yi, *complained], RE14).owner == "丙"
+    # a complaint before the ruling is one the ruling answered
+    early = [attrs.evolve(e, at=e.at - dt.timedelta(days=5)) for e in complained]
+    assert split(attribute([*household, *early, to_yi, deal(8, "丙", her)], RE14)) == sp(乙=1)
+    # a ruling that pays the public pool, then a draw of 乙's customers (RE14-5.3(12))
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    pool = ruling(1, {"public_pool": H, "salesperson:乙": H})
+    drawn = Reallocation(at=at(5), customer=C, from_="乙", to="丁", draw="抽签")
+    b = attribute([*tie, pool, drawn, deal(8, "丁")], RE14)
+    assert (b.owner, split(b)) == ("丁", {"public_pool": H, "salesperson:丁": H})
+    # RE12-3.10 on another member of the household: 乙 loses every right to its deal
+    wife = [
+        *seen(5, "乙", her),
+        SwitchRequest(at=at(5, 11), customer=her, from_="乙", fault="serious", granted_to="丙"),
+    ]
+    linked = [HouseholdLink(at=at(0, 9), customer=C, other=her), *tie, pool, *wife]
+    c = attribute([*linked, deal(8, "丙", her)], RE12)
+    assert split(c) == {"public_pool": H, "salesperson:丙": H}
+    # a part nobody has taken over yet (the deal's closer would) needs a ruling
+    nobody = attrs.evolve(wife[-1], granted_to=None)
+    d = attribute([*linked[:-1], nobody], RE12)
+    assert (d.needs_ruling, d.owner) == (True, None)
+    assert "乙 lost every right, and nobody took over their part" in d.explain("en")
+    e = attribute([*linked[:-1], nobody, deal(8, "丁", her)], RE12)
+    assert split(e) == {"public_pool": H, "salesperson:丁": H}
+
+
 def test_a_dispute_after_a_ruling_is_a_new_fact_and_decides() -> None:
     """RE14-5.4 after RE12-7.7 / RE14-5.4's ruling: the later record decides.  A ruling
     that pays the public pool decides at the deal; a quarrel, a settlement or a crossing

@@ -81,6 +81,7 @@ from custrules.realestate._rulings import (
     decision_view,
     decisions,
     on_ruling,
+    removed_since,
     ruling_people,
     standing,
 )
@@ -490,7 +491,9 @@ def _assemble(
         disputes = standing(policy, states, disputes, now, steps)
     decided = decisions(policy, rulings, disputes, steps)
     if decided is not None:
-        shares, owner, reason = decided
+        shares, owner, reason, when = decided
+        if reason is None:
+            shares, owner, reason = removed_since(policy, states, shares, owner, when, steps)
         if owner is None and reason is None:
             people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
             owner = _top(people, _held(lead, deal, states), states, members)

@@ -190,9 +190,9 @@ class Ledger:
         #: a salesperson whose part of ``split`` needs their registration still valid
         #: at the deal, and the clause that says so (RE14-5.3(2))
         self.lapsing: tuple[str, str] | None = None
-        #: who lost every right: (heir of their part, the clause that says so, the day);
+        #: who lost every right: (heir of their part, the clause that says so, when);
         #: a removal lapses with every registration of its time (see end_removals)
-        self.lost: dict[str, tuple[str | None, str, _dt.date]] = {}
+        self.lost: dict[str, tuple[str | None, str, _dt.datetime]] = {}
         self.follow_up: str | None = None
         #: the instant of the member's last event (for "now" without as_of)
         self.last: _dt.datetime | None = None
@@ -276,7 +276,7 @@ class Ledger:
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
         """A clause removes ``who`` at ``t`` (RE12-3.10, RE14-5.3(4)): they lose every
         right to the customer, and their part goes to ``heir``."""
-        self.lost[who] = (heir, rule, _local(t))
+        self.lost[who] = (heir, rule, t)
         self.leaves_tie(who)
 
     def awaiting_taker(self) -> str | None:
@@ -293,8 +293,8 @@ class Ledger:
         """``who`` received the customer as new after RE12-3.10 removed ``gone`` without
         saying who takes over: their reception or registration answers that question,
         and ``gone``'s part, if any, is theirs."""
-        _, rule, day = self.lost[gone]
-        self.lost[gone] = (who, rule, day)
+        _, rule, when = self.lost[gone]
+        self.lost[gone] = (who, rule, when)
         self._drop_questions(lambda note, _: note[1] == NOBODY and note[2][0] == gone)
 
     def restore(self, who: str) -> bool:
@@ -311,7 +311,8 @@ class Ledger:
         if months is None:
             return
         day = _local(t)
-        for who, (_, rule, raised) in list(self.lost.items()):
+        for who, (_, rule, when) in list(self.lost.items()):
+            raised = _local(when)
             if self._time_over(raised, months, day, t):
                 del self.lost[who]
                 self.note(

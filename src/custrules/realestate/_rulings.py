@@ -25,8 +25,9 @@ from custrules.realestate._events import (
     Party,
     PartyKind,
     Ruling,
+    salesperson,
 )
-from custrules.realestate._ledger import ONE, Ledger, Note, _local, _raw
+from custrules.realestate._ledger import ONE, ZERO, Ledger, Note, _local, _raw
 from custrules.realestate._policy import (
     AttributionPolicy,
 )
@@ -149,12 +150,12 @@ def decisions(
     rulings: list[Ruling],
     disputes: list[Dispute],
     steps: list[Note],
-) -> tuple[Mapping[Party, Fraction], str | None, Note | None] | None:
+) -> tuple[Mapping[Party, Fraction], str | None, Note | None, _dt.datetime] | None:
     """A ruling or a settled dispute decides everything: (the shares, the owner a
-    ruling names or None, why a ruling is still needed or None).  The later record
-    decides: a dispute after a ruling (a quarrel, a settlement, a crossing not yet
-    settled) is a new fact the ruling did not answer; a ruling at a dispute's own
-    instant, or after it, answers it."""
+    ruling names or None, why a ruling is still needed or None, when it was given).
+    The later record decides: a dispute after a ruling (a quarrel, a settlement, a
+    crossing not yet settled) is a new fact the ruling did not answer; a ruling at a
+    dispute's own instant, or after it, answers it."""
     last = disputes[-1] if disputes else None
     for r in reversed(rulings):
         if not counts(policy, r):
@@ -179,13 +180,13 @@ def decisions(
             break
         steps.append(ruling_note(policy, r))
         # without an owner named, the engine names the largest share (never by name)
-        return r.shares, r.owner, None
+        return r.shares, r.owner, None, r.at
     if not disputes:
         return None
     d = disputes[-1]
     if not policy.disputes:
         steps.append(_raw(policy.cite("fallback"), "a dispute between {}", Listed(d.parties)))
-        return {}, None, _raw(policy.cite("fallback"), "a dispute needs a ruling")
+        return {}, None, _raw(policy.cite("fallback"), "a dispute needs a ruling"), d.at
     if d.outcome is DisputeOutcome.QUARREL:
         steps.append(
             _raw(
@@ -194,13 +195,58 @@ def decisions(
                 Both(d.parties),
             )
         )
-        return {DEPARTMENT: ONE}, None, None
+        return {DEPARTMENT: ONE}, None, None, d.at
     if d.outcome is DisputeOutcome.PENDING:
         steps.append(_raw("RE14-5.4", "{} dispute the customer", Both(d.parties)))
-        return {}, None, _raw("RE14-5.4", "a crossed customer the parties have not settled")
+        return {}, None, _raw("RE14-5.4", "a crossed customer the parties have not settled"), d.at
     steps.append(settled_note(d))
     assert d.shares is not None
-    return d.shares, None, None
+    return d.shares, None, None, d.at
+
+
+def removed_since(
+    policy: AttributionPolicy,
+    states: Mapping[str, Ledger],
+    shares: Mapping[Party, Fraction],
+    owner: str | None,
+    when: _dt.datetime,
+    steps: list[Note],
+) -> tuple[Mapping[Party, Fraction], str | None, Note | None]:
+    """A decision that decides at the deal (one on a household, one that pays the public
+    pool, ...) meets the clauses that came after it, as one applied when given does: a
+    salesperson it gives a part who then loses every right (RE14-5.3(4), (12), RE12-3.10)
+    passes the part, and the customer, to the one who took over.  (The shares, the
+    owner, why a ruling is still needed or None.)"""
+    heirs: dict[str, set[tuple[str | None, str]]] = {}
+    for state in states.values():
+        for who, (heir, rule, t) in state.lost.items():
+            if t > when:
+                heirs.setdefault(who, set()).add((heir, rule))
+    if not heirs:
+        return shares, owner, None
+    out = dict(shares)
+    for _ in range(len(heirs)):
+        gone = [p for p in out if p.kind is PartyKind.SALESPERSON and p.name in heirs]
+        if not gone:
+            break
+        for p in gone:
+            ((heir, rule), *others) = heirs[p.name]
+            if heir is None or others:
+                why = _raw(rule, "{} lost every right, and nobody took over their part", p.name)
+                steps.append(why)
+                return {}, None, why
+            part = out.pop(p)
+            out[salesperson(heir)] = out.get(salesperson(heir), ZERO) + part
+            steps.append(
+                _raw(rule, "{} has no part: {}'s {} goes to {}", p.name, p.name, part, heir)
+            )
+            if owner == p.name:
+                owner = heir
+    if any(p.kind is PartyKind.SALESPERSON and p.name in heirs for p in out):
+        why = _raw(policy.cite("fallback"), "every salesperson of the split lost their rights")
+        steps.append(why)
+        return {}, None, why
+    return out, owner, None
 
 
 def decision_view(e: Event) -> tuple[Any, ...]:
