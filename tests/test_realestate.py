@@ -1379,9 +1379,46 @@ def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> N
     nobody = attrs.evolve(wife[-1], granted_to=None)
     d = attribute([*linked[:-1], nobody], RE12)
     assert (d.needs_ruling, d.owner) == (True, None)
-    assert "乙 lost every right, and nobody took over their part" in d.explain("en")
+    assert d.ruling_reason == "RE12-3.10: 乙 lost every right, and nobody took over their part"
     e = attribute([*linked[:-1], nobody, deal(8, "丁", her)], RE12)
     assert split(e) == {"public_pool": H, "salesperson:丁": H}
+    # the one who took over adds the part to their own; an owner the ruling names who
+    # keeps their rights stays the owner; a complaint at the ruling's own instant is one
+    # it answered
+    thirds = ruling(1, sp(甲=Fraction(2, 3), 乙=Fraction(1, 3)), owner="甲")
+    f = attribute([*household, thirds, *complained, deal(8, "丙", her)], RE14)
+    assert (f.owner, split(f)) == ("甲", sp(甲=Fraction(2, 3), 丙=Fraction(1, 3)))
+    halves = ruling(1, sp(乙=H, 丙=H))
+    assert split(attribute([*household, halves, *complained, deal(8, "丙", her)], RE14)) == sp(
+        丙=1
+    )
+    same = [attrs.evolve(e, at=at(1)) for e in complained]
+    assert split(attribute([*household, to_yi, *same, deal(8, "丙", her)], RE14)) == sp(乙=1)
+    # two members' complaints, each against the one who took over on the other: nobody
+    # is left to take the parts
+    crossed = [
+        HouseholdLink(at=at(0, 9), customer=C, other=her),
+        *seen(0, "乙"),
+        *seen(1, "丙", her),
+        halves,
+        SalespersonComplaint(at=at(5), customer=C, against="乙", reported_by="丙", confirmed=True),
+        SalespersonComplaint(
+            at=at(6), customer=her, against="丙", reported_by="乙", confirmed=True
+        ),
+    ]
+    g = attribute([*crossed, deal(8, "丙", her)], RE14)
+    assert g.ruling_reason == "RE14-5.4: every salesperson of the split lost their rights"
+
+
+def test_the_latest_ruling_that_counts_decides() -> None:
+    """RE12-7.7: a later ruling without the sales director's approval does not count; the
+    approved one before it still decides."""
+    story = [*seen(0, "甲"), *seen(0, "乙"), deal(8, "乙")]
+    approved = ruling(9, sp(甲=1))
+    unapproved = attrs.evolve(ruling(10, sp(乙=1)), approved_by=None)
+    a = attribute([*story, approved, unapproved], RE12)
+    assert split(a) == sp(甲=1)
+    assert "lacks the sales director's approval" in a.explain("en")
 
 
 def test_a_dispute_after_a_ruling_is_a_new_fact_and_decides() -> None:
