@@ -1408,6 +1408,12 @@ def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> N
     ]
     g = attribute([*crossed, deal(8, "丙", her)], RE14)
     assert g.ruling_reason == "RE14-5.4: every salesperson of the split lost their rights"
+    assert g.explain("en").splitlines()[-1] == g.ruling_reason
+    # the owner the ruling names, removed: the one who took over owns the customer, even
+    # among equal shares, and when another member is the one who closes (甲 holds 王先生)
+    named = ruling(1, sp(乙=H, 甲=H), owner="乙")
+    h = attribute([*household, named, *complained, deal(8, "丙")], RE14)
+    assert (h.owner, split(h)) == ("丙", sp(甲=H, 丙=H))
 
 
 def test_the_latest_ruling_that_counts_decides() -> None:
