@@ -1427,6 +1427,28 @@ def test_the_latest_ruling_that_counts_decides() -> None:
     assert "lacks the sales director's approval" in a.explain("en")
 
 
+def test_a_household_member_with_no_record_of_their_own_adds_nothing() -> None:
+    """RE12-7.4 and RE14-5.3(11) speak of members who visit.  A host may link a spouse
+    who never comes: the case is then read on the one record there is, as a single
+    customer's, so a ruling before the deal is applied when given and the clauses go
+    on from it (here RE14-5.3(2): the customer then asked for 乙).  Before, the link
+    made the ruling decide at the deal, and 甲 was paid all of it."""
+    tie = [*seen(0, "甲"), *seen(0, "乙")]
+    later = [
+        visit(10, "乙", previous=Previous.NAMES, asked_for=["甲"]),
+        SwitchRequest(at=at(10, 11), customer=C, from_="甲", to="乙"),
+        deal(12, "乙"),
+    ]
+    story = [*tie, ruling(1, sp(甲=1)), *later]
+    linked = [HouseholdLink(at=at(0, 9), customer=C, other="王太太"), *story]
+    alone, pair = attribute(story, RE14), attribute(linked, RE14)
+    assert split(pair) == split(alone) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert (pair.customer, pair.trail) == ("王先生 + 王太太", alone.trail)
+    # the other member's own record (a visit) makes it a household again
+    spouse = [*linked, *seen(2, "丙", "王太太")]
+    assert attribute(spouse, RE14).explain("en").startswith("RE14-5.1: [王先生]")
+
+
 def test_a_dispute_after_a_ruling_is_a_new_fact_and_decides() -> None:
     """RE14-5.4 after RE12-7.7 / RE14-5.4's ruling: the later record decides.  A ruling
     that pays the public pool decides at the deal; a quarrel, a settlement or a crossing

@@ -349,6 +349,13 @@ def attribute(
         inside = set(members)
         timeline = [e for e in items if e.customer in inside]
     label = members[0] if len(members) == 1 else " + ".join(members)
+    if len(members) > 1:
+        # a member with no record of their own (only the household link) adds nothing
+        # to the household's claims: the case is read on the one record there is, as a
+        # single customer's (a ruling before the deal is then applied when given)
+        active = {e.customer for e in timeline if type(e) is not HouseholdLink}
+        if len(active) == 1:
+            members = sorted(active)
     timeline.sort(key=_BY_TIME)
     keys = list(map(_BY_TIME, timeline))
     tied = any(map(operator.eq, keys, keys[1:]))
