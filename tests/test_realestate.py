@@ -2160,6 +2160,16 @@ def test_another_customers_events_change_nothing(
     assert outcome([*mine, *theirs], policy, customer="王先生") == outcome(mine, policy)
 
 
+@given(st.one_of(re_stories(), re_stories(deal=False)), policies)
+def test_a_linked_member_with_no_record_changes_nothing(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """A spouse linked to the customer who never comes adds nothing (RE12-7.4 and
+    RE14-5.3(11) speak of members who visit): the same answer as the customer alone."""
+    link = HouseholdLink(at=min(e.at for e in story), customer=C, other="王太太")
+    assert outcome([link, *story], policy, customer=C) == outcome(story, policy)
+
+
 @given(
     st.sampled_from(SALESPEOPLE),
     st.sampled_from(SALESPEOPLE),
