@@ -2168,6 +2168,15 @@ def test_a_linked_member_with_no_record_changes_nothing(
     RE14-5.3(11) speak of members who visit): the same answer as the customer alone."""
     link = HouseholdLink(at=min(e.at for e in story), customer=C, other="王太太")
     assert outcome([link, *story], policy, customer=C) == outcome(story, policy)
+    # nor do the spouse's events after the deal (a visit, a change of name)
+    deal = next((e for e in story if isinstance(e, Deal)), None)
+    if deal is not None:
+        after = deal.at + dt.timedelta(days=1)
+        late = [
+            Visit(at=after, customer="王太太", received_by="丙"),
+            NameChange(at=after, customer="王太太", new_name="王女士"),
+        ]
+        assert outcome([link, *story, *late], policy, customer=C) == outcome(story, policy)
 
 
 @given(

@@ -349,13 +349,6 @@ def attribute(
         inside = set(members)
         timeline = [e for e in items if e.customer in inside]
     label = members[0] if len(members) == 1 else " + ".join(members)
-    if len(members) > 1:
-        # a member with no record of their own (only the household link) adds nothing
-        # to the household's claims: the case is read on the one record there is, as a
-        # single customer's (a ruling before the deal is then applied when given)
-        active = {e.customer for e in timeline if type(e) is not HouseholdLink}
-        if len(active) == 1:
-            members = sorted(active)
     timeline.sort(key=_BY_TIME)
     keys = list(map(_BY_TIME, timeline))
     tied = any(map(operator.eq, keys, keys[1:]))
@@ -371,6 +364,19 @@ def attribute(
             a2=Names(_fmt(d.at) for d in deals),
         )
     deal = deals[0] if deals else None
+    if len(members) > 1:
+        # a member with no record of their own up to the deal (only the household link,
+        # or events after the deal, which change nothing) adds nothing to the household's
+        # claims: the case is read on the one record there is, as a single customer's
+        # (a ruling before the deal is then applied when given)
+        active = {
+            e.customer
+            for e in timeline
+            if type(e) is not HouseholdLink
+            and (deal is None or e.at <= deal.at or type(e) is MeetingRecord)
+        }
+        if len(active) == 1:
+            members = sorted(active)
     cutoff = _cutoff(policy, deal, as_of)
     run = _pass(policy, members, timeline, tied, deal, cutoff)
     decided = _assemble(policy, members, label, run, as_of)
