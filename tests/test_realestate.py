@@ -133,6 +133,27 @@ def test_a_deal_with_no_valid_claim_goes_to_its_closer() -> None:
     assert split(attribute(story, RE12)) == sp(乙=1)
 
 
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_visits_with_no_registration_give_no_claim_and_the_trail_says_so(
+    policy: AttributionPolicy,
+) -> None:
+    """RE12-7.1 (每次来访都要登记), RE14-5.1, 5.2: the register decides; a visit is not
+    a registration.  The trail says why the visits decide nothing, and says it only
+    when the record has no registration at all (an unconfirmed one says its own)."""
+    story = [visit(0, "甲"), visit(10, "乙"), deal(10, "乙")]
+    a = attribute(story, policy)
+    assert split(a) == sp(乙=1)
+    cited = policy.cite("valid")
+    assert a.explain("en").splitlines()[0] == (
+        f"{cited}: the record holds visits but no registration: a visit alone gives no claim"
+    )
+    assert "仅有来访不构成任何权益" in a.explain("zh")
+    lapsed = attribute([*seen(0, "甲"), visit(70, "乙"), deal(70, "乙")], policy)
+    assert "no registration" not in lapsed.explain("en")
+    unconfirmed = [visit(0, "甲"), reg(0, "甲", confirmed=False), visit(10, "乙"), deal(10, "乙")]
+    assert "no registration" not in attribute(unconfirmed, RE12).explain("en")
+
+
 # -- RE12-3.6 / RE14-5.3(1): returning customers ------------------------------------------
 
 

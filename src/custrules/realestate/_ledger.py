@@ -929,6 +929,14 @@ def on_deal(m: Ledger, d: Deal) -> None:
             Both(payees),
         )
     m.closer_took = True
+    if not m.regs and m.visits:
+        confirmed = m.cited("confirmed")
+        if not any(rule == confirmed for rule, _, _ in m.steps):
+            # say why the visits on the record decide nothing: none was registered
+            m.note(
+                "valid",
+                "the record holds visits but no registration: a visit alone gives no claim",
+            )
     m.given(
         d.closed_by,
         d.at,
