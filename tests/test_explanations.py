@@ -1543,14 +1543,28 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
     ),
     ("household_one_member_held", "RE12"): (
-        ["RE12-7.3: [王太太] 乙 registered the customer first (2026-03-03 10:00)"],
-        ["RE12-7.3: [王太太] 乙最先登记了该客户（2026-03-03 10:00）"],
+        [
+            "RE12-7.1: [王先生] the record holds visits but no registration: a visit alone "
+            "gives no claim",
+            "RE12-7.3: [王太太] 乙 registered the customer first (2026-03-03 10:00)",
+        ],
+        [
+            "RE12-7.1: [王先生] 记录中有来访而无登记：仅有来访不构成任何权益",
+            "RE12-7.3: [王太太] 乙最先登记了该客户（2026-03-03 10:00）",
+        ],
         None,
         None,
     ),
     ("household_one_member_held", "RE14"): (
-        ["RE14-5.1: [王太太] 乙 registered the customer first (2026-03-03 10:00)"],
-        ["RE14-5.1: [王太太] 乙最先登记了该客户（2026-03-03 10:00）"],
+        [
+            "RE14-5.2: [王先生] the record holds visits but no registration: a visit alone "
+            "gives no claim",
+            "RE14-5.1: [王太太] 乙 registered the customer first (2026-03-03 10:00)",
+        ],
+        [
+            "RE14-5.2: [王先生] 记录中有来访而无登记：仅有来访不构成任何权益",
+            "RE14-5.1: [王太太] 乙最先登记了该客户（2026-03-03 10:00）",
+        ],
         None,
         None,
     ),

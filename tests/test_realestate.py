@@ -148,6 +148,8 @@ def test_visits_with_no_registration_give_no_claim_and_the_trail_says_so(
         f"{cited}: the record holds visits but no registration: a visit alone gives no claim"
     )
     assert "仅有来访不构成任何权益" in a.explain("zh")
+    waiting = attribute(story[:2], policy)  # no deal yet: nobody holds the customer
+    assert (waiting.owner, waiting.explain("en")) == (None, a.explain("en").splitlines()[0])
     lapsed = attribute([*seen(0, "甲"), visit(70, "乙"), deal(70, "乙")], policy)
     assert "no registration" not in lapsed.explain("en")
     unconfirmed = [visit(0, "甲"), reg(0, "甲", confirmed=False), visit(10, "乙"), deal(10, "乙")]

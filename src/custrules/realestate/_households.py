@@ -202,6 +202,7 @@ def holder(
         state = states[m]
         owner = state.owner
         if owner is None:
+            state.unregistered()
             continue
         if not state.holds(owner, now):
             if owner in state.regs:

@@ -323,6 +323,18 @@ class Ledger:
                     raised,
                 )
 
+    def unregistered(self) -> None:
+        """Say why the visits on the record decide nothing when none was registered
+        (RE12-7.1, RE14-5.2: the register decides; a registration not confirmed says
+        its own reason)."""
+        if not self.regs and self.visits:
+            confirmed = self.cited("confirmed")
+            if not any(rule == confirmed for rule, _, _ in self.steps):
+                self.note(
+                    "valid",
+                    "the record holds visits but no registration: a visit alone gives no claim",
+                )
+
     def answered(self) -> None:
         """A manager's ruling answers every question open (RE12-7.7, RE14-5.4)."""
         self.ruling, self.raised = [], []
@@ -929,14 +941,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
             Both(payees),
         )
     m.closer_took = True
-    if not m.regs and m.visits:
-        confirmed = m.cited("confirmed")
-        if not any(rule == confirmed for rule, _, _ in m.steps):
-            # say why the visits on the record decide nothing: none was registered
-            m.note(
-                "valid",
-                "the record holds visits but no registration: a visit alone gives no claim",
-            )
+    m.unregistered()
     m.given(
         d.closed_by,
         d.at,
