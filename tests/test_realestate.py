@@ -235,6 +235,29 @@ def test_re14_5_3_7_found_in_the_records() -> None:
     assert split(attribute(lapsed, RE14)) == sp(乙=1)
 
 
+def test_re14_5_3_7_found_after_the_registration_lapsed() -> None:
+    """RE14-5.3(7) 若属建档有效期 ... 若属建档无效期，则与b无关: the registration is read
+    when A finds B in the records.  甲 registered on 2 March (valid to 2 May); the
+    customer came back on 26 April, forgetting 甲, and 乙 found 甲 on 7 May.  Before, 甲
+    was paid half and the trail said 甲's registration was valid.  RE12-3.7(i) sets no
+    such condition: its month from the forgotten visit decides."""
+    forgot = [*seen(0, "甲"), *seen(55, "乙", previous=Previous.FORGOT)]
+    found = Recognition(at=at(66), customer=C, original="甲", by_records=True)
+    a = attribute([*forgot, found, deal(69, "乙")], RE14)
+    assert (a.owner, split(a)) == ("乙", sp(乙=1))
+    assert a.explain("en").splitlines()[-1] == (
+        "RE14-5.2: 甲 was recognised (2026-05-07 10:00), but 甲's registration had lapsed: "
+        "the recognition gives 甲 no claim"
+    )
+    # found on 2 May, the last day of 甲's registration: the bonus is split
+    in_time = attrs.evolve(found, at=at(61))
+    assert split(attribute([*forgot, in_time, deal(69, "乙")], RE14)) == sp(甲=H, 乙=H)
+    # RE12-3.7(i): recognised within a month of the forgotten visit, after 甲's month
+    twelve = [*seen(0, "甲"), *seen(23, "乙", previous=Previous.FORGOT)]
+    late = Recognition(at=at(39), customer=C, original="甲")
+    assert split(attribute([*twelve, late, deal(41, "乙")], RE12)) == sp(甲=H, 乙=H)
+
+
 # -- RE12-3.10: a new customer refuses the salesperson ------------------------------------
 
 

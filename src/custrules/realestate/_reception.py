@@ -329,6 +329,22 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         m.note("returning", "{} was recognised, not {}", r.original, earlier)
         return
     p = m.p
+    if p.forgot is ForgotRule.RECORDS and earlier not in m.lost and not m.holds(earlier, r.at):
+        # RE14-5.3(7) 若属建档无效期，则与b无关: found only after their registration lapsed,
+        # the salesperson the customer forgot has no part; the one who received them keeps
+        # the customer (RE12-3.7(i) sets no such condition: its month from the forgotten
+        # visit decides)
+        m.take(
+            new,
+            "valid",
+            "{} was recognised ({}), but {}'s registration had lapsed: the recognition "
+            "gives {} no claim",
+            earlier,
+            r.at,
+            earlier,
+            earlier,
+        )
+        return
     if p.forgot is ForgotRule.RECOGNITION_WINDOW:
         # (g) is a recognition in person: found in the records after the customer left,
         # the original cannot take over that day's reception, and (i) applies
