@@ -936,6 +936,15 @@ def test_re11_3_registering_again_after_a_missed_appointment() -> None:
     assert "RE11-3" in a.rules
 
 
+def test_re11_a_referral_the_customer_never_came_for_pays_nothing() -> None:
+    """RE11-2, RE11-3: a referral registered after the customer's earlier time had lapsed,
+    for an appointment the customer never came to: no visit of the referral, no part
+    (the deal, closed without a new visit, goes by the record)."""
+    story = [*seen(0, "甲"), referral(day=60, appointment=62), deal(65, "甲")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+
+
 # -- households: RE12-7.4 against RE14-5.3(11) -----------------------------------------------
 
 
