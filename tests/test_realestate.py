@@ -1464,6 +1464,23 @@ def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> N
     g = attribute([*crossed, deal(8, "丙", her)], RE14)
     assert g.ruling_reason == "RE14-5.4: every salesperson of the split lost their rights"
     assert g.explain("en").splitlines()[-1] == g.ruling_reason
+    # 乙 removed on both members' records, with a different salesperson taking over on each
+    both = [
+        HouseholdLink(at=at(0, 9), customer=C, other=her),
+        *seen(0, "乙"),
+        *seen(1, "乙", her),
+        to_yi,
+        SalespersonComplaint(at=at(5), customer=C, against="乙", reported_by="丙", confirmed=True),
+        SalespersonComplaint(
+            at=at(5), customer=her, against="乙", reported_by="丁", confirmed=True
+        ),
+    ]
+    k = attribute([*both, deal(8, "丙")], RE14)
+    assert k.ruling_reason == (
+        "RE14-5.4: 乙 lost every right on the records of two members, to different "
+        "salespeople: who takes their part needs a ruling"
+    )
+    assert "其份额归谁需要裁决" in k.ruling_text("zh")
     # the owner the ruling names, removed: the one who took over owns the customer, even
     # among equal shares, and when another member is the one who closes (甲 holds 王先生)
     named = ruling(1, sp(乙=H, 甲=H), owner="乙")

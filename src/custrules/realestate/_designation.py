@@ -28,7 +28,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import NOBODY, ONE, ZERO, Ledger, pending_parties
+from custrules.realestate._ledger import NOBODY, ONE, Ledger, pass_parts, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -324,19 +324,11 @@ def deal_split(m: Ledger) -> dict[str, Fraction] | None:
     split = pending_split(m)
     if not split or not m.lost:
         return split
-    for _ in range(len(m.lost)):
-        gone = [who for who in split if who in m.lost]
-        if not gone:
-            break
-        for who in gone:
-            heir, rule, _ = m.lost[who]
-            part = split.pop(who)
-            if heir is None:
-                m.needs(rule, "{} lost every right, and nobody took over their part", who)
-                return None
-            split[heir] = split.get(heir, ZERO) + part
-            m.note(rule, "{} has no part: {}'s {} goes to {}", who, who, part, heir)
-    if any(who in m.lost for who in split):
-        m.needs("fallback", "every salesperson of the split lost their rights")
+    notes, question = pass_parts(split, {who: (h, rule) for who, (h, rule, _) in m.lost.items()})
+    for rule, template, args in notes:
+        m.note(rule, template, *args)
+    if question is not None:
+        rule, template, args = question
+        m.needs(rule, template, *args)
         return None
     return split

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -949,6 +949,35 @@ def on_deal(m: Ledger, d: Deal) -> None:
         "{} closed the deal with no valid claim against it",
         d.closed_by,
     )
+
+
+def pass_parts(
+    split: dict[str, Fraction], heirs: Mapping[str, tuple[str | None, str]]
+) -> tuple[list[Note], Note | None]:
+    """Move the part of each salesperson of ``split`` who lost every right to the one a
+    clause named to take it (``heirs``: who, and the clause, by the removed salesperson),
+    in place, and on along a chain of removals (RE12-3.10, RE14-5.3(4), (12)).  The
+    trail's lines, with the clause's rule or key, and the question for the manager
+    when a part has nowhere to go, or None."""
+    notes: list[Note] = []
+    for _ in range(len(heirs)):
+        gone = [who for who in split if who in heirs]
+        if not gone:
+            break
+        for who in gone:
+            heir, rule = heirs[who]
+            part = split.pop(who)
+            if heir is None:
+                return notes, (rule, NOBODY_TOOK_PART, (who,))
+            split[heir] = split.get(heir, ZERO) + part
+            notes.append((rule, N_("{} has no part: {}'s {} goes to {}"), (who, who, part, heir)))
+    if any(who in heirs for who in split):
+        return notes, ("fallback", N_("every salesperson of the split lost their rights"), ())
+    return notes, None
+
+
+#: a removed salesperson's part that nobody took over (see pass_parts)
+NOBODY_TOOK_PART = N_("{} lost every right, and nobody took over their part")
 
 
 def stands_at_deal(m: Ledger, d: Deal) -> bool:

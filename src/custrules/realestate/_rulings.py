@@ -27,7 +27,7 @@ from custrules.realestate._events import (
     Ruling,
     salesperson,
 )
-from custrules.realestate._ledger import ONE, ZERO, Ledger, Note, _local, _raw
+from custrules.realestate._ledger import ONE, Ledger, Note, _local, _raw, pass_parts
 from custrules.realestate._policy import (
     AttributionPolicy,
 )
@@ -217,35 +217,38 @@ def removed_since(
     salesperson it gives a part who then loses every right (RE14-5.3(4), (12), RE12-3.10)
     passes the part, and the customer, to the one who took over.  (The shares, the
     owner, why a ruling is still needed or None.)"""
-    heirs: dict[str, set[tuple[str | None, str]]] = {}
+    found: dict[str, set[tuple[str | None, str]]] = {}
     for state in states.values():
         for who, (heir, rule, t) in state.lost.items():
             if t > when:
-                heirs.setdefault(who, set()).add((heir, rule))
-    if not heirs:
+                found.setdefault(who, set()).add((heir, rule))
+    if not found:
         return shares, owner, None
-    out = dict(shares)
-    for _ in range(len(heirs)):
-        gone = [p for p in out if p.kind is PartyKind.SALESPERSON and p.name in heirs]
-        if not gone:
-            break
-        for p in gone:
-            ((heir, rule), *others) = heirs[p.name]
-            if heir is None or others:
-                why = _raw(rule, "{} lost every right, and nobody took over their part", p.name)
-                steps.append(why)
-                return {}, None, why
-            part = out.pop(p)
-            out[salesperson(heir)] = out.get(salesperson(heir), ZERO) + part
-            steps.append(
-                _raw(rule, "{} has no part: {}'s {} goes to {}", p.name, p.name, part, heir)
+    heirs: dict[str, tuple[str | None, str]] = {}
+    for who, options in sorted(found.items()):
+        if len({heir for heir, _ in options}) > 1:
+            why = _raw(
+                policy.cite("fallback"),
+                "{} lost every right on the records of two members, to different "
+                "salespeople: who takes their part needs a ruling",
+                who,
             )
-            if owner == p.name:
-                owner = heir
-    if any(p.kind is PartyKind.SALESPERSON and p.name in heirs for p in out):
-        why = _raw(policy.cite("fallback"), "every salesperson of the split lost their rights")
-        steps.append(why)
+            steps.append(why)
+            return {}, None, why
+        heirs[who] = min(options)
+    people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
+    notes, question = pass_parts(people, heirs)
+    cites = policy.cite_table
+    steps.extend(_raw(cites.get(rule, rule), template, *args) for rule, template, args in notes)
+    if question is not None:
+        rule, template, args = question
+        steps.append(why := _raw(cites.get(rule, rule), template, *args))
         return {}, None, why
+    out = {p: v for p, v in shares.items() if p.kind is not PartyKind.SALESPERSON}
+    out.update((salesperson(who), v) for who, v in people.items())
+    for _ in range(len(heirs)):  # the owner's part went where theirs did
+        if owner in heirs:
+            owner = heirs[owner][0]
     return out, owner, None
 
 
