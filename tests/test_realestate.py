@@ -1449,32 +1449,31 @@ def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> N
     )
     same = [attrs.evolve(e, at=at(1)) for e in complained]
     assert split(attribute([*household, to_yi, *same, deal(8, "丙", her)], RE14)) == sp(乙=1)
+
+    def complaints(his: str, hers: str, ruled: Ruling, **against: tuple[str, str]) -> list[Any]:
+        """A household (王先生 received by ``his``, 王太太 by ``hers``), the ruling, and
+        on each member's record a confirmed complaint: (against, reported by)."""
+        return [
+            HouseholdLink(at=at(0, 9), customer=C, other=her),
+            *seen(0, his),
+            *seen(1, hers, her),
+            ruled,
+            *(
+                SalespersonComplaint(
+                    at=at(5), customer=who, against=bad, reported_by=by, confirmed=True
+                )
+                for who, (bad, by) in ((C, against["him"]), (her, against["her"]))
+            ),
+        ]
+
     # two members' complaints, each against the one who took over on the other: nobody
     # is left to take the parts
-    crossed = [
-        HouseholdLink(at=at(0, 9), customer=C, other=her),
-        *seen(0, "乙"),
-        *seen(1, "丙", her),
-        halves,
-        SalespersonComplaint(at=at(5), customer=C, against="乙", reported_by="丙", confirmed=True),
-        SalespersonComplaint(
-            at=at(6), customer=her, against="丙", reported_by="乙", confirmed=True
-        ),
-    ]
+    crossed = complaints("乙", "丙", halves, him=("乙", "丙"), her=("丙", "乙"))
     g = attribute([*crossed, deal(8, "丙", her)], RE14)
     assert g.ruling_reason == "RE14-5.4: every salesperson of the split lost their rights"
     assert g.explain("en").splitlines()[-1] == g.ruling_reason
     # 乙 removed on both members' records, with a different salesperson taking over on each
-    both = [
-        HouseholdLink(at=at(0, 9), customer=C, other=her),
-        *seen(0, "乙"),
-        *seen(1, "乙", her),
-        to_yi,
-        SalespersonComplaint(at=at(5), customer=C, against="乙", reported_by="丙", confirmed=True),
-        SalespersonComplaint(
-            at=at(5), customer=her, against="乙", reported_by="丁", confirmed=True
-        ),
-    ]
+    both = complaints("乙", "乙", to_yi, him=("乙", "丙"), her=("乙", "丁"))
     k = attribute([*both, deal(8, "丙")], RE14)
     assert k.ruling_reason == (
         "RE14-5.4: 乙 lost every right on the records of two members, to different "
