@@ -1480,6 +1480,7 @@ def test_a_removal_after_a_ruling_that_decides_at_the_deal_moves_its_part() -> N
         "salespeople: who takes their part needs a ruling"
     )
     assert "其份额归谁需要裁决" in k.ruling_text("zh")
+    assert k.explain("en").splitlines()[-1] == k.ruling_reason
     # the owner the ruling names, removed: the one who took over owns the customer, even
     # among equal shares, and when another member is the one who closes (甲 holds 王先生)
     named = ruling(1, sp(乙=H, 甲=H), owner="乙")

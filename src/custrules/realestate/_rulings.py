@@ -238,11 +238,10 @@ def removed_since(
         heirs[who] = min(options)
     people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
     notes, question = pass_parts(people, heirs)
-    cites = policy.cite_table
-    steps.extend(_raw(cites.get(rule, rule), template, *args) for rule, template, args in notes)
+    steps.extend(notes)  # (each cites the clause that removed the salesperson)
     if question is not None:
         rule, template, args = question
-        steps.append(why := _raw(cites.get(rule, rule), template, *args))
+        steps.append(why := _raw(policy.cite_table.get(rule, rule), template, *args))
         return {}, None, why
     out = {p: v for p, v in shares.items() if p.kind is not PartyKind.SALESPERSON}
     out.update((salesperson(who), v) for who, v in people.items())
