@@ -39,7 +39,6 @@ from custrules.realestate._events import (
     NameChange,
     OldCustomerIntroduction,
     Party,
-    PartyKind,
     Reallocation,
     Recognition,
     ReferralConfirmation,
@@ -83,6 +82,7 @@ from custrules.realestate._rulings import (
     on_ruling,
     removed_since,
     ruling_people,
+    salespeople,
     standing,
 )
 
@@ -508,7 +508,7 @@ def _assemble(
         if reason is None:
             shares, owner, reason = removed_since(policy, states, shares, owner, when, steps)
         if owner is None and reason is None:
-            people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
+            people = salespeople(shares)
             owner = _top(people, _held(lead, deal, states), states, members)
             if owner is None and people:
                 steps.append(_unnamed(policy.cite("ruling"), people))

@@ -159,6 +159,7 @@ class Ledger:
         "steps",
         "tied",
         "told_lapsed",
+        "unconfirmed",
         "unordered",
         "visits",
     )
@@ -174,6 +175,8 @@ class Ledger:
         #: the deal went to its closer for want of a valid claim on this record
         self.closer_took = False
         self.steps: list[Note] = []
+        #: a registration on the record did not count (RE12-7.2), and the trail said why
+        self.unconfirmed = False
         self.ruling: list[Note] = []
         #: the day each question in ``ruling`` was raised (None: unknown); a tie's ends
         #: by its own rule while the tie stands (see end_lapsed_tie)
@@ -327,13 +330,11 @@ class Ledger:
         """Say why the visits on the record decide nothing when none was registered
         (RE12-7.1, RE14-5.2: the register decides; a registration not confirmed says
         its own reason)."""
-        if not self.regs and self.visits:
-            confirmed = self.cited("confirmed")
-            if not any(rule == confirmed for rule, _, _ in self.steps):
-                self.note(
-                    "valid",
-                    "the record holds visits but no registration: a visit alone gives no claim",
-                )
+        if not self.regs and self.visits and not self.unconfirmed:
+            self.note(
+                "valid",
+                "the record holds visits but no registration: a visit alone gives no claim",
+            )
 
     def answered(self) -> None:
         """A manager's ruling answers every question open (RE12-7.7, RE14-5.4)."""
@@ -699,6 +700,7 @@ class Ledger:
 def _uncounted(m: Ledger, e: Registration) -> None:
     """Say why a registration does not count (RE12-7.2): never confirmed, confirmed
     after the deal's cutoff, or not confirmed yet at the instant asked about."""
+    m.unconfirmed = True
     if e.confirmed_at is None:
         m.note(
             "confirmed",

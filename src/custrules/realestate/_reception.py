@@ -21,9 +21,10 @@ Clauses here (docs/rules.md):
 
 from __future__ import annotations
 
+import datetime as _dt
 from fractions import Fraction
 
-from custrules._i18n import Listed
+from custrules._i18n import N_, Listed
 from custrules.periods import add_months
 from custrules.realestate._events import (
     Previous,
@@ -308,19 +309,27 @@ def _named_visit(m: Ledger, v: Visit) -> None:
     )
 
 
+def _recognised_lapsed(r: Recognition) -> tuple[str, str, str, _dt.datetime, str, str]:
+    """The trail's line (its key, template and facts) for a salesperson recognised after
+    their registration lapsed (RE12-7.1, RE14-5.2, RE14-5.3(7) 若属建档无效期)."""
+    return (
+        "valid",
+        N_(
+            "{} was recognised ({}), but {}'s registration had lapsed: the recognition "
+            "gives {} no claim"
+        ),
+        r.original,
+        r.at,
+        r.original,
+        r.original,
+    )
+
+
 def on_recognition(m: Ledger, r: Recognition) -> None:
     if m.forgot is None:
         if r.original in m.regs and r.original != m.owner and not m.holds(r.original, r.at):
             if not m.said_lost(r.original):
-                m.note(
-                    "valid",
-                    "{} was recognised ({}), but {}'s registration had lapsed: the recognition "
-                    "gives {} no claim",
-                    r.original,
-                    r.at,
-                    r.original,
-                    r.original,
-                )
+                m.note(*_recognised_lapsed(r))
             return
         m.note("returning", "{} was recognised ({})", r.original, r.at)
         return
@@ -334,16 +343,7 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         # the salesperson the customer forgot has no part; the one who received them keeps
         # the customer (RE12-3.7(i) sets no such condition: its month from the forgotten
         # visit decides)
-        m.take(
-            new,
-            "valid",
-            "{} was recognised ({}), but {}'s registration had lapsed: the recognition "
-            "gives {} no claim",
-            earlier,
-            r.at,
-            earlier,
-            earlier,
-        )
+        m.take(new, *_recognised_lapsed(r))
         return
     if p.forgot is ForgotRule.RECOGNITION_WINDOW:
         # (g) is a recognition in person: found in the records after the customer left,

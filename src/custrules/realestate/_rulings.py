@@ -204,6 +204,12 @@ def decisions(
     return d.shares, None, None, d.at
 
 
+def salespeople(shares: Mapping[Party, Fraction]) -> dict[str, Fraction]:
+    """The salespeople's shares of a decision, by name (the public pool, the department
+    and a referrer left out)."""
+    return {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
+
+
 def removed_since(
     policy: AttributionPolicy,
     states: Mapping[str, Ledger],
@@ -236,7 +242,7 @@ def removed_since(
             steps.append(why)
             return {}, None, why
         heirs[who] = min(options)
-    people = {p.name: v for p, v in shares.items() if p.kind is PartyKind.SALESPERSON}
+    people = salespeople(shares)
     notes, question = pass_parts(people, heirs)
     steps.extend(notes)  # (each cites the clause that removed the salesperson)
     if question is not None:
