@@ -1331,10 +1331,12 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
     ("complaint_confirmed", "RE14"): (
         [
             "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(1): 甲 received 乙's returning customer: the customer stays 乙's",
             "RE14-5.3(4): the supervisor confirmed the complaint: 乙 has no part; 甲 receives",
         ],
         [
             "RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(1): 甲接待了乙的回访客户：客户仍归乙",
             "RE14-5.3(4): 主管确认投诉属实：乙不参与分成；由甲接收",
         ],
         None,
@@ -1343,10 +1345,12 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
     ("complaint_confirmed", "RE12"): (
         [
             "RE12-7.3: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE12-3.6: 甲 received 乙's returning customer: the customer stays 乙's",
             "RE12-7.7: a complaint against 乙 (no clause removes a salesperson for it)",
         ],
         [
             "RE12-7.3: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE12-3.6: 甲接待了乙的回访客户：客户仍归乙",
             "RE12-7.7: 对乙的投诉（没有条款因此取消置业顾问的份额）",
         ],
         None,
@@ -1355,9 +1359,14 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
     ("complaint_unconfirmed", "RE14"): (
         [
             "RE14-5.1: 乙 registered the customer first (2026-03-02 10:00)",
+            "RE14-5.3(1): 甲 received 乙's returning customer: the customer stays 乙's",
             "RE14-5.3(4): a complaint against 乙, not yet confirmed",
         ],
-        ["RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）", "RE14-5.3(4): 对乙的投诉，尚未确认"],
+        [
+            "RE14-5.1: 乙最先登记了该客户（2026-03-02 10:00）",
+            "RE14-5.3(1): 甲接待了乙的回访客户：客户仍归乙",
+            "RE14-5.3(4): 对乙的投诉，尚未确认",
+        ],
         None,
         None,
     ),

@@ -2444,3 +2444,25 @@ def test_allocate_sums_exactly_and_stays_within_a_cent(weights: list[int], cents
     for key, share in shares.items():
         assert abs(Fraction(parts[key]) - share * Fraction(total)) < Fraction(1, 100)
         assert parts[key] == parts[key].quantize(Decimal("0.01"))
+
+
+@given(re_stories(), policies)
+def test_a_courtesy_on_a_day_before_the_deal_changes_nothing(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """A colleague who receives the holder's returning customer for them on a day the deal
+    does not close (RE12-4, RE14-2.5 否则属义务接待) changes nothing: the split the clauses
+    set before it (a switch's 80/20, RE14-5.3(7)'s 50/50, RE14-5.3(8)'s 50/50, a ruling's)
+    stands, and the customer stays the holder's."""
+    deal = next(e for e in story if isinstance(e, Deal))
+    before = [e for e in story if e is not deal]
+    t = max(e.at for e in before) + dt.timedelta(minutes=1)
+    if t.astimezone(CHINA_TZ).date() >= deal.at.astimezone(CHINA_TZ).date():
+        return
+    now = outcome(before, policy, as_of=t)
+    holder = now[0] if now[0] != "refused" and not now[2] else None
+    if holder is None:
+        return
+    # (someone who appears nowhere else in the story, so no tie-break reads them)
+    courtesy = Visit(at=t, customer=C, received_by="庚", previous="names", courtesy_for=holder)
+    assert outcome([*before, courtesy, deal], policy) == outcome(story, policy)

@@ -1901,3 +1901,128 @@ def test_a_history_whose_claims_all_lapsed_decides_nothing() -> None:
         "RE14-5.3(2): the customer asked to leave 甲, but the customer is 乙's: the request "
         "and the record disagree"
     )
+
+
+# -- a colleague's reception shares the holder's part, not the whole deal -----------------
+
+
+def _switched() -> list[Any]:
+    """RE14-5.3(2): 甲 received the customer, who then asked for 丙: 丙 4/5, 甲 1/5."""
+    return [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(3), customer=C, from_="甲", to="丙", permitted=True),
+        visit(3, "丙"),
+    ]
+
+
+def test_re14_2_5_a_courtesy_leaves_a_split_the_clauses_set_before_it() -> None:
+    """RE14-2.5 否则属义务接待: 丁 received 丙's returning customer for 丙 on a day the deal
+    did not close: a courtesy, which changes nothing.  Before, it paid 丙 everything and
+    甲's 20 % (RE14-5.3(2)) was lost; the same for RE14-5.3(7)'s and (8)'s 50/50 and for
+    a ruling's split."""
+    courtesy = visit(8, "丁", previous=Previous.NAMES, courtesy_for="丙")
+    a = attribute([*_switched(), courtesy, deal(12, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert (a.owner, a.follow_up) == ("丙", "丙")
+    assert a.explain().splitlines()[-2:] == [
+        "RE14-2.5: 丁, in turn, received 丙's returning customer",
+        "RE14-2.5: no deal that day: 丁's reception was a courtesy",
+    ]
+    # RE14-5.3(7): 乙 found 甲 in the records: 50/50, and 丁's courtesy for 乙 leaves it
+    found = [
+        *seen(0, "甲"),
+        *seen(3, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(5), customer=C, original="甲", by_records=True),
+        visit(8, "丁", previous=Previous.NAMES, courtesy_for="乙"),
+        deal(12, "乙"),
+    ]
+    assert split(attribute(found, RE14)) == sp(乙=H, 甲=H)
+    # RE14-5.3(8): on the third visit the customer named 丙; 甲 and 乙 received before
+    nth = [
+        *seen(0, "甲"),
+        *seen(2, "乙", previous=Previous.NAMES),
+        visit(4, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+        visit(8, "丁", previous=Previous.NAMES, courtesy_for="丙"),
+        deal(12, "丙"),
+    ]
+    assert split(attribute(nth, RE14)) == sp(丙=H, 甲=Fraction(1, 4), 乙=Fraction(1, 4))
+    # a ruling before the deal: its split stands
+    ruled = [
+        *seen(0, "甲"),
+        *seen(3, "乙", previous=Previous.FORGOT),
+        Ruling(
+            at=at(5),
+            customer=C,
+            by="经理",
+            shares={"salesperson:甲": H, "salesperson:乙": H},
+            owner="甲",
+        ),
+        visit(8, "丙", previous=Previous.NAMES, courtesy_for="甲"),
+        deal(12, "甲"),
+    ]
+    assert split(attribute(ruled, RE14)) == sp(甲=H, 乙=H)
+
+
+def test_re14_2_5_a_same_day_deal_splits_the_holders_part() -> None:
+    """RE14-2.5 如果当日成交，奖金则五五分成: the bonus of the salesperson the customer came
+    back to is shared with the one who received them that day; a part another clause
+    gave someone else stands (before, 甲's 20 % went to nobody and 丁 took half)."""
+    courtesy = visit(8, "丁", previous=Previous.NAMES, courtesy_for="丙")
+    a = attribute([*_switched(), courtesy, deal(8, "丙", hour=16)], RE14)
+    assert split(a) == sp(丙=Fraction(2, 5), 丁=Fraction(2, 5), 甲=Fraction(1, 5))
+    assert a.explain().splitlines()[-1] == (
+        "RE14-2.5: the deal closed the same day: 丁 and 丙 split 丙's part (4/5); the other "
+        "parts stand"
+    )
+    assert a.explain("zh").splitlines()[-1] == (
+        "RE14-2.5: 当天成交：丁与丙分享丙的份额（4/5）；其余份额不变"
+    )
+    # a forgetful customer's new salesperson, 乙, is the one the customer came back to
+    forgot = [
+        *seen(0, "甲"),
+        *seen(3, "乙", previous=Previous.FORGOT),
+        visit(8, "丁", previous=Previous.NAMES, courtesy_for="乙"),
+        deal(8, "乙", hour=16),
+    ]
+    assert split(attribute(forgot, RE14)) == sp(乙=H, 丁=H)
+
+
+def test_re14_5_3_3_the_assistant_shares_the_named_salespersons_part() -> None:
+    """RE14-5.3(3) 客户指名找b，b不在，由c协助 ... b占80%，c占20%: of b's part.  After a switch
+    (丙 4/5, 甲 1/5), 丁 assists the absent 丙: 丙 16/25, 丁 4/25, and 甲 keeps 1/5."""
+    assisted = visit(8, "丁", previous=Previous.NAMES, asked_for=["丙"], courtesy_for="丙")
+    a = attribute([*_switched(), assisted, deal(12, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(16, 25), 丁=Fraction(4, 25), 甲=Fraction(1, 5))
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(3): 丙's part (4/5) is theirs with 丁, who assisted; the other parts stand"
+    )
+    assert sum(a.split(Decimal("300000.00")).values()) == Decimal("300000.00")
+
+
+def test_a_courtesy_before_the_customer_forgot_is_over() -> None:
+    """RE14-2.5 then RE14-5.3(7): 丁 received 甲's customer as a courtesy; later the
+    customer forgot 甲 and 乙 received them, and 乙 found 甲 in the records: 50/50, and
+    the same-day deal owes 丁 nothing (丁's courtesy was for 甲, on another day)."""
+    story = [
+        *seen(0, "甲"),
+        visit(2, "丁", previous=Previous.NAMES, courtesy_for="甲"),
+        *seen(3, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(5), customer=C, original="甲", by_records=True),
+        deal(5, "乙", hour=16),
+    ]
+    assert split(attribute(story, RE14)) == sp(乙=H, 甲=H)
+
+
+@pytest.mark.parametrize(("policy", "rule"), [(RE12, "RE12-3.6"), (RE14, "RE14-5.3(1)")])
+def test_a_returning_customer_received_by_another_says_whose_they_stay(
+    policy: Any, rule: str
+) -> None:
+    """A returning customer received by a colleague, the visit not recorded as a courtesy:
+    the customer stays the holder's, and the trail says so (before, it said nothing)."""
+    for kw in ({}, {"asked_for": ["甲"]}):
+        story = [*seen(0, "甲"), visit(8, "丁", previous=Previous.NAMES, **kw), deal(12, "甲")]
+        a = attribute(story, policy)
+        assert split(a) == sp(甲=1)
+        assert a.explain().splitlines()[1] == (
+            f"{rule}: 丁 received 甲's returning customer: the customer stays 甲's"
+        )

@@ -953,6 +953,14 @@ def on_deal(m: Ledger, d: Deal) -> None:
     )
 
 
+def share_part(
+    split: dict[str, Fraction], holder: str, parts: Iterable[tuple[str, Fraction]]
+) -> dict[str, Fraction]:
+    """``split`` with ``holder``'s part divided as ``parts`` say (fractions of it)."""
+    part = split.pop(holder)
+    return _merge([*split.items(), *((who, part * share) for who, share in parts)])
+
+
 def pass_parts(
     split: dict[str, Fraction], heirs: Mapping[str, tuple[str | None, str]]
 ) -> tuple[list[Note], Note | None]:
@@ -1033,21 +1041,26 @@ def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[s
     """A case left pending until the deal ``d`` (read in the order the deal's split
     reads them): the salespeople it would pay (before a deal, every one it might),
     and every salesperson whose claim made the case; None when nothing is pending."""
+    paid: tuple[str, ...]
+    behind: tuple[str, ...]
     if m.forgot is not None:  # RE12-3.7(h)(j), RE14-5.3(7): the new one, over the earlier
         earlier, new, _ = m.forgot
-        return (new,), (new, earlier)
-    if m.assist is not None:  # RE14-5.3(3)
-        return m.assist[:2], m.assist[:2]
-    if m.same_day is not None:  # RE14-2.5
-        owner, receiver, tv = m.same_day
-        paid = (owner, receiver) if d is None or _local(d.at) == _local(tv) else (owner,)
-        return paid, (owner, receiver)
-    if m.nth is not None:  # RE14-5.3(8)
-        chosen = (m.nth[0], *m.nth[1])
-        return chosen, chosen
-    if m.split is not None:
-        return tuple(m.split), tuple(m.split)
-    return None
+        paid, behind = (new,), (new, earlier)
+    elif m.nth is not None:  # RE14-5.3(8)
+        paid = behind = (m.nth[0], *m.nth[1])
+    elif m.split is not None:
+        paid = behind = tuple(m.split)
+    else:
+        paid = behind = ()
+    shared = m.assist or m.same_day  # RE14-5.3(3), RE14-2.5: a colleague shares the holder's part
+    if shared is not None:
+        holder, colleague, tv = shared
+        behind = tuple(dict.fromkeys((*behind, holder, colleague)))
+        if m.assist is None and d is not None and _local(d.at) != _local(tv):
+            paid = tuple(dict.fromkeys((*paid, holder)))  # (no deal that day: a courtesy)
+        else:
+            paid = tuple(dict.fromkeys((*paid, holder, colleague)))
+    return (paid, behind) if behind else None
 
 
 def _lapsed_part(m: Ledger, d: Deal) -> None:

@@ -27,6 +27,7 @@ from fractions import Fraction
 from custrules._i18n import N_, Listed
 from custrules.periods import add_months
 from custrules.realestate._events import (
+    Deal,
     Previous,
     Recognition,
     Visit,
@@ -39,6 +40,7 @@ from custrules.realestate._ledger import (
     Ledger,
     _local,
     _merge,
+    share_part,
 )
 from custrules.realestate._policy import (
     ForgotRule,
@@ -116,6 +118,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
             m.owner, m.split, m.follow_up = who, None, None
             m.forgot = (owner, who, t)
+            m.assist = m.same_day = None  # (a courtesy for the one forgotten is over)
             m.note(
                 "RE12-3.7",
                 "the customer had visited but forgot {}; {} received them as a new customer",
@@ -125,6 +128,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         elif p.forgot is ForgotRule.RECORDS:
             m.owner, m.split, m.follow_up = who, None, None
             m.forgot = (owner, who, t)
+            m.assist = m.same_day = None  # (a courtesy for the one forgotten is over)
             m.claim(who, t)
             m.note(
                 "RE14-5.3(7)",
@@ -141,6 +145,23 @@ def on_visit(m: Ledger, v: Visit) -> None:
         # they say they have been here before: the register, not the customer's word,
         # tells a return visit (RE12-3.6, RE12-7.1; RE14-5.3(8) "第n次来看楼时")
         _named_visit(m, v)
+    elif v.previous is Previous.NAMES and owner is not None and owner != who and m.holds(owner, t):
+        # a customer who says they came before, received by another (RE12-4, RE14-2.5)
+        _not_courtesy(m, who, owner)
+
+
+def _not_courtesy(m: Ledger, who: str, owner: str) -> None:
+    """Another salesperson received the holder's returning customer, and the visit is not
+    recorded as a courtesy (``courtesy_for``): the customer stays the holder's (RE12-3.6,
+    RE14-5.3(1)); a courtesy's share (RE14-2.5, 5.3(3)) needs the record to say it was
+    one."""
+    m.note(
+        "returning",
+        "{} received {}'s returning customer: the customer stays {}'s",
+        who,
+        owner,
+        owner,
+    )
 
 
 def _courtesy(m: Ledger, v: Visit, absent: str, *, first: bool) -> None:
@@ -271,6 +292,8 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.given(who, t, "returning", "the customer asked for {}", who)
         elif held and who == owner:
             m.note("returning", "the returning customer went back to {}", owner)
+        elif held and owner is not None:
+            _not_courtesy(m, who, owner)
         return
     if who == target and p.nth_visit_share is not None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
@@ -406,75 +429,125 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
 
 
 def pending_split(m: Ledger) -> dict[str, Fraction] | None:
+    """The salesperson split the cases pending until the deal give (before a deal, the one
+    a deal would), or None when one of them needs a ruling: a forgetful customer's case
+    (RE12-3.7, RE14-5.3(7)) or RE14-5.3(8)'s, else the split a clause set, else the
+    holder's; then a colleague who received the holder's customer for them shares the
+    holder's part (RE14-5.3(3), RE14-2.5), and the others' parts stand."""
     p, deal = m.p, m.deal
     deal_day = None if deal is None else _local(deal.at)
+    split: dict[str, Fraction] | None
     if m.forgot is not None:
-        earlier, new, tv = m.forgot
-        if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-            if deal is not None and deal_day == _local(tv) and deal.closed_by != new:
-                # (h) is the new salesperson's deal on the spot; (g) needs the recognition
-                m.needs(
-                    "RE12-3.7",
-                    "{} closed the deal the day {} received the customer, who had forgotten "
-                    "{}, as new: neither a recognition that day (RE12-3.7(g)) nor {}'s deal "
-                    "on the spot (RE12-3.7(h)) is recorded",
-                    deal.closed_by,
-                    new,
-                    earlier,
-                    new,
-                )
-                return None
-            if deal_day == _local(tv):
-                m.note(
-                    "RE12-3.7(h)",
-                    "{} closed the deal on the spot before {} was "
-                    "recognised: customer and commission to {}",
-                    new,
-                    earlier,
-                    new,
-                )
-            else:
-                m.note(
-                    "RE12-3.7(j)",
-                    "no deal on the spot and {} not recognised before the deal "
-                    "(within {} month(s)): all to {}",
-                    earlier,
-                    p.recognition_window_months,
-                    new,
-                )
-        else:
-            m.note(
-                "RE14-5.3(7)",
-                "{} was not found in the records: the deal is {}'s",
-                earlier,
-                new,
-            )
-        return {new: ONE}
-    if m.assist is not None and deal is not None:
-        owner, helper, _ = m.assist
-        share = p.assistant_share or ZERO
-        m.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
-        return _merge([(owner, 1 - share), (helper, share)])
-    if m.same_day is not None and deal is not None:
-        owner, receiver, tv = m.same_day
-        if deal_day == _local(tv) and p.same_day_share is not None:
-            m.note(
-                "RE14-2.5",
-                "the deal closed the same day: {} and {} split the bonus",
-                receiver,
-                owner,
-            )
-            return _merge([(owner, 1 - p.same_day_share), (receiver, p.same_day_share)])
-        m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
-        return {owner: ONE}
-    if m.nth is not None and deal is not None:
+        split = _forgotten(m, deal, deal_day)
+        if split is None:
+            return None
+    elif m.nth is not None and deal is not None:
         chosen, before, _ = m.nth
         share = p.nth_visit_share or ZERO
         split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
         m.note("RE14-5.3(8)", "the bonus: {} and the earlier salesperson(s)", chosen)
+    elif m.split:
+        split = dict(m.split)
+    else:
+        # the holder's (at the deal, the one a colleague received the customer for, who
+        # may have lost every right since: their part then goes where that clause says)
+        shared = m.assist or m.same_day
+        holder = shared[0] if shared is not None and deal is not None else m.owner
+        split = None if holder is None else {holder: ONE}
+    if deal is None:
         return split
-    if m.split:
-        return dict(m.split)
-    if m.owner is not None:
-        return {m.owner: ONE}
-    return None
+    if m.assist is not None:
+        owner, helper, _ = m.assist
+        held = {owner: ONE} if split is None else split
+        if owner not in held:
+            return held
+        share = p.assistant_share or ZERO
+        if len(held) == 1:
+            m.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
+        else:
+            m.note(
+                "RE14-5.3(3)",
+                "{}'s part ({}) is theirs with {}, who assisted; the other parts stand",
+                owner,
+                held[owner],
+                helper,
+            )
+        return share_part(held, owner, [(owner, 1 - share), (helper, share)])
+    if m.same_day is not None:
+        owner, receiver, tv = m.same_day
+        held = {owner: ONE} if split is None else split
+        if owner not in held:
+            return held
+        if deal_day == _local(tv) and p.same_day_share is not None:
+            if len(held) == 1:
+                m.note(
+                    "RE14-2.5",
+                    "the deal closed the same day: {} and {} split the bonus",
+                    receiver,
+                    owner,
+                )
+            else:
+                m.note(
+                    "RE14-2.5",
+                    "the deal closed the same day: {} and {} split {}'s part ({}); the "
+                    "other parts stand",
+                    receiver,
+                    owner,
+                    owner,
+                    held[owner],
+                )
+            share = p.same_day_share
+            return share_part(held, owner, [(owner, 1 - share), (receiver, share)])
+        m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
+        return held
+    return split
+
+
+def _forgotten(
+    m: Ledger, deal: Deal | None, deal_day: _dt.date | None
+) -> dict[str, Fraction] | None:
+    """RE12-3.7(h)(j), RE14-5.3(7): the split of a forgetful customer's case (None: it
+    needs a ruling)."""
+    p = m.p
+    assert m.forgot is not None
+    earlier, new, tv = m.forgot
+    if p.forgot is ForgotRule.RECOGNITION_WINDOW:
+        if deal is not None and deal_day == _local(tv) and deal.closed_by != new:
+            # (h) is the new salesperson's deal on the spot; (g) needs the recognition
+            m.needs(
+                "RE12-3.7",
+                "{} closed the deal the day {} received the customer, who had forgotten "
+                "{}, as new: neither a recognition that day (RE12-3.7(g)) nor {}'s deal "
+                "on the spot (RE12-3.7(h)) is recorded",
+                deal.closed_by,
+                new,
+                earlier,
+                new,
+            )
+            return None
+        if deal_day == _local(tv):
+            m.note(
+                "RE12-3.7(h)",
+                "{} closed the deal on the spot before {} was "
+                "recognised: customer and commission to {}",
+                new,
+                earlier,
+                new,
+            )
+        else:
+            m.note(
+                "RE12-3.7(j)",
+                "no deal on the spot and {} not recognised before the deal "
+                "(within {} month(s)): all to {}",
+                earlier,
+                p.recognition_window_months,
+                new,
+            )
+    else:
+        m.note(
+            "RE14-5.3(7)",
+            "{} was not found in the records: the deal is {}'s",
+            earlier,
+            new,
+        )
+    return {new: ONE}
