@@ -2026,3 +2026,31 @@ def test_a_returning_customer_received_by_another_says_whose_they_stay(
         assert a.explain().splitlines()[1] == (
             f"{rule}: 丁 received 甲's returning customer: the customer stays 甲's"
         )
+
+
+def test_re12_5_3_a_courtesy_after_a_70_30_split_leaves_it() -> None:
+    """RE12-5.2 then RE12-5.3: the manager let 乙 take over from 甲 mid-reception (70/30);
+    when the customer came back and asked for 丙, the manager allowed 丙 a courtesy
+    reception: 丙 gets nothing and the 70/30 stands; the trail no longer says "all to 甲"
+    of a deal that pays 乙 30 %."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        SwitchRequest(at=at(8), customer=C, from_="甲", to="丙", permitted=True),
+        visit(8, "丙"),
+        deal(12, "甲"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert a.explain().splitlines()[-1] == (
+        "RE12-5.3: 丙 received the returning customer as a courtesy: no part for 丙; the split "
+        "above stands"
+    )
+    assert (
+        a.explain("zh").splitlines()[-1]
+        == "RE12-5.3: 丙义务接待了回访客户：丙不参与分成；上述分成不变"
+    )
+    alone = [*seen(0, "甲"), *story[3:]]
+    assert attribute(alone, RE12).explain().splitlines()[-1] == (
+        "RE12-5.3: 丙 received the returning customer as a courtesy: all to 甲"
+    )

@@ -82,7 +82,16 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             if s.to is not None and s.permitted:
                 m.given(s.to, t, "returning", "the customer asked for {}", s.to)
         elif s.to is not None:
-            if s.permitted:
+            if s.permitted and m.split is not None and len(m.split) > 1:
+                # (a split a clause set before stands: the courtesy adds no part)
+                m.note(
+                    "RE12-5.3",
+                    "{} received the returning customer as a courtesy: no part for {}; the "
+                    "split above stands",
+                    s.to,
+                    s.to,
+                )
+            elif s.permitted:
                 m.note(
                     "RE12-5.3",
                     "{} received the returning customer as a courtesy: all to {}",
