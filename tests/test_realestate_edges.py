@@ -2054,3 +2054,20 @@ def test_re12_5_3_a_courtesy_after_a_70_30_split_leaves_it() -> None:
     assert attribute(alone, RE12).explain().splitlines()[-1] == (
         "RE12-5.3: 丙 received the returning customer as a courtesy: all to 甲"
     )
+
+
+def test_re14_5_3_6_a_discount_visit_after_a_switch_leaves_the_split() -> None:
+    """RE14-5.3(2) then RE14-5.3(6): after the customer asked for 丙 (丙 4/5, 甲 1/5), they
+    went to 丁 for a discount: 丁 gets nothing, the 80/20 stands, and the trail no longer
+    says the whole bonus is 丙's."""
+    discount = visit(8, "丁", for_discount=True)
+    a = attribute([*_switched(), discount, deal(12, "丙")], RE14)
+    assert split(a) == sp(丙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(6): 丙's customer went to 丁 for a discount: no part for 丁; the split above "
+        "stands"
+    )
+    a = attribute([*seen(0, "丙"), discount, deal(12, "丙")], RE14)
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.3(6): 丙's customer went to 丁 for a discount: the whole bonus stays 丙's"
+    )

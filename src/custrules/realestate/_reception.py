@@ -69,13 +69,23 @@ def on_visit(m: Ledger, v: Visit) -> None:
         and owner != who
         and m.holds(owner, t)
     ):
-        m.note(
-            "RE14-5.3(6)",
-            "{}'s customer went to {} for a discount: the whole bonus stays {}'s",
-            owner,
-            who,
-            owner,
-        )
+        if m.split is not None and len(m.split) > 1:  # (a split set before stands)
+            m.note(
+                "RE14-5.3(6)",
+                "{}'s customer went to {} for a discount: no part for {}; the split above "
+                "stands",
+                owner,
+                who,
+                who,
+            )
+        else:
+            m.note(
+                "RE14-5.3(6)",
+                "{}'s customer went to {} for a discount: the whole bonus stays {}'s",
+                owner,
+                who,
+                owner,
+            )
         return
     if v.courtesy_for is not None:
         _courtesy(m, v, v.courtesy_for, first=first)
