@@ -72,8 +72,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         if m.split is not None and len(m.split) > 1:  # (a split set before stands)
             m.note(
                 "RE14-5.3(6)",
-                "{}'s customer went to {} for a discount: no part for {}; the split above "
-                "stands",
+                "{}'s customer went to {} for a discount: no part for {}; the split above stands",
                 owner,
                 who,
                 who,
