@@ -34,6 +34,7 @@ from custrules import (
     InvalidTypeError,
     MeetingRecord,
     Previous,
+    Reallocation,
     Recognition,
     Registration,
     Rotation,
@@ -2071,3 +2072,51 @@ def test_re14_5_3_6_a_discount_visit_after_a_switch_leaves_the_split() -> None:
     assert a.explain().splitlines()[-1] == (
         "RE14-5.3(6): 丙's customer went to 丁 for a discount: the whole bonus stays 丙's"
     )
+
+
+def test_re12_6_1_a_removal_after_the_introduction_does_not_reach_back() -> None:
+    """RE12-6.1 对已先到访售楼现场并已办理了客户登记的，不再视为公司客户: 甲 registered the
+    customer at 9:00 and the company introduced them at 10:00; at 11:00 the customer
+    refused 甲 for a serious fault (RE12-3.10) and 乙 took over.  The customer was
+    registered before the introduction, so not a company customer: all to 乙.  Before,
+    甲's later removal reached back and the trail said 甲's registration had lapsed before
+    the introduction, paying the public pool 30 %."""
+    story = [
+        *seen(0, "甲", hour=9),
+        CompanyIntroduction(at=at(0, 10), customer=C, by="刘总"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="乙"),
+        visit(0, "乙", hour=11),
+        deal(5, "乙"),
+    ]
+    a = attribute(story, RE12)
+    why = (
+        "RE12-6.1: 甲 registered the customer before the company (刘总) introduced them: not a "
+        "company customer"
+    )
+    assert (split(a), a.explain().splitlines()[-1]) == (sp(乙=1), why)
+
+
+def test_a_removal_does_not_restart_the_customers_earlier_visits() -> None:
+    """RE14-5.3(12) then RE14-5.4: 丁 received the customer first and 乙 later; 丁 went on
+    leave and the draw gave the customer to 甲; 丁 and 乙 then settled the crossed
+    customer half each.  Among equal shares, neither held by the holder (甲), the one who
+    received the customer first is named owner: 丁.  A visit between (the customer asking
+    丙 for a discount) changes nothing: before, 丁's later removal made that visit look
+    like the customer starting over, and 乙 was named owner."""
+    story = [
+        *seen(0, "丁"),
+        *seen(3, "乙"),
+        Reallocation(at=at(17), customer=C, from_="丁", to="甲", draw="抽签", reason="leave"),
+        Dispute(
+            at=at(18),
+            customer=C,
+            parties=["乙", "丁"],
+            outcome="settled",
+            shares={"salesperson:丁": H, "salesperson:乙": H},
+        ),
+        deal(19, "丁"),
+    ]
+    for events in (story, [*story, visit(1, "丙", for_discount=True)]):
+        a = attribute(events, RE14)
+        assert split(a) == sp(丁=H, 乙=H)
+        assert (a.owner, a.follow_up) == ("丁", "丁")

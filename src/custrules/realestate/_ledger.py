@@ -376,10 +376,14 @@ class Ledger:
 
     def registered_by(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` had registered the customer before ``t`` by a registration
-        still valid then (their latest before ``t``), and no clause removed them
-        (RE12-6.1 已先...办理了客户登记; RE11-4 登记在先)."""
+        still valid then (their latest before ``t``), and no clause had removed them by
+        then (RE12-6.1 已先...办理了客户登记; RE11-4 登记在先): a removal later than ``t``
+        does not reach back to it."""
         times = self.reg_at.get(who)
-        if times is None or who in self.lost:
+        if times is None:
+            return False
+        removed = self.lost.get(who)
+        if removed is not None and removed[2] <= t:
             return False
         i = bisect_left(times, t)
         months = self.p.registration_validity_months
