@@ -1499,7 +1499,7 @@ def test_a_rulings_equal_shares_name_the_first_received_by_time_not_by_member_na
     story = [
         *seen_by(wife, 0, "乙"),
         *seen(1, "甲"),
-        visit(2, "丙", courtesy_for="甲"),
+        visit(2, "丙"),
         HouseholdLink(at=at(2), customer=C, other=wife),
         deal(5, "甲"),
         Ruling(
@@ -1517,6 +1517,12 @@ def test_a_rulings_equal_shares_name_the_first_received_by_time_not_by_member_na
     ]
     a = attribute(at_once, RE12, customer=C)
     assert (a.owner, split(a)) == (None, sp(乙=H, 丙=H))
+    # unless 丙 received 王先生 only as a courtesy for 甲: 乙's reception was as their own
+    courtesy = [
+        attrs.evolve(e, courtesy_for="甲") if type(e) is Visit and e.received_by == "丙" else e
+        for e in at_once
+    ]
+    assert attribute(courtesy, RE12, customer=C).owner == "乙"
 
 
 def test_before_a_deal_a_households_equal_ruling_names_the_first_reception() -> None:
@@ -2120,3 +2126,62 @@ def test_a_removal_does_not_restart_the_customers_earlier_visits() -> None:
         a = attribute(events, RE14)
         assert split(a) == sp(丁=H, 乙=H)
         assert (a.owner, a.follow_up) == ("丁", "丁")
+
+
+def test_a_courtesy_reception_is_no_reception_of_ones_own_for_a_tie() -> None:
+    """RE12-7.7, RE14-5.4: among a ruling's equal shares, neither held by the holder, the
+    owner is the one who received the customer first as their own.  甲 received 丁's
+    customer only as a courtesy (RE12-4, RE14-2.5) and 丙 only for a discount
+    (RE14-5.3(6)): 乙, who received the customer later as their own, is named.  Before,
+    the courtesy made 甲 the owner.  Only when none of them received the customer as
+    their own does the first reception of any kind decide."""
+    story = [
+        *seen(0, "丁"),
+        visit(2, "甲", previous=Previous.NAMES, courtesy_for="丁"),
+        visit(3, "丙", for_discount=True),
+        *seen(4, "乙", previous=Previous.NAMES),
+        tenths(6, C, 甲=5, 乙=5),
+        deal(8, "乙"),
+    ]
+    for policy in (RE12, RE14):
+        a = attribute(story, policy)
+        assert split(a) == sp(甲=H, 乙=H), policy.name
+        assert a.owner == "乙", policy.name
+    # with only a courtesy and a discount to go by, the first of them is named
+    alone = [*story[:4], tenths(6, C, 甲=5, 丙=5), deal(8, "丙")]
+    assert attribute(alone, RE14).owner == "甲"
+
+
+def test_a_decision_at_the_deal_says_the_records_after_it_do_not_change_it() -> None:
+    """RE12-7.7: a ruling that pays the public pool decides at the deal; the records after
+    it were read on the record as it stood without it (the trail's lines above), and only
+    a salesperson losing every right changes it.  The trail now says so, instead of
+    leaving a line that contradicts the answer unexplained."""
+    pooled = Ruling(
+        at=at(5),
+        customer=C,
+        by="经理",
+        approved_by="销售总监",
+        shares={"salesperson:甲": H, "public_pool": H},
+        owner="甲",
+    )
+    story = [
+        *seen(0, "甲"),
+        *seen(3, "乙", previous=Previous.FORGOT),
+        pooled,
+        SwitchRequest(at=at(8), customer=C, from_="甲", to="丙", permitted=True),
+        deal(9, "丙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == {"salesperson:甲": H, "public_pool": H}
+    assert a.explain().splitlines()[-1] == (
+        "RE12-7.7: the decision of 2026-03-07 10:00 decides the deal: of the records after it, "
+        "only a salesperson losing every right changes it"
+    )
+    assert a.explain("zh").splitlines()[-1] == (
+        "RE12-7.7: 该成交以2026-03-07 10:00的决定为准："
+        "其后的记录中，只有置业顾问丧失一切权利才会改变它"
+    )
+    # nothing read after it (the deal's own lines aside): no such line
+    quiet = attribute([*story[:5], deal(9, "甲")], RE12)
+    assert "the records after it" not in quiet.explain()

@@ -506,6 +506,19 @@ def _assemble(
     if decided is not None:
         shares, owner, reason, when = decided
         if reason is None:
+            read = run.lines_to_deal
+            if read is None:
+                read = sum(len(s.steps) for s in states.values())
+            if read > run.lines_at.get(when, read):
+                # records after it were read (above) on the record as it stood without it
+                steps.append(
+                    _raw(
+                        policy.cite("ruling"),
+                        "the decision of {} decides the deal: of the records after it, only a "
+                        "salesperson losing every right changes it",
+                        when,
+                    )
+                )
             shares, owner, reason = removed_since(policy, states, shares, owner, when, steps)
         if owner is None and reason is None:
             people = salespeople(shares)
@@ -627,7 +640,7 @@ def _top(
 ) -> str | None:
     """The owner named for a split: the largest share; among equal shares the
     salesperson who already held the customer, then the one who received it
-    first (never a choice by name)."""
+    first as their own, else first at all (never a choice by name)."""
     if not split:
         return None
     if len(split) == 1:
@@ -640,8 +653,11 @@ def _top(
     if preferred in top:
         return preferred
     # the first reception of any member (by time: members are not ordered by name), in
-    # the current run of claims (a visit of a time that lapsed does not count)
-    first = [v for m in members for v in states[m].current_visits() if v.received_by in top]
+    # the current run of claims (a visit of a time that lapsed does not count): a
+    # reception as one's own first; one for another salesperson (a courtesy) or for a
+    # discount only when none of them received the customer as their own
+    seen = [v for m in members for v in states[m].current_visits() if v.received_by in top]
+    first = [v for v in seen if v.courtesy_for is None and not v.for_discount] or seen
     if not first:
         return None
     when = min(v.at for v in first)
@@ -692,6 +708,8 @@ class _Run:
         "deal",
         "disputes",
         "late",
+        "lines_at",
+        "lines_to_deal",
         "records",
         "reverse",
         "rulings",
@@ -713,12 +731,17 @@ class _Run:
         self.applied: list[Ruling | Dispute] = []
         #: per customer, the evening-meeting records (RE14-5.1)
         self.records: dict[str, list[MeetingRecord]] = {}
+        #: the members' trail lines when a ruling or dispute at an instant was met
+        self.lines_at: dict[_dt.datetime, int] = {}
+        #: the members' trail lines before the deal was applied (None: no deal met)
+        self.lines_to_deal: int | None = None
 
     def one(self, e: Event) -> None:
         kind = type(e)
         deal = self.deal
         if kind is Ruling or kind is Dispute:
             (self.rulings if kind is Ruling else self.disputes).append(e)  # type: ignore[arg-type]
+            self.lines_at.setdefault(e.at, sum(len(s.steps) for s in self.states.values()))
             if len(self.states) == 1 and (deal is None or e.at < deal.at):
                 self.before_deal(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:
@@ -727,6 +750,7 @@ class _Run:
             else:
                 self.late.append(e)
         elif kind is Deal:
+            self.lines_to_deal = sum(len(s.steps) for s in self.states.values())
             state = self.states[e.customer]
             state.begin(e.at)
             _check_deal(state, e)  # type: ignore[arg-type]
