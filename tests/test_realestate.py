@@ -845,6 +845,14 @@ def test_re11_4_to_6_a_valid_referral(policy: AttributionPolicy) -> None:
     assert {"RE11-4", "RE11-5", "RE11-6"} <= set(a.rules)
 
 
+def test_re11_4_a_confirmation_while_the_customer_is_there_counts() -> None:
+    """RE11-4 来访时 ... 确认: "at the visit" is the day of the arrival: the project manager
+    may confirm after the customer arrived (a visit is recorded as its arrival)."""
+    later = attrs.evolve(CONFIRM, at=at(0, 15))
+    a = attribute([referral(), later, *seen(0, "轮值"), deal(6, "轮值")], RE12)
+    assert split(a) == {"referrer:小赵": Fraction(3, 10), **sp(轮值=Fraction(7, 10))}
+
+
 @pytest.mark.parametrize(
     ("events", "rule"),
     [

@@ -107,6 +107,12 @@ def sp(**shares: Fraction | int) -> dict[str, Fraction]:
     return {f"salesperson:{k}": Fraction(v) for k, v in shares.items()}
 
 
+def split_and_last(story: list[Any], policy: Any) -> tuple[dict[str, Fraction], str]:
+    """The split of ``story`` and the last line of its English trail."""
+    a = attribute(story, policy)
+    return split(a), a.explain().splitlines()[-1]
+
+
 # -- 1. a clause that removes a party says where its part goes -----------------------------
 
 
@@ -2080,26 +2086,47 @@ def test_re14_5_3_6_a_discount_visit_after_a_switch_leaves_the_split() -> None:
     )
 
 
-def test_re12_6_1_a_removal_after_the_introduction_does_not_reach_back() -> None:
-    """RE12-6.1 对已先到访售楼现场并已办理了客户登记的，不再视为公司客户: 甲 registered the
-    customer at 9:00 and the company introduced them at 10:00; at 11:00 the customer
-    refused 甲 for a serious fault (RE12-3.10) and 乙 took over.  The customer was
-    registered before the introduction, so not a company customer: all to 乙.  Before,
-    甲's later removal reached back and the trail said 甲's registration had lapsed before
-    the introduction, paying the public pool 30 %."""
-    story = [
-        *seen(0, "甲", hour=9),
-        CompanyIntroduction(at=at(0, 10), customer=C, by="刘总"),
-        SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="乙"),
-        visit(0, "乙", hour=11),
-        deal(5, "乙"),
-    ]
-    a = attribute(story, RE12)
-    why = (
+#: RE12-3.10's removals read at their own time (story, split, the trail's last line)
+_REMOVALS_IN_TIME = {
+    # RE12-6.1 对已先到访售楼现场并已办理了客户登记的，不再视为公司客户: 甲 registered the
+    # customer at 9:00, the company introduced them at 10:00, and at 11:00 the customer
+    # refused 甲 for a serious fault: registered before the introduction, not a company
+    # customer (before, 甲's later removal reached back and paid the public pool 30 %)
+    "registered before the introduction": (
+        [
+            *seen(0, "甲", hour=9),
+            CompanyIntroduction(at=at(0, 10), customer=C, by="刘总"),
+            SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="乙"),
+            visit(0, "乙", hour=11),
+            deal(5, "乙"),
+        ],
+        sp(乙=1),
         "RE12-6.1: 甲 registered the customer before the company (刘总) introduced them: not a "
-        "company customer"
-    )
-    assert (split(a), a.explain().splitlines()[-1]) == (sp(乙=1), why)
+        "company customer",
+    ),
+    # RE12-3.10 当日来访的新客户: 甲 lost the customer on 2 March and nobody took over; on 7
+    # March 乙 received them as new and took over, and the customer firmly refused 乙 that
+    # day: a new customer's first day (甲's removed registration covers no day since)
+    "new again after a removal": (
+        [
+            *seen(0, "甲"),
+            SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious"),
+            *seen(5, "乙"),
+            SwitchRequest(at=at(5, 11), customer=C, from_="乙", firm=True, granted_to="丙"),
+            deal(8, "丙"),
+        ],
+        sp(丙=1),
+        "RE12-3.10: the customer's firm refusal: 丙 received the customer as new; 乙 lost every "
+        "right (the turn counts as void)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REMOVALS_IN_TIME))
+def test_re12_3_10_a_removal_counts_from_its_own_time(name: str) -> None:
+    """A removal does not reach back to what came before it, and covers no day after it."""
+    story, shares, last = _REMOVALS_IN_TIME[name]
+    assert split_and_last(story, RE12) == (shares, last)
 
 
 def test_a_removal_does_not_restart_the_customers_earlier_visits() -> None:
@@ -2185,3 +2212,44 @@ def test_a_decision_at_the_deal_says_the_records_after_it_do_not_change_it() -> 
     # nothing read after it (the deal's own lines aside): no such line
     quiet = attribute([*story[:5], deal(9, "甲")], RE12)
     assert "the records after it" not in quiet.explain()
+
+
+def test_re12_6_1_the_registration_counts_through_its_last_day() -> None:
+    """RE12-6.1 with RE12-7.1: 甲 registered the customer on 2 March, valid through 2 April.
+    The company's introduction on 2 April finds the customer registered: not a company
+    customer; one on 3 April finds the registration lapsed: a company customer (70/30
+    with the public pool, RE12-6.3).  A removal at the introduction's own instant has
+    removed 甲 by then."""
+
+    def introduced(day: int) -> Attribution:
+        intro = CompanyIntroduction(at=at(day, 11), customer=C, by="刘总")
+        later = seen(day, "乙", hour=12)
+        return attribute([*seen(0, "甲"), intro, *later, deal(40, "乙")], RE12)
+
+    assert split(introduced(31)) == sp(乙=1)
+    assert split(introduced(32)) == {
+        "salesperson:乙": Fraction(7, 10),
+        "public_pool": Fraction(3, 10),
+    }
+    # 甲 refused for a serious fault at 11:00 on 2 March, the instant of an introduction
+    refused = SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="乙")
+    early = CompanyIntroduction(at=at(0, 11), customer=C, by="刘总")
+    a = attribute([*seen(0, "甲"), refused, early, visit(0, "乙", hour=11), deal(5, "乙")], RE12)
+    assert "public_pool" in split(a)
+
+
+def test_a_pending_courtesy_lapses_with_the_holders_registration() -> None:
+    """RE14-2.5 and 5.3(3) with RE14-5.2: 甲's registration (2 March) lapsed on 3 May; a
+    colleague's reception for 甲 in March keeps nothing alive.  The deal on 11 May goes to
+    its closer, and the trail names whom the lapsed case would have paid: 甲 alone for a
+    courtesy on a day the deal did not close, 甲 and 乙 for an assistant."""
+    closing = [
+        "RE14-5.2: 丙 closed the deal after every registration behind what was pending for {} "
+        "had lapsed: it lapses with them",
+        "RE14-5.2: 丙 closed the deal with no valid claim against it",
+    ]
+    for kw, paid in (({}, "甲"), ({"asked_for": ["甲"]}, "甲 and 乙")):
+        helped = visit(10, "乙", previous=Previous.NAMES, courtesy_for="甲", **kw)
+        a = attribute([*seen(0, "甲"), helped, deal(70, "丙")], RE14)
+        assert split(a) == sp(丙=1)
+        assert a.explain().splitlines()[-2:] == [closing[0].format(paid), closing[1]]

@@ -438,19 +438,20 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
 
 
 def pending_split(m: Ledger) -> dict[str, Fraction] | None:
-    """The salesperson split the cases pending until the deal give (before a deal, the one
-    a deal would), or None when one of them needs a ruling: a forgetful customer's case
+    """The deal's salesperson split as the cases pending until the deal give it, or None
+    when one of them needs a ruling: a forgetful customer's case
     (RE12-3.7, RE14-5.3(7)) or RE14-5.3(8)'s, else the split a clause set, else the
     holder's; then a colleague who received the holder's customer for them shares the
     holder's part (RE14-5.3(3), RE14-2.5), and the others' parts stand."""
     p, deal = m.p, m.deal
-    deal_day = None if deal is None else _local(deal.at)
+    assert deal is not None  # (read only for a deal: see deal_split)
+    deal_day = _local(deal.at)
     split: dict[str, Fraction] | None
     if m.forgot is not None:
         split = _forgotten(m, deal, deal_day)
         if split is None:
             return None
-    elif m.nth is not None and deal is not None:
+    elif m.nth is not None:
         chosen, before, _ = m.nth
         share = p.nth_visit_share or ZERO
         split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
@@ -458,16 +459,14 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     elif m.split:
         split = dict(m.split)
     else:
-        # the holder's (at the deal, the one a colleague received the customer for, who
-        # may have lost every right since: their part then goes where that clause says)
+        # the holder's (the one a colleague received the customer for, who may have
+        # lost every right since: their part then goes where that clause says)
         shared = m.assist or m.same_day
-        holder = shared[0] if shared is not None and deal is not None else m.owner
+        holder = shared[0] if shared is not None else m.owner
         split = None if holder is None else {holder: ONE}
-    if deal is None:
-        return split
     if m.assist is not None:
         owner, helper, _ = m.assist
-        held = {owner: ONE} if split is None else split
+        held = split or {owner: ONE}
         if owner not in held:
             return held
         share = p.assistant_share or ZERO
@@ -484,7 +483,7 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
         return share_part(held, owner, [(owner, 1 - share), (helper, share)])
     if m.same_day is not None:
         owner, receiver, tv = m.same_day
-        held = {owner: ONE} if split is None else split
+        held = split or {owner: ONE}
         if owner not in held:
             return held
         if deal_day == _local(tv) and p.same_day_share is not None:
@@ -512,16 +511,14 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     return split
 
 
-def _forgotten(
-    m: Ledger, deal: Deal | None, deal_day: _dt.date | None
-) -> dict[str, Fraction] | None:
+def _forgotten(m: Ledger, deal: Deal, deal_day: _dt.date) -> dict[str, Fraction] | None:
     """RE12-3.7(h)(j), RE14-5.3(7): the split of a forgetful customer's case (None: it
     needs a ruling)."""
     p = m.p
     assert m.forgot is not None
     earlier, new, tv = m.forgot
     if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-        if deal is not None and deal_day == _local(tv) and deal.closed_by != new:
+        if deal_day == _local(tv) and deal.closed_by != new:
             # (h) is the new salesperson's deal on the spot; (g) needs the recognition
             m.needs(
                 "RE12-3.7",
