@@ -82,8 +82,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             if s.to is not None and s.permitted:
                 m.given(s.to, t, "returning", "the customer asked for {}", s.to)
         elif s.to is not None:
-            if s.permitted and m.split is not None and len(m.split) > 1:
-                # (a split a clause set before stands: the courtesy adds no part)
+            if s.permitted and m.split_among_several():  # (the courtesy adds no part)
                 m.note(
                     "RE12-5.3",
                     "{} received the returning customer as a courtesy: no part for {}; the "

@@ -506,9 +506,7 @@ def _assemble(
     if decided is not None:
         shares, owner, reason, when = decided
         if reason is None:
-            read = run.lines_to_deal
-            if read is None:
-                read = sum(len(s.steps) for s in states.values())
+            read = run.lines() if run.lines_to_deal is None else run.lines_to_deal
             if read > run.lines_at.get(when, read):
                 # records after it were read (above) on the record as it stood without it
                 steps.append(
@@ -736,12 +734,16 @@ class _Run:
         #: the members' trail lines before the deal was applied (None: no deal met)
         self.lines_to_deal: int | None = None
 
+    def lines(self) -> int:
+        """How many lines the members' trails hold so far."""
+        return sum(len(state.steps) for state in self.states.values())
+
     def one(self, e: Event) -> None:
         kind = type(e)
         deal = self.deal
         if kind is Ruling or kind is Dispute:
             (self.rulings if kind is Ruling else self.disputes).append(e)  # type: ignore[arg-type]
-            self.lines_at.setdefault(e.at, sum(len(s.steps) for s in self.states.values()))
+            self.lines_at.setdefault(e.at, self.lines())
             if len(self.states) == 1 and (deal is None or e.at < deal.at):
                 self.before_deal(e)  # type: ignore[arg-type]
         elif deal is not None and e.at > deal.at:
@@ -750,7 +752,7 @@ class _Run:
             else:
                 self.late.append(e)
         elif kind is Deal:
-            self.lines_to_deal = sum(len(s.steps) for s in self.states.values())
+            self.lines_to_deal = self.lines()
             state = self.states[e.customer]
             state.begin(e.at)
             _check_deal(state, e)  # type: ignore[arg-type]

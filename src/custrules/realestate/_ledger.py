@@ -576,6 +576,11 @@ class Ledger:
         self.end_pending()
         self.note(rule, template, *args)
 
+    def split_among_several(self) -> bool:
+        """Whether a clause set a split with parts besides the holder's (a switch's, a
+        recognition's, a ruling's): a courtesy or a visit elsewhere leaves it standing."""
+        return self.split is not None and len(self.split) > 1
+
     def end_pending(self) -> None:
         """The cases left pending until the deal, and any tie, are over."""
         self.forgot = self.assist = self.same_day = self.nth = None

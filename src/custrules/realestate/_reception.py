@@ -38,6 +38,7 @@ from custrules.realestate._ledger import (
     TOOK_OVER,
     ZERO,
     Ledger,
+    Note,
     _local,
     _merge,
     share_part,
@@ -69,7 +70,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
         and owner != who
         and m.holds(owner, t)
     ):
-        if m.split is not None and len(m.split) > 1:  # (a split set before stands)
+        if m.split_among_several():
             m.note(
                 "RE14-5.3(6)",
                 "{}'s customer went to {} for a discount: no part for {}; the split above stands",
@@ -464,51 +465,44 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
         shared = m.assist or m.same_day
         holder = shared[0] if shared is not None else m.owner
         split = None if holder is None else {holder: ONE}
-    if m.assist is not None:
-        owner, helper, _ = m.assist
-        held = split or {owner: ONE}
-        if owner not in held:
-            return held
-        share = p.assistant_share or ZERO
-        if len(held) == 1:
-            m.note("RE14-5.3(3)", "the deal is {}'s; {} assisted", owner, helper)
-        else:
-            m.note(
-                "RE14-5.3(3)",
-                "{}'s part ({}) is theirs with {}, who assisted; the other parts stand",
-                owner,
-                held[owner],
-                helper,
-            )
-        return share_part(held, owner, [(owner, 1 - share), (helper, share)])
-    if m.same_day is not None:
-        owner, receiver, tv = m.same_day
-        held = split or {owner: ONE}
-        if owner not in held:
-            return held
-        if deal_day == _local(tv) and p.same_day_share is not None:
-            if len(held) == 1:
-                m.note(
-                    "RE14-2.5",
-                    "the deal closed the same day: {} and {} split the bonus",
-                    receiver,
-                    owner,
-                )
-            else:
-                m.note(
-                    "RE14-2.5",
-                    "the deal closed the same day: {} and {} split {}'s part ({}); the "
-                    "other parts stand",
-                    receiver,
-                    owner,
-                    owner,
-                    held[owner],
-                )
-            share = p.same_day_share
-            return share_part(held, owner, [(owner, 1 - share), (receiver, share)])
-        m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", receiver)
+    shared = m.assist or m.same_day
+    if shared is None:
+        return split
+    # a colleague who received the holder's customer for them shares the holder's part
+    holder, colleague, tv = shared
+    held = split or {holder: ONE}
+    if holder not in held:
         return held
-    return split
+    part = held[holder]
+    if m.assist is not None:  # RE14-5.3(3): the customer named the absent holder
+        rule, share = "RE14-5.3(3)", p.assistant_share or ZERO
+        alone: Note = (rule, N_("the deal is {}'s; {} assisted"), (holder, colleague))
+        among: Note = (
+            rule,
+            N_("{}'s part ({}) is theirs with {}, who assisted; the other parts stand"),
+            (holder, part, colleague),
+        )
+    elif deal_day == _local(tv) and p.same_day_share is not None:  # RE14-2.5 当日成交
+        rule, share = "RE14-2.5", p.same_day_share
+        alone = (
+            rule,
+            N_("the deal closed the same day: {} and {} split the bonus"),
+            (colleague, holder),
+        )
+        among = (
+            rule,
+            N_(
+                "the deal closed the same day: {} and {} split {}'s part ({}); the other "
+                "parts stand"
+            ),
+            (colleague, holder, holder, part),
+        )
+    else:
+        m.note("RE14-2.5", "no deal that day: {}'s reception was a courtesy", colleague)
+        return held
+    _, template, args = alone if len(held) == 1 else among
+    m.note(rule, template, *args)
+    return share_part(held, holder, [(holder, 1 - share), (colleague, share)])
 
 
 def _forgotten(m: Ledger, deal: Deal, deal_day: _dt.date) -> dict[str, Fraction] | None:
