@@ -2209,6 +2209,13 @@ def test_a_decision_at_the_deal_says_the_records_after_it_do_not_change_it() -> 
         "RE12-7.7: 该成交以2026-03-07 10:00的决定为准："
         "其后的记录中，只有置业顾问丧失一切权利才会改变它"
     )
+    # without a deal (or as of an instant before it) the decision decides the case
+    now = attribute(story, RE12, as_of=at(8, 12))
+    assert (now.owner, now.explain().splitlines()[-1]) == (
+        "甲",
+        "RE12-7.7: the decision of 2026-03-07 10:00 decides the case: of the records after it, "
+        "only a salesperson losing every right changes it",
+    )
     # nothing read after it (the deal's own lines aside): no such line
     quiet = attribute([*story[:5], deal(9, "甲")], RE12)
     assert "the records after it" not in quiet.explain()

@@ -509,14 +509,18 @@ def _assemble(
             read = run.lines() if run.lines_to_deal is None else run.lines_to_deal
             if read > run.lines_at.get(when, read):
                 # records after it were read (above) on the record as it stood without it
-                steps.append(
-                    _raw(
-                        policy.cite("ruling"),
+                template = (
+                    N_(
                         "the decision of {} decides the deal: of the records after it, only a "
-                        "salesperson losing every right changes it",
-                        when,
+                        "salesperson losing every right changes it"
+                    )
+                    if deal is not None
+                    else N_(
+                        "the decision of {} decides the case: of the records after it, only a "
+                        "salesperson losing every right changes it"
                     )
                 )
+                steps.append(_raw(policy.cite("ruling"), template, when))
             shares, owner, reason = removed_since(policy, states, shares, owner, when, steps)
         if owner is None and reason is None:
             people = salespeople(shares)
