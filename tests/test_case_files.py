@@ -109,6 +109,20 @@ def test_brackets_inside_text_are_not_nesting() -> None:
     assert read_case(json.dumps(doc, ensure_ascii=False)).events[-1].text == text
 
 
+def test_the_nesting_limit_counts_the_depth_after_a_closed_sibling() -> None:
+    """Seven levels of lists, the deepest reached after a list closed three levels down:
+    still seven, refused; six, with the same closed sibling, are read as JSON (and then
+    refused as no case file)."""
+    for levels, match in (
+        (7, "nests at most 6 levels"),
+        (6, "a case file must hold a JSON object"),
+    ):
+        inner = levels - 3
+        text = "[" * 3 + "[]," + "[" * inner + "]" * inner + "]" * 3
+        with pytest.raises(CustrulesError, match=match):
+            read_case(text)
+
+
 def test_an_event_type_that_is_not_text_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="unknown event type"):
         case_from_json({"customer": "王", "events": [{**VISIT, "type": ["visit"]}]})
@@ -466,6 +480,31 @@ REFUSALS = [
         "realestate.case.case_from_json.case_file_hold",
         "a case file must hold a JSON object, got a list",
         "案例文件必须是一个 JSON 对象，收到的是 列表",
+    ),
+    (
+        "no events",
+        lambda: case_from_json({"customer": "王", "events": []}),
+        "None",
+        "realestate.case.case_from_json.case_file_needs",
+        "a case file needs a non-empty list of events",
+        "案例文件需要一个非空的事件列表",
+    ),
+    (
+        "an amount that is a JSON number",
+        lambda: case_from_json({"customer": "王", "events": [VISIT_JSON], "amount": 5}),
+        "5",
+        "realestate.case.money_text.amount_money",
+        'amount: money is text such as "12345.67", got a number (5): a JSON number may '
+        "already have been rounded",
+        '金额：应为文本，如 "12345.67"，收到的是 数字（5）：JSON 数字可能已被舍入',
+    ),
+    (
+        "names that are not a list",
+        lambda: case_from_json({"customer": "王", "events": [{**VISIT_JSON, "asked_for": 5}]}),
+        "None",
+        "realestate.case.case_from_json.event",
+        "event 1: visit event, asked_for: expected a list of names, got a number",
+        "第 1 个事件：visit 事件的 asked_for：应为名字列表，收到的是 数字",
     ),
     (
         "one event with a field missing",

@@ -2248,6 +2248,9 @@ def test_a_linked_member_with_no_record_changes_nothing(
     RE14-5.3(11) speak of members who visit): the same answer as the customer alone."""
     link = HouseholdLink(at=min(e.at for e in story), customer=C, other="王太太")
     assert outcome([link, *story], policy, customer=C) == outcome(story, policy)
+    # the link recorded on the spouse's side is no record of the spouse's own either
+    theirs = HouseholdLink(at=link.at, customer="王太太", other=C)
+    assert outcome([theirs, *story], policy, customer=C) == outcome(story, policy)
     # nor do the spouse's events after the deal (a visit, a change of name)
     deal = next((e for e in story if isinstance(e, Deal)), None)
     if deal is not None:

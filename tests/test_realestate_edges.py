@@ -2039,6 +2039,11 @@ def test_a_returning_customer_received_by_another_says_whose_they_stay(
         assert a.explain().splitlines()[1] == (
             f"{rule}: 丁 received 甲's returning customer: the customer stays 甲's"
         )
+        # once 甲's registration has lapsed, the customer is nobody's to stay with
+        lapsed = [*seen(0, "甲"), visit(70, "丁", previous=Previous.NAMES, **kw), deal(72, "丁")]
+        a = attribute(lapsed, policy)
+        assert split(a) == sp(丁=1)
+        assert "stays" not in a.explain()
 
 
 def test_re12_5_3_a_courtesy_after_a_70_30_split_leaves_it() -> None:
