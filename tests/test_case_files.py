@@ -284,6 +284,20 @@ KINDS = ", ".join(EVENT_NAMES)
 NO_RECEIVER = {k: v for k, v in VISIT_JSON.items() if k != "received_by"}
 
 #: (what, call, repr of the error's value, code, English, Chinese)
+
+
+def _ruled_case(share: Any) -> dict[str, Any]:
+    """A case file whose ruling gives 甲 ``share`` (as JSON reads it)."""
+    ruling = {
+        "type": "ruling",
+        "at": "2026-03-03T10:00+08:00",
+        "customer": "王",
+        "by": "经理",
+        "shares": {"salesperson:甲": share},
+    }
+    return {"customer": "王", "events": [VISIT_JSON, ruling]}
+
+
 REFUSALS = [
     (
         "a policy name that is not text",
@@ -505,6 +519,36 @@ REFUSALS = [
         "realestate.case.case_from_json.event",
         "event 1: visit event, asked_for: expected a list of names, got a number",
         "第 1 个事件：visit 事件的 asked_for：应为名字列表，收到的是 数字",
+    ),
+    (
+        "an instant without a zone",
+        lambda: case_from_json(
+            {"customer": "王", "events": [{**VISIT_JSON, "at": "2026-03-02 10:00"}]}
+        ),
+        "'2026-03-02 10:00'",
+        "realestate.case.case_from_json.event",
+        "event 1: visit event, at: the instant: '2026-03-02 10:00' has no time zone: add one, "
+        "e.g. 2026-03-02 10:00+08:00 for Beijing time",
+        "第 1 个事件：visit 事件的 at：时刻：'2026-03-02 10:00' 没有时区：请加上，如北京时间写作 "
+        "2026-03-02 10:00+08:00",
+    ),
+    (
+        "a share that is a JSON number",
+        lambda: case_from_json(_ruled_case(1)),
+        "None",
+        "realestate.case.case_from_json.event",
+        'event 2: ruling event, shares: the share of salesperson:甲 must be text such as "1/2" '
+        'or "0.3" (exact), got a number (1)',
+        '第 2 个事件：ruling 事件的 shares：salesperson:甲 的份额必须是文本，如 "1/2" 或 "0.3"'
+        "（精确值），收到的是 数字（1）",
+    ),
+    (
+        "a share that is not a number",
+        lambda: case_from_json(_ruled_case("half")),
+        "'half'",
+        "realestate.case.case_from_json.event",
+        "event 2: ruling event, shares: not an exact share: 'half'",
+        "第 2 个事件：ruling 事件的 shares：不是精确的份额：'half'",
     ),
     (
         "one event with a field missing",

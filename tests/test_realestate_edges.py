@@ -2265,3 +2265,22 @@ def test_a_pending_courtesy_lapses_with_the_holders_registration() -> None:
         a = attribute([*seen(0, "甲"), helped, deal(70, "丙")], RE14)
         assert split(a) == sp(丙=1)
         assert a.explain().splitlines()[-2:] == [closing[0].format(paid), closing[1]]
+
+
+def test_a_recognition_of_a_removed_salesperson_says_they_lost_every_right() -> None:
+    """RE14-5.3(4) then a recognition: 甲, about whom the customer complained (confirmed),
+    is recognised two days later: 甲 lost every right, which the trail says in the
+    complaint clause's words (not that 甲's registration lapsed); the deal is 乙's."""
+    story = [
+        *seen(0, "甲"),
+        visit(2, "乙", previous=Previous.NAMES, asked_for=["甲"]),
+        SalespersonComplaint(
+            at=at(2, 11), customer=C, against="甲", reported_by="乙", confirmed=True
+        ),
+        Recognition(at=at(4), customer=C, original="甲"),
+        deal(6, "乙"),
+    ]
+    assert split_and_last(story, RE14) == (
+        sp(乙=1),
+        "RE14-5.3(4): 甲 lost every right to this customer earlier",
+    )
