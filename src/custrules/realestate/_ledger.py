@@ -362,9 +362,15 @@ class Ledger:
         """Whether ``who`` holds a registration valid on the day of ``t``
         (RE12-7.1, RE14-5.2: the latest registration on or before that day decides)."""
         days = self.regs.get(who)
-        if days is None or who in self.lost:
+        if days is None or (self.lost and self.removed_by(who, t)):
             return False
         return self._covers(days, _local(t))
+
+    def removed_by(self, who: str, t: _dt.datetime) -> bool:
+        """Whether a clause had removed ``who`` by ``t`` (RE12-3.10, RE14-5.3(4), (12)): a
+        removal counts from its own time, and does not reach back to what came before."""
+        removed = self.lost.get(who)
+        return removed is not None and removed[2] <= t
 
     def _covers(self, days: list[_dt.date], day: _dt.date) -> bool:
         """Whether registrations made on ``days`` (in order) leave one valid on ``day``."""
@@ -380,10 +386,7 @@ class Ledger:
         then (RE12-6.1 已先...办理了客户登记; RE11-4 登记在先): a removal later than ``t``
         does not reach back to it."""
         times = self.reg_at.get(who)
-        if times is None:
-            return False
-        removed = self.lost.get(who)
-        if removed is not None and removed[2] <= t:
+        if times is None or (self.lost and self.removed_by(who, t)):
             return False
         i = bisect_left(times, t)
         months = self.p.registration_validity_months
@@ -467,7 +470,7 @@ class Ledger:
         or, named by a clause without one (a forgetful customer's new salesperson), on
         the strength of the customer's registrations while one of them is still valid
         (RE12-7.1, RE14-5.2: every claim lapses)."""
-        if who in self.lost:
+        if self.lost and self.removed_by(who, t):
             return False
         if who in self.regs:
             if self.valid(who, t):

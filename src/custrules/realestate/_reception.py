@@ -448,6 +448,8 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     assert deal is not None  # (read only for a deal: see deal_split)
     deal_day = _local(deal.at)
     split: dict[str, Fraction] | None
+    # a colleague who received the holder's customer for them (RE14-5.3(3), RE14-2.5)
+    shared = m.assist or m.same_day
     if m.forgot is not None:
         split = _forgotten(m, deal, deal_day)
         if split is None:
@@ -462,15 +464,13 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     else:
         # the holder's (the one a colleague received the customer for, who may have
         # lost every right since: their part then goes where that clause says)
-        shared = m.assist or m.same_day
         holder = shared[0] if shared is not None else m.owner
         split = None if holder is None else {holder: ONE}
-    shared = m.assist or m.same_day
-    if shared is None:
+    if shared is None or split is None:
         return split
-    # a colleague who received the holder's customer for them shares the holder's part
+    # the colleague shares the holder's part; the others' parts stand
     holder, colleague, tv = shared
-    held = split or {holder: ONE}
+    held = split
     if holder not in held:
         return held
     part = held[holder]
