@@ -787,6 +787,34 @@ def test_re12_5_2_the_named_salesperson_follows_up() -> None:
     assert (a.owner, a.follow_up) == ("甲", "乙")
 
 
+@pytest.mark.parametrize(
+    ("to", "incited", "expected", "follow_up"),
+    [
+        ("丙", False, sp(甲=Fraction(7, 10), 丙=Fraction(3, 10)), "丙"),
+        ("丙", True, sp(甲=1), "甲"),  # 乙, with no part left, follows up no more
+        ("甲", False, sp(甲=1), "甲"),  # back to the first: all theirs
+    ],
+)
+def test_re12_5_2_a_second_switch_the_same_day_keeps_the_first_receivers_part(
+    to: str, incited: bool, expected: dict[str, Fraction], follow_up: str
+) -> None:
+    # RE12-5.2: 70 % to 最先接待的售楼员, who is still 甲 when the customer, handed to
+    # 乙, names yet another salesperson the same day; 乙's 30 % goes with the request
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        visit(0, "乙", hour=11),
+        SwitchRequest(
+            at=at(0, 12), customer=C, from_="乙", to=to, permitted=True, incited=incited
+        ),
+        deal(3, to),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == expected
+    assert (a.owner, a.follow_up) == ("甲", follow_up)
+    assert sum(line.startswith("RE12-5.2") for line in a.explain().splitlines()) == 2
+
+
 def test_re14_5_3_4_the_reporter_holds_a_valid_claim() -> None:
     story = [
         *seen(0, "乙"),

@@ -50,25 +50,38 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.to,
                 )
             elif s.incited:
+                first = _first_receiver(m, s)
                 m.set_split(
-                    [(s.from_, ONE)],
+                    [(first, ONE)],
                     "RE12-5.2",
                     "{} incited the switch: all to {}",
                     s.to,
-                    s.from_,
+                    first,
                 )
-                m.owner = s.from_
+                m.owner = first
             else:
-                first = p.switch_first_share
+                first = _first_receiver(m, s)
+                share = p.switch_first_share
                 m.follow_up = s.to
-                m.set_split(
-                    [(s.from_, first), (s.to, 1 - first)],
-                    "RE12-5.2",
-                    "the manager let {} take over from {}",
-                    s.to,
-                    s.from_,
-                )
-                m.owner = s.from_
+                if first == s.from_:
+                    m.set_split(
+                        [(first, share), (s.to, 1 - share)],
+                        "RE12-5.2",
+                        "the manager let {} take over from {}",
+                        s.to,
+                        first,
+                    )
+                else:
+                    m.set_split(
+                        [(first, share), (s.to, 1 - share)],
+                        "RE12-5.2",
+                        "the manager let {} take over from {}; {} received the customer "
+                        "first and keeps that part",
+                        s.to,
+                        s.from_,
+                        first,
+                    )
+                m.owner = first
         elif s.from_ not in m.lost and not m.holds(s.from_, t):
             # nobody to leave: the salesperson's registration had lapsed, or they never
             # held a registration that counts (RE12-7.1, 7.2); a customer the manager let
@@ -129,6 +142,16 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _first_receiver(m: Ledger, s: SwitchRequest) -> str:
+    """RE12-5.2's 最先接待的售楼员: the salesperson the customer asks to leave, unless that
+    one is following up after an earlier switch that day, which left the customer (and
+    its part) with the salesperson who received them first."""
+    owner = m.owner
+    if owner is not None and owner != s.from_ and m.follow_up == s.from_ and m.split:
+        return owner
+    return s.from_
 
 
 def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
