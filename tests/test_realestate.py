@@ -483,6 +483,34 @@ def test_re12_4_courtesy_against_re14_2_5_same_day() -> None:
     assert split(attribute(later, RE14)) == sp(甲=1)  # otherwise a courtesy
 
 
+def test_re12_4_a_courtesy_for_a_salesperson_a_clause_gave_the_customer() -> None:
+    # RE12-5.1 made the customer 甲's without a registration: a courtesy for 甲 keeps it
+    # so, and the trail does not say 甲 has no claim
+    story = [
+        visit(0, "甲", asked_for=["甲"], named_on_entry=True),
+        visit(5, "丙", previous=Previous.NAMES, courtesy_for="甲"),
+        deal(5, "丙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert a.explain().splitlines()[-1] == (
+        "RE12-4: 丙 received the customer as a courtesy for 甲; the customer stays 甲's"
+    )
+    # RE12-3.7: 乙 received the forgetful customer as new and holds them on 甲's
+    # registration, with none of their own: a courtesy for 乙 keeps them 乙's too
+    forgot = [
+        *seen(0, "甲"),
+        visit(10, "乙", previous=Previous.FORGOT),
+        visit(15, "丙", previous=Previous.NAMES, courtesy_for="乙"),
+        deal(16, "乙"),
+    ]
+    b = attribute(forgot, RE12)
+    assert split(b) == sp(乙=1)
+    assert "RE12-4: 丙 received the customer as a courtesy for 乙; the customer stays 乙's" in (
+        b.explain().splitlines()
+    )
+
+
 def test_re14_5_3_3_named_but_absent() -> None:
     story = [
         *seen(0, "甲"),

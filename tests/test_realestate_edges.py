@@ -868,9 +868,11 @@ def test_a_policy_refuses_a_citation_of_no_principle() -> None:
         "realestate.policy.citations.unknown_principle",
         "earliest",
     )
+    assert str(caught.value).startswith("citations: 'earliest' is not a principle")
     assert "use one of valid, confirmed, earlier" in str(caught.value)
-    with pytest.raises(InvalidTypeError, match="citations must be a mapping"):
+    with pytest.raises(InvalidTypeError, match="citations must be a mapping") as wrong:
         attrs.evolve(RE12, citations=[("earlier", "RE12-7.3")])
+    assert wrong.value.value == [("earlier", "RE12-7.3")]
     with pytest.raises(InvalidInputError, match="a rule ID must be non-empty"):
         attrs.evolve(RE12, citations={"earlier": ""})
 
