@@ -576,3 +576,129 @@ def test_the_case_file_and_policy_doors_refuse_word_for_word(
     what: str, call: Any, value: str, code: str, en: str, zh: str
 ) -> None:
     refusal_row(what, call, value, code, en, zh)
+
+
+def test_every_event_type_with_every_field_set_round_trips_by_its_json_names() -> None:
+    """Each kind of event, every optional field away from its default: written with the
+    schema's names (``from``, an enum's value, a share as text) and read back equal."""
+    t = "2026-03-02T10:00:00+08:00"
+    later = "2026-03-02T18:00:00+08:00"
+    docs: list[dict[str, Any]] = [
+        {"type": "household", "at": t, "customer": "王", "other": "李", "relation": "child"},
+        {
+            "type": "referral",
+            "at": t,
+            "customer": "王",
+            "referrer": "小赵",
+            "appointment": "2026-03-03",
+            "private_contact": False,
+        },
+        {
+            "type": "company_introduction",
+            "at": t,
+            "customer": "王",
+            "by": "刘总",
+            "named_salesperson": "甲",
+            "arranged_deal": True,
+            "after_sales": "other_staff",
+            "after_sales_by": "小钱",
+        },
+        {
+            "type": "old_customer_introduction",
+            "at": t,
+            "customer": "王",
+            "old_customer": "李",
+            "salesperson": "甲",
+            "how": "escorted",
+        },
+        {
+            "type": "visit",
+            "at": t,
+            "customer": "王",
+            "received_by": "乙",
+            "previous": "forgot",
+            "asked_for": ["甲", "丙"],
+            "named_on_entry": True,
+            "courtesy_for": "甲",
+            "for_discount": True,
+            "exhibition": True,
+        },
+        {
+            "type": "registration",
+            "at": t,
+            "customer": "王",
+            "salesperson": "乙",
+            "confirmed_at": later,
+        },
+        {
+            "type": "meeting_record",
+            "at": later,
+            "customer": "王",
+            "first": "乙",
+            "recorded_by": "经理",
+        },
+        {
+            "type": "referral_confirmation",
+            "at": t,
+            "customer": "王",
+            "referrer": "小赵",
+            "confirmed_by": "经理",
+        },
+        {"type": "recognition", "at": t, "customer": "王", "original": "甲", "by_records": True},
+        {
+            "type": "switch_request",
+            "at": t,
+            "customer": "王",
+            "from": "甲",
+            "to": "乙",
+            "fault": "serious",
+            "firm": True,
+            "permitted": True,
+            "incited": True,
+            "granted_to": "丙",
+        },
+        {
+            "type": "complaint",
+            "at": t,
+            "customer": "王",
+            "against": "甲",
+            "reported_by": "乙",
+            "confirmed": True,
+        },
+        {
+            "type": "reallocation",
+            "at": t,
+            "customer": "王",
+            "from": "甲",
+            "to": "乙",
+            "draw": "第3签",
+            "reason": "transfer",
+        },
+        {"type": "deal", "at": t, "customer": "王", "closed_by": "乙"},
+        {"type": "name_change", "at": t, "customer": "王", "new_name": "王二"},
+        {
+            "type": "dispute",
+            "at": t,
+            "customer": "王",
+            "parties": ["甲", "乙"],
+            "outcome": "settled",
+            "shares": {"salesperson:甲": "1/4", "salesperson:乙": "3/4"},
+        },
+        {
+            "type": "ruling",
+            "at": t,
+            "customer": "王",
+            "by": "经理",
+            "shares": {"salesperson:甲": "1/2", "public_pool": "1/2"},
+            "owner": "甲",
+            "approved_by": "总监",
+            "text": "各半",
+        },
+    ]
+    assert sorted(d["type"] for d in docs) == sorted(EVENT_NAMES)
+    for doc in docs:
+        event = event_from_json(doc)
+        written = event_to_json(event)
+        jsonschema.validate({"events": [written]}, CASE_SCHEMA)
+        assert written == doc, doc["type"]
+        assert event_from_json(written) == event

@@ -230,9 +230,6 @@ def _build_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: t == Mapping[Party, Fraction], lambda m: {str(p): str(s) for p, s in m.items()}
     )
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
     for cls in EVENT_TYPES:
         attrs.resolve_types(cls)
         renames: dict[str, Any] = {
@@ -240,9 +237,7 @@ def _build_converter() -> cattrs.Converter:
             for name, new in _RENAMES.items()
             if name in attrs.fields_dict(cls)
         }
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)
-        )
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **renames))
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
         )
