@@ -815,6 +815,35 @@ def test_re12_5_2_a_second_switch_the_same_day_keeps_the_first_receivers_part(
     assert sum(line.startswith("RE12-5.2") for line in a.explain().splitlines()) == 2
 
 
+@pytest.mark.parametrize(
+    ("refused", "expected", "owner", "follow_up"),
+    [
+        ("乙", sp(甲=Fraction(7, 10), 丙=Fraction(3, 10)), "甲", "丙"),
+        ("甲", sp(丙=Fraction(7, 10), 乙=Fraction(3, 10)), "丙", "乙"),
+    ],
+)
+def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
+    refused: str, expected: dict[str, Fraction], owner: str, follow_up: str
+) -> None:
+    # RE12-5.2 split the deal 70/30 between 甲 and 乙; the customer then refuses one of
+    # them for a serious fault the same day (RE12-3.10): that one's part goes to 丙, who
+    # took over, and the other's part stands
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        visit(0, "乙", hour=11),
+        SwitchRequest(at=at(0, 12), customer=C, from_=refused, fault="serious", granted_to="丙"),
+        deal(3, "丙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == expected
+    assert (a.owner, a.follow_up) == (owner, follow_up)
+    assert a.explain().splitlines()[-1] == (
+        f"RE12-3.10: {refused} has no part: {refused}'s {'3/10' if owner == '甲' else '7/10'} "
+        "goes to 丙"
+    )
+
+
 def test_re14_5_3_4_the_reporter_holds_a_valid_claim() -> None:
     story = [
         *seen(0, "乙"),

@@ -223,6 +223,24 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             else:
                 m.needs("RE12-3.10", NOBODY, s.from_, why)
             return
+        if s.from_ in (m.split or ()) and m.split_among_several():
+            # a split stands (RE12-5.2's 70/30 the same day): only the refused salesperson
+            # loses, and their part goes to the one who took over (see deal_split)
+            m.claim(s.granted_to, s.at)
+            if m.owner == s.from_:
+                m.owner = s.granted_to
+            if m.follow_up == s.from_:
+                m.follow_up = s.granted_to
+            m.note(
+                "RE12-3.10",
+                "{}: {} received the customer in {}'s place; {} lost every right (the turn "
+                "counts as void), the others' parts stand",
+                why,
+                s.granted_to,
+                s.from_,
+                s.from_,
+            )
+            return
         m.given(
             s.granted_to,
             s.at,
