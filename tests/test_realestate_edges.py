@@ -844,6 +844,26 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
     )
 
 
+@pytest.mark.parametrize(
+    "terms",
+    [
+        {},
+        {"incited": True},
+        {"fault": "serious"},
+        {"fault": "minor", "firm": True},
+        {"permitted": True},
+    ],
+)
+def test_re14_5_3_2_the_customers_wish_whatever_re12s_terms_say(terms: dict[str, Any]) -> None:
+    # RE14 lets the customer's wish prevail: fault, firmness, incitement and permission
+    # are RE12's terms; only a confirmed complaint (RE14-5.3(4)) takes 甲's part away
+    asked = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", **terms)
+    a = attribute([*seen(0, "甲"), asked, deal(3, "乙")], RE14)
+    assert split(a) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    granted = attrs.evolve(asked, to=None, granted_to="乙")
+    assert split(attribute([*seen(0, "甲"), granted, deal(3, "乙")], RE14)) == split(a)
+
+
 def test_re14_5_3_4_the_reporter_holds_a_valid_claim() -> None:
     story = [
         *seen(0, "乙"),
