@@ -812,7 +812,15 @@ def test_re12_5_2_a_second_switch_the_same_day_keeps_the_first_receivers_part(
     a = attribute(story, RE12)
     assert split(a) == expected
     assert (a.owner, a.follow_up) == ("甲", follow_up)
+    second = (
+        f"RE12-5.2: {to} incited the switch: all to 甲"
+        if incited
+        else f"RE12-5.2: the manager let {to} take over from 乙; 甲 received the customer first "
+        "and keeps that part"
+    )
+    assert second in a.explain().splitlines()
     assert sum(line.startswith("RE12-5.2") for line in a.explain().splitlines()) == 2
+    assert attribute(story, RE12, as_of=at(1)).owner == "甲"
 
 
 @pytest.mark.parametrize(
@@ -838,10 +846,25 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
     a = attribute(story, RE12)
     assert split(a) == expected
     assert (a.owner, a.follow_up) == (owner, follow_up)
+    assert (
+        f"RE12-3.10: a serious fault: 丙 received the customer in {refused}'s place; {refused} "
+        "lost every right (the turn counts as void), the others' parts stand"
+    ) in a.explain().splitlines()
+    before = attribute(story, RE12, as_of=at(1))  # who holds the customer before the deal
+    assert (before.owner, before.follow_up) == (owner, follow_up)
     assert a.explain().splitlines()[-1] == (
         f"RE12-3.10: {refused} has no part: {refused}'s {'3/10' if owner == '甲' else '7/10'} "
         "goes to 丙"
     )
+    if refused == "甲":
+        # with no other part to stand (乙 incited the switch: all to 甲), the refusal
+        # hands the customer over as new
+        b = attribute([*story[:2], attrs.evolve(story[2], incited=True), *story[3:]], RE12)
+        assert split(b) == sp(丙=1)
+        assert (
+            "RE12-3.10: a serious fault: 丙 received the customer as new; 甲 lost every right "
+            "(the turn counts as void)"
+        ) in b.explain().splitlines()
 
 
 @pytest.mark.parametrize(

@@ -147,9 +147,10 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
 def _first_receiver(m: Ledger, s: SwitchRequest) -> str:
     """RE12-5.2's 最先接待的售楼员: the salesperson the customer asks to leave, unless that
     one is following up after an earlier switch that day, which left the customer (and
-    its part) with the salesperson who received them first."""
+    its part) with the salesperson who received them first (a request from anyone else
+    but the holder has not come this far: see _not_from_holder)."""
     owner = m.owner
-    if owner is not None and owner != s.from_ and m.follow_up == s.from_ and m.split:
+    if owner is not None and s.from_ == m.follow_up and owner != s.from_:
         return owner
     return s.from_
 
