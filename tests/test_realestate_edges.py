@@ -1144,6 +1144,37 @@ def test_re14_5_3_2_the_earlier_registration_is_read_at_the_deal() -> None:
     assert [s.rule for s in attribute(removed, RE14).steps][-1] == "RE14-5.3(4)"
 
 
+def test_re14_5_3_2_a_form_filled_in_after_the_customer_asked_for_another() -> None:
+    """甲 received the customer at 10:00, who asked for 乙 at 10:30; 甲's form of that
+    reception was filled in at 11:00.  若b属建档有效期 is read at the deal, so 甲's
+    20 % rests on it as on a form filled in before the request."""
+    asked = [visit(0, "甲"), SwitchRequest(at=at(0, 10.5), customer=C, from_="甲", to="乙")]
+    filed = [*asked, reg(0, "甲", hour=11)]
+    a = attribute([*filed, deal(3, "乙")], RE14)
+    assert split(a) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert a.explain().splitlines()[0] == (
+        "RE14-5.3(2): the customer did not want 甲 and asked for 乙; 甲's registration of "
+        "the day is read at the deal"
+    )
+    assert split(attribute([*filed, deal(62, "乙")], RE14)) == sp(乙=1)  # lapsed by then
+    never = attribute([*asked, deal(3, "乙")], RE14)
+    assert split(never) == sp(乙=1)
+    assert never.explain().splitlines()[-1] == (
+        "RE14-5.3(2): 甲 had no registration at the deal: 甲's 1/5 goes to 乙"
+    )
+    assert never.explain("zh").splitlines()[-1] == "RE14-5.3(2): 成交时甲没有登记：甲的 1/5 归乙"
+    # a reception on another day, or one as a courtesy for someone else, is no form of the day
+    other_day = [visit(0, "甲"), SwitchRequest(at=at(1), customer=C, from_="甲", to="乙")]
+    assert split(attribute([*other_day, reg(1, "甲", hour=11), deal(3, "乙")], RE14)) == sp(乙=1)
+    courtesy = [
+        *seen(0, "丙"),  # lapsed by May: the courtesy for 丙 gives nothing
+        visit(70, "甲", previous=Previous.NAMES, courtesy_for="丙"),
+        SwitchRequest(at=at(70, 10.5), customer=C, from_="甲", to="乙"),
+        reg(70, "甲", hour=11),
+    ]
+    assert split(attribute([*courtesy, deal(72, "乙")], RE14)) == sp(乙=1)
+
+
 def test_a_tie_ends_when_a_clause_removes_one_of_its_two() -> None:
     """RE14-5.1 tie of 甲 and 乙; a confirmed complaint removes 甲 and 乙 receives
     (RE14-5.3(4)): no ruling is needed, then or months later."""

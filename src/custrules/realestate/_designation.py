@@ -121,12 +121,20 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             return
         previous = s.from_
         m.claim(to, t)
-        if m.valid(previous, t):
+        valid = m.valid(previous, t)
+        if valid or m.received_on(previous, t):
+            # (若b属建档有效期 is read at the deal: the form of the day's reception may be
+            # filled in after the customer asked for another)
             share = p.switch_previous_share
             m.set_split(
                 [(to, 1 - share), (previous, share)],
                 "RE14-5.3(2)",
-                "the customer did not want {} and asked for {}; {}'s registration is valid",
+                N_("the customer did not want {} and asked for {}; {}'s registration is valid")
+                if valid
+                else N_(
+                    "the customer did not want {} and asked for {}; {}'s registration of the "
+                    "day is read at the deal"
+                ),
                 previous,
                 to,
                 previous,

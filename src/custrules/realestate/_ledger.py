@@ -699,6 +699,15 @@ class Ledger:
         self.tied = tuple(names)
         self.needs("tie", _TIED, Both(names), t)
 
+    def received_on(self, who: str, t: _dt.datetime) -> bool:
+        """Whether ``who`` received the customer as their own earlier on the day of ``t``
+        (a visit recorded by then, not a courtesy for another salesperson)."""
+        day = _local(t)
+        return any(
+            v.received_by == who and v.courtesy_for is None and _local(v.at) == day
+            for v in self.visits
+        )
+
     def is_first_day(self, t: _dt.datetime) -> bool:
         """Whether ``t`` is the day of a new customer's visit (RE12-3.10, RE12-5.2: 当日来访
         的新客户): their first, or the first since every claim on them lapsed."""
@@ -1090,7 +1099,9 @@ def _lapsed_part(m: Ledger, d: Deal) -> None:
     m.split = split
     m.note(
         rule,
-        "{}'s registration had lapsed by the deal: {}'s {} goes to {}",
+        N_("{}'s registration had lapsed by the deal: {}'s {} goes to {}")
+        if who in m.regs
+        else N_("{} had no registration at the deal: {}'s {} goes to {}"),
         who,
         who,
         part,
