@@ -249,3 +249,65 @@ def re_households(draw: st.DrawFn, *, deal: bool = True) -> list[Event]:
     link_at = _moment(draw(st.integers(min_value=0, max_value=60 * 24 * 30)))
     link = HouseholdLink(at=link_at, customer="王先生", other="王太太")
     return [*husband, *wife, link]
+
+
+@st.composite
+def re_first_days(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
+    """A new customer's first hour: a reception (named on entering or in turn), often a
+    permitted switch to another salesperson, then up to four records ten minutes apart
+    of what happens mid-reception (switch requests of every kind, refusals, other
+    receptions, registrations, recognitions), and a deal the same afternoon or days
+    later.  Whole-vocabulary stories rarely stack these in one
+    day, where RE12-3.10 and RE12-5.2 apply."""
+    first = draw(names)
+    named = draw(st.booleans())
+    events: list[Event] = [
+        Visit(
+            at=_moment(0),
+            customer=customer,
+            received_by=first,
+            named_on_entry=named,
+            asked_for=[first] if named else [],
+        )
+    ]
+    evening = _moment(9 * 60)
+    if draw(st.booleans()):
+        events.append(
+            Registration(at=_moment(0), customer=customer, salesperson=first, confirmed_at=evening)
+        )
+    if draw(st.booleans()):  # the customer asks for another, and the manager allows it
+        to = draw(st.sampled_from([n for n in SALESPEOPLE if n != first]))
+        events.append(
+            SwitchRequest(at=_moment(5), customer=customer, from_=first, to=to, permitted=True)
+        )
+    for i in range(draw(st.integers(0, 4))):
+        at = _moment(10 * (i + 1))
+        who = draw(names)
+        other = draw(st.one_of(st.none(), st.sampled_from([n for n in SALESPEOPLE if n != who])))
+        kind = draw(st.sampled_from(["switch", "refusal", "visit", "registration", "recognition"]))
+        if kind in ("switch", "refusal"):  # for someone named, or away from ``who``
+            asks = kind == "switch"
+            events.append(
+                SwitchRequest(
+                    at=at,
+                    customer=customer,
+                    from_=who,
+                    to=other if asks else None,
+                    granted_to=None if asks else other,
+                    fault=Fault.NONE if asks else draw(st.sampled_from(list(Fault))),
+                    permitted=asks and draw(st.booleans()),
+                    incited=asks and draw(st.booleans()),
+                    firm=draw(st.booleans()),
+                )
+            )
+        elif kind == "visit":
+            events.append(Visit(at=at, customer=customer, received_by=who))
+        elif kind == "registration":
+            events.append(
+                Registration(at=at, customer=customer, salesperson=who, confirmed_at=evening)
+            )
+        else:
+            events.append(Recognition(at=at, customer=customer, original=who))
+    later = draw(st.sampled_from([7 * 60, 3 * 24 * 60]))
+    events.append(Deal(at=_moment(later), customer=customer, closed_by=draw(names)))
+    return events

@@ -46,7 +46,7 @@ from custrules import (
     attribute,
 )
 from custrules.periods import add_months
-from custrules.realestate import Attribution, AttributionPolicy, Party
+from custrules.realestate import Attribution, AttributionPolicy, Party, PartyKind
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
 C = "王先生"
@@ -2010,7 +2010,14 @@ from hypothesis import assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from custrules import allocate  # noqa: E402
-from tests.strategies import SALESPEOPLE, re_event, re_households, re_stories  # noqa: E402
+from tests.strategies import (  # noqa: E402
+    RE_BASE,
+    SALESPEOPLE,
+    re_event,
+    re_first_days,
+    re_households,
+    re_stories,
+)
 
 policies = st.sampled_from([RE12, RE14, RE11])
 
@@ -2505,3 +2512,43 @@ def test_a_courtesy_on_a_day_before_the_deal_changes_nothing(
     # (someone who appears nowhere else in the story, so no tie-break reads them)
     courtesy = Visit(at=t, customer=C, received_by="庚", previous="names", courtesy_for=holder)
     assert outcome([*before, courtesy, deal], policy) == outcome(story, policy)
+
+
+@given(re_first_days(), st.sampled_from([RE12, RE14]), st.data())
+def test_a_salesperson_losing_every_right_passes_exactly_their_part(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """A salesperson with a part of the deal who loses every right before it (RE12-3.10, a
+    serious fault the first day; RE14-5.3(4), a confirmed complaint) passes that part,
+    and only that part, to the one who takes over: the others' parts stand (a switch's
+    70/30 or 80/20 included)."""
+    *before, deal = story
+    a = attribute(story, policy)
+    parts = {p.name: s for p, s in a.shares.items() if p.kind is PartyKind.SALESPERSON}
+    if a.needs_ruling or len(parts) < 2:
+        return
+    gone = data.draw(st.sampled_from(sorted(parts)), label="gone")
+    heir = data.draw(st.sampled_from([*SALESPEOPLE, "庚"]), label="heir")
+    removed_earlier = {
+        e.from_
+        for e in before
+        if isinstance(e, SwitchRequest) and (e.fault is Fault.SERIOUS or e.firm)
+    }
+    if heir == gone or heir in removed_earlier:
+        return
+    t = RE_BASE + dt.timedelta(hours=6)  # the first day, after every record of the hour
+    if policy is RE12:
+        if gone not in (a.owner, a.follow_up):  # (RE12-3.10 speaks of the one receiving)
+            return
+        loss: Any = SwitchRequest(at=t, customer=C, from_=gone, fault="serious", granted_to=heir)
+    else:
+        loss = SalespersonComplaint(
+            at=t, customer=C, against=gone, reported_by=heir, confirmed=True
+        )
+    b = attribute([*before, loss, deal], policy)
+    expected = dict(parts)
+    expected[heir] = expected.get(heir, Fraction(0)) + expected.pop(gone)
+    assert not b.needs_ruling
+    assert {p.name: s for p, s in b.shares.items() if p.kind is PartyKind.SALESPERSON} == (
+        expected
+    )
