@@ -2034,7 +2034,9 @@ def outcome(events: list[Any], policy: AttributionPolicy, **kw: Any) -> tuple[An
         return ("refused", type(exc).__name__, "decide differently" in str(exc))
 
 
-@given(st.one_of(re_stories(), re_households(), re_households(deal=False)), policies)
+@given(
+    st.one_of(re_stories(), re_first_days(), re_households(), re_households(deal=False)), policies
+)
 def test_shares_are_non_negative_and_sum_to_one(
     story: list[Any], policy: AttributionPolicy
 ) -> None:
@@ -2054,7 +2056,7 @@ def test_shares_are_non_negative_and_sum_to_one(
 
 
 @given(
-    st.one_of(re_stories(), re_households(), re_households(deal=False)),
+    st.one_of(re_stories(), re_first_days(), re_households(), re_households(deal=False)),
     policies,
     st.randoms(use_true_random=False),
 )
