@@ -565,6 +565,24 @@ def test_re14_5_3_7_found_in_the_records_after_the_customer_left() -> None:
         assert "RE14-5.3(1)" not in a.rules
 
 
+def test_re12_3_7_the_rest_of_the_forgetful_day_is_a_returning_customers() -> None:
+    """The new salesperson holds the forgetful customer while the case is pending: asking
+    for another is RE12-5.3's (a courtesy, refused in principle), refusing the new
+    salesperson needs a ruling; RE12-3.7's (h), (i), (j) still decide (a decision: the
+    day is not read as a first day for RE12-3.10 and RE12-5.2)."""
+    forgot = [*seen(0, "甲"), *seen(10, "乙", previous=Previous.FORGOT)]
+    asked = SwitchRequest(at=at(10, 11), customer=C, from_="乙", to="丙", permitted=True)
+    a = attribute([*forgot, asked, deal(12, "丙")], RE12)
+    assert split(a) == sp(乙=1)
+    assert [s.rule for s in a.steps][-2:] == ["RE12-5.3", "RE12-3.7(j)"]
+    recognised = Recognition(at=at(15), customer=C, original="甲")
+    assert split(attribute([*forgot, asked, recognised, deal(20, "丙")], RE12)) == sp(乙=H, 甲=H)
+    refused = SwitchRequest(at=at(10, 11), customer=C, from_="乙", fault="serious")
+    b = attribute([*forgot, refused, deal(12, "丙")], RE12)
+    assert b.needs_ruling
+    assert b.ruling_reason == "RE12-7.7: a returning customer refused 乙: no clause"
+
+
 def test_re12_3_7_g_the_same_day_hand_back_under_re12() -> None:
     story = [
         *FORGOT,
