@@ -875,6 +875,16 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
         "goes to 丙"
     )
     if refused == "甲":
+        # 丙, who took 甲's part over, is refused in turn: the part goes on to 丁
+        again = SwitchRequest(
+            at=at(0, 13), customer=C, from_="丙", fault="serious", granted_to="丁"
+        )
+        chain = attribute([*story[:-1], again, story[-1]], RE12)
+        assert split(chain) == sp(丁=Fraction(7, 10), 乙=Fraction(3, 10))
+        assert (
+            chain.explain().splitlines()[-1] == "RE12-3.10: 丙 has no part: 丙's 7/10 goes to 丁"
+        )
+    if refused == "甲":
         # with no other part to stand (乙 incited the switch: all to 甲), the refusal
         # hands the customer over as new
         b = attribute([*story[:2], attrs.evolve(story[2], incited=True), *story[3:]], RE12)

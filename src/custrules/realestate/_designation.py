@@ -232,8 +232,9 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             else:
                 m.needs("RE12-3.10", NOBODY, s.from_, why)
             return
-        if s.from_ in (m.split or ()) and m.split_among_several():
+        if m.split_among_several():
             # a split stands (RE12-5.2's 70/30 the same day): only the refused salesperson
+            # (the holder or the one following up, whose part may be one they took over)
             # loses, and their part goes to the one who took over (see deal_split)
             m.claim(s.granted_to, s.at)
             if m.owner == s.from_:
