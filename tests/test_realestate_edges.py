@@ -1161,15 +1161,20 @@ def test_re14_5_3_2_the_earlier_registration_is_read_at_the_deal() -> None:
     # 甲 registered again meanwhile: still valid at the deal, the 20 % stands
     renewed = [*asked, reg(50, "甲"), deal(62, "乙")]
     assert split(attribute(renewed, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
-    # removed by a confirmed complaint instead: RE14-5.3(4) says where the part goes
-    removed = [
-        *asked,
-        SalespersonComplaint(
-            at=at(11), customer=C, against="甲", reported_by="乙", confirmed=True
-        ),
-        deal(62, "乙"),
-    ]
-    assert [s.rule for s in attribute(removed, RE14).steps][-1] == "RE14-5.3(4)"
+    # removed by a confirmed complaint: RE14-5.3(4) gives 甲's part to the one who
+    # reported it (丙) while that part stands; by the deal it had lapsed, so 丙, in 甲's
+    # place, takes nothing
+    complaint = SalespersonComplaint(
+        at=at(11), customer=C, against="甲", reported_by="丙", confirmed=True
+    )
+    removed = attribute([*asked, complaint, deal(40, "乙")], RE14)
+    assert split(removed) == sp(乙=Fraction(4, 5), 丙=Fraction(1, 5))
+    assert [s.rule for s in removed.steps][-1] == "RE14-5.3(4)"
+    lapsed = attribute([*asked, complaint, deal(62, "乙")], RE14)
+    assert split(lapsed) == sp(乙=1)
+    assert lapsed.explain().splitlines()[-1] == (
+        "RE14-5.3(2): 甲's registration had lapsed by the deal: 甲's 1/5 goes to 乙"
+    )
 
 
 def test_re14_5_3_2_a_form_filled_in_after_the_customer_asked_for_another() -> None:
@@ -1191,6 +1196,11 @@ def test_re14_5_3_2_a_form_filled_in_after_the_customer_asked_for_another() -> N
         "RE14-5.3(2): 甲 had no registration at the deal: 甲's 1/5 goes to 乙"
     )
     assert never.explain("zh").splitlines()[-1] == "RE14-5.3(2): 成交时甲没有登记：甲的 1/5 归乙"
+    # a complaint against 甲 since passes no part: 甲 had none at the deal
+    complaint = SalespersonComplaint(
+        at=at(2), customer=C, against="甲", reported_by="丙", confirmed=True
+    )
+    assert split(attribute([*asked, complaint, deal(3, "乙")], RE14)) == sp(乙=1)
     # a reception on another day, or one as a courtesy for someone else, is no form of the day
     other_day = [visit(0, "甲"), SwitchRequest(at=at(1), customer=C, from_="甲", to="乙")]
     assert split(attribute([*other_day, reg(1, "甲", hour=11), deal(3, "乙")], RE14)) == sp(乙=1)

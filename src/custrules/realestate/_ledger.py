@@ -1091,8 +1091,12 @@ def _lapsed_part(m: Ledger, d: Deal) -> None:
         return
     who, rule = m.lapsing
     part = m.split.get(who)
-    if part is None or who == m.owner or who in m.lost or m.valid(who, d.at):
-        return  # (a part whose holder a clause removed goes where that clause says)
+    days = m.regs.get(who)
+    if part is None or who == m.owner or (days is not None and m._covers(days, _local(d.at))):
+        # a part that stands at the deal; if a clause removed its holder since, it goes
+        # where that clause says (see deal_split): the one who took their place takes it
+        # as it was, and a part that had lapsed by the deal is nobody's to pass on
+        return
     split = dict(m.split)
     del split[who]
     split[m.owner] = split.get(m.owner, ZERO) + part
