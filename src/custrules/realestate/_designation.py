@@ -63,24 +63,17 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 first = _first_receiver(m, s)
                 share = p.switch_first_share
                 m.follow_up = s.to
+                why: str
+                args: tuple[str, ...]
                 if first == s.from_:
-                    m.set_split(
-                        [(first, share), (s.to, 1 - share)],
-                        "RE12-5.2",
-                        "the manager let {} take over from {}",
-                        s.to,
-                        first,
-                    )
+                    why, args = N_("the manager let {} take over from {}"), (s.to, first)
                 else:
-                    m.set_split(
-                        [(first, share), (s.to, 1 - share)],
-                        "RE12-5.2",
-                        "the manager let {} take over from {}; {} received the customer "
-                        "first and keeps that part",
-                        s.to,
-                        s.from_,
-                        first,
+                    why = N_(
+                        "the manager let {} take over from {}; {} received the customer first "
+                        "and keeps that part"
                     )
+                    args = (s.to, s.from_, first)
+                m.set_split([(first, share), (s.to, 1 - share)], "RE12-5.2", why, *args)
                 m.owner = first
         elif s.from_ not in m.lost and not m.holds(s.from_, t):
             # nobody to leave: the salesperson's registration had lapsed, or they never
