@@ -360,11 +360,18 @@ class Ledger:
 
     def valid(self, who: str, t: _dt.datetime) -> bool:
         """Whether ``who`` holds a registration valid on the day of ``t``
-        (RE12-7.1, RE14-5.2: the latest registration on or before that day decides)."""
-        days = self.regs.get(who)
+        (RE12-7.1, RE14-5.2: the latest registration on or before that day decides), and
+        no clause had removed them by then."""
+        days = self.regs.get(who)  # (registered_on, inline: this is asked for every event)
         if days is None or (self.lost and self.removed_by(who, t)):
             return False
         return self._covers(days, _local(t))
+
+    def registered_on(self, who: str, t: _dt.datetime) -> bool:
+        """Whether a registration of ``who`` is valid on the day of ``t``, whatever a
+        clause did to them since (a part passed on at a removal is the part as it was)."""
+        days = self.regs.get(who)
+        return days is not None and self._covers(days, _local(t))
 
     def removed_by(self, who: str, t: _dt.datetime) -> bool:
         """Whether a clause had removed ``who`` by ``t`` (RE12-3.10, RE14-5.3(4), (12)): a
@@ -1091,8 +1098,7 @@ def _lapsed_part(m: Ledger, d: Deal) -> None:
         return
     who, rule = m.lapsing
     part = m.split.get(who)
-    days = m.regs.get(who)
-    if part is None or who == m.owner or (days is not None and m._covers(days, _local(d.at))):
+    if part is None or who == m.owner or m.registered_on(who, d.at):
         # a part that stands at the deal; if a clause removed its holder since, it goes
         # where that clause says (see deal_split): the one who took their place takes it
         # as it was, and a part that had lapsed by the deal is nobody's to pass on
