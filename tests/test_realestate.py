@@ -218,6 +218,41 @@ def test_re12_3_7_j_not_recognised_within_a_month() -> None:
     assert split(late) == sp(乙=1)
 
 
+@pytest.mark.parametrize("received_by", ["甲", "乙"])
+def test_re12_3_7_a_customer_who_asks_for_the_forgotten_salesperson_recognised_them(
+    received_by: str,
+) -> None:
+    """RE12-3.7 (客户认出原售楼员): a customer who comes back and asks for 甲, whom they
+    had forgotten, has recognised 甲, whoever receives the visit: (i) within the month
+    of the forgotten visit, (j) after it, (g) the same day.  Before, asking for 甲 was
+    read as naming another salesperson (RE12-5.3, refused), and the deal was all 乙's
+    with a trail saying 甲 was not recognised."""
+    asks = visit(20, received_by, previous=Previous.NAMES, asked_for=["甲"])
+    a = attribute([*FORGOT, asks, deal(30, received_by)], RE12)
+    assert (split(a), a.owner, a.follow_up) == (sp(甲=H, 乙=H), "乙", "乙")
+    assert a.explain("en").splitlines()[-1] == (
+        "RE12-3.7(i): no deal on the spot; 甲 recognised within 1 month(s) "
+        "(2026-03-22 10:00): 乙 follows up, the commission is split"
+    )
+    # after the month (乙 registered again on the 35th day): everything to 乙
+    kept = [*FORGOT, *seen(35, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    late = attrs.evolve(asks, at=at(45))
+    a = attribute([*kept, late, deal(50, received_by)], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-3.7(j)" in a.rules
+    # the same day, later in the reception: 甲 takes over, present or not
+    same_day = attrs.evolve(asks, at=at(10, 11))
+    a = attribute([*FORGOT, same_day, deal(12, "甲")], RE12)
+    assert (split(a), a.rules) == (sp(甲=1), ("RE12-7.3", "RE12-3.7", "RE12-3.7(g)"))
+    # asking for someone else is still refused in principle (RE12-5.3)
+    other = visit(20, "丙", previous=Previous.NAMES, asked_for=["丙"])
+    a = attribute([*FORGOT, other, deal(30, "乙")], RE12)
+    assert (split(a), "RE12-5.3" in a.rules) == (sp(乙=1), True)
+    if received_by == "甲":  # RE14 keeps RE14-5.3(8): 甲 50 %, the rotation's 乙 50 %
+        a = attribute([*FORGOT, asks, deal(30, "甲")], RE14)
+        assert (split(a), "RE14-5.3(8)" in a.rules) == (sp(甲=H, 乙=H), True)
+
+
 def test_re14_5_3_7_found_in_the_records() -> None:
     found = [
         *FORGOT,

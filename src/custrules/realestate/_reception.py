@@ -254,11 +254,17 @@ def _named_visit(m: Ledger, v: Visit) -> None:
     pending = m.forgot
     if (
         pending is not None
-        and named == (who,) == (pending[0],)
-        and _local(t) == _local(pending[2])
+        and named == (pending[0],)
+        and (
+            p.forgot is ForgotRule.RECOGNITION_WINDOW
+            or (who == pending[0] and _local(t) == _local(pending[2]))
+        )
     ):
-        # handed back in person the same day: a recognition (RE12-3.7(g), RE14-5.3(1))
-        on_recognition(m, Recognition(at=t, customer=v.customer, original=who))
+        # a customer who asks for the salesperson they had forgotten has recognised them:
+        # RE12-3.7 (客户认出原售楼员), (g) that day, (i) within the month, (j) later,
+        # whoever receives the visit; RE14-5.3(1) only in person the same day (later,
+        # naming them is RE14-5.3(8))
+        on_recognition(m, Recognition(at=t, customer=v.customer, original=pending[0]))
         return
     if len(named) > 1:
         if p.switch is SwitchRule.RE14 and who in named:
