@@ -2967,6 +2967,20 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "（RE12-6.4、6.5）才不需要到访",
     ),
     (
+        "a deal kept by its date alone, before that day's visit",
+        lambda: attribute(
+            [*seen(0, "甲"), Deal(at=at(0, 0), customer="王先生", closed_by="甲")], RE12
+        ),
+        "realestate.engine.check_deal.deal_before_same_day",
+        Deal(at=at(0, 0), customer="王先生", closed_by="甲"),
+        "a deal (2026-03-02 00:00) before any visit of customer 王先生, who was received later "
+        "that day (2026-03-02 10:00): give the deal the time it closed (a deal kept by its "
+        "date alone: the end of that day)",
+        "客户 王先生 在任何到访之前就成交（2026-03-02 00:00），而该客户当天稍后"
+        "（2026-03-02 10:00）才被接待：请给成交记上成交的时刻"
+        "（只按日期记录的成交：记为当天结束时）",
+    ),
+    (
         "a split with no deal",
         lambda: attribute(seen(0, "甲"), RE12).split(Decimal("100")),
         "realestate.engine.attribution.split.customer_has",

@@ -2004,8 +2004,24 @@ def test_two_customers_in_one_call() -> None:
 
 
 def test_a_deal_before_any_visit() -> None:
-    with pytest.raises(InvalidInputError, match="before any visit"):
+    with pytest.raises(InvalidInputError, match="before any visit") as caught:
         attribute([deal(0, "甲"), *seen(1, "甲")], RE12)
+    assert caught.value.code == "realestate.engine.check_deal.deal_before"
+
+
+def test_a_deal_kept_by_its_date_alone_must_come_after_that_days_receptions() -> None:
+    """Instants are read as given: a deal kept by its date (at midnight) comes before
+    the receptions of its day.  Before the customer's first visit the error says so
+    and what to do; at the end of its day, the deal reads as a same-day deal."""
+    midnight = Deal(at=at(0, 0), customer=C, closed_by="甲")
+    with pytest.raises(InvalidInputError, match="received later that day") as caught:
+        attribute([*seen(0, "甲"), midnight], RE12)
+    assert caught.value.code == "realestate.engine.check_deal.deal_before_same_day"
+    evening = attrs.evolve(midnight, at=at(0, 10) + dt.timedelta(hours=13, minutes=59))
+    assert split(attribute([*seen(0, "甲"), evening], RE12)) == sp(甲=1)
+    # RE12-3.7(h) on the day of the forgotten visit, the deal at the end of that day
+    on_the_spot = attrs.evolve(evening, at=evening.at + dt.timedelta(days=10), closed_by="乙")
+    assert split(attribute([*FORGOT, on_the_spot], RE12)) == sp(乙=1)
 
 
 def test_two_deals() -> None:

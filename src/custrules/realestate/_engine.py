@@ -423,7 +423,7 @@ def _pass(
     """The one pass over ``timeline``, which leaves "now" at the case's last event
     (``reverse``: records at one instant that nothing orders read the other way round)."""
     states = {m: Ledger(policy, cutoff, deal) for m in members}
-    run = _Run(states, deal, reverse=reverse)
+    run = _Run(states, deal, timeline, reverse=reverse)
     if tied:
         run.grouped(timeline)
     elif len(members) == 1:
@@ -716,12 +716,22 @@ class _Run:
         "reverse",
         "rulings",
         "states",
+        "timeline",
         "unordered_at",
     )
 
-    def __init__(self, states: dict[str, Ledger], deal: Deal | None, *, reverse: bool) -> None:
+    def __init__(
+        self,
+        states: dict[str, Ledger],
+        deal: Deal | None,
+        timeline: list[Event],
+        *,
+        reverse: bool,
+    ) -> None:
         self.states = states
         self.deal = deal
+        #: the events the pass reads, in order
+        self.timeline = timeline
         #: read records at one instant that nothing orders the other way round
         self.reverse = reverse
         #: the first instant with such records, once the pass met them
@@ -759,7 +769,8 @@ class _Run:
             self.lines_to_deal = self.lines()
             state = self.states[e.customer]
             state.begin(e.at)
-            _check_deal(state, e)  # type: ignore[arg-type]
+            if not state.visits:
+                _check_deal(state, e, self.timeline)  # type: ignore[arg-type]
             on_deal(state, e)  # type: ignore[arg-type]
         else:
             handler = _HANDLERS.get(kind)
@@ -891,9 +902,30 @@ def _agree(decided: list[Ruling] | list[Dispute]) -> None:
             )
 
 
-def _check_deal(state: Ledger, deal: Deal) -> None:
+def _check_deal(state: Ledger, deal: Deal, timeline: list[Event]) -> None:
     arranged = state.company is not None and state.company.arranged_deal
     if not state.visits and not arranged:
+        day = _local(deal.at)
+        later = [
+            e.at
+            for e in timeline
+            if type(e) is Visit and e.customer == deal.customer and _local(e.at) == day
+        ]
+        if later:
+            # instants are read as given: a deal kept by its date alone, at midnight, comes
+            # before that day's receptions
+            raise InvalidInputError.of(
+                N_(
+                    "a deal ({a}) before any visit of customer {customer}, who was received "
+                    "later that day ({b}): give the deal the time it closed (a deal kept by "
+                    "its date alone: the end of that day)"
+                ),
+                code="realestate.engine.check_deal.deal_before_same_day",
+                value=deal,
+                a=_fmt(deal.at),
+                b=_fmt(min(later)),
+                customer=deal.customer,
+            )
         raise InvalidInputError.of(
             N_(
                 "a deal ({a}) before any visit of customer {customer}: only a deal the "
