@@ -680,6 +680,22 @@ def test_re12_5_2_against_re14_5_3_2(
     assert split(attribute(story, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
 
 
+def test_re12_5_2_a_customer_back_asking_for_the_salesperson_who_follows_them_up() -> None:
+    """After RE12-5.2's permitted switch, 乙 follows the customer up: a customer back
+    asking for 乙 is not asking for another salesperson (before, the trail said RE12-5.3
+    refused it), and the 70/30 stands."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        visit(12, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+        deal(20, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert (split(a), a.follow_up) == (sp(甲=Fraction(7, 10), 乙=Fraction(3, 10)), "乙")
+    assert "RE12-5.3" not in a.rules
+    assert a.explain("zh").splitlines()[-1] == "RE12-3.6: 回访客户回到乙，由其跟进"
+
+
 def test_re12_5_3_returning_customer_names_another() -> None:
     story = [
         *seen(0, "甲"),

@@ -311,6 +311,15 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         elif held and owner is not None:
             _not_courtesy(m, who, owner)
         return
+    if who == target == m.follow_up:
+        # the salesperson a clause named to follow the customer up (RE12-5.2, 3.7(i)):
+        # asking for them is not asking for another
+        m.note(
+            "returning",
+            "the returning customer went back to {}, who follows them up",
+            target,
+        )
+        return
     if who == target and p.nth_visit_share is not None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
