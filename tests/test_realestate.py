@@ -1777,6 +1777,22 @@ def test_the_register_tells_a_return_visit_not_the_customers_word(previous: Prev
     )
 
 
+def test_re14_5_3_8_a_customer_who_names_someone_received_by_another() -> None:
+    """RE14-5.3(8) 由a接待: the salesperson named receives the customer.  Received by
+    another, the customer stays their holder's; RE14 has no refusal in principle (before,
+    the trail said so, citing RE14-5.3(1))."""
+    story = [
+        *seen(0, "甲"),
+        visit(9, "丙", previous=Previous.NAMES, asked_for=["乙"]),
+        deal(9, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(甲=1)
+    assert a.explain().splitlines()[1] == (
+        "RE14-5.3(8): the customer named 乙, but 丙 received them: the customer stays 甲's"
+    )
+
+
 def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() -> None:
     """RE14-5.3(8): "the salesperson(s) of the earlier visits" share the other half; 甲
     and 乙 each received the customer before (and are still registered), so 1/4 each,

@@ -349,6 +349,17 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         else:
             m.given(who, t, "RE14-5.3(8)", "the customer named {}", who)
         return
+    if p.nth_visit_share is not None:
+        # RE14-5.3(8) 由a接待: the named salesperson receives the customer; another did,
+        # and RE14 has no refusal in principle: the customer stays their holder's
+        m.note(
+            "RE14-5.3(8)",
+            "the customer named {}, but {} received them: the customer stays {}'s",
+            target,
+            who,
+            owner,
+        )
+        return
     m.note(
         "RE12-5.3" if p.switch is SwitchRule.RE12 else "returning",
         "the customer named {}, but is {}'s: naming another is refused in principle",
