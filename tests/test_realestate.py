@@ -253,6 +253,25 @@ def test_re12_3_7_a_customer_who_asks_for_the_forgotten_salesperson_recognised_t
         assert (split(a), "RE14-5.3(8)" in a.rules) == (sp(甲=H, 乙=H), True)
 
 
+def test_re12_3_7_the_new_salesperson_holds_by_the_clause_whatever_they_registered_before() -> (
+    None
+):
+    """RE12-3.7: the salesperson who receives a forgetful customer as new holds them by
+    the clause.  丁 had registered the customer on 3 March (lapsed by 3 April) while 甲
+    kept the customer registered; on 16 April the customer forgot 甲 and 丁 received
+    them.  Before, 丁's lapsed form of March made the engine hand the customer back to
+    甲 ("丁's registration had lapsed; 甲 ... holds the customer") at the next record:
+    the form 丁 filled in that day, or a recognition, so neither (j) nor (i) applied."""
+    march = [*seen(0, "甲"), reg(1, "丁"), reg(25, "甲")]
+    a = attribute([*march, *seen(45, "丁", previous=Previous.FORGOT), deal(50, "丁")], RE12)
+    assert (split(a), a.rules[-1]) == (sp(丁=1), "RE12-3.7(j)")
+    forgot = visit(45, "丁", previous=Previous.FORGOT)
+    recognised = Recognition(at=at(47), customer=C, original="甲")
+    a = attribute([*march, forgot, recognised, deal(50, "丁")], RE12)
+    assert (split(a), a.follow_up) == (sp(甲=H, 丁=H), "丁")
+    assert "RE12-7.1" not in a.rules
+
+
 def test_re14_5_3_7_found_in_the_records() -> None:
     found = [
         *FORGOT,

@@ -135,6 +135,7 @@ class Ledger:
     __slots__ = (
         "assist",
         "cites",
+        "clause_holder",
         "closer_took",
         "company",
         "confirmations",
@@ -189,6 +190,10 @@ class Ledger:
         #: had then (told again only once they have claimed the customer since)
         self.told_lapsed: dict[str, int] = {}
         self.owner: str | None = None
+        #: the owner a clause named without a registration of their own, while they hold
+        #: the customer by it (RE12-3.7's new salesperson, through (i)'s split): a
+        #: registration of theirs that lapsed before is no measure of that hold
+        self.clause_holder: str | None = None
         self.split: dict[str, Fraction] | None = None
         #: a salesperson whose part of ``split`` needs their registration still valid
         #: at the deal, and the clause that says so (RE14-5.3(2))
@@ -488,13 +493,14 @@ class Ledger:
 
     def by_clause(self, who: str) -> bool:
         """Whether ``who`` holds the customer by a clause rather than by a registration of
-        their own: they never registered it, or only in an earlier time, whose
-        registrations all lapsed before the customer started over, and they have
-        received the customer since (a registration of a lapsed time is no basis for a
-        hold now)."""
+        their own: they never registered it, or a clause named them the owner without one
+        (RE12-3.7's new salesperson, whatever they registered before), or they registered
+        only in an earlier time, whose registrations all lapsed before the customer
+        started over, and they have received the customer since (a registration of a
+        lapsed time is no basis for a hold now)."""
         days = self.regs.get(who)
         months = self.p.registration_validity_months
-        if days is None:
+        if days is None or (who == self.clause_holder == self.owner):
             return True
         if months is None:
             return False
@@ -562,7 +568,7 @@ class Ledger:
         named to follow it up no longer does); one who takes the customer after RE12-3.10
         removed a salesperson without naming who takes over has taken over."""
         self.owner = who
-        self.split = self.follow_up = None
+        self.split = self.follow_up = self.clause_holder = None
         self.end_pending()
         self.note(rule, template, *args)
         gone = self.awaiting_taker()
@@ -701,7 +707,7 @@ class Ledger:
     def start_tie(self, names: list[str], t: _dt.datetime) -> None:
         """``names`` registered at the same instant ``t`` and nothing orders them: nobody
         holds the customer, and the tie waits for a ruling (RE12-7.3, RE14-5.1)."""
-        self.owner = self.split = None
+        self.owner = self.split = self.clause_holder = None
         self.end_pending()
         self.tied = tuple(names)
         self.needs("tie", _TIED, Both(names), t)
