@@ -699,6 +699,35 @@ def test_re12_5_2_against_re14_5_3_2(
     assert split(attribute(story, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
 
 
+def test_re12_5_2_a_request_to_leave_someone_who_never_had_the_customer() -> None:
+    """RE12-5.2 splits 70/30 between the salesperson who received the new customer and
+    the one named.  A request, that first day, to leave 丁, who never had the customer
+    (乙 received them, and nobody registered yet), leaves nobody: the manager let the
+    customer go to 丙, whose customer it is from then (before: 丁 70 %, 丙 30 %; with
+    incitement, 丁 everything)."""
+    for incited in (False, True):
+        story = [
+            visit(0, "乙"),
+            SwitchRequest(
+                at=at(0, 11), customer=C, from_="丁", to="丙", permitted=True, incited=incited
+            ),
+            deal(3, "丙"),
+        ]
+        a = attribute(story, RE12)
+        assert split(a) == sp(丙=1)
+        assert a.explain().splitlines()[0] == (
+            "RE12-7.1: 丁 holds no registration of the customer: nobody to leave"
+        )
+    # 乙, who received them, is the one a request leaves (the form may come later)
+    story = [
+        visit(0, "乙"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="乙", to="丙", permitted=True),
+        reg(0.1, "乙"),
+        deal(3, "丙"),
+    ]
+    assert split(attribute(story, RE12)) == sp(乙=Fraction(7, 10), 丙=Fraction(3, 10))
+
+
 def test_re12_5_2_a_customer_back_asking_for_the_salesperson_who_follows_them_up() -> None:
     """After RE12-5.2's permitted switch, 乙 follows the customer up: a customer back
     asking for 乙 is not asking for another salesperson (before, the trail said RE12-5.3

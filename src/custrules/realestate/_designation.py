@@ -40,7 +40,11 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
     if p.switch is not None and _not_from_holder(m, s):
         return
     if p.switch is SwitchRule.RE12:
-        if m.is_first_day(t):
+        first_day = m.is_first_day(t)
+        if first_day and s.to is not None and not _in_hand(m, s.from_, t):
+            # (a refusal removes the salesperson refused whoever they are: RE12-3.10)
+            _nobody_to_leave(m, s)
+        elif first_day:
             if s.to is None:
                 _refusal(m, s)
             elif not s.permitted:
@@ -76,17 +80,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 m.set_split([(first, share), (s.to, 1 - share)], "RE12-5.2", why, *args)
                 m.owner = first
         elif s.from_ not in m.lost and not m.holds(s.from_, t):
-            # nobody to leave: the salesperson's registration had lapsed, or they never
-            # held a registration that counts (RE12-7.1, 7.2); a customer the manager let
-            # go to another is that salesperson's from now
-            if s.from_ in m.regs:
-                m.lapsed(s.from_)
-            else:
-                m.note(
-                    "valid", "{} holds no registration of the customer: nobody to leave", s.from_
-                )
-            if s.to is not None and s.permitted:
-                m.given(s.to, t, "returning", "the customer asked for {}", s.to)
+            _nobody_to_leave(m, s)
         elif s.to is not None:
             if s.permitted and m.split_among_several():  # (the courtesy adds no part)
                 m.note(
@@ -143,6 +137,27 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _nobody_to_leave(m: Ledger, s: SwitchRequest) -> None:
+    """A request to leave a salesperson who has nothing to leave (RE12): their
+    registration had lapsed, they never held a registration that counts (RE12-7.1, 7.2),
+    or, on the customer's first day, the customer was never in their hands; a customer
+    the manager let go to another is that salesperson's from now."""
+    if s.from_ in m.regs:
+        m.lapsed(s.from_)
+    else:
+        m.note("valid", "{} holds no registration of the customer: nobody to leave", s.from_)
+    if s.to is not None and s.permitted:
+        m.given(s.to, s.at, "returning", "the customer asked for {}", s.to)
+
+
+def _in_hand(m: Ledger, who: str, t: _dt.datetime) -> bool:
+    """Whether the customer is in ``who``'s hands on their first day (RE12-5.2 的接待售楼员):
+    ``who`` holds them (by a clause or a registration), follows them up, or received them
+    that day as their own (the form of the day may come later).  A request to leave
+    anyone else leaves nobody."""
+    return who in (m.owner, m.follow_up) or m.received_on(who, t) or m.valid(who, t)
 
 
 def _first_receiver(m: Ledger, s: SwitchRequest) -> str:
