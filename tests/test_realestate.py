@@ -728,6 +728,31 @@ def test_re12_5_2_a_request_to_leave_someone_who_never_had_the_customer() -> Non
     assert split(attribute(story, RE12)) == sp(乙=Fraction(7, 10), 丙=Fraction(3, 10))
 
 
+def test_re12_5_2_a_customer_new_again_whose_first_receiver_files_the_form_later() -> None:
+    """RE12-5.2 on the day a customer is new again (every claim of 甲's March
+    registration had lapsed): 甲 receives them, the customer asks for 乙 at 11:00 and
+    the manager allows it; 乙 fills in a form at 12:00 and 甲 at 13:00 (or never).  甲
+    holds the customer by the clause until then, as on a first visit: 70/30 (before:
+    甲's lapsed March form made 乙's form take the customer, 乙 100 %)."""
+    back = [
+        *seen(0, "甲"),
+        visit(45, "甲"),
+        SwitchRequest(at=at(45, 11), customer=C, from_="甲", to="乙", permitted=True),
+        reg(45 + 2 / 24, "乙"),
+    ]
+    seventy = sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))
+    for late in ([reg(45 + 3 / 24, "甲")], []):
+        a = attribute([*back, *late, deal(50, "乙")], RE12)
+        assert (split(a), a.owner, a.follow_up) == (seventy, "甲", "乙")
+        assert a.explain().splitlines()[2] == (
+            "RE12-7.3: 乙 registered the customer, whom a clause gave to 甲 (above): the "
+            "registration changes nothing"
+        )
+    # a year on, 甲's hold by the clause has lapsed with every claim of its time
+    a = attribute([*back, *seen(420, "丙"), deal(420, "丙")], RE12)
+    assert split(a) == sp(丙=1)
+
+
 def test_re12_5_2_a_customer_back_asking_for_the_salesperson_who_follows_them_up() -> None:
     """After RE12-5.2's permitted switch, 乙 follows the customer up: a customer back
     asking for 乙 is not asking for another salesperson (before, the trail said RE12-5.3

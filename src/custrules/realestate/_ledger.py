@@ -136,6 +136,7 @@ class Ledger:
         "assist",
         "cites",
         "clause_holder",
+        "clause_run",
         "closer_took",
         "company",
         "confirmations",
@@ -194,6 +195,8 @@ class Ledger:
         #: the customer by it (RE12-3.7's new salesperson, through (i)'s split): a
         #: registration of theirs that lapsed before is no measure of that hold
         self.clause_holder: str | None = None
+        #: the first day of the run of claims in which the clause named them
+        self.clause_run: _dt.date | None = None
         self.split: dict[str, Fraction] | None = None
         #: a salesperson whose part of ``split`` needs their registration still valid
         #: at the deal, and the clause that says so (RE14-5.3(2))
@@ -489,7 +492,7 @@ class Ledger:
                 return True
             if not self.by_clause(who):
                 return False
-        return not lapsed_behind(self, (), t)
+        return not lapsed_behind(self, (), t, in_run=who == self.clause_holder == self.owner)
 
     def by_clause(self, who: str) -> bool:
         """Whether ``who`` holds the customer by a clause rather than by a registration of
@@ -545,6 +548,15 @@ class Ledger:
             )
         else:
             self.note("valid", "{}'s registration had lapsed", owner)
+
+    def named_by_clause(self, who: str, t: _dt.datetime) -> None:
+        """A clause names ``who`` the owner at ``t`` without a registration of theirs that
+        stands (RE12-3.7's new salesperson, RE12-5.2's first receiver whose form of the
+        day is not in yet): they hold the customer by the clause, on the registrations of
+        the current run of claims (see :meth:`by_clause`, :func:`lapsed_behind`)."""
+        self.owner = self.clause_holder = who
+        since = self.current_contact()
+        self.clause_run = _local(since if since is not None else t)
 
     def claim(self, who: str, t: _dt.datetime) -> None:
         """``who`` registered the customer at ``t`` (claims come in time order)."""
@@ -822,7 +834,7 @@ def on_registration(m: Ledger, e: Registration) -> None:
     elif not had_claim:
         m.lapsed(owner, months=True)
         m.take(who, "earlier", "{} registered the customer ({})", who, e.at)
-    elif owner not in m.regs:  # named by a clause, unregistered, and still holding
+    elif not m.valid(owner, e.at):  # named by a clause, with no registration that stands
         m.note(
             "earlier",
             "{} registered the customer, whom a clause gave to {} (above): the registration "
@@ -1051,7 +1063,9 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
     return False
 
 
-def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
+def lapsed_behind(
+    m: Ledger, behind: tuple[str, ...], t: _dt.datetime, *, in_run: bool = False
+) -> bool:
     """Whether every registration behind a pending case has lapsed at ``t``: its
     salespeople's, and, when one of them holds by a clause or none of them registered,
     the customer's others.  With
@@ -1066,6 +1080,14 @@ def lapsed_behind(m: Ledger, behind: tuple[str, ...], t: _dt.datetime) -> bool:
     if own and not any(who not in m.lost and m.by_clause(who) for who in behind):
         return True
     others = [who for who in m.regs if who not in m.lost]
+    start = m.clause_run if in_run and others else None
+    if start is not None:
+        # a clause named the holder: registrations of a time that had lapsed before the
+        # run of claims it named them in began are no one's (none since: the clause
+        # stands, as for a customer nobody registered)
+        others = [who for who in others if m.regs[who][-1] >= start]
+        if not others:
+            return False
     if not others:
         return bool(m.regs)
     return not any(m.valid(who, t) for who in others)

@@ -126,8 +126,8 @@ def on_visit(m: Ledger, v: Visit) -> None:
         if not m.holds(owner, t):
             return  # the earlier claim has lapsed: the receiver registers as new
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-            m.owner, m.split, m.follow_up = who, None, None
-            m.clause_holder = who  # (by the clause, whatever they registered before)
+            m.split = m.follow_up = None
+            m.named_by_clause(who, t)  # (by the clause, whatever they registered before)
             m.forgot = (owner, who, t)
             m.assist = m.same_day = None  # (a courtesy for the one forgotten is over)
             m.note(
