@@ -496,27 +496,10 @@ class Ledger:
 
     def by_clause(self, who: str) -> bool:
         """Whether ``who`` holds the customer by a clause rather than by a registration of
-        their own: they never registered it, or a clause named them the owner without one
-        (RE12-3.7's new salesperson, whatever they registered before), or they registered
-        only in an earlier time, whose registrations all lapsed before the customer
-        started over, and they have received the customer since (a registration of a
-        lapsed time is no basis for a hold now)."""
-        days = self.regs.get(who)
-        months = self.p.registration_validity_months
-        if days is None or (who == self.clause_holder == self.owner):
-            return True
-        if months is None:
-            return False
-        lapsed = _expiry(days[-1], months)
-        after = _dt.datetime.combine(lapsed + _ONE_DAY, _dt.time.min, tzinfo=CHINA_TZ)
-        if not any(v.received_by == who and v.at >= after for v in self.visits):
-            return False  # (the common case, read without the current run)
-        since = self.current_contact()
-        return (
-            since is not None
-            and lapsed < _local(since)
-            and any(v.received_by == who and v.at >= since for v in self.visits)
-        )
+        their own: they never registered it, or a clause named them the owner without a
+        registration that stands (see :meth:`named_by_clause`: RE12-3.7's new
+        salesperson, RE12-5.2's first receiver, whatever they registered before)."""
+        return who not in self.regs or who == self.clause_holder == self.owner
 
     def nobody_holds(self, t: _dt.datetime) -> bool:
         """Whether nobody holds the customer at ``t``: no owner, or an owner whose claim
@@ -580,7 +563,9 @@ class Ledger:
         named to follow it up no longer does); one who takes the customer after RE12-3.10
         removed a salesperson without naming who takes over has taken over."""
         self.owner = who
-        self.split = self.follow_up = self.clause_holder = None
+        self.split = self.follow_up = None
+        if who != self.clause_holder:  # (one a clause named holds on by it: RE12-3.7(j))
+            self.clause_holder = None
         self.end_pending()
         self.note(rule, template, *args)
         gone = self.awaiting_taker()
