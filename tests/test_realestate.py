@@ -1866,6 +1866,27 @@ def test_re14_5_3_8_a_customer_who_names_someone_received_by_another() -> None:
     )
 
 
+def test_re14_5_3_8_the_named_salesperson_registers_the_customer_at_that_visit() -> None:
+    """RE14-5.3(8) 由a接待: the visit where the customer names 乙 is 乙's registration from
+    then (a reception a clause gives counts as one), so 丙's form three weeks later is
+    the later one."""
+    story = [*seen(0, "甲"), visit(50, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    a = attribute([*story, *seen(70, "丙"), deal(75, "丙")], RE14)
+    assert (split(a), a.owner) == (sp(甲=H, 乙=H), "乙")
+    assert a.explain().splitlines()[2] == (
+        "RE14-5.1: 丙 registered later than 乙: the earlier registration wins"
+    )
+
+
+def test_re11_has_no_clause_for_a_customer_naming_someone() -> None:
+    """RE11 alone (the referral clauses) says nothing of a customer who names another
+    salesperson: the customer stays the registered salesperson's, and the trail cites
+    RE11 itself, not a clause of another policy."""
+    story = [*seen(0, "甲"), visit(9, "丙", previous=Previous.NAMES, asked_for=["乙"]), deal(9, "丙")]
+    a = attribute(story, RE11)
+    assert (split(a), a.rules) == (sp(甲=1), ("RE11-4", "RE11"))
+
+
 def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() -> None:
     """RE14-5.3(8): "the salesperson(s) of the earlier visits" share the other half; 甲
     and 乙 each received the customer before (and are still registered), so 1/4 each,
