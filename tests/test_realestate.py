@@ -1882,7 +1882,11 @@ def test_re11_has_no_clause_for_a_customer_naming_someone() -> None:
     """RE11 alone (the referral clauses) says nothing of a customer who names another
     salesperson: the customer stays the registered salesperson's, and the trail cites
     RE11 itself, not a clause of another policy."""
-    story = [*seen(0, "甲"), visit(9, "丙", previous=Previous.NAMES, asked_for=["乙"]), deal(9, "丙")]
+    story = [
+        *seen(0, "甲"),
+        visit(9, "丙", previous=Previous.NAMES, asked_for=["乙"]),
+        deal(9, "丙"),
+    ]
     a = attribute(story, RE11)
     assert (split(a), a.rules) == (sp(甲=1), ("RE11-4", "RE11"))
 
