@@ -244,6 +244,12 @@ def test_re12_3_7_a_customer_who_asks_for_the_forgotten_salesperson_recognised_t
     same_day = attrs.evolve(asks, at=at(10, 11))
     a = attribute([*FORGOT, same_day, deal(12, "甲")], RE12)
     assert (split(a), a.rules) == (sp(甲=1), ("RE12-7.3", "RE12-3.7", "RE12-3.7(g)"))
+    # once every registration behind the case has lapsed (乙 never registered, 甲's
+    # month is over), the customer is new again and simply asks for 甲
+    unregistered = [*seen(0, "甲"), visit(10, "乙", previous=Previous.FORGOT)]
+    back = visit(40, "甲", previous=Previous.NAMES, asked_for=["甲"])
+    a = attribute([*unregistered, back, deal(41, received_by)], RE12)
+    assert (split(a), a.rules[-1]) == (sp(甲=1), "RE12-3.6")
     # asking for someone else is still refused in principle (RE12-5.3)
     other = visit(20, "丙", previous=Previous.NAMES, asked_for=["丙"])
     a = attribute([*FORGOT, other, deal(30, "乙")], RE12)

@@ -542,7 +542,10 @@ class Ledger:
         self.clause_run = _local(since if since is not None else t)
 
     def claim(self, who: str, t: _dt.datetime) -> None:
-        """``who`` registered the customer at ``t`` (claims come in time order)."""
+        """``who`` registered the customer at ``t`` (claims come in time order); one a
+        clause had named holds by this registration from now (its lapse is theirs)."""
+        if who == self.clause_holder:
+            self.clause_holder = None
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [_local(t)]

@@ -257,14 +257,15 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         pending is not None
         and named == (pending[0],)
         and (
-            p.forgot is ForgotRule.RECOGNITION_WINDOW
+            (p.forgot is ForgotRule.RECOGNITION_WINDOW and not m.nobody_holds(t))
             or (who == pending[0] and _local(t) == _local(pending[2]))
         )
     ):
         # a customer who asks for the salesperson they had forgotten has recognised them:
         # RE12-3.7 (客户认出原售楼员), (g) that day, (i) within the month, (j) later,
-        # whoever receives the visit; RE14-5.3(1) only in person the same day (later,
-        # naming them is RE14-5.3(8))
+        # whoever receives the visit, while the case stands (once every registration
+        # behind it has lapsed, the customer is new again and asks for someone);
+        # RE14-5.3(1) only in person the same day (later, naming them is RE14-5.3(8))
         on_recognition(m, Recognition(at=t, customer=v.customer, original=pending[0]))
         return
     if len(named) > 1:
