@@ -278,6 +278,25 @@ def test_re12_3_7_the_new_salesperson_holds_by_the_clause_whatever_they_register
     assert "RE12-7.1" not in a.rules
 
 
+def test_re12_3_7_i_lapses_with_the_new_salespersons_own_registration() -> None:
+    """RE12-3.7(i) stands as long as the new salesperson keeps the customer registered.
+    乙, who received the forgetful customer on 3 March, registered them then; 甲 was
+    recognised the next day (50/50, 乙 follows up) and registered again on 24 March.
+    At a deal on 4 April, 乙's form has lapsed: 甲, registered since, holds the customer.
+    (A clause holder who registers holds by that registration: before the fix, 乙 held
+    by the clause for good, and the 50/50 stood.)"""
+    story = [
+        *seen(0, "甲"),
+        *seen(1, "乙", previous=Previous.FORGOT),
+        visit(2, "甲", previous=Previous.NAMES, asked_for=["甲"]),
+        reg(22, "甲"),
+    ]
+    assert split(attribute([*story, deal(30, "甲")], RE12)) == sp(甲=H, 乙=H)
+    a = attribute([*story, deal(33, "甲")], RE12)
+    assert (split(a), a.owner) == (sp(甲=1), "甲")
+    assert a.explain().splitlines()[-2] == "RE12-7.1: 乙's registration had lapsed"
+
+
 def test_re14_5_3_7_found_in_the_records() -> None:
     found = [
         *FORGOT,
