@@ -62,7 +62,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     s.to,
                     first,
                 )
-                _hold_by_clause(m, first, t)
+                m.named_by_clause(first, t)
             else:
                 first = _first_receiver(m, s)
                 share = p.switch_first_share
@@ -78,7 +78,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                     )
                     args = (s.to, s.from_, first)
                 m.set_split([(first, share), (s.to, 1 - share)], "RE12-5.2", why, *args)
-                _hold_by_clause(m, first, t)
+                m.named_by_clause(first, t)
         elif s.from_ not in m.lost and not m.holds(s.from_, t):
             _nobody_to_leave(m, s)
         elif s.to is not None:
@@ -137,16 +137,6 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
-
-
-def _hold_by_clause(m: Ledger, first: str, t: _dt.datetime) -> None:
-    """RE12-5.2 keeps the customer with the salesperson who received them first; one whose
-    form of the day is not in yet holds them by the clause (their registration of an
-    earlier time, lapsed, is none of this)."""
-    if m.valid(first, t):
-        m.owner = first
-    else:
-        m.named_by_clause(first, t)
 
 
 def _nobody_to_leave(m: Ledger, s: SwitchRequest) -> None:

@@ -903,8 +903,9 @@ def _agree(decided: list[Ruling] | list[Dispute]) -> None:
 
 
 def _check_deal(state: Ledger, deal: Deal, timeline: list[Event]) -> None:
-    arranged = state.company is not None and state.company.arranged_deal
-    if not state.visits and not arranged:
+    """A deal before any visit of its customer is refused, unless the company arranged it
+    (the caller asks only when no visit came before)."""
+    if state.company is None or not state.company.arranged_deal:
         day = _local(deal.at)
         later = [
             e.at

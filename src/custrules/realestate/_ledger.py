@@ -533,11 +533,15 @@ class Ledger:
             self.note("valid", "{}'s registration had lapsed", owner)
 
     def named_by_clause(self, who: str, t: _dt.datetime) -> None:
-        """A clause names ``who`` the owner at ``t`` without a registration of theirs that
-        stands (RE12-3.7's new salesperson, RE12-5.2's first receiver whose form of the
-        day is not in yet): they hold the customer by the clause, on the registrations of
-        the current run of claims (see :meth:`by_clause`, :func:`lapsed_behind`)."""
-        self.owner = self.clause_holder = who
+        """A clause names ``who`` the owner at ``t`` (RE12-3.7's new salesperson, RE12-5.2's
+        first receiver).  Without a registration of theirs that stands (their form of the
+        day not in yet, or none), they hold the customer by the clause, on the
+        registrations of the current run of claims (see :meth:`by_clause`,
+        :func:`lapsed_behind`); with one, by that registration, as anyone."""
+        self.owner = who
+        if self.valid(who, t):
+            return
+        self.clause_holder = who
         since = self.current_contact()
         self.clause_run = _local(since if since is not None else t)
 
