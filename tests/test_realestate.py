@@ -948,6 +948,32 @@ def test_re12_6_2_named_by_an_executive_all_to_the_pool() -> None:
     assert "RE12-6.2" in a.rules
 
 
+def test_re12_6_2_a_naming_that_led_to_no_designated_reception_changes_nothing() -> None:
+    # 刘总 named 甲, but 乙 received the customer in turn (仍应依排班表进行接待): no
+    # designated reception, so RE12-6.3's 70/30, not the pool's whole commission
+    named = company(named_salesperson="甲")
+    a = attribute([named, *seen(0, "乙"), deal(2, "乙")], RE12)
+    assert split(a) == {"public_pool": Fraction(3, 10), **sp(乙=Fraction(7, 10))}
+    assert "RE12-6.2: 刘总 named 甲, but 乙 received the customer in turn" in " ".join(
+        map(str, a.steps)
+    )
+    assert a.owner == "乙"
+    # received as a courtesy for 甲 (甲 away), the naming stands
+    courtesy = Visit(at=at(0), customer=C, received_by="乙", courtesy_for="甲")
+    assert split(attribute([named, courtesy, deal(2, "乙")], RE12)) == {"public_pool": 1}
+    # a deal the company arranged with no reception is RE12-6.4's
+    arranged = company(
+        named_salesperson="甲", arranged_deal=True, after_sales="salesperson", after_sales_by="甲"
+    )
+    a = attribute([arranged, deal(2, "甲")], RE12)
+    assert split(a) == {"public_pool": Fraction(7, 10), **sp(甲=Fraction(3, 10))}
+    assert a.rules[-2:] == ("RE12-6.2", "RE12-6.4")
+    # a visit before the introduction is not the reception it led to
+    early = Visit(at=at(-2), customer=C, received_by="乙")
+    a = attribute([early, named, *seen(0, "甲"), deal(2, "甲")], RE12)
+    assert split(a) == {"public_pool": 1}
+
+
 def test_re12_6_3_brought_by_the_company() -> None:
     a = attribute([company(), *seen(0, "乙"), deal(2, "乙")], RE12)
     assert split(a) == {**sp(乙=Fraction(7, 10)), "public_pool": Fraction(3, 10)}
@@ -1200,12 +1226,20 @@ def test_a_household_deal_pays_another_members_referral_or_company_share() -> No
         "public_pool": Fraction(3, 10),
         **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
     }
-    named = attrs.evolve(introduced, named_salesperson="乙")
+    # 王先生 introduced naming 甲, who received him (RE12-6.2), 王太太 on RE12-6.3's terms
+    named = attrs.evolve(introduced, named_salesperson="甲")
     mixed = [introduced, attrs.evolve(named, customer=C, at=at(-1)), *couple]
     assert attribute(mixed, RE12).ruling_reason == (
         "RE12-7.7: the company introduced more than one member of the household, on "
         "different terms"
     )
+    # a naming that led to no designated reception (甲 received 王先生, not 乙) leaves
+    # both on RE12-6.3's terms: no ruling
+    not_taken = [introduced, attrs.evolve(named, customer=C, at=at(-1), named_salesperson="乙")]
+    assert split(attribute([*not_taken, *couple], RE12)) == {
+        "public_pool": Fraction(3, 10),
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+    }
     # 王太太, registered before the company introduced her, is not a company customer:
     # 王先生's introduction alone decides (RE12-6.1)
     too_late = [

@@ -120,6 +120,33 @@ def keep_confirmation(state: Ledger, e: ReferralConfirmation) -> None:
     state.confirmations.append(e)
 
 
+def _designated(state: Ledger, intro: CompanyIntroduction, steps: list[Note]) -> bool:
+    """RE12-6.2 (如解释无效或其它原因造成指定接待的): whether the executive's naming led
+    to a designated reception, that is, the first reception since the introduction was
+    by the named salesperson (or a courtesy for them).  One received by someone else was
+    received in turn (仍应依排班表进行接待), and a deal the company arranged with no
+    reception had none: the naming changed nothing."""
+    who = intro.named_salesperson
+    first = next((v for v in state.visits if v.at >= intro.at), None)
+    if first is None:
+        steps.append(
+            _raw("RE12-6.2", "{} named {}, but nobody received the customer since", intro.by, who)
+        )
+        return False
+    if who in (first.received_by, first.courtesy_for):
+        return True
+    steps.append(
+        _raw(
+            "RE12-6.2",
+            "{} named {}, but {} received the customer in turn: not a designated reception",
+            intro.by,
+            who,
+            first.received_by,
+        )
+    )
+    return False
+
+
 def company(
     policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
 ) -> tuple[dict[str, Fraction] | None, Fraction] | None:
@@ -173,7 +200,7 @@ def company(
         steps.append(
             _raw("RE12-6.1", "introduced by {} before any visit: a company customer", intro.by)
         )
-    if intro.named_salesperson is not None:
+    if intro.named_salesperson is not None and _designated(state, intro, steps):
         who = intro.named_salesperson
         pool = terms.named_pool_share
         if pool == 1:
