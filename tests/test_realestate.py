@@ -1185,7 +1185,8 @@ def test_a_household_deal_pays_another_members_referral_or_company_share() -> No
     the referrer's 30 % or the public pool's 30 % to a deal recorded on 王先生, read on
     her own record; the rest splits as the household clause says (RE12-7.4).  Two
     referrers on two members, or the company on two members on different terms, need a
-    ruling; a member whose every claim has lapsed by the deal brings nothing."""
+    ruling.  Neither lapses with the member's registrations: the deal pays it whichever
+    member it is recorded on."""
     wife = "王太太"
     couple = [
         *seen(0, "甲"),
@@ -1251,9 +1252,19 @@ def test_a_household_deal_pays_another_members_referral_or_company_share() -> No
         "public_pool": Fraction(3, 10),
         **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
     }
-    # 王太太's registration (and so her referral) had lapsed by a deal months later
+    # 王太太's registration had lapsed by a deal months later: her salesperson brings
+    # nothing, but her referral, like a single customer's, does not lapse (RE11-6), and
+    # the deal pays it whichever member it is recorded on
     late = [*referred, *couple[:-1], *seen(60, "甲"), deal(61, "甲")]
-    assert split(attribute(late, RE12)) == sp(甲=1)
+    want = {"referrer:小赵": Fraction(3, 10), **sp(甲=Fraction(7, 10))}
+    assert split(attribute(late, RE12)) == want
+    on_her = [*late[:-1], deal(61, "甲", customer=wife)]
+    assert split(attribute(on_her, RE12, customer=C)) == want
+    # so does the company's 30 % (RE12-6.3), the deal closed by 丙, who has no claim
+    late = [introduced, *couple[:-1], deal(61, "丙")]
+    want = {"public_pool": Fraction(3, 10), **sp(丙=Fraction(7, 10))}
+    assert split(attribute(late, RE12)) == want
+    assert split(attribute([*late[:-1], deal(61, "丙", customer=wife)], RE12, customer=C)) == want
 
 
 def test_re14_5_3_11_the_first_received_since_every_claim_lapsed() -> None:

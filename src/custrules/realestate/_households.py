@@ -62,14 +62,14 @@ def combine(
 
     # the household's deal is one deal: a company introduction or an employee referral
     # of another member counts too, read on that member's own record (their visits and
-    # registrations), while it earns at the deal; the member's trail says how it went
+    # registrations) as on the deal's own, where neither lapses with the registrations
+    # (RE12-6, RE11-6 set no time limit); the member's trail says how it went
     others = [
         states[m]
         for m in members
         if states[m] is not lead
         and (states[m].company is not None or states[m].referrals)
         and states[m].visits
-        and stands(m)
     ]
     introduced = company(policy, lead, steps, reasons)
     for other in others:
