@@ -221,6 +221,31 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie() -> None:
     assert attribute([*story, other], RE14).needs_ruling
 
 
+def test_re14_5_1_the_evening_meeting_record_decides_a_tie_of_visits_too() -> None:
+    """RE14-5.1 (以客户登记表的时间和经理的晚会记录为准): 甲 and 乙 each recorded receiving
+    the customer, and registering them, at the same minute.  The evening-meeting record
+    names 乙: 乙 received the customer first, whatever the order of the list, and a deal
+    the same afternoon closed by 甲 is not RE14-2.5's same-day 50/50."""
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
+    both = [*seen(0, "甲"), *seen(0, "乙")]
+    for closing in (deal(3, "甲"), deal(0, "甲", hour=16)):
+        story = [*both, record, closing]
+        for events in (story, story[::-1]):
+            a = attribute(events, RE14)
+            assert (a.needs_ruling, split(a)) == (False, sp(乙=1))
+            assert a.explain().splitlines()[0] == (
+                "RE14-5.1: 乙 and 甲 received the customer at the same instant "
+                "(2026-03-02 10:00); the evening-meeting record names 乙 first"
+            )
+        # without the record, or under RE12 (RE12-7.3 has no such record): a ruling
+        assert attribute([*both, closing], RE14).needs_ruling
+        assert attribute(story, RE12).needs_ruling
+    # a record naming neither, or a third visit record that instant, decides nothing
+    assert attribute([*both, attrs.evolve(record, first="丙"), deal(3, "甲")], RE14).needs_ruling
+    third = Visit(at=at(0), customer=C, received_by="丙")
+    assert attribute([*both, third, record, deal(3, "甲")], RE14).needs_ruling
+
+
 def test_re14_5_1_a_meeting_record_that_contradicts_the_register_needs_a_ruling() -> None:
     """RE14-5.1: the registration times and the evening-meeting record decide together.
     甲 registered at 10:00 and 乙 at 11:00, but the record names 乙 as the first to receive

@@ -860,6 +860,8 @@ class _Run:
                         self.one(r)
                 registration_tie(state, counting, self.named_first(e.customer, t))
                 return
+        elif kind is Visit and self.visit_tie(state, group, t):  # type: ignore[arg-type]
+            return
         elif kind is not Deal:
             state.unordered = t
             if self.unordered_at is None:
@@ -876,6 +878,31 @@ class _Run:
             )
         for x in group:
             self.one(x)
+
+    def visit_tie(self, state: Ledger, group: list[Visit], t: _dt.datetime) -> bool:
+        """RE14-5.1: two salespeople recorded receiving the customer at one instant; the
+        evening-meeting record, when the policy accepts it and it names one of them,
+        tells who received the customer first, and the visits are read in that order
+        (the other's is then a second reception the same instant).  False when it does
+        not decide (three records or more, or two by the one named): a ruling."""
+        first = self.named_first(group[0].customer, t) if state.p.meeting_record_decides else None
+        if first is None or len(group) != 2:
+            return False
+        named = [v for v in group if v.received_by == first]
+        if len(named) != 1:
+            return False
+        other = group[1] if named[0] is group[0] else group[0]
+        state.note(
+            "RE14-5.1",
+            "{} received the customer at the same instant ({}); the evening-meeting record "
+            "names {} first",
+            Both(sorted({first, other.received_by})),
+            t,
+            first,
+        )
+        self.one(named[0])
+        self.one(other)
+        return True
 
 
 def _agree(decided: list[Ruling] | list[Dispute]) -> None:
