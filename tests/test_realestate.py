@@ -365,6 +365,28 @@ def test_re12_3_10_refusals(fault: Fault, firm: bool, expected: dict[str, Fracti
         assert "甲 lost every right" in a.explain()
 
 
+def test_re12_3_10_the_closer_who_took_over_holds_by_the_clause_in_a_household() -> None:
+    """RE12-3.10(c) with RE12-7.4: 王先生 refused 甲 firmly and nobody was recorded as
+    taking over; 丁 closed the household's deal on 王先生's record, so 丁 took over (a
+    claim by the clause, not a deal closed for want of one), and 王太太's 丙 serves the
+    household with 丁.  Before, 王先生's record counted as holding no claim: 丙 took all."""
+    wife = "王太太"
+    refusal = SwitchRequest(at=at(0, 11), customer=C, from_="甲", firm=True)
+    story = [
+        *seen(0, "甲"),
+        refusal,
+        *seen(0, "丙", customer=wife),
+        HouseholdLink(at=at(0, 9), customer=C, other=wife),
+        deal(0, "丁", hour=13),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丁=H, 丙=H)
+    assert "RE12-7.4" in a.rules
+    # the deal on 王太太's record says nothing of who took 王先生 over: a ruling
+    on_her = [*story[:-1], deal(0, "丁", hour=13, customer=wife)]
+    assert attribute(on_her, RE12, customer=C).needs_ruling
+
+
 @pytest.mark.parametrize(("fault", "firm"), [(Fault.SERIOUS, False), (Fault.NONE, True)])
 def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm: bool) -> None:
     """RE12-3.10(c): "由下一位售楼员接待，该客户视为新客户".  A host that records the
@@ -418,11 +440,14 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
     ]
     assert str(a.steps_in("zh")[-1]) == "RE12-3.10: 丙接替了甲"
     # nobody received the customer after the refusal: who took over needs a ruling, until
-    # someone closes the deal (RE12-7.1: a deal with no valid claim is its closer's)
+    # someone closes the deal: the closer took over, and holds the customer by the clause,
+    # not for want of a claim (a household's deal counts their claim)
     assert attribute([*seen(0, "甲"), refusal], RE12, as_of=at(5)).needs_ruling
     closed = attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12)
     assert split(closed) == sp(乙=1)
-    assert str(closed.steps[-1]) == "RE12-3.10: 乙 took over from 甲"
+    assert [str(s) for s in closed.steps[2:]] == [
+        "RE12-3.10: 乙 received the customer as new (2026-03-07 15:00) and took over from 甲"
+    ]
     # 甲, who lost every right, receiving the customer again answers nothing
     again = attribute([*seen(0, "甲"), refusal, visit(0.1, "甲"), deal(5, "甲")], RE12)
     assert again.needs_ruling

@@ -980,6 +980,13 @@ def on_deal(m: Ledger, d: Deal) -> None:
             d.closed_by,
             Both(payees),
         )
+    gone = m.awaiting_taker()
+    if gone is not None and d.closed_by not in m.lost:
+        # RE12-3.10(c): nobody was recorded as taking over from the salesperson removed;
+        # the one who closed the deal did, and holds the customer by that clause (as one
+        # who received or registered them would), not for want of a claim
+        m.given(d.closed_by, d.at, "RE12-3.10", TOOK_OVER, d.closed_by, d.at, gone)
+        return
     m.closer_took = True
     m.unregistered()
     m.given(
