@@ -244,6 +244,29 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie_of_visits_too() -> No
     assert attribute([*both, attrs.evolve(record, first="丙"), deal(3, "甲")], RE14).needs_ruling
     third = Visit(at=at(0), customer=C, received_by="丙")
     assert attribute([*both, third, record, deal(3, "甲")], RE14).needs_ruling
+    # the other record of that instant is the same reception, not a later one: 甲's
+    # customer asking for 甲 there does not make 甲 the customer's
+    asking = Visit(at=at(0), customer=C, received_by="甲", asked_for=["甲"])
+    story = [asking, reg(0, "乙"), visit(0, "乙"), record, deal(3, "甲")]
+    assert split(attribute(story, RE14)) == sp(乙=1)
+
+
+def test_re14_5_1_a_record_naming_who_registered_first_agrees_after_a_reallocation() -> None:
+    """RE14-5.1 with RE14-5.3(12): 乙 registered the customer, then went on leave and the
+    manager's draw gave 乙's customers to 甲 the same day.  That evening's record names 乙
+    first, as the register does: no contradiction (before, the draw made 甲 look like the
+    first registered, and the case asked for a ruling)."""
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
+    drawn = Reallocation(at=at(0, 11), customer=C, from_="乙", to="甲", draw="抽签")
+    a = attribute([*seen(0, "乙"), drawn, record, deal(3, "甲")], RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
+    assert a.explain().splitlines()[-1] == (
+        "RE14-5.1: the evening-meeting record names 乙 as the first to receive the customer"
+    )
+    # a record naming 甲, who never registered, still contradicts the register
+    assert attribute(
+        [*seen(0, "乙"), drawn, attrs.evolve(record, first="甲"), deal(3, "甲")], RE14
+    ).needs_ruling
 
 
 def test_re14_5_1_a_meeting_record_that_contradicts_the_register_needs_a_ruling() -> None:

@@ -882,9 +882,10 @@ class _Run:
     def visit_tie(self, state: Ledger, group: list[Visit], t: _dt.datetime) -> bool:
         """RE14-5.1: two salespeople recorded receiving the customer at one instant; the
         evening-meeting record, when the policy accepts it and it names one of them,
-        tells who received the customer first, and the visits are read in that order
-        (the other's is then a second reception the same instant).  False when it does
-        not decide (three records or more, or two by the one named): a ruling."""
+        tells who received the customer first.  The other record, of that same instant,
+        cannot be a later reception: it is read as the same reception, and the clauses go
+        on from the named salesperson's.  False when the record does not decide (three
+        records or more, or two by the one named): a ruling."""
         first = self.named_first(group[0].customer, t) if state.p.meeting_record_decides else None
         if first is None or len(group) != 2:
             return False
@@ -901,7 +902,6 @@ class _Run:
             first,
         )
         self.one(named[0])
-        self.one(other)
         return True
 
 

@@ -925,7 +925,9 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
         m.steps.append(meeting_note(m.p, record))
         return
     when = record.at if t is None else t
-    before = {who: m.since(who, when) for who in m.regs if m.valid(who, when)}
+    # the register as it stands, whatever a clause did since to whoever registered first
+    # (a removal, RE14-5.3(4) or (12), does not make the next salesperson first)
+    before = {who: m.since(who, when) for who in m.regs if m.registered_on(who, when)}
     first = min(before.values(), default=None)
     if first is None or (record.first in before and before[record.first] == first):
         m.steps.append(meeting_note(m.p, record))
