@@ -992,7 +992,13 @@ def test_re12_6_2_a_naming_that_led_to_no_designated_reception_changes_nothing()
     )
     a = attribute([arranged, deal(2, "甲")], RE12)
     assert split(a) == {"public_pool": Fraction(7, 10), **sp(甲=Fraction(3, 10))}
-    assert a.rules[-2:] == ("RE12-6.2", "RE12-6.4")
+    assert [str(s) for s in a.steps[-2:]] == [
+        "RE12-6.2: 刘总 named 甲, but nobody received the customer since",
+        "RE12-6.4: the company arranged the deal; 甲 handles after-sales",
+    ]
+    # the executive brought the customer at the minute 甲 received them: designated
+    brought = attrs.evolve(named, at=at(0))
+    assert split(attribute([brought, *seen(0, "甲"), deal(2, "甲")], RE12)) == {"public_pool": 1}
     # a visit before the introduction is not the reception it led to
     early = Visit(at=at(-2), customer=C, received_by="乙")
     a = attribute([early, named, *seen(0, "甲"), deal(2, "甲")], RE12)

@@ -228,14 +228,16 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie_of_visits_too() -> No
     the same afternoon closed by 甲 is not RE14-2.5's same-day 50/50."""
     record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
     both = [*seen(0, "甲"), *seen(0, "乙")]
-    for closing in (deal(3, "甲"), deal(0, "甲", hour=16)):
-        story = [*both, record, closing]
+    # (a record naming 甲, the receiver the engine lists second, decides for 甲)
+    cases = (("乙", deal(3, "甲")), ("乙", deal(0, "甲", hour=16)), ("甲", deal(3, "乙")))
+    for first, closing in cases:
+        story = [*both, attrs.evolve(record, first=first), closing]
         for events in (story, story[::-1]):
             a = attribute(events, RE14)
-            assert (a.needs_ruling, split(a)) == (False, sp(乙=1))
+            assert (a.needs_ruling, split(a)) == (False, sp(**{first: 1}))
             assert a.explain().splitlines()[0] == (
                 "RE14-5.1: 乙 and 甲 received the customer at the same instant "
-                "(2026-03-02 10:00); the evening-meeting record names 乙 first"
+                f"(2026-03-02 10:00); the evening-meeting record names {first} first"
             )
         # without the record, or under RE12 (RE12-7.3 has no such record): a ruling
         assert attribute([*both, closing], RE14).needs_ruling
@@ -244,6 +246,11 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie_of_visits_too() -> No
     assert attribute([*both, attrs.evolve(record, first="丙"), deal(3, "甲")], RE14).needs_ruling
     third = Visit(at=at(0), customer=C, received_by="丙")
     assert attribute([*both, third, record, deal(3, "甲")], RE14).needs_ruling
+    # only 乙 registered: RE14 goes by the record; RE12 has no such record, and the two
+    # receptions at one instant still need a ruling
+    one_form = [visit(0, "甲"), visit(0, "乙"), reg(0, "乙"), record, deal(3, "甲")]
+    assert split(attribute(one_form, RE14)) == sp(乙=1)
+    assert attribute(one_form, RE12).needs_ruling
     # the other record of that instant is the same reception, not a later one: 甲's
     # customer asking for 甲 there does not make 甲 the customer's
     asking = Visit(at=at(0), customer=C, received_by="甲", asked_for=["甲"])
