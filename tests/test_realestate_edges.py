@@ -2335,6 +2335,20 @@ _REMOVALS_IN_TIME = {
         "RE12-6.1: 甲 registered the customer before the company (刘总) introduced them: not a "
         "company customer",
     ),
+    # the other way round: the customer refused 甲 at 10:00 (此客户按新客处理), the company
+    # introduced them at 10:30, and 乙 received them at 11:00: a company customer, and the
+    # trail says why (before, it said 甲's registration had lapsed)
+    "removed before the introduction": (
+        [
+            *seen(0, "甲", hour=9),
+            SwitchRequest(at=at(0, 10), customer=C, from_="甲", fault="serious"),
+            CompanyIntroduction(at=at(0, 10.5), customer=C, by="刘总"),
+            visit(0, "乙", hour=11),
+            deal(5, "乙"),
+        ],
+        {"public_pool": Fraction(3, 10), **sp(乙=Fraction(7, 10))},
+        "RE12-6.3: introduced or brought by the company, followed to the deal by the salesperson",
+    ),
     # RE12-3.10 当日来访的新客户: 甲 lost the customer on 2 March and nobody took over; on 7
     # March 乙 received them as new and took over, and the customer firmly refused 乙 that
     # day: a new customer's first day (甲's removed registration covers no day since)
@@ -2358,6 +2372,18 @@ def test_re12_3_10_a_removal_counts_from_its_own_time(name: str) -> None:
     """A removal does not reach back to what came before it, and covers no day after it."""
     story, shares, last = _REMOVALS_IN_TIME[name]
     assert split_and_last(story, RE12) == (shares, last)
+
+
+def test_re12_6_1_a_company_customer_after_a_removal_says_why() -> None:
+    story, _, _ = _REMOVALS_IN_TIME["removed before the introduction"]
+    a = attribute(story, RE12)
+    assert a.explain().splitlines()[-2] == (
+        "RE12-6.1: introduced by 刘总 after 甲 lost every right to the customer: a company "
+        "customer"
+    )
+    assert a.explain("zh").splitlines()[-2] == (
+        "RE12-6.1: 刘总介绍时甲已失去对该客户的一切权益：公司客户"
+    )
 
 
 def test_a_removal_does_not_restart_the_customers_earlier_visits() -> None:

@@ -179,7 +179,17 @@ def company(
             )
         )
         return None
-    if earlier:
+    removed = [w for w in earlier if state.removed_by(w, intro.at)]
+    if removed:  # RE12-3.10(c): the customer is then a new customer (此客户按新客处理)
+        steps.append(
+            _raw(
+                "RE12-6.1",
+                "introduced by {} after {} lost every right to the customer: a company customer",
+                intro.by,
+                Both(removed),
+            )
+        )
+    elif earlier:
         steps.append(
             _raw(
                 "RE12-6.1",
