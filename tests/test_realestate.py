@@ -2125,6 +2125,67 @@ def test_re14_5_3_12_a_draw_moves_the_holders_part_and_no_one_elses() -> None:
     assert not any("registered later" in str(s) for s in a.steps)
 
 
+@pytest.mark.parametrize(
+    ("story", "holder", "parts"),
+    [
+        # RE14-5.3(8): 乙 named on the second visit; 甲, on leave, received the first
+        (
+            [*seen(0, "甲"), *seen(10, "乙", previous=Previous.NAMES, asked_for=["乙"])],
+            "乙",
+            {"乙": Fraction(1, 2), "戊": Fraction(1, 2)},
+        ),
+        # RE14-5.3(7): 乙 found 甲 in the records, 甲's registration valid: 50/50
+        (
+            [
+                *seen(0, "甲"),
+                *seen(10, "乙", previous=Previous.FORGOT),
+                Recognition(at=at(11), customer=C, original="甲", by_records=True),
+            ],
+            "乙",
+            {"乙": Fraction(1, 2), "戊": Fraction(1, 2)},
+        ),
+        # RE14-5.3(2): the customer did not want 甲 and asked for 乙: 80/20
+        (
+            [
+                *seen(0, "甲"),
+                *seen(10, "乙"),
+                SwitchRequest(at=at(10, 11), customer=C, from_="甲", to="乙", permitted=True),
+            ],
+            "乙",
+            {"乙": Fraction(4, 5), "戊": Fraction(1, 5)},
+        ),
+    ],
+)
+def test_re14_5_3_12_a_draw_moves_the_part_of_one_who_does_not_hold_the_customer(
+    story: list[Any], holder: str, parts: dict[str, Fraction]
+) -> None:
+    """甲 goes on leave holding a part of a deal that is 乙's: the draw of 甲's customers
+    agrees with the record (the part is 甲's), and moves that part to 戊; the customer
+    stays 乙's.  Before, the draw 'disagreed with the record' and asked for a ruling."""
+    draw = Reallocation(at=at(12), customer=C, from_="甲", to="戊", draw="抽签第3号")
+    a = attribute([*story, draw, deal(14, "乙")], RE14)
+    assert (a.needs_ruling, a.owner, split(a)) == (False, holder, sp(**parts))
+    lines = [str(s) for s in a.steps_in("zh")]
+    assert "RE14-5.3(12): 甲因休假：抽签重新分配给戊（抽签第3号）；甲在该成交中的份额归戊" in lines
+    assert lines[-1] == f"RE14-5.3(12): 甲不参与分成：甲的 {parts['戊']} 归戊"
+    # with no deal yet, 乙 holds the customer and 戊 holds 甲's place
+    now = attribute([*story, draw], RE14, as_of=at(13))
+    assert (now.needs_ruling, now.owner) == (False, holder)
+
+
+def test_re14_5_3_12_an_assistants_part_goes_with_the_draw() -> None:
+    """RE14-5.3(3): 丙 assisted for 甲, who was absent (80/20); 丙 goes on leave and the
+    draw gives 丙's customers to 戊: 丙's fifth is 戊's, the customer stays 甲's."""
+    story = [
+        *seen(0, "甲"),
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["甲"], courtesy_for="甲"),
+        Reallocation(at=at(6), customer=C, from_="丙", to="戊", draw="抽签"),
+        deal(8, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=Fraction(4, 5), 戊=Fraction(1, 5)))
+
+
 def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
     """The draw gave 丁's customers to 甲; a later draw of 甲's gives them to 丁 again:
     the manager's latest draw decides, not whoever happens to close."""

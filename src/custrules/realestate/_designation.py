@@ -285,10 +285,7 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
-    pending = pending_parties(m, None)
-    if c.reported_by in m.lost and (
-        m.owner in (None, c.against) or (pending is not None and c.against in pending[0])
-    ):
+    if c.reported_by in m.lost and (m.owner in (None, c.against) or _has_part(m, c.against)):
         # the one who would receive the customer or take a part (a) is one who lost every
         # right to them: the records disagree, and a manager says who receives the customer
         m.remove(c.against, None, "RE14-5.3(4)", c.at)
@@ -328,7 +325,8 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         m.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
         return
     holder = _held_by_another(m, r.from_, r.at)
-    if holder is not None:
+    part = holder is not None and _has_part(m, r.from_)
+    if holder is not None and not part:
         m.needs(
             "RE14-5.3(12)",
             "{}'s customers were re-allocated, but the customer is {}'s: the draw and the "
@@ -358,6 +356,20 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
             r.from_,
         )
         return
+    if part:
+        # the customer is another's, with a part of the deal the draw's salesperson
+        # holds (a split pending until the deal): the part is what the draw moves
+        m.note(
+            "RE14-5.3(12)",
+            "{} on {}: re-allocated to {} by random draw ({}); {}'s part of the deal goes to {}",
+            r.from_,
+            reason,
+            r.to,
+            r.draw,
+            r.from_,
+            r.to,
+        )
+        return
     m.given(
         r.to,
         r.at,
@@ -368,6 +380,14 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         r.to,
         r.draw,
     )
+
+
+def _has_part(m: Ledger, who: str) -> bool:
+    """Whether ``who`` holds a part of a case pending until the deal (a split, a
+    colleague's share, the earlier salespeople of RE14-5.3(8)): what a clause that
+    removes them takes away, while another holds the customer."""
+    pending = pending_parties(m, None)
+    return pending is not None and who in pending[0]
 
 
 def _in_place_of(m: Ledger, gone: str, heir: str, rule: str, t: _dt.datetime) -> bool:
