@@ -2186,6 +2186,34 @@ def test_re14_5_3_12_an_assistants_part_goes_with_the_draw() -> None:
     assert (a.owner, split(a)) == ("甲", sp(甲=Fraction(4, 5), 戊=Fraction(1, 5)))
 
 
+@pytest.mark.parametrize("removal", ["draw", "complaint"])
+def test_re14_5_3_8_naming_one_who_lost_every_right_does_not_give_them_the_customer(
+    removal: str,
+) -> None:
+    """甲 lost every right to the customer (a draw while on leave gave the customer to
+    戊, or a confirmed complaint that 戊 reported); back, 甲 receives the customer, who
+    names 甲 (RE14-5.3(8)): the customer stays 戊's.  Before, the visit gave 甲 the
+    customer, whom a removal left nobody's: "nobody holds the customer" before the
+    deal, and "戊 closed the deal with no valid claim against it" at it."""
+    away = (
+        Reallocation(at=at(5), customer=C, from_="甲", to="戊", draw="抽签")
+        if removal == "draw"
+        else SalespersonComplaint(
+            at=at(5), customer=C, against="甲", reported_by="戊", confirmed=True
+        )
+    )
+    story = [*seen(0, "甲"), away, *seen(20, "甲", previous=Previous.NAMES, asked_for=["甲"])]
+    now = attribute(story, RE14, as_of=at(21))
+    assert (now.owner, now.needs_ruling) == ("戊", False)
+    for closer in ("戊", "甲"):
+        a = attribute([*story, deal(22, closer)], RE14)
+        assert (a.owner, split(a)) == ("戊", sp(戊=1))
+        assert not any("no valid claim" in str(s) for s in a.steps)
+    assert "RE14-5.3(8): 客户点名甲，但其此前已丧失对该客户的一切权利：客户仍归戊" in [
+        str(s) for s in now.steps_in("zh")
+    ]
+
+
 def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
     """The draw gave 丁's customers to 甲; a later draw of 甲's gives them to 丁 again:
     the manager's latest draw decides, not whoever happens to close."""

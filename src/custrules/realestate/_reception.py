@@ -322,6 +322,18 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             target,
         )
         return
+    if target in m.lost and p.nth_visit_share is not None:
+        # RE14-5.3(8) 由a接待 is no way back for one a clause removed (a confirmed complaint,
+        # a draw while they were away): named, they receive the visit, and the customer
+        # stays the holder's while the removal stands
+        m.note(
+            "RE14-5.3(8)",
+            "the customer named {}, who lost every right to this customer earlier: the "
+            "customer stays {}'s",
+            target,
+            owner,
+        )
+        return
     if who == target and p.nth_visit_share is not None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
