@@ -2186,15 +2186,32 @@ def test_re14_5_3_12_an_assistants_part_goes_with_the_draw() -> None:
     assert (a.owner, split(a)) == ("甲", sp(甲=Fraction(4, 5), 戊=Fraction(1, 5)))
 
 
+_BACK = {
+    # RE14-5.3(8): the customer names 甲 on a later visit, and 甲 receives them
+    "RE14-5.3(8)": lambda: [*seen(20, "甲", previous=Previous.NAMES, asked_for=["甲"])],
+    # RE14-5.3(7): the customer forgot who received them, and 甲 receives them in turn
+    "RE14-5.3(7)": lambda: [*seen(20, "甲", previous=Previous.FORGOT)],
+    # RE14-5.3(5): the customer names 甲 and 丙 without choosing; 甲, present, receives
+    "RE14-5.3(5)": lambda: [*seen(20, "甲", previous=Previous.NAMES, asked_for=["甲", "丙"])],
+    # RE14-5.3(2): the customer does not want 戊 and asks for 甲
+    "RE14-5.3(2)": lambda: [
+        *seen(20, "甲"),
+        SwitchRequest(at=at(20, 11), customer=C, from_="戊", to="甲", permitted=True),
+    ],
+}
+
+
+@pytest.mark.parametrize("back", sorted(_BACK))
 @pytest.mark.parametrize("removal", ["draw", "complaint"])
-def test_re14_5_3_8_naming_one_who_lost_every_right_does_not_give_them_the_customer(
-    removal: str,
+def test_re14_one_who_lost_every_right_does_not_take_the_customer_back(
+    removal: str, back: str
 ) -> None:
     """甲 lost every right to the customer (a draw while on leave gave the customer to
-    戊, or a confirmed complaint that 戊 reported); back, 甲 receives the customer, who
-    names 甲 (RE14-5.3(8)): the customer stays 戊's.  Before, the visit gave 甲 the
-    customer, whom a removal left nobody's: "nobody holds the customer" before the
-    deal, and "戊 closed the deal with no valid claim against it" at it."""
+    戊, or a confirmed complaint that 戊 reported); back, 甲 receives the customer again
+    by a clause that would give a salesperson the customer: the customer stays 戊's
+    (RE14-5.3(4) 此客户成交与b无关; the draw stands).  Before, the clause made 甲 the
+    owner, whom the removal left nobody: "nobody holds the customer" before the deal,
+    and "戊 closed the deal with no valid claim against it" at it."""
     away = (
         Reallocation(at=at(5), customer=C, from_="甲", to="戊", draw="抽签")
         if removal == "draw"
@@ -2202,15 +2219,39 @@ def test_re14_5_3_8_naming_one_who_lost_every_right_does_not_give_them_the_custo
             at=at(5), customer=C, against="甲", reported_by="戊", confirmed=True
         )
     )
-    story = [*seen(0, "甲"), away, *seen(20, "甲", previous=Previous.NAMES, asked_for=["甲"])]
+    story = [*seen(0, "甲"), away, *_BACK[back]()]
     now = attribute(story, RE14, as_of=at(21))
     assert (now.owner, now.needs_ruling) == ("戊", False)
     for closer in ("戊", "甲"):
         a = attribute([*story, deal(22, closer)], RE14)
         assert (a.owner, split(a)) == ("戊", sp(戊=1))
         assert not any("no valid claim" in str(s) for s in a.steps)
-    assert "RE14-5.3(8): 客户点名甲，但其此前已丧失对该客户的一切权利：客户仍归戊" in [
-        str(s) for s in now.steps_in("zh")
+    expected = (
+        "RE14-5.3(8): 客户点名甲，但其此前已丧失对该客户的一切权利：客户仍归戊"
+        if back == "RE14-5.3(8)"
+        else f"{back}: 甲此前已丧失对该客户的一切权利：客户仍归戊"
+    )
+    assert expected in [str(s) for s in now.steps_in("zh")]
+
+
+def test_re12_5_2_a_request_for_one_re12_3_10_removed_leaves_the_split() -> None:
+    """RE12-5.2: the manager let 乙 take over from 丁 (70/30); the customer then firmly
+    refused 丁 (RE12-3.10), and 丙 received them in 丁's place.  A later request to go
+    from 乙 back to 丁 asks for one who lost every right: it changes nothing, and 乙
+    keeps the 30 %.  Before, the engine let 丁 take over from 乙, and 丁's part then
+    went to 丙: 丙 100 %."""
+    story = [
+        visit(0, "丁", asked_for=["丁"], named_on_entry=True),
+        SwitchRequest(at=at(5 / 1440), customer=C, from_="丁", to="乙", permitted=True),
+        Registration(at=at(10 / 1440), customer=C, salesperson="丁", confirmed_at=at(0, 18)),
+        SwitchRequest(at=at(30 / 1440), customer=C, from_="丁", firm=True, granted_to="丙"),
+        SwitchRequest(at=at(40 / 1440), customer=C, from_="乙", to="丁", permitted=True),
+        deal(0, "丁", hour=16),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丙=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert "RE12-5.2: 丁 lost every right to this customer earlier: the customer stays 丙's" in [
+        str(s) for s in a.steps
     ]
 
 

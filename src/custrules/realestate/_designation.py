@@ -39,6 +39,13 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
     p, t = m.p, s.at
     if p.switch is not None and _not_from_holder(m, s):
         return
+    # the one asked for (RE12-5.2, 5.3; RE14-5.3(2)); RE12-3.10's refusal names no one
+    # asked for, and stands whoever its record says received the customer
+    to = s.to if p.switch is SwitchRule.RE12 else s.to or s.granted_to
+    if to is not None and m.kept_from(
+        to, "RE14-5.3(2)" if p.switch is SwitchRule.RE14 else "RE12-5.2"
+    ):
+        return
     if p.switch is SwitchRule.RE12:
         first_day = m.is_first_day(t)
         if first_day and s.to is not None and not _in_hand(m, s.from_, t):
@@ -102,7 +109,6 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         else:
             m.needs("fallback", "a returning customer refused {}: no clause", s.from_)
     elif p.switch is SwitchRule.RE14:
-        to = s.to or s.granted_to
         if to is None:
             m.note("RE14-5.2", "the customer asked for another salesperson, nobody named")
             return

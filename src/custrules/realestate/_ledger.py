@@ -606,6 +606,23 @@ class Ledger:
         self.forgot = self.assist = self.same_day = self.nth = None
         self.tied = ()
 
+    def kept_from(self, who: str, rule: str) -> bool:
+        """Whether a clause (``rule``) would give the customer to ``who``, whom a clause
+        removed (RE12-3.10, RE14-5.3(4) 此客户成交与b无关, RE14-5.3(12)): while the removal
+        stands it does not, and the customer stays its holder's; if so, say so."""
+        if who not in self.lost:
+            return False
+        if self.owner is None:
+            self.said_lost(who)
+        else:
+            self.note(
+                rule,
+                "{} lost every right to this customer earlier: the customer stays {}'s",
+                who,
+                self.owner,
+            )
+        return True
+
     def said_lost(self, who: str) -> bool:
         """Whether a clause removed ``who`` (RE12-3.10, RE14-5.3(4)); if so, say so,
         citing that clause (a removed salesperson's claim has not merely lapsed)."""

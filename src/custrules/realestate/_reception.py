@@ -125,6 +125,10 @@ def on_visit(m: Ledger, v: Visit) -> None:
     if v.previous is _FORGOT and owner is not None and owner != who:
         if not m.holds(owner, t):
             return  # the earlier claim has lapsed: the receiver registers as new
+        if m.kept_from(
+            who, "RE12-3.7" if p.forgot is ForgotRule.RECOGNITION_WINDOW else "RE14-5.3(7)"
+        ):
+            return
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
             m.split = m.follow_up = None
             m.named_by_clause(who, t)  # (by the clause, whatever they registered before)
@@ -270,6 +274,8 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         return
     if len(named) > 1:
         if p.switch is SwitchRule.RE14 and who in named:
+            if m.kept_from(who, "RE14-5.3(5)"):
+                return
             m.given(
                 who,
                 t,
