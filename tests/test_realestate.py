@@ -314,6 +314,31 @@ def test_re14_5_3_7_found_in_the_records() -> None:
     assert split(attribute(lapsed, RE14)) == sp(乙=1)
 
 
+def test_re14_5_3_7_then_5_3_2_the_customer_does_not_want_the_one_found() -> None:
+    """RE14-5.3(7): 乙 received the customer who forgot 甲, and found 甲 in the records
+    (50/50).  The customer then says they do not want 甲 and asks for 乙: RE14-5.3(2),
+    the customer's wish (客户意愿为准), 乙 80 %, 甲 20 % while 甲's registration is
+    valid, as after RE14-5.3(8)'s 50/50.  Before, the request 'disagreed with the
+    record' and asked for a ruling."""
+    story = [
+        *seen(0, "甲"),
+        *seen(10, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(12), customer=C, original="甲", by_records=True),
+        SwitchRequest(at=at(15), customer=C, from_="甲", to="乙"),
+    ]
+    a = attribute([*story, deal(20, "乙")], RE14)
+    assert (a.needs_ruling, a.owner, split(a)) == (
+        False,
+        "乙",
+        sp(乙=Fraction(4, 5), 甲=Fraction(1, 5)),
+    )
+    assert str(a.steps[-1]) == (
+        "RE14-5.3(2): the customer did not want 甲 and asked for 乙; 甲's registration is valid"
+    )
+    # by the deal 甲's registration has lapsed: 甲's 20 % goes to 乙
+    assert split(attribute([*story, deal(70, "乙")], RE14)) == sp(乙=1)
+
+
 def test_re14_5_3_7_found_after_the_registration_lapsed() -> None:
     """RE14-5.3(7) 若属建档有效期 ... 若属建档无效期，则与b无关: the registration is read
     when A finds B in the records.  甲 registered on 2 March (valid to 2 May); the

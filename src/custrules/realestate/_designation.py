@@ -185,16 +185,24 @@ def _not_from_holder(m: Ledger, s: SwitchRequest) -> bool:
     the customer).  If so, the question is raised.
 
     Two requests agree with the record.  The customer who named A on a later visit
-    (RE14-5.3(8), A holds the customer) asks not to be served by B, the one earlier
-    salesperson, and for A: the customer did not want B (RE14-5.3(2)), whose clause
-    then sets the bonus.  And a request to leave someone who holds no valid claim,
+    (RE14-5.3(8), A holds the customer), or whose A found B in the records
+    (RE14-5.3(7)'s 50/50), asks not to be served by B, the one earlier salesperson,
+    and for A: the customer did not want B (RE14-5.3(2)), whose clause then sets the
+    bonus.  And a request to leave someone who holds no valid claim,
     for the holder or for nobody named, changes nothing: it is noted."""
     owner = _held_by_another(m, s.from_, s.at)
     if owner is None:
         return False
     nth = m.nth
     target = s.to or s.granted_to
-    if nth is not None and nth[0] == owner == target and nth[1] == (s.from_,):
+    if target == owner and (
+        (nth is not None and nth[0] == owner and nth[1] == (s.from_,))
+        or (
+            m.split_by == "RE14-5.3(7)"
+            and m.split is not None
+            and set(m.split) == {owner, s.from_}
+        )
+    ):
         return False
     rule = "RE12-5.2" if m.p.switch is SwitchRule.RE12 else "RE14-5.3(2)"
     if target in (None, owner) and not m.valid(s.from_, s.at):

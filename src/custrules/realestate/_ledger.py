@@ -158,6 +158,7 @@ class Ledger:
         "ruling",
         "same_day",
         "split",
+        "split_by",
         "steps",
         "tied",
         "told_lapsed",
@@ -201,6 +202,8 @@ class Ledger:
         #: a salesperson whose part of ``split`` needs their registration still valid
         #: at the deal, and the clause that says so (RE14-5.3(2))
         self.lapsing: tuple[str, str] | None = None
+        #: the clause that set ``split`` (None: a ruling or a settlement set it)
+        self.split_by: str | None = None
         #: who lost every right: (heir of their part, the clause that says so, when);
         #: a removal lapses with every registration of its time (see end_removals)
         self.lost: dict[str, tuple[str | None, str, _dt.datetime]] = {}
@@ -592,6 +595,7 @@ class Ledger:
         """The deal will split ``shares``; ``lapsing`` names a salesperson whose part
         needs a registration still valid at the deal (the clause ``rule`` says so)."""
         self.split = _merge(shares)
+        self.split_by = rule
         self.lapsing = None if lapsing is None else (lapsing, rule)
         self.end_pending()
         self.note(rule, template, *args)

@@ -100,6 +100,7 @@ def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str, shares: dict[str, Frac
     rule, template, args = ruling_note(m.p, e) if isinstance(e, Ruling) else settled_note(e)
     m.given(owner, e.at, rule, template, *args)
     m.split, m.lapsing = shares, None  # (no part of it waits on a registration)
+    m.split_by = None
 
 
 def settled_note(d: Dispute) -> Note:
