@@ -339,6 +339,31 @@ def test_re14_5_3_7_then_5_3_2_the_customer_does_not_want_the_one_found() -> Non
     assert split(attribute([*story, deal(70, "乙")], RE14)) == sp(乙=1)
 
 
+@pytest.mark.parametrize("removal", ["draw", "complaint"])
+def test_re14_5_3_7_found_after_the_receiver_was_replaced(removal: str) -> None:
+    """RE14-5.3(7): 乙 received the customer who forgot 甲; before 甲 is found in the
+    records, 乙 goes (a draw while on leave, or a confirmed complaint) and 丁 receives
+    the customer in 乙's place.  Found later: 50/50, 丁 taking 乙's half, and 丁, who
+    follows the customer up (RE14-5.3(9)), is the owner.  Before, the owner was 甲."""
+    away = (
+        Reallocation(at=at(11), customer=C, from_="乙", to="丁", draw="抽签")
+        if removal == "draw"
+        else SalespersonComplaint(
+            at=at(11), customer=C, against="乙", reported_by="丁", confirmed=True
+        )
+    )
+    story = [
+        *seen(0, "甲"),
+        *seen(10, "乙", previous=Previous.FORGOT),
+        away,
+        Recognition(at=at(12), customer=C, original="甲", by_records=True),
+    ]
+    now = attribute(story, RE14, as_of=at(13))
+    assert (now.owner, now.needs_ruling) == ("丁", False)
+    a = attribute([*story, deal(15, "丁")], RE14)
+    assert (a.owner, split(a)) == ("丁", sp(丁=Fraction(1, 2), 甲=Fraction(1, 2)))
+
+
 def test_re14_5_3_7_found_after_the_registration_lapsed() -> None:
     """RE14-5.3(7) 若属建档有效期 ... 若属建档无效期，则与b无关: the registration is read
     when A finds B in the records.  甲 registered on 2 March (valid to 2 May); the

@@ -481,7 +481,8 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
             earlier,
             earlier,
         )
-        m.owner = new
+        if new not in m.lost:  # (else the one in their place holds it: see _in_place_of)
+            m.owner = new
 
 
 def pending_split(m: Ledger) -> dict[str, Fraction] | None:
