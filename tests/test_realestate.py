@@ -2305,6 +2305,29 @@ def test_re12_5_2_a_request_for_one_re12_3_10_removed_leaves_the_split() -> None
     ]
 
 
+@pytest.mark.parametrize("first", ["draw", "complaint"])
+def test_re14_5_3_12_a_draw_that_agrees_with_an_earlier_removal_changes_nothing(
+    first: str,
+) -> None:
+    """The draw gave 丁's customers to 丙 (or a confirmed complaint against 丁 that 丙
+    reported gave 丙 the customer); a draw of 丁's customers to 丙 recorded again agrees
+    with the record: 丙's customer.  Before, it 'disagreed' and asked for a ruling."""
+    away = (
+        Reallocation(at=at(1), customer=C, from_="丁", to="丙", draw="抽签第1号")
+        if first == "draw"
+        else SalespersonComplaint(
+            at=at(1), customer=C, against="丁", reported_by="丙", confirmed=True
+        )
+    )
+    again = Reallocation(at=at(3), customer=C, from_="丁", to="丙", draw="抽签第2号")
+    a = attribute([*seen(0, "丁"), away, again, deal(4, "乙")], RE14)
+    assert (a.needs_ruling, a.owner, split(a)) == (False, "丙", sp(丙=1))
+    assert str(a.steps_in("zh")[-1]) == "RE14-5.3(12): 丁的客户已重新分配给丙，该客户已归其所有"
+    # a draw of 丁's customers to another still disagrees with the record
+    other = attrs.evolve(again, to="乙")
+    assert attribute([*seen(0, "丁"), away, other, deal(4, "乙")], RE14).needs_ruling
+
+
 def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
     """The draw gave 丁's customers to 甲; a later draw of 甲's gives them to 丁 again:
     the manager's latest draw decides, not whoever happens to close."""

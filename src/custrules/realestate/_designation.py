@@ -338,6 +338,16 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     if not m.p.reallocation:
         m.needs("fallback", "{}'s customers re-allocated: no clause", r.from_)
         return
+    if r.from_ in m.lost and m.owner == r.to and m.holds(r.to, r.at):
+        # a draw recorded again (or a draw agreeing with a removal): the customer is
+        # already the drawn salesperson's, in the place of the one on leave
+        m.note(
+            "RE14-5.3(12)",
+            "{}'s customers were re-allocated to {}, who holds this customer already",
+            r.from_,
+            r.to,
+        )
+        return
     holder = _held_by_another(m, r.from_, r.at)
     part = holder is not None and _has_part(m, r.from_)
     if holder is not None and not part:
