@@ -2328,6 +2328,31 @@ def test_re14_5_3_12_a_draw_that_agrees_with_an_earlier_removal_changes_nothing(
     assert attribute([*seen(0, "丁"), away, other, deal(4, "乙")], RE14).needs_ruling
 
 
+def test_re14_5_3_12_a_courtesy_on_an_earlier_day_leaves_no_part_for_a_draw() -> None:
+    """RE14-2.5: 戊 received 乙's customer for 乙 on day 1, and the deal did not close that
+    day: a courtesy, no part for 戊.  A draw of 戊's customers on day 3 then disagrees
+    with the record (the customer is 乙's), and so does a second draw of 乙's customers
+    to another than the first draw gave them to.  Before, either draw 'moved a part'
+    that was not there."""
+    courtesy = visit(1, "戊", previous=Previous.NAMES, courtesy_for="乙")
+    of_wu = Reallocation(at=at(3), customer=C, from_="戊", to="丙", draw="抽签第1号")
+    a = attribute([*seen(0, "乙"), courtesy, of_wu, deal(5, "乙")], RE14)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE14-5.3(12): 戊's customers were re-allocated, but the customer is 乙's: the draw "
+        "and the record disagree"
+    )
+    first = Reallocation(at=at(3), customer=C, from_="乙", to="丁", draw="抽签第1号")
+    second = Reallocation(at=at(4), customer=C, from_="乙", to="甲", draw="抽签第2号")
+    for story in ([*seen(0, "乙"), first, second], [*seen(0, "乙"), courtesy, first, second]):
+        assert attribute([*story, deal(5, "丁")], RE14).needs_ruling
+    # the same day, the colleague's share stands, and the draw moves it
+    same_day = [*seen(0, "乙"), visit(1, "戊", previous=Previous.NAMES, courtesy_for="乙")]
+    drawn = Reallocation(at=at(1, 12), customer=C, from_="戊", to="丙", draw="抽签第1号")
+    a = attribute([*same_day, drawn, deal(1, "乙")], RE14)
+    assert split(a) == sp(乙=Fraction(1, 2), 丙=Fraction(1, 2))
+
+
 def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
     """The draw gave 丁's customers to 甲; a later draw of 甲's gives them to 丁 again:
     the manager's latest draw decides, not whoever happens to close."""

@@ -28,7 +28,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import NOBODY, ONE, Ledger, pass_parts, pending_parties
+from custrules.realestate._ledger import NOBODY, ONE, Ledger, _local, pass_parts, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -299,7 +299,7 @@ def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
     if not c.confirmed:
         m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
-    if c.reported_by in m.lost and (m.owner in (None, c.against) or _has_part(m, c.against)):
+    if c.reported_by in m.lost and (m.owner in (None, c.against) or _has_part(m, c.against, c.at)):
         # the one who would receive the customer or take a part (a) is one who lost every
         # right to them: the records disagree, and a manager says who receives the customer
         m.remove(c.against, None, "RE14-5.3(4)", c.at)
@@ -349,7 +349,7 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         )
         return
     holder = _held_by_another(m, r.from_, r.at)
-    part = holder is not None and _has_part(m, r.from_)
+    part = holder is not None and r.from_ not in m.lost and _has_part(m, r.from_, r.at)
     if holder is not None and not part:
         m.needs(
             "RE14-5.3(12)",
@@ -406,12 +406,18 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     )
 
 
-def _has_part(m: Ledger, who: str) -> bool:
-    """Whether ``who`` holds a part of a case pending until the deal (a split, a
-    colleague's share, the earlier salespeople of RE14-5.3(8)): what a clause that
-    removes them takes away, while another holds the customer."""
+def _has_part(m: Ledger, who: str, t: _dt.datetime) -> bool:
+    """Whether ``who`` holds a part of a case pending until the deal at ``t`` (a split,
+    a colleague's share, the earlier salespeople of RE14-5.3(8)): what a clause that
+    removes them takes away, while another holds the customer.  RE14-2.5's colleague
+    has none once the day of their reception is over (否则属义务接待)."""
     pending = pending_parties(m, None)
-    return pending is not None and who in pending[0]
+    if pending is None or who not in pending[0]:
+        return False
+    same = m.same_day
+    if same is None or m.assist is not None or who != same[1] or _local(t) == _local(same[2]):
+        return True
+    return who in (m.split or {}) or (m.nth is not None and who in (m.nth[0], *m.nth[1]))
 
 
 def _in_place_of(m: Ledger, gone: str, heir: str, rule: str, t: _dt.datetime) -> bool:
