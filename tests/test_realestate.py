@@ -364,6 +364,77 @@ def test_re14_5_3_7_found_after_the_receiver_was_replaced(removal: str) -> None:
     assert (a.owner, split(a)) == ("丁", sp(丁=Fraction(1, 2), 甲=Fraction(1, 2)))
 
 
+_SHARED_RE12 = [
+    *seen(0, "甲"),
+    SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+]
+
+
+@pytest.mark.parametrize(
+    ("recognised", "when", "by_records", "expected"),
+    [
+        # (g) the same day: back to 甲 and 乙 as they were, the 70/30 and all
+        ("乙", 10 + 2 / 24, False, {"甲": Fraction(7, 10), "乙": Fraction(3, 10)}),
+        ("甲", 10 + 2 / 24, False, {"甲": Fraction(7, 10), "乙": Fraction(3, 10)}),
+        # (i) within the month: 丙's half, and theirs shared 70/30
+        ("乙", 15, False, {"丙": H, "甲": Fraction(7, 20), "乙": Fraction(3, 20)}),
+        ("甲", 10 + 2 / 24, True, {"丙": H, "甲": Fraction(7, 20), "乙": Fraction(3, 20)}),
+        # (j) not recognised: all to 丙
+        (None, 0, False, {"丙": Fraction(1)}),
+    ],
+)
+def test_re12_3_7_a_customer_who_forgot_salespeople_sharing_a_split(
+    recognised: str | None, when: float, by_records: bool, expected: dict[str, Fraction]
+) -> None:
+    """RE12-5.2 left the customer 甲's (70 %) with 乙 following up (30 %); the customer
+    came back having forgotten them, and 丙 received them as new (RE12-3.7).  Either
+    of the two is "the original salesperson".  Before, recognising 乙 (the one the
+    customer dealt with) was ignored (丙 took everything), and recognising 甲 the same
+    day dropped 乙's 30 %."""
+    story = [*_SHARED_RE12, *seen(10, "丙", previous=Previous.FORGOT)]
+    if recognised is not None:
+        story.append(
+            Recognition(at=at(when), customer=C, original=recognised, by_records=by_records)
+        )
+    a = attribute([*story, deal(20, "丙")], RE12)
+    assert split(a) == sp(**expected)
+
+
+def test_re12_3_7_one_of_the_customers_salespeople_receiving_them_is_no_new_one() -> None:
+    """The customer who forgot is received by 乙, who follows them up after RE12-5.2:
+    the customer is with their own salesperson, and the 70/30 stands.  Before, 乙 was
+    read as a new salesperson, and took everything at the deal (RE12-3.7(j))."""
+    story = [*_SHARED_RE12, *seen(10, "乙", previous=Previous.FORGOT), deal(20, "乙")]
+    assert split(attribute(story, RE12)) == sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))
+
+
+@pytest.mark.parametrize("deal_day", [20, 70])
+def test_re14_5_3_7_found_one_of_salespeople_sharing_a_split(deal_day: int) -> None:
+    """RE14-5.3(2): the customer did not want 甲 and asked for 乙 (乙 80 %, 甲 20 % while
+    甲's registration is valid); later they forgot, 丙 received them in turn and found
+    甲 in the records (RE14-5.3(7)): 丙 50 %, and 乙 and 甲 share the other half 80/20.
+    By day 70 甲's registration (day 0) has lapsed: 甲's tenth goes to 乙, the holder
+    RE14-5.3(2) made, not to 丙."""
+    story = [
+        *seen(0, "甲"),
+        *seen(5, "乙"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙"),
+        *seen(10, "丙", previous=Previous.FORGOT),
+        Recognition(at=at(11), customer=C, original="甲", by_records=True),
+        deal(deal_day, "丙"),
+    ]
+    a = attribute(story, RE14)
+    if deal_day == 20:
+        assert split(a) == sp(丙=H, 乙=Fraction(2, 5), 甲=Fraction(1, 10))
+    else:
+        assert split(a) == sp(丙=H, 乙=H)
+    assert [str(s) for s in a.steps_in("zh")][3:6] == [
+        "RE14-5.3(7): 客户忘记了谁接待过；丙按轮序接待：成交与乙、甲无关",
+        "RE14-5.3(7): 丙在记录中查到甲，且甲的登记仍有效：奖金分成",
+        "RE14-5.3(7): 乙、甲的份额按客户忘记他们时的分成比例分配",
+    ]
+
+
 def test_re14_5_3_7_found_after_the_registration_lapsed() -> None:
     """RE14-5.3(7) 若属建档有效期 ... 若属建档无效期，则与b无关: the registration is read
     when A finds B in the records.  甲 registered on 2 March (valid to 2 May); the

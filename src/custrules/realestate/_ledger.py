@@ -99,6 +99,11 @@ def _expiry(day: _dt.date, months: int) -> _dt.date:
     return add_months(day, months)
 
 
+#: a split the customer's salespeople held when the customer forgot them: the shares,
+#: who followed the customer up, the part waiting on a registration, the clause
+Forgotten = tuple[dict[str, Fraction], str | None, tuple[str, str, str | None] | None, str | None]
+
+
 def _merge(shares: Iterable[tuple[str, Fraction]]) -> dict[str, Fraction]:
     """A salesperson split from (name, share) pairs; one name's shares add up."""
     split: dict[str, Fraction] = {}
@@ -144,6 +149,7 @@ class Ledger:
         "deal",
         "follow_up",
         "forgot",
+        "forgot_split",
         "lapsing",
         "last",
         "lost",
@@ -200,8 +206,9 @@ class Ledger:
         self.clause_run: _dt.date | None = None
         self.split: dict[str, Fraction] | None = None
         #: a salesperson whose part of ``split`` needs their registration still valid
-        #: at the deal, and the clause that says so (RE14-5.3(2))
-        self.lapsing: tuple[str, str] | None = None
+        #: at the deal, the clause that says so (RE14-5.3(2)), and who takes the part
+        #: once it lapsed (None: the owner)
+        self.lapsing: tuple[str, str, str | None] | None = None
         #: the clause that set ``split`` (None: a ruling or a settlement set it)
         self.split_by: str | None = None
         #: who lost every right: (heir of their part, the clause that says so, when);
@@ -213,6 +220,12 @@ class Ledger:
         self.visits: list[Visit] = []
         # pending cases, decided at the deal
         self.forgot: tuple[str, str, _dt.datetime] | None = None
+        #: the split the customer's salespeople held when the customer forgot them (the
+        #: holder's with another's part: a switch's, a recognition's, a ruling's), with
+        #: who followed the customer up, the part waiting on a registration, and the
+        #: clause that set it: what a recognition gives back, or shares (RE12-3.7(g)(i),
+        #: RE14-5.3(1)(7))
+        self.forgot_split: Forgotten | None = None
         self.assist: tuple[str, str, _dt.datetime] | None = None
         self.same_day: tuple[str, str, _dt.datetime] | None = None
         self.nth: tuple[str, tuple[str, ...], _dt.datetime] | None = None
@@ -596,7 +609,7 @@ class Ledger:
         needs a registration still valid at the deal (the clause ``rule`` says so)."""
         self.split = _merge(shares)
         self.split_by = rule
-        self.lapsing = None if lapsing is None else (lapsing, rule)
+        self.lapsing = None if lapsing is None else (lapsing, rule, None)
         self.end_pending()
         self.note(rule, template, *args)
 
@@ -608,7 +621,33 @@ class Ledger:
     def end_pending(self) -> None:
         """The cases left pending until the deal, and any tie, are over."""
         self.forgot = self.assist = self.same_day = self.nth = None
+        self.forgot_split = None
         self.tied = ()
+
+    def forget(self, earlier: str, new: str, t: _dt.datetime) -> None:
+        """The customer forgot ``earlier`` (the holder) and ``new`` received them as new
+        at ``t`` (RE12-3.7, RE14-5.3(7)): the case is pending until a recognition or the
+        deal.  A split the holder shared with others is kept for the recognition (the
+        salespeople the customer forgot are all of its parties); a courtesy for the one
+        forgotten is over."""
+        split = self.split
+        self.forgot_split = (
+            (dict(split), self.follow_up, self.lapsing, self.split_by)
+            if split is not None and len(split) > 1
+            else None
+        )
+        self.split = self.follow_up = None
+        self.forgot = (earlier, new, t)
+        self.assist = self.same_day = None
+
+    def forgotten(self) -> tuple[str, ...]:
+        """The salespeople a forgetful customer's case stands on (see :meth:`forget`): the
+        holder the customer forgot, and the others of a split they shared."""
+        if self.forgot is None:
+            return ()
+        saved = self.forgot_split
+        rest = () if saved is None else (*saved[0], *((saved[1],) if saved[1] else ()))
+        return tuple(dict.fromkeys((self.forgot[0], *rest)))
 
     def kept_from(self, who: str, rule: str) -> bool:
         """Whether a clause (``rule``) would give the customer to ``who``, whom a clause
@@ -1122,8 +1161,8 @@ def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[s
     paid: tuple[str, ...]
     behind: tuple[str, ...]
     if m.forgot is not None:  # RE12-3.7(h)(j), RE14-5.3(7): the new one, over the earlier
-        earlier, new, _ = m.forgot
-        paid, behind = (new,), (new, earlier)
+        new = m.forgot[1]
+        paid, behind = (new,), tuple(dict.fromkeys((new, *m.forgotten())))
     elif m.nth is not None:  # RE14-5.3(8)
         paid = behind = (m.nth[0], *m.nth[1])
     elif m.split is not None:
@@ -1143,19 +1182,21 @@ def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[s
 
 def _lapsed_part(m: Ledger, d: Deal) -> None:
     """A part of the split whose clause needs its holder's registration valid at the
-    deal (RE14-5.3(2): 若成交 ... 若b属建档有效期) goes to the owner once it has lapsed."""
+    deal (RE14-5.3(2): 若成交 ... 若b属建档有效期) goes to the owner once it has lapsed
+    (or to the one that clause made the holder, when a later clause shared their part)."""
     if m.lapsing is None or m.split is None or m.owner is None:
         return
-    who, rule = m.lapsing
+    who, rule, heir = m.lapsing
+    to = m.owner if heir is None else heir
     part = m.split.get(who)
-    if part is None or who == m.owner or m.registered_on(who, d.at):
+    if part is None or who == to or m.registered_on(who, d.at):
         # a part that stands at the deal; if a clause removed its holder since, it goes
         # where that clause says (see deal_split): the one who took their place takes it
         # as it was, and a part that had lapsed by the deal is nobody's to pass on
         return
     split = dict(m.split)
     del split[who]
-    split[m.owner] = split.get(m.owner, ZERO) + part
+    split[to] = split.get(to, ZERO) + part
     m.split = split
     m.note(
         rule,
@@ -1165,5 +1206,5 @@ def _lapsed_part(m: Ledger, d: Deal) -> None:
         who,
         who,
         part,
-        m.owner,
+        to,
     )

@@ -37,6 +37,7 @@ from custrules.realestate._ledger import (
     ONE,
     TOOK_OVER,
     ZERO,
+    Forgotten,
     Ledger,
     Note,
     _local,
@@ -125,32 +126,31 @@ def on_visit(m: Ledger, v: Visit) -> None:
     if v.previous is _FORGOT and owner is not None and owner != who:
         if not m.holds(owner, t):
             return  # the earlier claim has lapsed: the receiver registers as new
+        if who == m.follow_up or (m.split_among_several() and who in (m.split or {})):
+            return  # one of the customer's salespeople received them: nobody new did
         if m.kept_from(
             who, "RE12-3.7" if p.forgot is ForgotRule.RECOGNITION_WINDOW else "RE14-5.3(7)"
         ):
             return
         if p.forgot is ForgotRule.RECOGNITION_WINDOW:
-            m.split = m.follow_up = None
+            m.forget(owner, who, t)
             m.named_by_clause(who, t)  # (by the clause, whatever they registered before)
-            m.forgot = (owner, who, t)
-            m.assist = m.same_day = None  # (a courtesy for the one forgotten is over)
             m.note(
                 "RE12-3.7",
                 "the customer had visited but forgot {}; {} received them as a new customer",
-                owner,
+                Listed(m.forgotten()),
                 who,
             )
         elif p.forgot is ForgotRule.RECORDS:
-            m.owner, m.split, m.follow_up = who, None, None
-            m.forgot = (owner, who, t)
-            m.assist = m.same_day = None  # (a courtesy for the one forgotten is over)
+            m.forget(owner, who, t)
+            m.owner = who
             m.claim(who, t)
             m.note(
                 "RE14-5.3(7)",
                 "the customer forgot who received them; {} received them "
                 "in rotation: the deal is none of {}'s",
                 who,
-                owner,
+                Listed(m.forgotten()),
             )
         else:
             m.needs("fallback", "a returning customer who forgot the salesperson")
@@ -259,10 +259,11 @@ def _named_visit(m: Ledger, v: Visit) -> None:
     pending = m.forgot
     if (
         pending is not None
-        and named == (pending[0],)
+        and len(named) == 1
+        and named[0] in m.forgotten()
         and (
             (p.forgot is ForgotRule.RECOGNITION_WINDOW and not m.nobody_holds(t))
-            or (who == pending[0] and _local(t) == _local(pending[2]))
+            or (who == named[0] and _local(t) == _local(pending[2]))
         )
     ):
         # a customer who asks for the salesperson they had forgotten has recognised them:
@@ -270,7 +271,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # whoever receives the visit, while the case stands (once every registration
         # behind it has lapsed, the customer is new again and asks for someone);
         # RE14-5.3(1) only in person the same day (later, naming them is RE14-5.3(8))
-        on_recognition(m, Recognition(at=t, customer=v.customer, original=pending[0]))
+        on_recognition(m, Recognition(at=t, customer=v.customer, original=named[0]))
         return
     if len(named) > 1:
         if p.switch is SwitchRule.RE14 and who in named:
@@ -413,11 +414,14 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         m.note("returning", "{} was recognised ({})", r.original, r.at)
         return
     earlier, new, tv = m.forgot
-    if r.original != earlier:
-        m.note("returning", "{} was recognised, not {}", r.original, earlier)
+    if r.original not in m.forgotten():
+        m.note("returning", "{} was recognised, not {}", r.original, Listed(m.forgotten()))
         return
     p = m.p
-    if p.forgot is ForgotRule.RECORDS and earlier not in m.lost and not m.holds(earlier, r.at):
+    saved = m.forgot_split
+    found = r.original
+    valid = m.holds(found, r.at) if found == earlier else m.valid(found, r.at)
+    if p.forgot is ForgotRule.RECORDS and found not in m.lost and not valid:
         # RE14-5.3(7) 若属建档无效期，则与b无关: found only after their registration lapsed,
         # the salesperson the customer forgot has no part; the one who received them keeps
         # the customer (RE12-3.7(i) sets no such condition: its month from the forgotten
@@ -428,25 +432,29 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
         # (g) is a recognition in person: found in the records after the customer left,
         # the original cannot take over that day's reception, and (i) applies
         if _local(r.at) == _local(tv) and not r.by_records:
-            m.take(
-                earlier,
-                "RE12-3.7(g)",
-                "{} was recognised the same day: {} takes over",
-                earlier,
-                earlier,
-            )
+            if saved is None:
+                m.take(
+                    earlier,
+                    "RE12-3.7(g)",
+                    "{} was recognised the same day: {} takes over",
+                    earlier,
+                    earlier,
+                )
+            else:
+                _given_back(m, r, "RE12-3.7(g)")
         elif _local(r.at) <= add_months(_local(tv), p.recognition_window_months):
             m.follow_up = new
             m.set_split(
-                [(earlier, p.recognition_share), (new, 1 - p.recognition_share)],
+                [*_forgotten_part(m, p.recognition_share), (new, 1 - p.recognition_share)],
                 "RE12-3.7(i)",
                 "no deal on the spot; {} recognised within {} month(s) "
                 "({}): {} follows up, the commission is split",
-                earlier,
+                r.original,
                 p.recognition_window_months,
                 r.at,
                 new,
             )
+            _shared_as_before(m, earlier, saved, "RE12-3.7(i)")
             m.owner = new
         else:
             m.take(
@@ -458,31 +466,79 @@ def on_recognition(m: Ledger, r: Recognition) -> None:
                 new,
             )
     elif not r.by_records and _local(r.at) == _local(tv):
-        m.take(
-            earlier,
-            "RE14-5.3(1)",
-            "during the reception {} learnt that {} had received the customer before "
-            "and is present: the customer goes back to {}; the deal is {}'s",
-            new,
-            earlier,
-            earlier,
-            earlier,
-        )
-    elif earlier in m.lost:
+        if saved is None:
+            m.take(
+                earlier,
+                "RE14-5.3(1)",
+                "during the reception {} learnt that {} had received the customer before "
+                "and is present: the customer goes back to {}; the deal is {}'s",
+                new,
+                earlier,
+                earlier,
+                earlier,
+            )
+        else:
+            _given_back(m, r, "RE14-5.3(1)")
+    elif found in m.lost:
         # the claim was valid at the forgotten visit (else nothing was pending); only a
         # clause that removed the salesperson since (RE14-5.3(4)) ends it
-        m.take(new, m.lost[earlier][1], "{} lost every right to this customer earlier", earlier)
+        m.take(new, m.lost[found][1], "{} lost every right to this customer earlier", found)
     else:
         m.set_split(
-            [(new, 1 - p.recognition_share), (earlier, p.recognition_share)],
+            [(new, 1 - p.recognition_share), *_forgotten_part(m, p.recognition_share)],
             "RE14-5.3(7)",
             "{} found {} in the records while {}'s registration was valid: the bonus is split",
             new,
-            earlier,
-            earlier,
+            found,
+            found,
         )
+        _shared_as_before(m, earlier, saved, "RE14-5.3(7)")
         if new not in m.lost:  # (else the one in their place holds it: see _in_place_of)
             m.owner = new
+
+
+def _forgotten_part(m: Ledger, share: Fraction) -> list[tuple[str, Fraction]]:
+    """RE12-3.7(i), RE14-5.3(7): the part of the salespeople the customer forgot, shared
+    as their split was when the customer forgot them (the holder's alone, else)."""
+    assert m.forgot is not None
+    saved = m.forgot_split
+    if saved is None:
+        return [(m.forgot[0], share)]
+    return [(who, share * part) for who, part in saved[0].items()]
+
+
+def _shared_as_before(m: Ledger, holder: str, saved: Forgotten | None, rule: str) -> None:
+    """Say that the forgotten salespeople's part is shared as their split was; a part of
+    it that waits on a registration (RE14-5.3(2)) still does, and goes to ``holder``,
+    the one its clause made the holder, if it lapses."""
+    if saved is None:
+        return
+    waiting = saved[2]
+    m.lapsing = None if waiting is None else (waiting[0], waiting[1], waiting[2] or holder)
+    m.note(
+        rule,
+        "the part of {} is shared as their split was when the customer forgot them",
+        Listed(tuple(saved[0])),
+    )
+
+
+def _given_back(m: Ledger, r: Recognition, rule: str) -> None:
+    """RE12-3.7(g), RE14-5.3(1) when the customer forgot salespeople who shared a split:
+    recognised the same day, the customer goes back to them as they were (the holder,
+    the one following up, the split)."""
+    assert m.forgot is not None
+    assert m.forgot_split is not None
+    earlier = m.forgot[0]
+    split, follow_up, lapsing, split_by = m.forgot_split
+    m.take(
+        earlier,
+        rule,
+        "{} was recognised the same day: the customer goes back to {} as before; the split "
+        "above stands",
+        r.original,
+        Listed(tuple(split)),
+    )
+    m.split, m.follow_up, m.lapsing, m.split_by = split, follow_up, lapsing, split_by
 
 
 def pending_split(m: Ledger) -> dict[str, Fraction] | None:
