@@ -435,6 +435,26 @@ def test_re14_5_3_7_found_one_of_salespeople_sharing_a_split(deal_day: int) -> N
     ]
 
 
+def test_re14_5_3_8_the_salespeople_a_customer_forgot_are_no_earlier_ones() -> None:
+    """RE14-5.3(2) left 乙 80 %, 甲 20 %; the customer forgot them, 丙 received them in
+    turn (RE14-5.3(7): the deal is none of theirs unless found), and on a later visit
+    named 丁 (RE14-5.3(8)): the earlier salespeople are 丙's, not 甲's or 乙's.  Before,
+    甲 (who shared the split the customer forgot) counted as one."""
+    story = [
+        *seen(0, "甲"),
+        *seen(5, "乙"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙"),
+        *seen(10, "丙", previous=Previous.FORGOT),
+        *seen(15, "丁", previous=Previous.NAMES, asked_for=["丁"]),
+        deal(20, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丁=H, 丙=H)
+    assert "RE14-5.3(8): on visit 4 the customer named 丁; earlier salesperson(s): 丙" in [
+        str(s) for s in a.steps
+    ]
+
+
 def test_re14_5_3_7_found_after_the_registration_lapsed() -> None:
     """RE14-5.3(7) 若属建档有效期 ... 若属建档无效期，则与b无关: the registration is read
     when A finds B in the records.  甲 registered on 2 March (valid to 2 May); the

@@ -344,13 +344,15 @@ def _named_visit(m: Ledger, v: Visit) -> None:
     if who == target and p.nth_visit_share is not None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
-        forgotten = pending[0] if pending is not None and p.forgot is ForgotRule.RECORDS else None
+        forgotten = m.forgotten() if p.forgot is ForgotRule.RECORDS else ()
         run = m.current_visits()  # (a visit of a lapsed time is no earlier visit)
         earlier = tuple(
             dict.fromkeys(
                 x.received_by
                 for x in run[:-1]
-                if x.received_by not in (who, forgotten) and m.valid(x.received_by, t)
+                if x.received_by != who
+                and x.received_by not in forgotten
+                and m.valid(x.received_by, t)
             )
         )
         if earlier:
