@@ -398,6 +398,22 @@ def test_re12_3_7_a_customer_who_forgot_salespeople_sharing_a_split(
         )
     a = attribute([*story, deal(20, "丙")], RE12)
     assert split(a) == sp(**expected)
+    lines = [str(s) for s in a.steps]
+    assert (
+        "RE12-3.7: the customer had visited but forgot 甲, 乙; 丙 received them as a new customer"
+        in lines
+    )
+    if expected == {"甲": Fraction(7, 10), "乙": Fraction(3, 10)}:
+        assert lines[-1] == (
+            f"RE12-3.7(g): {recognised} was recognised the same day: the customer goes back "
+            "to 甲, 乙 as before; the split above stands"
+        )
+        assert a.follow_up == "乙"
+    elif len(expected) == 3:
+        assert lines[-1] == (
+            "RE12-3.7(i): the part of 甲, 乙 is shared as their split was when the customer "
+            "forgot them"
+        )
 
 
 def test_re12_3_7_one_of_the_customers_salespeople_receiving_them_is_no_new_one() -> None:
@@ -428,10 +444,90 @@ def test_re14_5_3_7_found_one_of_salespeople_sharing_a_split(deal_day: int) -> N
         assert split(a) == sp(丙=H, 乙=Fraction(2, 5), 甲=Fraction(1, 10))
     else:
         assert split(a) == sp(丙=H, 乙=H)
+        assert str(a.steps[-1]) == (
+            "RE14-5.3(2): 甲's registration had lapsed by the deal: 甲's 1/10 goes to 乙"
+        )
     assert [str(s) for s in a.steps_in("zh")][3:6] == [
         "RE14-5.3(7): 客户忘记了谁接待过；丙按轮序接待：成交与乙、甲无关",
         "RE14-5.3(7): 丙在记录中查到甲，且甲的登记仍有效：奖金分成",
         "RE14-5.3(7): 乙、甲的份额按客户忘记他们时的分成比例分配",
+    ]
+
+
+def test_re14_5_3_1_a_customer_who_forgot_salespeople_sharing_a_split_goes_back() -> None:
+    """RE14-5.3(2) left 乙 80 %, 甲 20 %; the customer forgot them, and during 丙's
+    reception 甲, present, is recognised (RE14-5.3(1)): the customer goes back to 乙 and
+    甲 as they were."""
+    story = [
+        *seen(0, "甲"),
+        *seen(5, "乙"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙"),
+        *seen(10, "丙", previous=Previous.FORGOT),
+        Recognition(at=at(10, 11), customer=C, original="甲"),
+        deal(12, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("乙", sp(乙=Fraction(4, 5), 甲=Fraction(1, 5)))
+    assert str(a.steps_in("zh")[-1]) == ("RE14-5.3(1): 当天认出甲：客户照旧归乙、甲，上述分成不变")
+
+
+def test_re14_5_3_7_found_one_whose_registration_had_lapsed_among_several() -> None:
+    """The customer forgot 乙 and 甲 (RE14-5.3(2)'s 80/20); 丙 found 甲 in the records
+    after 甲's registration had lapsed (乙's still valid): RE14-5.3(7) 若属建档无效期，则与b
+    无关, the one found has no part, and 丙 keeps the customer."""
+    story = [
+        *seen(0, "甲"),
+        *seen(40, "乙"),
+        SwitchRequest(at=at(40, 11), customer=C, from_="甲", to="乙"),
+        *seen(50, "丙", previous=Previous.FORGOT),
+        Recognition(at=at(65), customer=C, original="甲", by_records=True),
+        deal(66, "丙"),
+    ]
+    assert split(attribute(story, RE14)) == sp(丙=1)
+    found_yi = [*story[:-2], attrs.evolve(story[-2], original="乙"), story[-1]]
+    assert split(attribute(found_yi, RE14)) == sp(丙=H, 乙=H)
+
+
+def test_re14_a_forgetful_pending_case_gives_the_forgotten_no_part_for_a_draw() -> None:
+    """RE14-5.3(7) pending: 乙 received the customer who forgot 甲.  A draw of 甲's
+    customers then does not move a part 甲 does not hold yet (only a finding in the
+    records would give one): it disagrees with the record, as before."""
+    story = [
+        *seen(0, "甲"),
+        *seen(10, "乙", previous=Previous.FORGOT),
+        Reallocation(at=at(11), customer=C, from_="甲", to="丁", draw="抽签"),
+        deal(15, "乙"),
+    ]
+    assert attribute(story, RE14).needs_ruling
+
+
+def test_re14_5_3_2_a_request_to_leave_a_rulings_party_is_no_clause_case() -> None:
+    """A ruling gave 乙 and 甲 half each (乙 the owner); a later request to leave 甲 for 乙
+    is not RE14-5.3(2)'s case (only RE14-5.3(7)'s and (8)'s splits are): the request and
+    the record disagree, a ruling."""
+    story = [
+        *seen(0, "甲"),
+        ruling(2, {"salesperson:甲": H, "salesperson:乙": H}, owner="乙"),
+        SwitchRequest(at=at(5), customer=C, from_="甲", to="乙"),
+        deal(8, "乙"),
+    ]
+    assert attribute(story, RE14).needs_ruling
+
+
+def test_re12_3_7_one_who_lost_every_right_is_no_new_salesperson() -> None:
+    """RE12-3.10: the customer firmly refused 甲, and 乙 received them in 甲's place; on a
+    later day the customer, who forgot who received them, is received by 甲: the
+    customer stays 乙's."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", firm=True, granted_to="乙"),
+        *seen(10, "甲", previous=Previous.FORGOT),
+        deal(12, "甲"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-3.7: 甲 lost every right to this customer earlier: the customer stays 乙's" in [
+        str(s) for s in a.steps
     ]
 
 
@@ -2306,6 +2402,11 @@ def test_re14_5_3_12_a_draw_moves_the_part_of_one_who_does_not_hold_the_customer
     draw = Reallocation(at=at(12), customer=C, from_="甲", to="戊", draw="抽签第3号")
     a = attribute([*story, draw, deal(14, "乙")], RE14)
     assert (a.needs_ruling, a.owner, split(a)) == (False, holder, sp(**parts))
+    moved = attrs.evolve(draw, reason="调离")
+    assert (
+        "RE14-5.3(12): 甲 on 调离: re-allocated to 戊 by random draw (抽签第3号); 甲's part of "
+        "the deal goes to 戊" in [str(s) for s in attribute([*story, moved], RE14).steps]
+    )
     lines = [str(s) for s in a.steps_in("zh")]
     assert "RE14-5.3(12): 甲因休假：抽签重新分配给戊（抽签第3号）；甲在该成交中的份额归戊" in lines
     assert lines[-1] == f"RE14-5.3(12): 甲不参与分成：甲的 {parts['戊']} 归戊"
