@@ -790,6 +790,30 @@ def test_a_pending_case_stands_on_the_registrations_a_clause_holder_stands_on() 
     assert split(attribute([*story, deal(70, "丁")], RE12)) == sp(丁=1)
 
 
+@pytest.mark.parametrize("before", [True, False])
+def test_a_clause_holder_with_no_registration_in_their_run_lapses_like_one(before: bool) -> None:
+    """RE12-5.2 on a day the customer is new (again, after 甲's registration lapsed, or
+    the first time, nobody registered): the manager let 乙 take over from 甲, who
+    received them, and no form of that day came in.  甲 holds the customer by the
+    clause, and that hold lapses a month later like a registration of that day
+    (RE12-7.1): nobody holds the customer after, and a deal then is its closer's.
+    Before, the clause stood for ever.  (Found by the law that every claim lapses,
+    on a seed of the mutation run's.)"""
+    day = 40 if before else 0
+    story = [
+        *(seen(0, "甲") if before else []),
+        visit(day, "甲"),
+        SwitchRequest(at=at(day, 11), customer=C, from_="甲", to="乙", permitted=True),
+    ]
+    assert attribute(story, RE12, as_of=at(day + 20)).owner == "甲"
+    assert attribute(story, RE12, as_of=at(day + 40)).owner is None
+    late = attribute([*story, deal(day + 40, "丙")], RE12)
+    assert split(late) == sp(丙=1)
+    assert split(attribute([*story, deal(day + 20, "丙")], RE12)) == sp(
+        甲=Fraction(7, 10), 乙=Fraction(3, 10)
+    )
+
+
 def test_re12_a_request_to_leave_a_salesperson_with_no_registration_leaves_nobody() -> None:
     """RE12-7.1, 7.2: 甲 never held a registration that counts (or only one of a year
     ago); 乙's has lapsed.  A returning customer who refuses 甲 leaves nobody: no ruling,

@@ -1130,27 +1130,34 @@ def lapsed_behind(
     """Whether every registration behind a pending case has lapsed at ``t``: its
     salespeople's, and, when one of them holds by a clause or none of them registered,
     the customer's others.  With
-    nobody registered at all the clause alone stands (False); with everyone registered
-    removed by a clause, nothing does (True)."""
+    nobody registered at all the clause alone stands (False), and a holder a clause
+    named with no registration in their run of claims stands as if registered the day
+    it began; with everyone registered removed by a clause, nothing does (True)."""
     own = [who for who in behind if who in m.regs and who not in m.lost]
     if any(m.valid(who, t) for who in own):
         return False
+    # the holder a clause named stands behind the case on the run it named them in
+    in_run = in_run or (m.clause_holder is not None and m.clause_holder == m.owner in behind)
     # a salesperson of the case who holds by a clause (never registered, or only in a time
     # whose claims have all lapsed: see Ledger.by_clause) stands on the customer's
     # registrations, which then stand behind the case too
     if own and not any(who not in m.lost and m.by_clause(who) for who in behind):
         return True
     others = [who for who in m.regs if who not in m.lost]
-    start = m.clause_run if in_run and others else None
+    if m.regs and not others:
+        return True  # everyone registered was removed by a clause: nothing stands
+    start = m.clause_run if in_run else None
     if start is not None:
         # a clause named the holder: registrations of a time that had lapsed before the
-        # run of claims it named them in began are no one's (none since: the clause
-        # stands, as for a customer nobody registered)
+        # run of claims it named them in began are no one's; with none since, the
+        # clause stands as a registration of the run's first day would, and lapses like
+        # one (RE12-7.1, RE14-5.2: every claim lapses)
         others = [who for who in others if m.regs[who][-1] >= start]
         if not others:
-            return False
+            months = m.p.registration_validity_months
+            return months is not None and _local(t) > _expiry(start, months)
     if not others:
-        return bool(m.regs)
+        return False  # nobody registered the customer: the clause alone stands
     return not any(m.valid(who, t) for who in others)
 
 
