@@ -409,6 +409,8 @@ def test_re12_3_7_a_customer_who_forgot_salespeople_sharing_a_split(
             "to 甲, 乙 as before; the split above stands"
         )
         assert a.follow_up == "乙"
+        now = attribute(story, RE12, as_of=at(when, 1))
+        assert (now.owner, now.follow_up) == ("甲", "乙")
     elif len(expected) == 3:
         assert lines[-1] == (
             "RE12-3.7(i): the part of 甲, 乙 is shared as their split was when the customer "
@@ -469,6 +471,7 @@ def test_re14_5_3_1_a_customer_who_forgot_salespeople_sharing_a_split_goes_back(
     a = attribute(story, RE14)
     assert (a.owner, split(a)) == ("乙", sp(乙=Fraction(4, 5), 甲=Fraction(1, 5)))
     assert str(a.steps_in("zh")[-1]) == ("RE14-5.3(1): 当天认出甲：客户照旧归乙、甲，上述分成不变")
+    assert attribute(story[:-1], RE14, as_of=at(10, 12)).owner == "乙"
 
 
 def test_re14_5_3_7_found_one_whose_registration_had_lapsed_among_several() -> None:
@@ -2567,6 +2570,22 @@ def test_re14_5_3_12_a_courtesy_on_an_earlier_day_leaves_no_part_for_a_draw() ->
     drawn = Reallocation(at=at(1, 12), customer=C, from_="戊", to="丙", draw="抽签第1号")
     a = attribute([*same_day, drawn, deal(1, "乙")], RE14)
     assert split(a) == sp(乙=Fraction(1, 2), 丙=Fraction(1, 2))
+
+
+def test_re14_5_3_12_a_courtesy_over_the_day_leaves_the_earlier_salespersons_part() -> None:
+    """RE14-5.3(8): 乙 named on the second visit, 甲 received the first (50/50); on day 12
+    甲 received 乙's customer for 乙 (RE14-2.5), and the deal did not close that day.  A
+    draw of 甲's customers on day 14 moves 甲's half of RE14-5.3(8), which the courtesy
+    did not end, to 戊."""
+    story = [
+        *seen(0, "甲"),
+        *seen(10, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+        visit(12, "甲", previous=Previous.NAMES, courtesy_for="乙"),
+        Reallocation(at=at(14), customer=C, from_="甲", to="戊", draw="抽签"),
+        deal(16, "乙"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(乙=H, 戊=H))
 
 
 def test_re14_5_3_12_a_later_draw_gives_the_customer_back() -> None:
