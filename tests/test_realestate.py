@@ -810,6 +810,9 @@ def test_a_clause_holder_with_no_registration_in_their_run_lapses_like_one(befor
     ]
     assert attribute(story, RE12, as_of=at(day + 20)).owner == "甲"
     assert attribute(story, RE12, as_of=at(day + 40)).owner is None
+    last = (add_months(at(day).date(), 1) - at(0).date()).days  # (RE12-7.1: one month)
+    assert attribute(story, RE12, as_of=at(last, 23)).owner == "甲"
+    assert attribute(story, RE12, as_of=at(last + 1, 1)).owner is None
     late = attribute([*story, deal(day + 40, "丙")], RE12)
     assert split(late) == sp(丙=1)
     assert split(attribute([*story, deal(day + 20, "丙")], RE12)) == sp(
