@@ -28,7 +28,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import NOBODY, ONE, Ledger, _local, pass_parts, pending_parties
+from custrules.realestate._ledger import NOBODY, ONE, Ledger, pass_parts, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -407,17 +407,12 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
 
 
 def _has_part(m: Ledger, who: str, t: _dt.datetime) -> bool:
-    """Whether ``who`` holds a part of a case pending until the deal at ``t`` (a split,
+    """Whether ``who`` holds a part at ``t`` of a case pending until the deal (a split,
     a colleague's share, the earlier salespeople of RE14-5.3(8)): what a clause that
     removes them takes away, while another holds the customer.  RE14-2.5's colleague
     has none once the day of their reception is over (否则属义务接待)."""
-    pending = pending_parties(m, None)
-    if pending is None or who not in pending[0]:
-        return False
-    same = m.same_day
-    if same is None or m.assist is not None or who != same[1] or _local(t) == _local(same[2]):
-        return True
-    return who in (m.split or {}) or (m.nth is not None and who in (m.nth[0], *m.nth[1]))
+    pending = pending_parties(m, t)
+    return pending is not None and who in pending[0]
 
 
 def _in_place_of(m: Ledger, gone: str, heir: str, rule: str, t: _dt.datetime) -> bool:

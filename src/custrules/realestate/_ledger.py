@@ -1018,7 +1018,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
             Both(m.tied),
         )
         return
-    pending = pending_parties(m, d)
+    pending = pending_parties(m, d.at)
     if pending is None:
         if owner is not None:
             m.lapsed(owner)
@@ -1107,7 +1107,7 @@ def stands_at_deal(m: Ledger, d: Deal) -> bool:
     owner = m.owner
     if m.tied or (owner is not None and owner not in m.lost and m.valid(owner, d.at)):
         return True
-    pending = pending_parties(m, d)
+    pending = pending_parties(m, d.at)
     if pending is None and owner is not None and owner in m.lost:
         pending = (owner,), ()  # where the removed one's part goes (see deal_split)
     if pending is not None:
@@ -1161,10 +1161,13 @@ def lapsed_behind(
     return not any(m.valid(who, t) for who in others)
 
 
-def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """A case left pending until the deal ``d`` (read in the order the deal's split
-    reads them): the salespeople it would pay (before a deal, every one it might),
-    and every salesperson whose claim made the case; None when nothing is pending."""
+def pending_parties(
+    m: Ledger, when: _dt.datetime | None
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A case left pending until the deal (read in the order the deal's split reads
+    them): the salespeople it would pay by a deal at ``when`` (None: every one it might;
+    RE14-2.5's colleague none once the day of their reception is over), and every
+    salesperson whose claim made the case; None when nothing is pending."""
     paid: tuple[str, ...]
     behind: tuple[str, ...]
     if m.forgot is not None:  # RE12-3.7(h)(j), RE14-5.3(7): the new one, over the earlier
@@ -1180,7 +1183,7 @@ def pending_parties(m: Ledger, d: Deal | None) -> tuple[tuple[str, ...], tuple[s
     if shared is not None:
         holder, colleague, tv = shared
         behind = tuple(dict.fromkeys((*behind, holder, colleague)))
-        if m.assist is None and d is not None and _local(d.at) != _local(tv):
+        if m.assist is None and when is not None and _local(when) != _local(tv):
             paid = tuple(dict.fromkeys((*paid, holder)))  # (no deal that day: a courtesy)
         else:
             paid = tuple(dict.fromkeys((*paid, holder, colleague)))
