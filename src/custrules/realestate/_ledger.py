@@ -31,7 +31,7 @@ import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from custrules._i18n import N_, Both, Listed, Sub, render
 from custrules.periods import CHINA_TZ, add_months
@@ -99,9 +99,16 @@ def _expiry(day: _dt.date, months: int) -> _dt.date:
     return add_months(day, months)
 
 
-#: a split the customer's salespeople held when the customer forgot them: the shares,
-#: who followed the customer up, the part waiting on a registration, the clause
-Forgotten = tuple[dict[str, Fraction], str | None, tuple[str, str, str | None] | None, str | None]
+class Forgotten(NamedTuple):
+    """A split the customer's salespeople held when the customer forgot them (see
+    :meth:`Ledger.forget`): what a recognition gives back, or shares."""
+
+    split: dict[str, Fraction]
+    follow_up: str | None
+    #: the part waiting on a registration (see ``Ledger.lapsing``)
+    lapsing: tuple[str, str, str | None] | None
+    #: the clause that set the split (None: a ruling's)
+    split_by: str | None
 
 
 def _merge(shares: Iterable[tuple[str, Fraction]]) -> dict[str, Fraction]:
@@ -632,7 +639,7 @@ class Ledger:
         forgotten is over."""
         split = self.split
         self.forgot_split = (
-            (dict(split), self.follow_up, self.lapsing, self.split_by)
+            Forgotten(dict(split), self.follow_up, self.lapsing, self.split_by)
             if split is not None and len(split) > 1
             else None
         )
@@ -645,9 +652,8 @@ class Ledger:
         holder the customer forgot, and the others of a split they shared."""
         if self.forgot is None:
             return ()
-        saved = self.forgot_split
-        rest = () if saved is None else (*saved[0], *((saved[1],) if saved[1] else ()))
-        return tuple(dict.fromkeys((self.forgot[0], *rest)))
+        saved = self.forgot_split  # (the one following up is one of its parties)
+        return tuple(dict.fromkeys((self.forgot[0], *(saved.split if saved else ()))))
 
     def kept_from(self, who: str, rule: str) -> bool:
         """Whether a clause (``rule``) would give the customer to ``who``, whom a clause

@@ -506,7 +506,7 @@ def _forgotten_part(m: Ledger, share: Fraction) -> list[tuple[str, Fraction]]:
     saved = m.forgot_split
     if saved is None:
         return [(m.forgot[0], share)]
-    return [(who, share * part) for who, part in saved[0].items()]
+    return [(who, share * part) for who, part in saved.split.items()]
 
 
 def _shared_as_before(m: Ledger, holder: str, saved: Forgotten | None, rule: str) -> None:
@@ -515,12 +515,12 @@ def _shared_as_before(m: Ledger, holder: str, saved: Forgotten | None, rule: str
     the one its clause made the holder, if it lapses."""
     if saved is None:
         return
-    waiting = saved[2]
+    waiting = saved.lapsing
     m.lapsing = None if waiting is None else (waiting[0], waiting[1], waiting[2] or holder)
     m.note(
         rule,
         "the part of {} is shared as their split was when the customer forgot them",
-        Listed(tuple(saved[0])),
+        Listed(tuple(saved.split)),
     )
 
 
