@@ -2536,3 +2536,70 @@ def test_a_recognition_of_a_removed_salesperson_says_they_lost_every_right() -> 
         sp(乙=1),
         "RE14-5.3(4): 甲 lost every right to this customer earlier",
     )
+
+
+def test_re14_5_3_12_a_draw_moves_a_part_a_decision_read_at_the_deal_gives() -> None:
+    """RE14-5.4 then RE14-5.3(12): the department mediated 丙 and 乙's crossed customer
+    half each (a decision read at the deal: the register, 甲's, names neither); then 乙
+    went on leave and the draw gave 乙's customers to 戊.  乙's half goes to 戊, as it
+    would after a confirmed complaint.  Before, the draw "disagreed with the record" and
+    乙, on leave, kept the half.  A draw before the decision moves nothing of it."""
+    mediated = Dispute(
+        at=at(2),
+        customer=C,
+        parties=["丙", "乙"],
+        outcome="mediated",
+        shares={"salesperson:丙": H, "salesperson:乙": H},
+    )
+    drawn = Reallocation(at=at(5), customer=C, from_="乙", to="戊", draw="抽签")
+    a = attribute([*seen(0, "甲"), mediated, drawn, deal(8, "丙")], RE14)
+    assert split(a) == sp(丙=H, 戊=H)
+    assert "RE14-5.3(12): 乙 has no part: 乙's 1/2 goes to 戊" in a.explain().splitlines()
+    assert "RE14-5.3(12): 乙不参与分成：乙的 1/2 归戊" in a.explain("zh").splitlines()
+    earlier = attrs.evolve(drawn, at=at(1))
+    assert split(attribute([*seen(0, "甲"), earlier, mediated, deal(8, "丙")], RE14)) == sp(
+        丙=H, 乙=H
+    )
+
+
+def test_re14_5_4_a_decision_read_at_the_deal_passes_parts_in_the_order_of_removals() -> None:
+    """RE14-5.3(12), (4) after a decision read at the deal: the parts move in the order
+    the salespeople lost their rights.  丙 went on leave (丙's half to 丁), then 乙 did
+    and the draw gave 乙's customers to 丙, back: 丁 and 丙 hold a half each.  Before,
+    both draws were ignored (the register named 甲); read as one chain regardless of
+    time, 丙's half would have gone on to 丁 too.  A part that reaches one a confirmed
+    complaint removed earlier needs a ruling (as on the register)."""
+    mediated = Dispute(
+        at=at(2),
+        customer=C,
+        parties=["丙", "乙"],
+        outcome="mediated",
+        shares={"salesperson:丙": H, "salesperson:乙": H},
+    )
+    story = [
+        *seen(0, "甲"),
+        mediated,
+        Reallocation(at=at(3), customer=C, from_="丙", to="丁", draw="抽签"),
+        Reallocation(at=at(4), customer=C, from_="乙", to="丙", draw="抽签"),
+        deal(8, "丁"),
+    ]
+    assert split(attribute(story, RE14)) == sp(丁=H, 丙=H)
+
+    def complaint(day: int, against: str, by: str) -> SalespersonComplaint:
+        return SalespersonComplaint(
+            at=at(day), customer=C, against=against, reported_by=by, confirmed=True
+        )
+
+    removed = [*story[:3], complaint(3, "乙", "丁"), complaint(4, "丙", "乙"), deal(8, "丁")]
+    a = attribute(removed, RE14)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE14-5.3(4): 乙 lost every right to this customer earlier: who takes 丙's part "
+        "needs a ruling"
+    )
+    assert a.ruling_text("zh") == (
+        "RE14-5.3(4): 乙此前已丧失对该客户的一切权利：丙的份额归谁需要裁决"
+    )
+    # the other way round, each part reaches one not removed by then
+    ordered = [*story[:3], complaint(3, "丙", "乙"), complaint(4, "乙", "丁"), deal(8, "丁")]
+    assert split(attribute(ordered, RE14)) == sp(丁=1)

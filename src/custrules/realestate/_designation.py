@@ -351,6 +351,9 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
     holder = _held_by_another(m, r.from_, r.at)
     part = holder is not None and r.from_ not in m.lost and _has_part(m, r.from_, r.at)
     if holder is not None and not part:
+        # a decision read at the deal may give them a part: the draw moves it (see
+        # removed_since); on the register, the draw and the record disagree
+        m.drawn[r.from_] = (r.to, "RE14-5.3(12)", r.at)
         m.needs(
             "RE14-5.3(12)",
             "{}'s customers were re-allocated, but the customer is {}'s: the draw and the "

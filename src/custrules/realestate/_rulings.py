@@ -222,39 +222,63 @@ def removed_since(
     """A decision that decides at the deal (one on a household, one that pays the public
     pool, ...) meets the clauses that came after it, as one applied when given does: a
     salesperson it gives a part who then loses every right (RE14-5.3(4), (12), RE12-3.10)
-    passes the part, and the customer, to the one who took over.  (The shares, the
-    owner, why a ruling is still needed or None.)"""
-    found: dict[str, set[tuple[str | None, str]]] = {}
-    for state in states.values():
-        for who, (heir, rule, t) in state.lost.items():
-            if t > when:
-                found.setdefault(who, set()).add((heir, rule))
-    if not found:
+    passes the part, and the customer, to the one who took over; so does one whose
+    customers a draw re-allocated while the register named another holder.  The parts
+    move in the order of the removals: one removed before a part reached them keeps
+    it only if a draw gave it to them (RE14-5.3(12): the manager's latest draw gives
+    the customer again); by another clause, who takes it needs a ruling.  (The shares,
+    the owner, why a ruling is still needed or None.)"""
+    removals = sorted(
+        {
+            (t, who, heir, rule)
+            for state in states.values()
+            for who, (heir, rule, t) in (*state.lost.items(), *state.drawn.items())
+            if t > when
+        },
+        key=lambda r: (r[0], r[1], r[2] or "", r[3]),
+    )
+    if not removals:
         return shares, owner, None
-    heirs: dict[str, tuple[str | None, str]] = {}
-    for who, options in sorted(found.items()):
-        if len({heir for heir, _ in options}) > 1:
-            why = _raw(
-                policy.cite("fallback"),
-                "{} lost every right on the records of two members, to different "
-                "salespeople: who takes their part needs a ruling",
-                who,
-            )
-            steps.append(why)
-            return {}, None, why
-        heirs[who] = min(options)
     people = salespeople(shares)
-    notes, question = pass_parts(people, heirs)
-    steps.extend(notes)  # (each cites the clause that removed the salesperson)
-    if question is not None:
-        rule, template, args = question
-        steps.append(why := _raw(policy.cite_table.get(rule, rule), template, *args))
-        return {}, None, why
+    for t in sorted({r[0] for r in removals}):
+        at_t: dict[str, tuple[str | None, str]] = {}
+        for _, who, heir, rule in (r for r in removals if r[0] == t):
+            if who not in people:  # (no part to pass, unless one removed then passes one)
+                if who in at_t and at_t[who][0] != heir:
+                    heir = None  # (two members' records disagree: nobody known takes it)
+                at_t[who] = (heir, rule)
+                continue
+            if who in at_t and at_t[who][0] != heir:
+                why = _raw(
+                    policy.cite("fallback"),
+                    "{} lost every right on the records of two members, to different "
+                    "salespeople: who takes their part needs a ruling",
+                    who,
+                )
+                steps.append(why)
+                return {}, None, why
+            if rule != "RE14-5.3(12)" and any(r[1] == heir and r[0] < t for r in removals):
+                why = _raw(
+                    policy.cite_table.get(rule, rule),
+                    "{} lost every right to this customer earlier: who takes {}'s part "
+                    "needs a ruling",
+                    heir,
+                    who,
+                )
+                steps.append(why)
+                return {}, None, why
+            at_t[who] = (heir, rule)
+        notes, question = pass_parts(people, at_t)
+        steps.extend(notes)  # (each cites the clause that removed the salesperson)
+        if question is not None:
+            rule, template, args = question
+            steps.append(why := _raw(policy.cite_table.get(rule, rule), template, *args))
+            return {}, None, why
+        for _ in range(len(at_t)):  # the owner's part went where theirs did
+            if owner in at_t:
+                owner = at_t[owner][0]
     out = {p: v for p, v in shares.items() if p.kind is not PartyKind.SALESPERSON}
     out.update((salesperson(who), v) for who, v in people.items())
-    for _ in range(len(heirs)):  # the owner's part went where theirs did
-        if owner in heirs:
-            owner = heirs[owner][0]
     return out, owner, None
 
 
