@@ -2603,3 +2603,24 @@ def test_re14_5_4_a_decision_read_at_the_deal_passes_parts_in_the_order_of_remov
     # the other way round, each part reaches one not removed by then
     ordered = [*story[:3], complaint(3, "丙", "乙"), complaint(4, "乙", "丁"), deal(8, "丁")]
     assert split(attribute(ordered, RE14)) == sp(丁=1)
+
+
+def test_re14_5_3_12_a_draw_agreeing_with_a_removal_moves_a_later_decisions_part() -> None:
+    """RE14-5.3(4), RE14-5.4, RE14-5.3(12): a confirmed complaint gave 丁's customer to
+    甲; the manager's ruling on the household then gave 丁 a third (a decision read at the
+    deal: it gives a removed salesperson a part); then 丁 went on leave and the draw gave
+    丁's customers to 甲, who held this one already.  The third goes to 甲.  Before, the
+    draw agreeing with the register moved nothing, and 丁, on leave, kept the third."""
+    her = "王太太"
+    story = [
+        *seen(0, "丁"),
+        SalespersonComplaint(at=at(1), customer=C, against="丁", reported_by="甲", confirmed=True),
+        *seen_by(her, 1, "乙"),
+        HouseholdLink(at=at(2), customer=C, other=her),
+        Ruling(at=at(3), customer=C, by="经理", shares=sp(丁=Fraction(1, 3), 甲=Fraction(2, 3))),
+        Reallocation(at=at(5), customer=C, from_="丁", to="甲", draw="抽签"),
+        deal(8, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, split(a)) == ("甲", sp(甲=1))
+    assert a.explain().splitlines()[-1] == "RE14-5.3(12): 丁 has no part: 丁's 1/3 goes to 甲"

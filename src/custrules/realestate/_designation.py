@@ -340,7 +340,9 @@ def on_reallocation(m: Ledger, r: Reallocation) -> None:
         return
     if r.from_ in m.lost and m.owner == r.to and m.holds(r.to, r.at):
         # a draw recorded again (or a draw agreeing with a removal): the customer is
-        # already the drawn salesperson's, in the place of the one on leave
+        # already the drawn salesperson's, in the place of the one on leave (a part a
+        # decision read at the deal gave the one on leave since goes to them too)
+        m.drawn[r.from_] = (r.to, "RE14-5.3(12)", r.at)
         m.note(
             "RE14-5.3(12)",
             "{}'s customers were re-allocated to {}, who holds this customer already",

@@ -223,9 +223,9 @@ class Ledger:
         #: a removal lapses with every registration of its time (see end_removals)
         self.lost: dict[str, tuple[str | None, str, _dt.datetime]] = {}
         #: salespeople whose customers a draw re-allocated while the register said this
-        #: customer was another's (RE14-5.3(12)): (the one drawn, the clause, when).  A
-        #: decision read at the deal that gives them a part passes it to the one drawn
-        #: (see removed_since); nothing else reads it
+        #: customer was another's, or already the one drawn's (RE14-5.3(12)): (the one
+        #: drawn, the clause, when).  A decision read at the deal that gives them a part
+        #: passes it to the one drawn (see removed_since); nothing else reads it
         self.drawn: dict[str, tuple[str | None, str, _dt.datetime]] = {}
         self.follow_up: str | None = None
         #: the instant of the member's last event (for "now" without as_of)
