@@ -581,6 +581,32 @@ def test_two_visits_at_one_instant_by_different_salespeople_need_a_ruling() -> N
         assert rule in (a.ruling_reason or "")
 
 
+def test_one_salespersons_reception_recorded_twice_at_one_instant_is_one_reception() -> None:
+    """RE12-5.1, RE14-2.5(1): the front desk recorded 甲's reception, and 甲's own record
+    of the same instant says the customer named 甲 on entering.  There is no question of
+    who received the customer first: the customer is 甲's.  Before, the two records
+    "said different things" and the case needed a ruling.  Where the order of such
+    records changes the answer (a customer who forgot and one who named 甲, on 乙's
+    customer), the case still needs one."""
+    named = visit(0, "甲", named_on_entry=True, asked_for=["甲"])
+    story = [visit(0, "甲"), named, reg(0, "甲"), deal(3, "甲")]
+    for policy in (RE12, RE14):
+        a = attribute(story, policy)
+        assert (a.needs_ruling, a.owner, split(a)) == (False, "甲", sp(甲=1)), policy.name
+    both = [
+        *seen(0, "乙"),
+        visit(5, "甲", previous=Previous.FORGOT),
+        visit(5, "甲", previous=Previous.NAMES, asked_for=["甲"]),
+        deal(6, "甲"),
+    ]
+    a = attribute(both, RE14)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE14-5.1: the records at the same instant (2026-03-07 10:00) that nothing orders "
+        "decide the case: read the other way round, they give another answer"
+    )
+
+
 def test_the_same_record_twice_is_one_fact() -> None:
     story = [*seen(0, "甲"), visit(0, "甲"), reg(0, "甲"), deal(3, "甲"), deal(3, "甲")]
     for policy in (RE12, RE14):

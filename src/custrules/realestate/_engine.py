@@ -868,6 +868,13 @@ class _Run:
                 self.unordered_at = t
             if self.reverse:
                 group = group[::-1]
+            if kind is Visit and len({v.received_by for v in group}) == 1:  # type: ignore[attr-defined]
+                # one salesperson's reception recorded twice, with different details (named
+                # on entering, say): no question of who received first; the answer stands
+                # if the records give it in either order (see attribute)
+                for x in group:
+                    self.one(x)
+                return
             state.needs(
                 "tie" if kind is Visit else "fallback",
                 "{} {} records at the same instant ({}) say different things: the "
