@@ -1179,6 +1179,38 @@ def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -
     assert split(attribute([*seen(-70, "丁"), brought(1), deal(20, "丙")], policy)) == sp(乙=1)
 
 
+def test_an_old_customer_bringing_the_holders_own_customer_changes_nothing() -> None:
+    """RE14-5.3(10), RE12-7.5(b): a customer who visited on an earlier day is no new
+    customer, also when the old customer brings them to the salesperson who holds them:
+    the case stands as it is.  RE14-5.3(2): the customer left 甲 for 乙 (80/20); an old
+    customer then brings them asking for 乙.  Before, the introduction made the customer
+    乙's afresh and 甲's 20 % was lost; so was a ruling's split (RE12-7.7, RE14-5.4)."""
+    brought = OldCustomerIntroduction(
+        at=at(7), customer=C, old_customer="李老板", salesperson="乙", how="escorted"
+    )
+    left = [
+        *seen(0, "甲"),
+        visit(5, "乙"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙"),
+        reg(5, "乙"),
+        brought,
+        deal(9, "乙"),
+    ]
+    a = attribute(left, RE14)
+    assert split(a) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+    assert str(a.steps[-1]) == (
+        "RE14-5.3(10): introduced by old customer 李老板 as 乙's customer: the customer "
+        "visited on an earlier day and is theirs already"
+    )
+    assert a.steps_in("zh")[-1].facts == (
+        "老客户李老板介绍其为乙的客户：该客户此前某日已来访，本就归其所有"
+    )
+    halves = ruling(3, sp(丙=H, 乙=H), owner="乙")
+    for policy in (RE12, RE14):
+        ruled = attribute([*seen(0, "甲"), halves, brought, deal(9, "丙")], policy)
+        assert split(ruled) == sp(丙=H, 乙=H), policy.name
+
+
 def test_an_old_customer_cannot_bring_a_customer_to_a_salesperson_who_lost_them() -> None:
     """RE14-5.3(10) would make the customer 乙's, but a confirmed complaint had removed 乙
     (RE14-5.3(4)): nothing changes, and 丁, registered first and still valid, keeps the

@@ -70,10 +70,20 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         )
         return
     owner = m.owner
-    if owner not in (None, who) and not m.is_first_day(t) and m.holds(owner, t):
+    if owner is not None and not m.is_first_day(t) and m.holds(owner, t):
         # the clauses speak of a new customer (新客户) an old one brings: one received on
         # an earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
-        # RE14-5.1: the earlier registration wins)
+        # RE14-5.1: the earlier registration wins), and the case stands as it is (a split
+        # pending until the deal included)
+        if owner == who:
+            m.note(
+                "introduction",
+                "introduced by old customer {} as {}'s customer: the customer visited on an "
+                "earlier day and is theirs already",
+                o.old_customer,
+                who,
+            )
+            return
         m.note(
             "introduction",
             "introduced by old customer {} as {}'s customer, but the customer visited on an "
