@@ -2626,6 +2626,7 @@ def test_re14_5_4_a_decision_read_at_the_deal_passes_parts_in_the_order_of_remov
     assert a.ruling_text("zh") == (
         "RE14-5.3(4): 乙此前已丧失对该客户的一切权利：丙的份额归谁需要裁决"
     )
+    assert a.explain().splitlines()[-1] == a.ruling_reason
     # the other way round, each part reaches one not removed by then
     ordered = [*story[:3], complaint(3, "丙", "乙"), complaint(4, "乙", "丁"), deal(8, "丁")]
     assert split(attribute(ordered, RE14)) == sp(丁=1)
@@ -2650,3 +2651,45 @@ def test_re14_5_3_12_a_draw_agreeing_with_a_removal_moves_a_later_decisions_part
     a = attribute(story, RE14)
     assert (a.owner, split(a)) == ("甲", sp(甲=1))
     assert a.explain().splitlines()[-1] == "RE14-5.3(12): 丁 has no part: 丁's 1/3 goes to 甲"
+
+
+def test_re14_5_4_removals_at_one_instant_after_a_decision_read_at_the_deal() -> None:
+    """RE14-5.3(4), (12) at one instant after a household's ruling (read at the deal):
+    the parts pass along the removals of that instant, whatever else was removed then,
+    and two records of one removal with the same heir are one.  乙's half goes to 丁, who
+    was drawn away at that instant too: to 戊.  A salesperson with no part removed at
+    the same instant changes nothing.  Two records removing 丁 at that instant to
+    different salespeople leave 丁's part to nobody known: a ruling."""
+    her = "王太太"
+    t = at(5)
+    halves = Ruling(at=at(3), customer=C, by="经理", shares=sp(丙=H, 乙=H))
+
+    def against(who: str, by: str, customer: str = C) -> SalespersonComplaint:
+        return SalespersonComplaint(
+            at=t, customer=customer, against=who, reported_by=by, confirmed=True
+        )
+
+    def drawn(who: str, to: str, customer: str = C) -> Reallocation:
+        return Reallocation(at=t, customer=customer, from_=who, to=to, draw="抽签")
+
+    household = [
+        HouseholdLink(at=at(0, 9), customer=C, other=her),
+        *seen(0, "甲"),
+        *seen_by(her, 1, "甲"),
+        halves,
+    ]
+    chain = [against("乙", "丁"), drawn("丁", "戊"), against("丁", "戊", her), deal(8, "丙")]
+    a = attribute([*household, *chain], RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=H, 戊=H))
+    # a salesperson with no part of the ruling, removed at that instant, changes nothing
+    b = attribute([*household, against("乙", "戊"), against("丁", "甲"), deal(8, "丙")], RE14)
+    assert split(b) == sp(丙=H, 戊=H)
+    # one removal on both members' records, to the same salesperson: one removal
+    c = attribute([*household, against("乙", "戊"), against("乙", "戊", her), deal(8, "丙")], RE14)
+    assert split(c) == sp(丙=H, 戊=H)
+    # 丁 drawn to 戊 on one record and to 己 on the other: 乙's half, reaching 丁, has
+    # nobody known to go to
+    split_heirs = [against("乙", "丁"), drawn("丁", "戊"), drawn("丁", "己", her), deal(8, "丙")]
+    d = attribute([*household, *split_heirs], RE14)
+    assert d.needs_ruling
+    assert d.ruling_reason == "RE14-5.3(12): 丁 lost every right, and nobody took over their part"
