@@ -2993,10 +2993,12 @@ def test_without_a_deal_no_shares_and_split_refuses(
 def test_a_stranger_closing_earns_nothing_while_someone_holds_the_customer(
     story: list[Any], policy: AttributionPolicy
 ) -> None:
-    """The whole vocabulary: when, the instant before the deal, someone holds the
-    customer (the CRM screen names an owner, no ruling pending), a deal closed by 庚, who
-    never appeared, pays 庚 nothing (RE12-7.1/7.3, RE14-5.1/5.2: the deal follows the
-    claims, not the closer; a clause's pending case pays its own salespeople)."""
+    """The whole vocabulary: when, at the deal's instant, someone holds the customer (the
+    CRM screen names an owner, no ruling pending), a deal closed by 庚, who never
+    appeared, pays 庚 nothing (RE12-7.1/7.3, RE14-5.1/5.2: the deal follows the claims,
+    not the closer; a clause's pending case pays its own salespeople).  The holder is
+    read at the deal's instant, not a second before it: a registration valid through
+    one day has lapsed at midnight."""
     body = [e for e in story if not isinstance(e, (Deal, Ruling, Dispute))]
     deals = [e for e in story if isinstance(e, Deal)]
     last = max(e.at for e in body)
@@ -3005,10 +3007,9 @@ def test_a_stranger_closing_earns_nothing_while_someone_holds_the_customer(
         customer=deals[0].customer if deals else C,
         closed_by="庚",
     )
-    before = closing.at - dt.timedelta(seconds=1)
-    if outcome(body, policy, customer=C, as_of=before)[0] == "refused":
+    if outcome(body, policy, customer=C, as_of=closing.at)[0] == "refused":
         return
-    held = attribute(body, policy, customer=C, as_of=before)
+    held = attribute(body, policy, customer=C, as_of=closing.at)
     if held.needs_ruling or held.owner is None:
         return
     if outcome([*body, closing], policy, customer=C)[0] == "refused":
