@@ -2687,6 +2687,8 @@ def test_re14_5_4_removals_at_one_instant_after_a_decision_read_at_the_deal() ->
     # one removal on both members' records, to the same salesperson: one removal
     c = attribute([*household, against("乙", "戊"), against("乙", "戊", her), deal(8, "丙")], RE14)
     assert split(c) == sp(丙=H, 戊=H)
+    e = attribute([*household, against("乙", "戊"), drawn("乙", "戊", her), deal(8, "丙")], RE14)
+    assert split(e) == sp(丙=H, 戊=H)
     # 丁 drawn to 戊 on one record and to 己 on the other: 乙's half, reaching 丁, has
     # nobody known to go to
     split_heirs = [against("乙", "丁"), drawn("丁", "戊"), drawn("丁", "己", her), deal(8, "丙")]
