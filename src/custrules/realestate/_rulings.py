@@ -243,12 +243,11 @@ def removed_since(
     for t in sorted({r[0] for r in removals}):
         at_t: dict[str, tuple[str | None, str]] = {}
         for _, who, heir, rule in (r for r in removals if r[0] == t):
-            if who not in people:  # (no part to pass, unless one removed then passes one)
-                if who in at_t and at_t[who][0] != heir:
-                    heir = None  # (two members' records disagree: nobody known takes it)
-                at_t[who] = (heir, rule)
-                continue
+            held = who in people  # (without a part, only one removed then can pass them one)
             if who in at_t and at_t[who][0] != heir:
+                if not held:
+                    at_t[who] = (None, rule)  # two members' records: nobody known takes it
+                    continue
                 why = _raw(
                     policy.cite("fallback"),
                     "{} lost every right on the records of two members, to different "
@@ -257,7 +256,11 @@ def removed_since(
                 )
                 steps.append(why)
                 return {}, None, why
-            if rule != "RE14-5.3(12)" and any(r[1] == heir and r[0] < t for r in removals):
+            if (
+                held
+                and rule != "RE14-5.3(12)"
+                and any(r[1] == heir and r[0] < t for r in removals)
+            ):
                 why = _raw(
                     policy.cite_table.get(rule, rule),
                     "{} lost every right to this customer earlier: who takes {}'s part "
