@@ -2564,26 +2564,30 @@ def test_a_recognition_of_a_removed_salesperson_says_they_lost_every_right() -> 
     )
 
 
+#: RE14-5.4: the department mediated 丙 and 乙's crossed customer half each, on 4 March
+#: (read at the deal when the register names neither)
+MEDIATED = Dispute(
+    at=at(2),
+    customer=C,
+    parties=["丙", "乙"],
+    outcome="mediated",
+    shares={"salesperson:丙": H, "salesperson:乙": H},
+)
+
+
 def test_re14_5_3_12_a_draw_moves_a_part_a_decision_read_at_the_deal_gives() -> None:
     """RE14-5.4 then RE14-5.3(12): the department mediated 丙 and 乙's crossed customer
     half each (a decision read at the deal: the register, 甲's, names neither); then 乙
     went on leave and the draw gave 乙's customers to 戊.  乙's half goes to 戊, as it
     would after a confirmed complaint.  Before, the draw "disagreed with the record" and
     乙, on leave, kept the half.  A draw before the decision moves nothing of it."""
-    mediated = Dispute(
-        at=at(2),
-        customer=C,
-        parties=["丙", "乙"],
-        outcome="mediated",
-        shares={"salesperson:丙": H, "salesperson:乙": H},
-    )
     drawn = Reallocation(at=at(5), customer=C, from_="乙", to="戊", draw="抽签")
-    a = attribute([*seen(0, "甲"), mediated, drawn, deal(8, "丙")], RE14)
+    a = attribute([*seen(0, "甲"), MEDIATED, drawn, deal(8, "丙")], RE14)
     assert split(a) == sp(丙=H, 戊=H)
     assert "RE14-5.3(12): 乙 has no part: 乙's 1/2 goes to 戊" in a.explain().splitlines()
     assert "RE14-5.3(12): 乙不参与分成：乙的 1/2 归戊" in a.explain("zh").splitlines()
     earlier = attrs.evolve(drawn, at=at(1))
-    assert split(attribute([*seen(0, "甲"), earlier, mediated, deal(8, "丙")], RE14)) == sp(
+    assert split(attribute([*seen(0, "甲"), earlier, MEDIATED, deal(8, "丙")], RE14)) == sp(
         丙=H, 乙=H
     )
 
@@ -2595,16 +2599,9 @@ def test_re14_5_4_a_decision_read_at_the_deal_passes_parts_in_the_order_of_remov
     both draws were ignored (the register named 甲); read as one chain regardless of
     time, 丙's half would have gone on to 丁 too.  A part that reaches one a confirmed
     complaint removed earlier needs a ruling (as on the register)."""
-    mediated = Dispute(
-        at=at(2),
-        customer=C,
-        parties=["丙", "乙"],
-        outcome="mediated",
-        shares={"salesperson:丙": H, "salesperson:乙": H},
-    )
     story = [
         *seen(0, "甲"),
-        mediated,
+        MEDIATED,
         Reallocation(at=at(3), customer=C, from_="丙", to="丁", draw="抽签"),
         Reallocation(at=at(4), customer=C, from_="乙", to="丙", draw="抽签"),
         deal(8, "丁"),
