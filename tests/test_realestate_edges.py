@@ -1970,12 +1970,58 @@ def test_no_event_known_as_of_an_instant_names_the_customer() -> None:
     assert (a.customer, a.owner, a.shares, a.needs_ruling) == (C, None, {}, False)
 
 
-def test_re12_a_returning_customer_who_refuses_the_salesperson_needs_a_ruling() -> None:
+@pytest.mark.parametrize(
+    "request_",
+    [{"fault": "serious"}, {"firm": True}, {"permitted": True}, {"granted_to": "乙"}],
+)
+def test_re12_a_returning_customer_who_refuses_the_salesperson_needs_a_ruling(
+    request_: dict[str, Any],
+) -> None:
     """RE12-3.10 speaks of a new customer mid-reception; a returning customer who refuses
-    甲 without naming anyone has no clause (RE12-7.7)."""
-    refused = SwitchRequest(at=at(5), customer=C, from_="甲", fault="serious")
+    甲 without naming anyone, for a serious fault, firmly, or with the manager's leave,
+    has no clause (RE12-7.7)."""
+    refused = SwitchRequest(at=at(5), customer=C, from_="甲", **request_)
     a = attribute([*seen(0, "甲"), refused, deal(6, "甲")], RE12)
     assert a.ruling_reason == "RE12-7.7: a returning customer refused 甲: no clause"
+
+
+@pytest.mark.parametrize(("fault", "zh"), [("none", "无过错"), ("minor", "轻微过错")])
+@pytest.mark.parametrize("closer", ["甲", "乙"])
+def test_re12_5_3_a_returning_customers_mild_refusal_is_refused_in_principle(
+    fault: str, zh: str, closer: str
+) -> None:
+    """A decision: a returning customer who asks to leave 甲 without naming another, with no
+    serious fault, not firmly and not granted, is refused in principle, as RE12-3.10
+    refuses a new customer's and RE12-5.3 a returning customer's request for another:
+    nothing changes, whoever closes the deal (before, every such request asked the
+    manager for a ruling)."""
+    mild = SwitchRequest(at=at(5), customer=C, from_="甲", fault=fault)
+    a = attribute([*seen(0, "甲"), mild, deal(6, closer)], RE12)
+    assert split(a) == sp(甲=1)
+    assert not a.needs_ruling
+    step = next(s for s in a.steps if s.rule == "RE12-5.3")
+    assert step.facts.startswith("the returning customer asked to leave 甲 (")
+    zh_step = next(s for s in a.steps_in("zh") if s.rule == "RE12-5.3")
+    assert zh_step.facts == f"回访客户要求不再由甲接待（{zh}）：原则上不予支持"
+    # after RE12-5.2's 70/30 on the first day, the split stands
+    switched = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+    ]
+    assert split(attribute([*switched, mild, deal(6, closer)], RE12)) == sp(
+        甲=Fraction(7, 10), 乙=Fraction(3, 10)
+    )
+    # on the day a customer forgot 甲, refusing the new salesperson 乙: (j) still decides
+    forgot = [*seen(0, "甲"), *seen(10, "乙", previous=Previous.FORGOT)]
+    calm = SwitchRequest(at=at(10, 11), customer=C, from_="乙", fault=fault)
+    b = attribute([*forgot, calm, deal(12, closer)], RE12)
+    assert split(b) == sp(乙=1)
+    assert [s.rule for s in b.steps][-2:] == ["RE12-5.3", "RE12-3.7(j)"]
+    # a refusal of one who had already lost every right to 丙 leaves the customer 丙's
+    lost = SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious", granted_to="丙")
+    c = attribute([*seen(0, "甲"), lost, mild, deal(6, closer)], RE12)
+    assert split(c) == sp(丙=1)
+    assert not c.needs_ruling
 
 
 @pytest.mark.parametrize("closer", ["甲", "丙"])

@@ -106,8 +106,21 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 )
             else:
                 m.note("RE12-5.3", "the returning customer asked for {}: refused", s.to)
-        else:
+        elif (
+            s.fault is Fault.SERIOUS or s.firm or s.permitted or s.granted_to or s.from_ in m.lost
+        ):
             m.needs("fallback", "a returning customer refused {}: no clause", s.from_)
+        else:
+            # a request the manager did not grant, with no serious fault and not firm: refused
+            # in principle, as a new customer's would be (RE12-3.10, no or a minor fault) and as a
+            # returning customer's request for another is
+            fault = Term(N_("a minor fault") if s.fault is Fault.MINOR else N_("no fault"))
+            m.note(
+                "RE12-5.3",
+                "the returning customer asked to leave {} ({}): refused in principle",
+                s.from_,
+                fault,
+            )
     elif p.switch is SwitchRule.RE14:
         if to is None:
             m.note("RE14-5.2", "the customer asked for another salesperson, nobody named")
