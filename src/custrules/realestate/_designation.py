@@ -106,9 +106,7 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
                 )
             else:
                 m.note("RE12-5.3", "the returning customer asked for {}: refused", s.to)
-        elif (
-            s.fault is Fault.SERIOUS or s.firm or s.permitted or s.granted_to or s.from_ in m.lost
-        ):
+        elif s.removes or s.permitted or s.granted_to or s.from_ in m.lost:
             m.needs("fallback", "a returning customer refused {}: no clause", s.from_)
         else:
             # a request the manager did not grant, with no serious fault and not firm: refused
@@ -251,7 +249,7 @@ def _held_by_another(m: Ledger, who: str, t: _dt.datetime) -> str | None:
 
 
 def _refusal(m: Ledger, s: SwitchRequest) -> None:
-    if s.fault is Fault.SERIOUS or s.firm:
+    if s.removes:
         m.remove(s.from_, s.granted_to, "RE12-3.10", s.at)
         why = Term(
             N_("a serious fault")

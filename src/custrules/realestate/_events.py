@@ -472,6 +472,11 @@ class SwitchRequest(Event):
     def actor(self) -> str:
         return self.from_
 
+    @property
+    def removes(self) -> bool:
+        """Whether the request is RE12-3.10(c)'s: a serious fault or a firm refusal."""
+        return self.fault is Fault.SERIOUS or self.firm
+
 
 @attrs.frozen(kw_only=True)
 class SalespersonComplaint(Event):
