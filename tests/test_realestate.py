@@ -1324,6 +1324,62 @@ def test_re12_6_4_and_6_5_deals_the_company_arranged() -> None:
     assert unknown.needs_ruling
 
 
+def test_re12_6_2_6_4_6_5_a_holder_they_do_not_name_needs_a_ruling() -> None:
+    # RE12-6.2, 6.4 and 6.5 fix the whole split of a deal with no other reception; a
+    # salesperson they do not name who holds the customer at the deal is a claim they
+    # do not speak of (RE12-7.7), not one lost without a word
+    arranged = company(arranged_deal=True, after_sales=AfterSales.SALESPERSON, after_sales_by="丙")
+    a = attribute([arranged, *seen(1, "乙"), deal(2, "丙")], RE12)
+    assert a.needs_ruling
+    assert a.shares == {}
+    assert a.ruling_reason == (
+        "RE12-7.7: 乙 holds the customer by a claim valid at the deal, but RE12-6.4 pays the "
+        "company customer's deal without them: no clause says which decides"
+    )
+    assert a.ruling_text("zh") == (
+        "RE12-7.7: 乙在成交时凭有效归属持有该客户，但 RE12-6.4对公司客户成交的分配不含其人："
+        "条款未说明以何者为准"
+    )
+    # the one handling after-sales may have received them; a lapsed claim is no claim
+    assert split(attribute([arranged, *seen(1, "丙"), deal(2, "丙")], RE12)) == {
+        **sp(丙=Fraction(3, 10)),
+        "public_pool": Fraction(7, 10),
+    }
+    lapsed = attribute([arranged, *seen(1, "乙"), deal(40, "丙")], RE12)
+    assert split(lapsed) == {**sp(丙=Fraction(3, 10)), "public_pool": Fraction(7, 10)}
+    # 6.5: no salesperson is named at all
+    others = company(arranged_deal=True, after_sales="other_staff")
+    a = attribute([others, *seen(1, "乙"), deal(2, "乙")], RE12)
+    assert a.needs_ruling
+    assert "but RE12-6.5 pays" in (a.ruling_reason or "")
+    # a clause's holder is one too (RE12-7.5(a): the old customer phoned ahead for 丁)
+    phoned = OldCustomerIntroduction(
+        at=at(1, 9), customer=C, old_customer="李老板", salesperson="丁", how="phoned_ahead"
+    )
+    a = attribute([others, phoned, *seen(1, "乙"), deal(2, "乙")], RE12)
+    assert (a.ruling_reason or "").startswith("RE12-7.7: 丁 holds the customer")
+    # the closer of a deal nobody held is not (a courtesy for one holding nothing)
+    courtesy = Visit(at=at(1), customer=C, received_by="乙", courtesy_for="甲")
+    assert split(attribute([others, courtesy, deal(2, "乙")], RE12)) == {"public_pool": 1}
+    # 6.2 in a household: 甲 received 王先生 as the executive named; 乙 received his wife
+    # in turn and holds her at the deal (RE12-7.4 would have them share)
+    wife = "王太太"
+    named = company(named_salesperson="甲")
+    link = HouseholdLink(at=at(1, 12), customer=C, other=wife)
+    a = attribute([named, *seen(0, "甲"), *seen(1, "乙", wife), link, deal(3, "甲")], RE12)
+    assert (a.ruling_reason or "").startswith("RE12-7.7: 乙 holds the customer by a claim")
+    assert "RE12-6.2 pays" in (a.ruling_reason or "")
+    # received by 甲 too: the pool's, as for one customer
+    a = attribute([named, *seen(0, "甲"), *seen(1, "甲", wife), link, deal(3, "甲")], RE12)
+    assert split(a) == {"public_pool": 1}
+    # RE12-6.3 pays the salespeople's 70 % by the ownership clauses: the household shares it
+    a = attribute([company(), *seen(0, "甲"), *seen(1, "乙", wife), link, deal(3, "甲")], RE12)
+    assert split(a) == {
+        **sp(甲=Fraction(7, 20), 乙=Fraction(7, 20)),
+        "public_pool": Fraction(3, 10),
+    }
+
+
 def test_re12_6_1_registered_before_contacting_the_company() -> None:
     late = CompanyIntroduction(at=at(1), customer=C, by="刘总")
     a = attribute([*seen(0, "乙"), late, deal(2, "乙")], RE12)

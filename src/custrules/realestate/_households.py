@@ -18,6 +18,7 @@ from custrules._i18n import N_, Both
 from custrules.realestate._designation import deal_split
 from custrules.realestate._events import (
     PUBLIC_POOL,
+    Deal,
     Party,
     referrer,
 )
@@ -72,11 +73,13 @@ def combine(
         and states[m].visits
     ]
     introduced = company(policy, lead, steps, reasons)
+    differ = False
     for other in others:
         theirs = company(policy, other, other.steps, reasons)
         if introduced is None:
             introduced = theirs
         elif theirs is not None and theirs != introduced:
+            differ = True
             reasons.append(
                 _raw(
                     policy.cite("fallback"),
@@ -85,7 +88,7 @@ def combine(
                 )
             )
     if introduced is not None:
-        fixed, pool = introduced
+        fixed, pool = introduced.split, introduced.pool
         if pool:
             off_top[PUBLIC_POOL] = pool
     referrers = sorted(
@@ -112,6 +115,8 @@ def combine(
             )
         off_top[referrer(who)] = policy.referral.referrer_share
     if fixed is not None:
+        if introduced is not None and introduced.fixed_by is not None and not differ:
+            _holders_unpaid(policy, introduced.fixed_by, members, states, deal, steps, reasons)
         return fixed, off_top, reasons
     if len(members) == 1:
         return deal_split(lead), off_top, reasons
@@ -180,6 +185,44 @@ def combine(
     part = Fraction(1, len(claims))
     joint = _merge((who, part * share) for claim in claims for who, share in claim.items())
     return joint, off_top, reasons
+
+
+def _holders_unpaid(
+    policy: AttributionPolicy,
+    fixed_by: tuple[str, frozenset[str]],
+    members: list[str],
+    states: Mapping[str, Ledger],
+    deal: Deal,
+    steps: list[Note],
+    reasons: list[Note],
+) -> None:
+    """RE12-6.2, 6.4 and 6.5 pay a company customer's deal to the salespeople they
+    name (the one the executive named, the one handling after-sales, or nobody), and
+    speak of a deal with no other reception; a salesperson of another name who holds a
+    member at the deal by a claim still valid then (a registration, RE12-7.3, or a
+    clause such as RE12-7.5's) is a claim they do not speak of: a ruling (RE12-7.7),
+    not a silent loss.  One who holds for want of any claim (the closer) is none."""
+    clause, spoken_of = fixed_by
+    holders = sorted(
+        {
+            owner
+            for m in members
+            if (owner := states[m].owner) is not None
+            and owner not in spoken_of
+            and not states[m].closer_took  # (the closer holds for want of a claim)
+            and states[m].valid(owner, deal.at)
+        }
+    )
+    if holders:
+        note = _raw(
+            policy.cite("fallback"),
+            "{} holds the customer by a claim valid at the deal, but {} pays the company "
+            "customer's deal without them: no clause says which decides",
+            Both(holders),
+            clause,
+        )
+        steps.append(note)
+        reasons.append(note)
 
 
 def holder(

@@ -12,6 +12,7 @@ Clauses here (docs/rules.md):
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import NamedTuple
 
 from custrules._i18n import N_, Both, Listed, Term
 from custrules.realestate._events import (
@@ -157,11 +158,23 @@ def _designated(state: Ledger, intro: CompanyIntroduction, steps: list[Note]) ->
     return False
 
 
+class CompanyDeal(NamedTuple):
+    """How RE12-6 pays a company customer's deal."""
+
+    #: the salespeople's split the clause fixes, or None: the ownership rules decide
+    split: dict[str, Fraction] | None
+    #: the public pool's share, paid off the top
+    pool: Fraction
+    #: the clause that fixed the split, and the salespeople it speaks of (the one the
+    #: executive named, the one handling after-sales); None when nothing is fixed or
+    #: the record leaves the clause unknown
+    fixed_by: tuple[str, frozenset[str]] | None = None
+
+
 def company(
     policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
-) -> tuple[dict[str, Fraction] | None, Fraction] | None:
-    """RE12-6: None if not a company customer; else (a fixed salesperson split or
-    None to use the ownership rules, the public pool's share)."""
+) -> CompanyDeal | None:
+    """RE12-6: None if not a company customer; else how the clauses pay the deal."""
     intro = state.company
     if intro is None:
         return None
@@ -233,7 +246,7 @@ def company(
                     who,
                 )
             )
-            return {}, pool
+            return CompanyDeal({}, pool, ("RE12-6.2", frozenset((who,))))
         # a host's own terms: the pool takes its share, the named salesperson the rest
         steps.append(
             _raw(
@@ -246,7 +259,7 @@ def company(
                 who,
             )
         )
-        return {who: ONE}, pool
+        return CompanyDeal({who: ONE}, pool, ("RE12-6.2", frozenset((who,))))
     if intro.arranged_deal:
         if intro.after_sales is AfterSales.SALESPERSON:
             assert intro.after_sales_by is not None
@@ -257,7 +270,11 @@ def company(
                     intro.after_sales_by,
                 )
             )
-            return {intro.after_sales_by: ONE}, terms.arranged_pool_share
+            return CompanyDeal(
+                {intro.after_sales_by: ONE},
+                terms.arranged_pool_share,
+                ("RE12-6.4", frozenset((intro.after_sales_by,))),
+            )
         if intro.after_sales is AfterSales.OTHER_STAFF:
             pool = terms.arranged_other_staff_pool_share
             if pool == 1:
@@ -277,7 +294,7 @@ def company(
                         pool,
                     )
                 )
-            return {}, pool
+            return CompanyDeal({}, pool, ("RE12-6.5", frozenset()))
         reasons.append(
             _raw(
                 "RE12-6.4",
@@ -285,14 +302,14 @@ def company(
                 "(a salesperson, RE12-6.4, or other staff, RE12-6.5) is not recorded",
             )
         )
-        return {}, ZERO
+        return CompanyDeal({}, ZERO)
     steps.append(
         _raw(
             "RE12-6.3",
             "introduced or brought by the company, followed to the deal by the salesperson",
         )
     )
-    return None, terms.brought_pool_share
+    return CompanyDeal(None, terms.brought_pool_share)
 
 
 def referral(
