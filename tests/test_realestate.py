@@ -1172,9 +1172,21 @@ def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -
         f"{rule}: introduced by old customer 李老板 as 乙's customer, but the customer "
         "visited on an earlier day and is 丁's: not a new customer"
     )
-    if policy is RE14:  # RE14-5.3(10) whether or not the old customer came along
-        alone = attrs.evolve(brought(1), how="none")
-        assert split(attribute([*seen(0, "丁"), alone, deal(20, "丙")], policy)) == sp(丁=1)
+    alone = attrs.evolve(brought(1), how="none")
+    a = attribute([*seen(0, "丁"), alone, deal(20, "丙")], policy)
+    assert split(a) == sp(丁=1)  # RE14-5.3(10) whether or not the old customer came along
+    if policy is RE12:  # (c): the trail does not call them new, nor the receiver's
+        assert str(a.steps[-1]) == (
+            "RE12-7.5: (c) old customer 李老板 neither phoned nor came, and the customer "
+            "visited on an earlier day and is 丁's: not a new customer"
+        )
+        assert a.steps_in("zh")[-1].facts == (
+            "(c) 老客户李老板既未来电也未陪同前来，且该客户此前某日已来访，归丁所有：不是新客户"
+        )
+        new = attribute([*seen(0, "丁"), attrs.evolve(alone, at=at(0.1)), deal(20, "丙")], policy)
+        assert "(c) old customer 李老板 neither phoned nor came: a new customer" in str(
+            new.steps[-1]
+        )
     assert split(attribute([*seen(0, "丁"), brought(0.1), deal(20, "丙")], policy)) == sp(乙=1)
     assert split(attribute([*seen(-70, "丁"), brought(1), deal(20, "丙")], policy)) == sp(乙=1)
 

@@ -50,7 +50,22 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
         )
         return
     original = m.p.introduction is IntroRule.ORIGINAL_SALESPERSON
+    # the clauses speak of a new customer (新客户) an old one brings: one received on an
+    # earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
+    # RE14-5.1: the earlier registration wins), and the case stands as it is (a split
+    # pending until the deal included)
+    owner = m.owner
+    held = owner is not None and not m.is_first_day(t) and m.holds(owner, t)
     if not original and o.how not in (IntroHow.PHONED_AHEAD, IntroHow.ESCORTED):
+        if held:
+            m.note(
+                "RE12-7.5",
+                "(c) old customer {} neither phoned nor came, and the customer visited on "
+                "an earlier day and is {}'s: not a new customer",
+                o.old_customer,
+                owner,
+            )
+            return
         m.note(
             "RE12-7.5",
             "(c) old customer {} neither phoned nor came: a new "
@@ -70,12 +85,7 @@ def on_introduction(m: Ledger, o: OldCustomerIntroduction) -> None:
             who,
         )
         return
-    owner = m.owner
-    if owner is not None and not m.is_first_day(t) and m.holds(owner, t):
-        # the clauses speak of a new customer (新客户) an old one brings: one received on
-        # an earlier day and still held by a valid claim is that salesperson's (RE12-7.3,
-        # RE14-5.1: the earlier registration wins), and the case stands as it is (a split
-        # pending until the deal included)
+    if held:
         if owner == who:
             m.note(
                 "introduction",
