@@ -46,7 +46,7 @@ from custrules import (
     attribute,
 )
 from custrules.periods import add_months
-from custrules.realestate import Attribution, AttributionPolicy, Party, PartyKind
+from custrules.realestate import Attribution, AttributionPolicy, CompanyTerms, Party, PartyKind
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
 C = "王先生"
@@ -1191,6 +1191,20 @@ def test_an_old_customer_brings_only_a_new_customer(policy: AttributionPolicy) -
     assert split(attribute([*seen(-70, "丁"), brought(1), deal(20, "丙")], policy)) == sp(乙=1)
 
 
+def test_re12_3_10_a_customer_treated_as_new_can_be_brought_by_an_old_one() -> None:
+    """RE12-3.10(c) then RE12-7.5(b): the customer firmly refused 丁 (此客户按新客处理)
+    and nobody was recorded as taking over; the next day an old customer brings them
+    asking for 乙.  丁's registration is still within its month, but 丁 lost every right:
+    the customer is new, and 乙's by RE12-7.5(b), not 丁's."""
+    refusal = SwitchRequest(at=at(0, 11), customer=C, from_="丁", firm=True)
+    brought = OldCustomerIntroduction(
+        at=at(1), customer=C, old_customer="李老板", salesperson="乙", how="escorted"
+    )
+    a = attribute([*seen(0, "丁"), refusal, brought, deal(3, "丙")], RE12)
+    assert split(a) == sp(乙=1)
+    assert "RE12-7.5: (b) old customer 李老板 came along asking for 乙" in str(a.steps[2])
+
+
 def test_an_old_customer_bringing_the_holders_own_customer_changes_nothing() -> None:
     """RE14-5.3(10), RE12-7.5(b): a customer who visited on an earlier day is no new
     customer, also when the old customer brings them to the salesperson who holds them:
@@ -1348,6 +1362,7 @@ def test_re12_6_2_6_4_6_5_a_holder_they_do_not_name_needs_a_ruling() -> None:
         "RE12-7.7: 乙 holds the customer by a claim valid at the deal, but RE12-6.4 pays the "
         "company customer's deal without them: no clause says which decides"
     )
+    assert str(a.steps[-1]) == a.ruling_reason  # the trail says it where it happens
     assert a.ruling_text("zh") == (
         "RE12-7.7: 乙在成交时凭有效归属持有该客户，但 RE12-6.4对公司客户成交的分配不含其人："
         "条款未说明以何者为准"
@@ -1384,6 +1399,14 @@ def test_re12_6_2_6_4_6_5_a_holder_they_do_not_name_needs_a_ruling() -> None:
     # received by 甲 too: the pool's, as for one customer
     a = attribute([named, *seen(0, "甲"), *seen(1, "甲", wife), link, deal(3, "甲")], RE12)
     assert split(a) == {"public_pool": 1}
+    # a host's 6.2 that leaves the named salesperson a part: the same question
+    half = attrs.evolve(
+        RE12, name="RE12 (half)", company=CompanyTerms(named_pool_share=Fraction(1, 2))
+    )
+    a = attribute([named, *seen(0, "甲"), *seen(1, "乙", wife), link, deal(3, "甲")], half)
+    assert (a.ruling_reason or "").startswith("RE12-7.7: 乙 holds the customer by a claim")
+    a = attribute([named, *seen(0, "甲"), *seen(1, "甲", wife), link, deal(3, "甲")], half)
+    assert split(a) == {**sp(甲=Fraction(1, 2)), "public_pool": Fraction(1, 2)}
     # RE12-6.3 pays the salespeople's 70 % by the ownership clauses: the household shares it
     a = attribute([company(), *seen(0, "甲"), *seen(1, "乙", wife), link, deal(3, "甲")], RE12)
     assert split(a) == {
