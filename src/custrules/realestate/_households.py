@@ -5,7 +5,9 @@ Clauses here (docs/rules.md):
 * RE12-7.4 spouses received separately before the deal: the salespeople serve
   them jointly and split 50/50; RE14-5.3(11) the first salesperson wins.
 * The composition of a case: parts paid off the top (referrer, public pool),
-  then the salespeople's part (the catalogue's "Decide" on multi-way splits).
+  then the salespeople's part (the catalogue's "Decide" on multi-way splits);
+  a company customer's fixed split (RE12-6.2, 6.4, 6.5) that meets a salesperson
+  it does not name holding a member at the deal asks for a ruling (RE12-7.7).
 """
 
 from __future__ import annotations
