@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -97,6 +97,20 @@ def render_note(note: Note, lang: str = "en") -> str:
 def _expiry(day: _dt.date, months: int) -> _dt.date:
     """The last day a registration made on ``day`` is valid (CAL-5 months, memoised)."""
     return add_months(day, months)
+
+
+class _Walk(NamedTuple):
+    """How far :meth:`Ledger.current_contact` walked a customer's visits."""
+
+    #: the removals it read: who, since when
+    removals: dict[str, _dt.datetime]
+    #: how many visits it walked
+    visits: int
+    #: the start of each day it read, in order
+    starts: list[_dt.datetime]
+    #: after each of those days: the visits walked, the first visit of the run of
+    #: claims then, and its day
+    marks: list[tuple[int, _dt.datetime, _dt.date]]
 
 
 class Forgotten(NamedTuple):
@@ -168,6 +182,8 @@ class Ledger:
         "raised",
         "referrals",
         "reg_at",
+        "reg_days",
+        "reg_runs",
         "regs",
         "ruling",
         "same_day",
@@ -179,6 +195,7 @@ class Ledger:
         "unconfirmed",
         "unordered",
         "visits",
+        "walked",
     )
 
     def __init__(
@@ -248,6 +265,14 @@ class Ledger:
         #: per salesperson: the instants of their registrations, in order (beside
         #: ``regs``, their days)
         self.reg_at: dict[str, list[_dt.datetime]] = {}
+        #: every registration's day, in order (whoever made it)
+        self.reg_days: list[_dt.date] = []
+        #: per salesperson, for each of their registrations: where the run of their
+        #: registrations it belongs to began (see :meth:`since`)
+        self.reg_runs: dict[str, list[int]] = {}
+        #: how far :meth:`current_contact` walked the visits: (the removals it read, the
+        #: visits walked, the run's first visit then, its day)
+        self.walked: _Walk | None = None
         #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
         #: RE14-5.1): nobody holds the customer, but their claims stand
         self.tied: tuple[str, ...] = ()
@@ -283,35 +308,57 @@ class Ledger:
         months = self.p.registration_validity_months
         if months is None or not any(self.raised):
             return
-        day = _local(t)
-
-        def lapsed(note: Note, raised: _dt.date | None) -> bool:
-            if raised is None or not self._time_over(raised, months, day, t):
-                return False
-            self.note(
-                "valid",
-                "the question under {} raised on {} needs no ruling any more: every "
-                "registration of that time has lapsed",
-                note[0],
-                raised,
-            )
-            return True
-
-        self._drop_questions(lapsed)
+        # questions are raised in time order, and one raised later lapses no earlier:
+        # those whose time is over come first (with questions of no known day among
+        # them, which stay), so the reading stops at the first that stands
+        lapsed = self._lapsed_by(t, months)
+        over = 0
+        for raised in self.raised:
+            if raised is not None and not lapsed(raised):
+                break
+            over += 1
+        if not any(self.raised[:over]):
+            return
+        for note, raised in zip(self.ruling[:over], self.raised[:over], strict=True):
+            if raised is not None:
+                self.note(
+                    "valid",
+                    "the question under {} raised on {} needs no ruling any more: every "
+                    "registration of that time has lapsed",
+                    note[0],
+                    raised,
+                )
+        kept = [i for i, raised in enumerate(self.raised[:over]) if raised is None]
+        self.ruling = [self.ruling[i] for i in kept] + self.ruling[over:]
+        self.raised = [self.raised[i] for i in kept] + self.raised[over:]
 
     def time_over(self, raised: _dt.date, t: _dt.datetime) -> bool:
         """Whether every claim of the time of ``raised`` has lapsed by ``t`` (never, for a
         policy whose registrations do not lapse)."""
         months = self.p.registration_validity_months
-        return months is not None and self._time_over(raised, months, _local(t), t)
+        return months is not None and self._lapsed_by(t, months)(raised)
 
-    def _time_over(self, raised: _dt.date, months: int, day: _dt.date, t: _dt.datetime) -> bool:
-        """Whether every claim of the time of ``raised`` has lapsed by ``t`` (on ``day``):
-        a registration made that day would have, and nobody registered by then is still
-        registered (RE12-7.1, RE14-5.2)."""
-        return day > _expiry(raised, months) and not any(
-            self.valid(who, t) and _local(self.since(who, t)) <= raised for who in self.regs
-        )
+    def _lapsed_by(self, t: _dt.datetime, months: int) -> Callable[[_dt.date], bool]:
+        """Whether every claim of the time of a day has lapsed by ``t``: a registration
+        made that day would have, and nobody registered by then is still registered
+        (RE12-7.1, RE14-5.2).  The register is read once, when first needed."""
+        day = _local(t)
+        began: list[_dt.date | None] = []
+
+        def lapsed(raised: _dt.date) -> bool:
+            if day <= _expiry(raised, months):
+                return False
+            if not began:
+                # the day the earliest run of registrations still valid at t began
+                began.append(
+                    min(
+                        (_local(self.since(who, t)) for who in self.regs if self.valid(who, t)),
+                        default=None,
+                    )
+                )
+            return began[0] is None or raised < began[0]
+
+        return lapsed
 
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
         """A clause removes ``who`` at ``t`` (RE12-3.10, RE14-5.3(4)): they lose every
@@ -350,11 +397,12 @@ class Ledger:
         months = self.p.registration_validity_months
         if months is None:
             return
-        day = _local(t)
+        lapsed = self._lapsed_by(t, months)
         for who, (_, rule, when) in list(self.lost.items()):
             raised = _local(when)
-            if self._time_over(raised, months, day, t):
+            if lapsed(raised):
                 del self.lost[who]
+                lapsed = self._lapsed_by(t, months)  # (who may be registered again)
                 self.note(
                     rule,
                     "{} lost every right on {}; every registration of that time has lapsed "
@@ -441,13 +489,8 @@ class Ledger:
         those each made while the one before was still valid (a registration of a time
         that had lapsed since does not make them first; RE12-7.3, RE14-5.1 read with
         RE12-7.1, RE14-5.2)."""
-        days = self.regs[who]
-        i = bisect_right(days, _local(t)) - 1
-        months = self.p.registration_validity_months
-        if months is not None:
-            while i > 0 and days[i] <= _expiry(days[i - 1], months):
-                i -= 1
-        return self.reg_at[who][max(i, 0)]
+        i = bisect_right(self.regs[who], _local(t)) - 1
+        return self.reg_at[who][self.reg_runs[who][i] if i > 0 else 0]
 
     def current_visits(self) -> list[Visit]:
         """The visits of the current run of claims (see :meth:`current_contact`): one of
@@ -472,20 +515,44 @@ class Ledger:
             earliest = min(days[0] for days in self.regs.values())
             if _local(visits[-1].at) <= _expiry(earliest, months):
                 return visits[0].at
-        first = visits[0].at
         # a run starts over only once a registration of its own has lapsed: a visit the
-        # same day as the run's first, or with no registration since, is in it
-        days: list[_dt.date] | None = None
-        since = _local(first)
-        for v in visits[1:]:
+        # same day as the run's first, or with no registration since, is in it.  Whether
+        # a visit starts a run reads only its day, and the registrations and removals
+        # before that day; records come in time order, so the walk goes on from where it
+        # last stopped, or, once removals it may have read changed, from the last day it
+        # read before them: a case's walks take time in proportion to its visits, not
+        # their square
+        removals = {who: when for who, (_, _, when) in self.lost.items()}
+        walk = self.walked
+        if walk is None:
+            walk = self.walked = _Walk({}, 1, [], [])
+        changed = [when for who, when in walk.removals.items() if removals.get(who) != when]
+        changed += [when for who, when in removals.items() if walk.removals.get(who) != when]
+        if changed:
+            kept = bisect_left(walk.starts, min(changed))
+            del walk.starts[kept:], walk.marks[kept:]
+            walk = self.walked = _Walk(removals, walk.marks[-1][0] if kept else 1, *walk[2:])
+        if walk.marks:
+            _, first, since = walk.marks[-1]
+            checked = walk.starts[-1]
+        else:
+            first, since = visits[0].at, _local(visits[0].at)
+            checked = _dt.datetime.combine(since, _dt.time.min, tzinfo=CHINA_TZ)
+        days = self.reg_days
+        for n, v in enumerate(visits[walk.visits :], walk.visits + 1):
             day = _local(v.at)
             if day <= since:
                 continue
-            if days is None:
-                days = sorted(day for regs in self.regs.values() for day in regs)
+            start = _dt.datetime.combine(day, _dt.time.min, tzinfo=CHINA_TZ)
+            if start == checked:
+                continue  # (a day already read: the same answer)
+            checked = start
             i = bisect_left(days, since)
             if i < len(days) and days[i] < day and self._starts_over(v.at):
                 first, since = v.at, day
+            walk.starts.append(start)
+            walk.marks.append((n, first, since))
+        self.walked = walk._replace(visits=len(visits))
         return first
 
     def new_again(self, t: _dt.datetime) -> bool:
@@ -579,12 +646,20 @@ class Ledger:
         clause had named holds by this registration from now (its lapse is theirs)."""
         if who == self.clause_holder:
             self.clause_holder = None
+        day = _local(t)
+        insort(self.reg_days, day)
         days = self.regs.get(who)
         if days is None:
-            self.regs[who] = [_local(t)]
+            self.regs[who] = [day]
             self.reg_at[who] = [t]
+            self.reg_runs[who] = [0]
         else:
-            days.append(_local(t))
+            # made while their last was still valid: the same run (RE12-7.1, RE14-5.2)
+            months = self.p.registration_validity_months
+            runs = self.reg_runs[who]
+            chained = months is not None and day <= _expiry(days[-1], months)
+            runs.append(runs[-1] if chained else len(days))
+            days.append(day)
             self.reg_at[who].append(t)
 
     def given(self, who: str, t: _dt.datetime, rule: str, template: str, *args: Any) -> None:
