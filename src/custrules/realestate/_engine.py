@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -741,8 +742,9 @@ class _Run:
         self.late: list[Event] = []
         #: rulings and settlements given before the deal and applied then (on_ruling)
         self.applied: list[Ruling | Dispute] = []
-        #: per customer, the evening-meeting records (RE14-5.1)
-        self.records: dict[str, list[MeetingRecord]] = {}
+        #: per customer, the days of the evening-meeting records (RE14-5.1), in order, and
+        #: for each, who the records from it on name first if they agree (see named_first)
+        self.records: dict[str, tuple[list[_dt.date], list[str | None]]] = {}
         #: the members' trail lines when a ruling or dispute at an instant was met
         self.lines_at: dict[_dt.datetime, int] = {}
         #: the members' trail lines before the deal was applied (None: no deal met)
@@ -813,9 +815,17 @@ class _Run:
 
     def grouped(self, timeline: list[Event]) -> None:
         """The pass when some events share an instant (and a rank)."""
+        kept: dict[str, list[MeetingRecord]] = {}
         for e in timeline:
             if type(e) is MeetingRecord:
-                self.records.setdefault(e.customer, []).append(e)
+                kept.setdefault(e.customer, []).append(e)
+        for customer, records in kept.items():
+            agreed: list[str | None] = [None]
+            names: set[str] = set()
+            for r in reversed(records):
+                names.add(r.first)
+                agreed.append(r.first if len(names) == 1 else None)
+            self.records[customer] = ([_local(r.at) for r in records], agreed[::-1])
         i, n = 0, len(timeline)
         while i < n:
             e = timeline[i]
@@ -837,9 +847,8 @@ class _Run:
         """Who the evening-meeting records written on or after the day of ``t`` name as
         the first to receive ``customer`` (RE14-5.1), if they agree: a record of an
         earlier day is about an earlier time, and tells nothing of this one."""
-        day = _local(t)
-        named = {r.first for r in self.records.get(customer, ()) if _local(r.at) >= day}
-        return named.pop() if len(named) == 1 else None
+        days, agreed = self.records.get(customer, ([], [None]))
+        return agreed[bisect_left(days, _local(t))]
 
     def tie(self, group: list[Event]) -> None:
         e = group[0]
