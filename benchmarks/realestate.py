@@ -11,7 +11,9 @@ engine must do.  Also reported split over the machine's cores
 runs must give the same outcomes.  The cases
 mix the clauses: registrations (some lapsing), returning and forgetful
 customers, courtesy receptions, switches, recognitions, households, company
-introductions and referrals, under RE12 and RE14 alternately.
+introductions and referrals, under RE12 and RE14 alternately.  Last, long
+cases (one customer, up to a case file's 10,000 events): how the time grows
+from 1,000 records to 10,000 (in proportion to them, not their square).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from custrules import (
     ReferralConfirmation,
     ReferralRegistration,
     Registration,
+    SalespersonComplaint,
     SwitchRequest,
     Visit,
     attribute,
@@ -159,6 +162,55 @@ def floor(events: list[Any]) -> dict[str, Any]:
     return seen
 
 
+def long_case(shape: str, events: int) -> list[Any]:
+    """One customer's history of about ``events`` records, three a day: a case as long as
+    a case file may be (10,000 events) must take time in proportion to its records."""
+    c = "王先生"
+    out: list[Any] = []
+    for i in range(events // 3):
+        t = BASE + dt.timedelta(days=i)
+        who, other = STAFF[i % len(STAFF)], STAFF[(i + 1) % len(STAFF)]
+        if shape == "one instant":
+            t = BASE
+        previous = "forgot" if shape == "forgetful" else "names"
+        out.append(Visit(at=t, customer=c, received_by=who, previous=previous, asked_for=[who]))
+        out.append(Registration(at=t, customer=c, salesperson=who, confirmed_at=t))
+        out.append(
+            SalespersonComplaint(
+                at=t + dt.timedelta(hours=1),
+                customer=c,
+                against=other,
+                reported_by=who,
+                confirmed=shape == "complaints",
+            )
+        )
+    out.append(Deal(at=BASE + dt.timedelta(days=events // 3 + 1), customer=c, closed_by="甲"))
+    return out
+
+
+def long_cases() -> None:
+    """Time per event on cases of 1,000 and 10,000 records, and how it grows (10x the
+    records: a ratio near 10 is time in proportion to them, near 100 their square)."""
+    for shape in ("forgetful", "complaints", "one instant"):
+        for policy in (RE12, RE14):
+            took = []
+            for size in (1_000, 10_000):
+                events = long_case(shape, size)
+                best = float("inf")
+                for _ in range(3):  # the best of three: the machine is shared
+                    t0 = time.perf_counter()
+                    attribute(events, policy)
+                    best = min(best, time.perf_counter() - t0)
+                took.append(best)
+            ratio = took[1] / took[0]
+            verdict = "in proportion" if ratio < 20 else "NOT in proportion"
+            print(
+                f"  {shape} ({policy.name}): 1,000 events {took[0] * 1e3:.0f} ms, "
+                f"10,000 events {took[1] * 1e3:.0f} ms: {ratio:.1f}x for 10x the events "
+                f"({verdict})"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -210,6 +262,8 @@ def main() -> None:
             f"{len(jobs)} processes (attribution is pure, so a batch job can split it): "
             f"{wall:.2f} s, the same outcomes (target < 2 s for 100,000: {verdict})"
         )
+    print("long cases (one customer, up to a case file's 10,000 events):")
+    long_cases()
 
 
 if __name__ == "__main__":
