@@ -8,6 +8,7 @@ is run under both.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from fractions import Fraction
@@ -3428,3 +3429,86 @@ def test_a_salesperson_losing_every_right_passes_exactly_their_part(
     assert {p.name: s for p, s in b.shares.items() if p.kind is PartyKind.SALESPERSON} == (
         expected
     )
+
+
+def test_re12_3_10_a_refusal_the_day_the_customer_starts_over_after_a_day_of_two_visits() -> None:
+    """RE12-3.10 on the day a customer is new again (RE12-7.1: every claim lapsed).
+    甲 registered 王先生 on 2 March; 乙 received him twice on 12 March, while 甲's
+    registration stood; on 10 June, every claim long lapsed, 丙 received and registered
+    him as new, and he firmly refused 丙: the next salesperson, 丁, took over, as on any
+    new customer's first day.  Reading where his current run began must go past the day
+    of two visits (the second says nothing new) to 10 June; stopping there made him a
+    returning customer whose refusal no clause answers."""
+    story = [
+        *seen(0, "甲"),
+        visit(10, "乙"),
+        Visit(at=at(10, hour=14), customer=C, received_by="乙"),
+        *seen(100, "丙"),
+        SwitchRequest(at=at(100, hour=11), customer=C, from_="丙", firm=True),
+        Visit(at=at(100, hour=12), customer=C, received_by="丁"),
+        deal(103, "丁"),
+    ]
+    a = attribute(story, RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(丁=1)), a.explain()
+    assert "RE12-3.10" in a.rules
+
+
+def test_re14_5_1_a_registration_renewed_on_its_last_day_keeps_its_run() -> None:
+    """RE14-5.1 with RE14-5.2 (a registration is valid for two months): 甲 registered
+    王先生 on 2 March and again on 2 May, the last day of the first registration, so
+    甲's claim never lapsed and runs from 2 March; 乙 registered him on 20 March.  The
+    evening-meeting record of 10 May naming 甲 first agrees with the register, and the
+    deal is 甲's.  Read as a run from 2 May, the record would contradict the register."""
+    story = [
+        *seen(0, "甲"),
+        reg(18, "乙"),
+        Registration(at=at(61), customer=C, salesperson="甲", confirmed_at=at(61)),
+        MeetingRecord(at=at(69, hour=20), customer=C, first="甲"),
+        deal(71, "甲"),
+    ]
+    assert add_months(at(0).date(), 2) == at(61).date()  # 2 May: the last valid day
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1)), a.explain()
+    # a day later, the first registration had lapsed: a new run, and 乙's came first
+    late = [
+        *story[:3],
+        Registration(at=at(62), customer=C, salesperson="甲", confirmed_at=at(62)),
+        *story[4:],
+    ]
+    assert attribute(late, RE14).needs_ruling
+
+
+@given(
+    st.one_of(re_stories(), re_households(), re_first_days(), re_stories(deal=False)),
+    st.sampled_from([RE12, RE14]),
+)
+def test_where_the_current_run_began_is_read_as_from_the_first_visit(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14-5.2 (the customer starts over once every claim lapsed): the walk
+    that finds where the customer's current run of claims began goes on from where it
+    last stopped, so that long cases take time in proportion to their records.  At every
+    step of the pass it must say what a walk from the first visit says, whatever the
+    removals did meanwhile (one ending, or reaching back to a day already read)."""
+    from custrules.realestate._ledger import Ledger
+
+    walked = Ledger.current_contact
+    differ: list[tuple[Any, Any]] = []
+
+    def both(self: Ledger) -> Any:
+        kept = self.walked
+        self.walked = None
+        fresh = walked(self)
+        self.walked = kept
+        got = walked(self)
+        if got != fresh:
+            differ.append((got, fresh))
+        return got
+
+    Ledger.current_contact = both  # type: ignore[method-assign]
+    try:
+        with contextlib.suppress(InvalidInputError):
+            attribute(story, policy, customer=C)
+    finally:
+        Ledger.current_contact = walked  # type: ignore[method-assign]
+    assert not differ
