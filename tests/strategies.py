@@ -318,3 +318,80 @@ def re_first_days(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
     later = draw(st.sampled_from([7 * 60, 3 * 24 * 60]))
     events.append(Deal(at=_moment(later), customer=customer, closed_by=draw(names)))
     return events
+
+
+@st.composite
+def re_long_histories(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
+    """A customer received again and again over months: visits (naming someone, or
+    forgetful), registrations, switch requests, removals (confirmed complaints, firm
+    refusals, draws) and now and then any other record, days or weeks apart, so that
+    claims lapse, removals end and the customer starts over several times, while the
+    clauses that read the customer's current run of claims (RE12-3.7, 3.10, 5.2,
+    RE14-5.3(8)) are met again and again; a deal at the end, or none."""
+    minutes = 0
+    first = draw(names)
+    events: list[Event] = [
+        Visit(at=_moment(0), customer=customer, received_by=first),
+        Registration(at=_moment(0), customer=customer, salesperson=first, confirmed_at=_moment(0)),
+    ]
+    day = 60 * 24
+    kinds = ["named", "named", "forgot", "registration", "switch", "switch", "removal", "other"]
+    for _ in range(draw(st.integers(min_value=4, max_value=30))):
+        minutes += draw(st.sampled_from([0, 60, day, 3 * day, 12 * day, 25 * day, 40 * day]))
+        at = _moment(minutes)
+        who, other = draw(st.permutations(SALESPEOPLE))[:2]
+        kind = draw(st.sampled_from(kinds))
+        if kind in ("named", "forgot"):
+            named = kind == "named"
+            events.append(
+                Visit(
+                    at=at,
+                    customer=customer,
+                    received_by=who,
+                    previous=Previous.NAMES if named else Previous.FORGOT,
+                    asked_for=[who] if named else [],
+                )
+            )
+            if draw(st.booleans()):
+                events.append(
+                    Registration(at=at, customer=customer, salesperson=who, confirmed_at=at)
+                )
+        elif kind == "registration":
+            events.append(Registration(at=at, customer=customer, salesperson=who, confirmed_at=at))
+        elif kind == "switch":
+            events.append(
+                SwitchRequest(
+                    at=at,
+                    customer=customer,
+                    from_=who,
+                    to=other,
+                    fault=draw(st.sampled_from([Fault.NONE, Fault.MINOR])),
+                    permitted=draw(st.booleans()),
+                )
+            )
+        elif kind == "removal":
+            events.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            SalespersonComplaint(
+                                at=at,
+                                customer=customer,
+                                against=who,
+                                reported_by=other,
+                                confirmed=True,
+                            ),
+                            SwitchRequest(at=at, customer=customer, from_=who, firm=True),
+                            Reallocation(
+                                at=at, customer=customer, from_=who, to=other, draw="抽签"
+                            ),
+                        ]
+                    )
+                )
+            )
+        else:
+            events.append(draw(re_event(customer, minutes)))
+    if draw(st.booleans()):
+        minutes += draw(st.sampled_from([60, day, 20 * day]))
+        events.append(Deal(at=_moment(minutes), customer=customer, closed_by=draw(names)))
+    return events

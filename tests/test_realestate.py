@@ -2890,6 +2890,7 @@ from tests.strategies import (  # noqa: E402
     re_event,
     re_first_days,
     re_households,
+    re_long_histories,
     re_stories,
 )
 
@@ -3479,7 +3480,7 @@ def test_re14_5_1_a_registration_renewed_on_its_last_day_keeps_its_run() -> None
 
 
 @given(
-    st.one_of(re_stories(), re_households(), re_first_days(), re_stories(deal=False)),
+    st.one_of(re_long_histories(), re_long_histories(), re_households()),
     st.sampled_from([RE12, RE14]),
 )
 def test_where_the_current_run_began_is_read_as_from_the_first_visit(
