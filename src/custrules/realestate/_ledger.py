@@ -99,18 +99,21 @@ def _expiry(day: _dt.date, months: int) -> _dt.date:
     return add_months(day, months)
 
 
-class _Walk(NamedTuple):
+class _Walk:
     """How far :meth:`Ledger.current_contact` walked a customer's visits."""
 
-    #: the removals it read: who, since when
-    removals: dict[str, _dt.datetime]
-    #: how many visits it walked
-    visits: int
-    #: the start of each day it read, in order
-    starts: list[_dt.datetime]
-    #: after each of those days: the visits walked, the first visit of the run of
-    #: claims then, and its day
-    marks: list[tuple[int, _dt.datetime, _dt.date]]
+    __slots__ = ("marks", "removals", "starts", "visits")
+
+    def __init__(self) -> None:
+        #: the removals it read: who, since when
+        self.removals: dict[str, _dt.datetime] = {}
+        #: how many visits it walked
+        self.visits = 1
+        #: the start of each day it read, in order
+        self.starts: list[_dt.datetime] = []
+        #: after each of those days: the visits walked, the first visit of the run of
+        #: claims then, and its day
+        self.marks: list[tuple[int, _dt.datetime, _dt.date]] = []
 
 
 class Forgotten(NamedTuple):
@@ -267,8 +270,8 @@ class Ledger:
         self.reg_at: dict[str, list[_dt.datetime]] = {}
         #: every registration's day, in order (whoever made it)
         self.reg_days: list[_dt.date] = []
-        #: per salesperson, for each of their registrations: where the run of their
-        #: registrations it belongs to began (see :meth:`since`)
+        #: per salesperson, for each of their registrations read so far: where the run
+        #: of their registrations it belongs to began (see :meth:`since`)
         self.reg_runs: dict[str, list[int]] = {}
         #: how far :meth:`current_contact` walked the visits: (the removals it read, the
         #: visits walked, the run's first visit then, its day)
@@ -489,8 +492,17 @@ class Ledger:
         those each made while the one before was still valid (a registration of a time
         that had lapsed since does not make them first; RE12-7.3, RE14-5.1 read with
         RE12-7.1, RE14-5.2)."""
-        i = bisect_right(self.regs[who], _local(t)) - 1
-        return self.reg_at[who][self.reg_runs[who][i] if i > 0 else 0]
+        days = self.regs[who]
+        i = bisect_right(days, _local(t)) - 1
+        if i <= 0:
+            return self.reg_at[who][0]
+        runs = self.reg_runs.setdefault(who, [0])
+        months = self.p.registration_validity_months
+        for k in range(len(runs), len(days)):
+            # made while the one before was still valid: the same run (RE12-7.1, RE14-5.2)
+            chained = months is not None and days[k] <= _expiry(days[k - 1], months)
+            runs.append(runs[-1] if chained else k)
+        return self.reg_at[who][runs[i]]
 
     def current_visits(self) -> list[Visit]:
         """The visits of the current run of claims (see :meth:`current_contact`): one of
@@ -522,16 +534,18 @@ class Ledger:
         # last stopped, or, once removals it may have read changed, from the last day it
         # read before them: a case's walks take time in proportion to its visits, not
         # their square
-        removals = {who: when for who, (_, _, when) in self.lost.items()}
         walk = self.walked
         if walk is None:
-            walk = self.walked = _Walk({}, 1, [], [])
-        changed = [when for who, when in walk.removals.items() if removals.get(who) != when]
-        changed += [when for who, when in removals.items() if walk.removals.get(who) != when]
-        if changed:
-            kept = bisect_left(walk.starts, min(changed))
-            del walk.starts[kept:], walk.marks[kept:]
-            walk = self.walked = _Walk(removals, walk.marks[-1][0] if kept else 1, *walk[2:])
+            walk = self.walked = _Walk()
+        if self.lost or walk.removals:
+            removals = {who: when for who, (_, _, when) in self.lost.items()}
+            changed = [when for who, when in walk.removals.items() if removals.get(who) != when]
+            changed += [when for who, when in removals.items() if walk.removals.get(who) != when]
+            if changed:
+                kept = bisect_left(walk.starts, min(changed))
+                del walk.starts[kept:], walk.marks[kept:]
+                walk.visits = walk.marks[-1][0] if kept else 1
+                walk.removals = removals
         if walk.marks:
             _, first, since = walk.marks[-1]
             checked = walk.starts[-1]
@@ -552,7 +566,7 @@ class Ledger:
                 first, since = v.at, day
             walk.starts.append(start)
             walk.marks.append((n, first, since))
-        self.walked = walk._replace(visits=len(visits))
+        walk.visits = len(visits)
         return first
 
     def new_again(self, t: _dt.datetime) -> bool:
@@ -647,18 +661,16 @@ class Ledger:
         if who == self.clause_holder:
             self.clause_holder = None
         day = _local(t)
-        insort(self.reg_days, day)
+        every = self.reg_days
+        if every and day < every[-1]:
+            insort(every, day)
+        else:
+            every.append(day)
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [day]
             self.reg_at[who] = [t]
-            self.reg_runs[who] = [0]
         else:
-            # made while their last was still valid: the same run (RE12-7.1, RE14-5.2)
-            months = self.p.registration_validity_months
-            runs = self.reg_runs[who]
-            chained = months is not None and day <= _expiry(days[-1], months)
-            runs.append(runs[-1] if chained else len(days))
             days.append(day)
             self.reg_at[who].append(t)
 
