@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
@@ -99,21 +100,22 @@ def _expiry(day: _dt.date, months: int) -> _dt.date:
     return add_months(day, months)
 
 
+_FIRST = operator.itemgetter(0)
+
+
 class _Walk:
     """How far :meth:`Ledger.current_contact` walked a customer's visits."""
 
-    __slots__ = ("marks", "removals", "starts", "visits")
+    __slots__ = ("marks", "removals", "visits")
 
     def __init__(self) -> None:
         #: the removals it read: who, since when
         self.removals: dict[str, _dt.datetime] = {}
         #: how many visits it walked
         self.visits = 1
-        #: the start of each day it read, in order
-        self.starts: list[_dt.datetime] = []
-        #: after each of those days: the visits walked, the first visit of the run of
-        #: claims then, and its day
-        self.marks: list[tuple[int, _dt.datetime, _dt.date]] = []
+        #: for each day it read, in order: the day's start, and after it the visits
+        #: walked, the first visit of the run of claims then, and that visit's day
+        self.marks: list[tuple[_dt.datetime, int, _dt.datetime, _dt.date]] = []
 
 
 class Forgotten(NamedTuple):
@@ -273,8 +275,7 @@ class Ledger:
         #: per salesperson, for each of their registrations read so far: where the run
         #: of their registrations it belongs to began (see :meth:`since`)
         self.reg_runs: dict[str, list[int]] = {}
-        #: how far :meth:`current_contact` walked the visits: (the removals it read, the
-        #: visits walked, the run's first visit then, its day)
+        #: how far :meth:`current_contact` walked the visits
         self.walked: _Walk | None = None
         #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
         #: RE14-5.1): nobody holds the customer, but their claims stand
@@ -542,13 +543,12 @@ class Ledger:
             changed = [when for who, when in walk.removals.items() if removals.get(who) != when]
             changed += [when for who, when in removals.items() if walk.removals.get(who) != when]
             if changed:
-                kept = bisect_left(walk.starts, min(changed))
-                del walk.starts[kept:], walk.marks[kept:]
-                walk.visits = walk.marks[-1][0] if kept else 1
+                kept = bisect_left(walk.marks, min(changed), key=_FIRST)
+                del walk.marks[kept:]
+                walk.visits = walk.marks[-1][1] if kept else 1
                 walk.removals = removals
         if walk.marks:
-            _, first, since = walk.marks[-1]
-            checked = walk.starts[-1]
+            checked, _, first, since = walk.marks[-1]
         else:
             first, since = visits[0].at, _local(visits[0].at)
             checked = _dt.datetime.combine(since, _dt.time.min, tzinfo=CHINA_TZ)
@@ -562,10 +562,9 @@ class Ledger:
                 continue  # (a day already read: the same answer)
             checked = start
             i = bisect_left(days, since)
-            if i < len(days) and days[i] < day and self._starts_over(v.at):
+            if i < len(days) and days[i] < day and self._starts_over(start):
                 first, since = v.at, day
-            walk.starts.append(start)
-            walk.marks.append((n, first, since))
+            walk.marks.append((start, n, first, since))
         walk.visits = len(visits)
         return first
 
@@ -580,12 +579,10 @@ class Ledger:
             self._covers(days, day) for days in self.regs.values()
         )
 
-    def _starts_over(self, t: _dt.datetime) -> bool:
-        """Whether the customer was registered before the day of ``t`` and every one of
-        those registrations has lapsed by then."""
-        if self.p.registration_validity_months is None:
-            return False
-        day = _dt.datetime.combine(_local(t), _dt.time.min, tzinfo=CHINA_TZ)
+    def _starts_over(self, day: _dt.datetime) -> bool:
+        """Whether the customer was registered before ``day`` (a day's start) and every
+        one of those registrations has lapsed by then (registrations that lapse: see
+        :meth:`current_contact`, its one reader)."""
         return any(times[0] < day for times in self.reg_at.values()) and not any(
             self.registered_by(who, day) for who in self.reg_at
         )
