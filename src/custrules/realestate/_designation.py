@@ -28,7 +28,7 @@ from custrules.realestate._events import (
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import NOBODY, ONE, Ledger, pass_parts, pending_parties
+from custrules.realestate._ledger import NOBODY, ONE, Ledger, _local, pass_parts, pending_parties
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -258,7 +258,8 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
         )
         if s.granted_to is None:
             m.owner = None
-            valid = [w for w in m.regs if m.valid(w, s.at)]  # (the removed: never)
+            # (the removed: never)
+            valid = [w for w in m.registered_then(_local(s.at)) if m.valid(w, s.at)]
             if valid:  # of the valid registrations left, the earlier wins (RE12-7.3)
                 m.note("RE12-3.10", "{} lost the customer for {}", s.from_, why)
                 m.earliest_holds(valid, s.at)

@@ -29,9 +29,10 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import operator
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
+from heapq import heappop, heappush
 from typing import Any, NamedTuple
 
 from custrules._i18n import N_, Both, Listed, Sub, render
@@ -96,7 +97,7 @@ def render_note(note: Note, lang: str = "en") -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _expiry(day: _dt.date, months: int) -> _dt.date:
-    """The last day a registration made on ``day`` is valid (CAL-5 months, memoised)."""
+    """The last day a registration made on ``day`` is valid (CAL-5 months)."""
     return add_months(day, months)
 
 
@@ -109,8 +110,8 @@ class _Walk:
     __slots__ = ("marks", "removals", "visits")
 
     def __init__(self) -> None:
-        #: the removals it read: who, since when
-        self.removals: dict[str, _dt.datetime] = {}
+        #: how many changes of the removals it read (see ``Ledger.lost_log``)
+        self.removals = 0
         #: how many visits it walked
         self.visits = 1
         #: for each day it read, in order: the day's start, and after it the visits
@@ -165,7 +166,9 @@ class Ledger:
 
     __slots__ = (
         "assist",
+        "began_for",
         "cites",
+        "claims",
         "clause_holder",
         "clause_run",
         "closer_took",
@@ -180,6 +183,10 @@ class Ledger:
         "lapsing",
         "last",
         "lost",
+        "lost_due",
+        "lost_latest",
+        "lost_log",
+        "lost_order",
         "now",
         "nth",
         "owner",
@@ -187,6 +194,7 @@ class Ledger:
         "raised",
         "referrals",
         "reg_at",
+        "reg_by",
         "reg_days",
         "reg_runs",
         "regs",
@@ -270,13 +278,30 @@ class Ledger:
         #: per salesperson: the instants of their registrations, in order (beside
         #: ``regs``, their days)
         self.reg_at: dict[str, list[_dt.datetime]] = {}
-        #: every registration's day, in order (whoever made it)
+        #: every registration's day, in order (whoever made it), and beside it who made it:
+        #: who is registered on a day is read from the registrations of its last
+        #: months, not from everyone who ever registered (see :meth:`registered_then`)
         self.reg_days: list[_dt.date] = []
+        self.reg_by: list[str] = []
         #: per salesperson, for each of their registrations read so far: where the run
         #: of their registrations it belongs to began (see :meth:`since`)
         self.reg_runs: dict[str, list[int]] = {}
         #: how far :meth:`current_contact` walked the visits
         self.walked: _Walk | None = None
+        #: who made each registration, in the order they were read
+        self.claims: list[str] = []
+        #: the last answer of :meth:`_began`: what it was read for (the day and the
+        #: removals in force; None: not to be reused), how many registrations it read,
+        #: and the answer
+        self.began_for: tuple[tuple[_dt.date, int] | None, int, _dt.date | None] | None = None
+        #: the instant of every removal made or ended, in order (what changed in ``lost``)
+        self.lost_log: list[_dt.datetime] = []
+        #: the removals by their instant (a heap; one replaced since stays until read)
+        self.lost_due: list[tuple[_dt.datetime, str]] = []
+        #: the order the removals in ``lost`` were made (its order)
+        self.lost_order: dict[str, int] = {}
+        #: the latest instant of a removal made
+        self.lost_latest: _dt.datetime | None = None
         #: salespeople whose registrations share one instant, awaiting a ruling (RE12-7.3,
         #: RE14-5.1): nobody holds the customer, but their claims stand
         self.tied: tuple[str, ...] = ()
@@ -353,22 +378,57 @@ class Ledger:
             if day <= _expiry(raised, months):
                 return False
             if not began:
-                # the day the earliest run of registrations still valid at t began
-                began.append(
-                    min(
-                        (_local(self.since(who, t)) for who in self.regs if self.valid(who, t)),
-                        default=None,
-                    )
-                )
+                began.append(self._began(t))
             return began[0] is None or raised < began[0]
 
         return lapsed
 
+    def _began(self, t: _dt.datetime) -> _dt.date | None:
+        """The day the earliest run of registrations still valid at ``t`` began (None:
+        nobody is validly registered then).  For one day and the removals in force, a
+        registration made since the last reading can only add its salesperson's run
+        (one made later is in its salesperson's run or starts one), so only those are
+        read again: a day of many records reads the register once, not once a record."""
+        day = _local(t)
+        latest = self.lost_latest
+        # (the removals in force: every one made, once t is past the latest)
+        key = (day, len(self.lost_log)) if latest is None or t >= latest else None
+        known = self.began_for
+        if key is not None and known is not None and known[0] == key:
+            began = known[2]
+            new = dict.fromkeys(self.claims[known[1] :])
+        else:
+            began, new = None, self.registered_then(day)
+        for who in new:
+            if self.valid(who, t):
+                since = _local(self.since(who, t))
+                if began is None or since < began:
+                    began = since
+        self.began_for = (key, len(self.claims), began)
+        return began
+
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
         """A clause removes ``who`` at ``t`` (RE12-3.10, RE14-5.3(4)): they lose every
         right to the customer, and their part goes to ``heir``."""
+        removed = self.lost.get(who)
+        if removed is None:
+            self.lost_order[who] = len(self.lost_log)
+        else:
+            self.lost_log.append(removed[2])
         self.lost[who] = (heir, rule, t)
+        self.lost_log.append(t)
+        heappush(self.lost_due, (t, who))
+        if self.lost_latest is None or t > self.lost_latest:
+            self.lost_latest = t
         self.leaves_tie(who)
+
+    def _unremove(self, who: str) -> bool:
+        """A removal of ``who`` ends (whether there was one)."""
+        removed = self.lost.pop(who, None)
+        if removed is None:
+            return False
+        self.lost_log.append(removed[2])
+        return True
 
     def awaiting_taker(self) -> str | None:
         """The salesperson RE12-3.10 removed without saying who takes over (no
@@ -391,7 +451,7 @@ class Ledger:
     def restore(self, who: str) -> bool:
         """A later clause gives ``who`` the customer again (RE14-5.3(12): the manager's
         latest draw): a removal of theirs ends; the answer says whether there was one."""
-        return self.lost.pop(who, None) is not None
+        return self._unremove(who)
 
     def end_removals(self, t: _dt.datetime) -> None:
         """Removals whose time is over at ``t``: once every claim of the day a salesperson
@@ -401,19 +461,34 @@ class Ledger:
         months = self.p.registration_validity_months
         if months is None:
             return
+        # a removal of a later day lapses no earlier, so those whose time may be over
+        # are the earliest (read from a heap, not every removal at every record);
+        # they end in the order they were made, and each that ends may register its
+        # salesperson again, which can keep the next standing
         lapsed = self._lapsed_by(t, months)
-        for who, (_, rule, when) in list(self.lost.items()):
+        due, lost = self.lost_due, self.lost
+        over: dict[str, _dt.datetime] = {}
+        while due and lapsed(_local(due[0][0])):
+            when, who = heappop(due)
+            removed = lost.get(who)
+            if removed is not None and removed[2] == when:  # (not one since replaced)
+                over[who] = when
+        for who in sorted(over, key=self.lost_order.__getitem__):
+            when = over[who]
             raised = _local(when)
-            if lapsed(raised):
-                del self.lost[who]
-                lapsed = self._lapsed_by(t, months)  # (who may be registered again)
-                self.note(
-                    rule,
-                    "{} lost every right on {}; every registration of that time has lapsed "
-                    "since: the customer starts over",
-                    who,
-                    raised,
-                )
+            if not lapsed(raised):
+                heappush(due, (when, who))
+                continue
+            rule = lost[who][1]
+            self._unremove(who)
+            lapsed = self._lapsed_by(t, months)  # (who may be registered again)
+            self.note(
+                rule,
+                "{} lost every right on {}; every registration of that time has lapsed "
+                "since: the customer starts over",
+                who,
+                raised,
+            )
 
     def unregistered(self) -> None:
         """Say why the visits on the record decide nothing when none was registered
@@ -488,6 +563,24 @@ class Ledger:
         months = self.p.registration_validity_months
         return i > 0 and (months is None or _local(t) <= _expiry(self.regs[who][i - 1], months))
 
+    def registered_then(self, day: _dt.date, *, before: bool = False) -> dict[str, None]:
+        """The salespeople with a registration valid on ``day`` (made on or before it;
+        ``before``: made before it), whatever a clause did to them since, latest first.
+        A salesperson's latest registration by then is valid if any of theirs is
+        (RE12-7.1, RE14-5.2), and one made later lapses no earlier: they are read from
+        the registrations of the day's last months back, not from everyone who ever
+        registered."""
+        days, by = self.reg_days, self.reg_by
+        k = bisect_left(days, day) if before else bisect_right(days, day)
+        months = self.p.registration_validity_months
+        if months is None:
+            return dict.fromkeys(reversed(by[:k]))
+        found: dict[str, None] = {}
+        while k and day <= _expiry(days[k - 1], months):
+            k -= 1
+            found[by[k]] = None
+        return found
+
     def since(self, who: str, t: _dt.datetime) -> _dt.datetime:
         """When ``who``'s run of registrations that is valid at ``t`` began: the first of
         those each made while the one before was still valid (a registration of a time
@@ -538,15 +631,13 @@ class Ledger:
         walk = self.walked
         if walk is None:
             walk = self.walked = _Walk()
-        if self.lost or walk.removals:
-            removals = {who: when for who, (_, _, when) in self.lost.items()}
-            changed = [when for who, when in walk.removals.items() if removals.get(who) != when]
-            changed += [when for who, when in removals.items() if walk.removals.get(who) != when]
-            if changed:
-                kept = bisect_left(walk.marks, min(changed), key=_FIRST)
-                del walk.marks[kept:]
-                walk.visits = walk.marks[-1][1] if kept else 1
-                walk.removals = removals
+        log = self.lost_log
+        if len(log) > walk.removals:
+            # a removal counts from its own time: the days before it read the same
+            kept = bisect_left(walk.marks, min(log[walk.removals :]), key=_FIRST)
+            del walk.marks[kept:]
+            walk.visits = walk.marks[-1][1] if kept else 1
+            walk.removals = len(log)
         if walk.marks:
             checked, _, first, since = walk.marks[-1]
         else:
@@ -575,16 +666,17 @@ class Ledger:
         makes the customer known).  The register decides (RE12-4 以登记为准; RE12-3.7
         视为新客户, RE12-7.1)."""
         day = _local(t)
-        return _local(self.visits[-1].at) < day and not any(
-            self._covers(days, day) for days in self.regs.values()
-        )
+        return _local(self.visits[-1].at) < day and not self.registered_then(day)
 
     def _starts_over(self, day: _dt.datetime) -> bool:
         """Whether the customer was registered before ``day`` (a day's start) and every
         one of those registrations has lapsed by then (registrations that lapse: see
         :meth:`current_contact`, its one reader)."""
-        return any(times[0] < day for times in self.reg_at.values()) and not any(
-            self.registered_by(who, day) for who in self.reg_at
+        local = _local(day)
+        if not self.reg_days or self.reg_days[0] >= local:
+            return False  # (nobody registered before the day)
+        return not any(
+            self.registered_by(w, day) for w in self.registered_then(local, before=True)
         )
 
     def holds(self, who: str, t: _dt.datetime) -> bool:
@@ -658,11 +750,15 @@ class Ledger:
         if who == self.clause_holder:
             self.clause_holder = None
         day = _local(t)
+        self.claims.append(who)
         every = self.reg_days
         if every and day < every[-1]:
-            insort(every, day)
+            at = bisect_right(every, day)
+            every.insert(at, day)
+            self.reg_by.insert(at, who)
         else:
             every.append(day)
+            self.reg_by.append(who)
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [day]
@@ -809,7 +905,7 @@ class Ledger:
             "{} no longer hold valid registrations: their tie needs no ruling",
             Both(tied),
         )
-        valid = [who for who in self.regs if self.valid(who, t)]
+        valid = [who for who in self.registered_then(_local(t)) if self.valid(who, t)]
         if valid:
             self.earliest_holds(valid, t)
 
@@ -840,7 +936,9 @@ class Ledger:
         owner = self.owner
         if owner is None or owner in self.lost or self.valid(owner, t) or self.by_clause(owner):
             return
-        valid = [who for who in self.regs if who != owner and self.valid(who, t)]
+        valid = [
+            who for who in self.registered_then(_local(t)) if who != owner and self.valid(who, t)
+        ]
         if valid:
             self.lapsed(owner)
             self.earliest_holds(valid, t)
@@ -1083,7 +1181,7 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
     when = record.at if t is None else t
     # the register as it stands, whatever a clause did since to whoever registered first
     # (a removal, RE14-5.3(4) or (12), does not make the next salesperson first)
-    before = {who: m.since(who, when) for who in m.regs if m.registered_on(who, when)}
+    before = {who: m.since(who, when) for who in m.registered_then(_local(when))}
     first = min(before.values(), default=None)
     if first is None or (record.first in before and before[record.first] == first):
         m.steps.append(meeting_note(m.p, record))

@@ -91,7 +91,7 @@ def on_ruling(m: Ledger, e: Ruling | Dispute, owner: str, shares: dict[str, Frac
     or a reallocation moves a part, a lapse ends the case, a decision after it
     decides anew.  ``shares`` are its salespeople's (see :func:`ruling_people`)."""
     for who in shares:
-        m.lost.pop(who, None)
+        m.restore(who)
     m.answered()
     m.unordered = None
     # its shares are the whole commission, as a ruling's after the deal are: the
