@@ -3491,12 +3491,9 @@ def test_where_the_current_run_began_is_read_as_from_the_first_visit(
     last stopped, so that long cases take time in proportion to their records.  At every
     step of the pass it must say what a walk from the first visit says, whatever the
     removals did meanwhile (one ending, or reaching back to a day already read)."""
-    from custrules.realestate._ledger import Ledger
-
-    walked = Ledger.current_contact
     differ: list[tuple[Any, Any]] = []
 
-    def both(self: Ledger) -> Any:
+    def check(walked: Any, self: Any) -> Any:
         kept = self.walked
         self.walked = None
         fresh = walked(self)
@@ -3506,10 +3503,133 @@ def test_where_the_current_run_began_is_read_as_from_the_first_visit(
             differ.append((got, fresh))
         return got
 
-    Ledger.current_contact = both  # type: ignore[method-assign]
+    _attribute_watching(story, policy, "current_contact", check)
+    assert not differ
+
+
+def _attribute_watching(
+    story: list[Any], policy: AttributionPolicy, name: str, check: Any
+) -> None:
+    """Attribute ``story`` with the ledger's method ``name`` checked at every call."""
+    from custrules.realestate._ledger import Ledger
+
+    original = getattr(Ledger, name)
+
+    def watched(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return check(original, self, *args, **kwargs)
+
+    setattr(Ledger, name, watched)
     try:
         with contextlib.suppress(InvalidInputError):
             attribute(story, policy, customer=C)
     finally:
-        Ledger.current_contact = walked  # type: ignore[method-assign]
+        setattr(Ledger, name, original)
+
+
+_LONG = st.one_of(re_long_histories(), re_long_histories(), re_households(), re_stories())
+
+
+@given(_LONG, st.sampled_from([RE12, RE14]))
+def test_who_is_registered_on_a_day_is_everyone_whose_latest_registration_covers_it(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14-5.2 (a registration is valid for the policy's months; the latest
+    decides): who is registered on a day is read from the registrations of the day's
+    last months, so that cases with many salespeople take time in proportion to their
+    records.  At every reading it must name exactly the salespeople whose latest
+    registration made by then is still valid on the day."""
+    differ: list[Any] = []
+
+    def check(original: Any, self: Any, day: dt.date, *, before: bool = False) -> Any:
+        got = original(self, day, before=before)
+        months = self.p.registration_validity_months
+        want = set()
+        for who, days in self.regs.items():
+            made = [d for d in days if (d < day if before else d <= day)]
+            if made and (months is None or day <= add_months(made[-1], months)):
+                want.add(who)
+        if set(got) != want:
+            differ.append((day, before, list(got), want))
+        return got
+
+    _attribute_watching(story, policy, "registered_then", check)
+    assert not differ
+
+
+@given(_LONG, st.sampled_from([RE12, RE14]))
+def test_the_earliest_run_still_valid_is_read_as_afresh(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14-5.2 (a question or a removal stands while a claim of its time
+    does): the day the earliest run of registrations still valid began is read once a
+    day and updated by the registrations made since.  At every reading it must say
+    what a reading of the whole register says, whatever the removals did meanwhile."""
+    differ: list[Any] = []
+
+    def check(original: Any, self: Any, t: dt.datetime) -> Any:
+        kept = self.began_for
+        self.began_for = None
+        fresh = original(self, t)
+        self.began_for = kept
+        got = original(self, t)
+        if got != fresh:
+            differ.append((t, got, fresh))
+        return got
+
+    _attribute_watching(story, policy, "_began", check)
+    assert not differ
+
+
+def _ended_one_by_one(self: Any, t: dt.datetime) -> None:
+    """The removals whose time is over at ``t``, read one by one in the order they
+    were made (the reading that a heap of removals by their instant must agree with)."""
+    months = self.p.registration_validity_months
+    if months is None:
+        return
+    from custrules.realestate._ledger import _local
+
+    lapsed = self._lapsed_by(t, months)
+    for who, (_, rule, when) in list(self.lost.items()):
+        if lapsed(_local(when)):
+            self._unremove(who)
+            lapsed = self._lapsed_by(t, months)
+            self.note(rule, "ended {}", who)
+
+
+@given(_LONG, st.sampled_from([RE12, RE14]))
+def test_removals_end_as_if_every_one_were_read_in_the_order_made(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-3.10, RE14-5.3(4) read with RE12-7.1, RE14-5.2 (a removal lapses with every
+    claim of its time; the salesperson it ends may be registered again, which can keep
+    a later removal standing): removals whose time may be over are read from a heap
+    by their instant.  At every record the removals that end, and their order, must be
+    those of reading every removal in the order they were made."""
+    differ: list[Any] = []
+
+    def check(original: Any, self: Any, t: dt.datetime) -> None:
+        saved = (
+            dict(self.lost),
+            list(self.lost_log),
+            list(self.lost_due),
+            dict(self.lost_order),
+            len(self.steps),
+            self.began_for,
+        )
+        _ended_one_by_one(self, t)
+        want = (list(self.lost), [step[2][0] for step in self.steps[saved[4] :]])
+        self.lost, self.lost_log, self.lost_due, self.lost_order = (
+            saved[0],
+            saved[1],
+            saved[2],
+            saved[3],
+        )
+        del self.steps[saved[4] :]
+        self.began_for = saved[5]
+        original(self, t)
+        got = (list(self.lost), [step[2][0] for step in self.steps[saved[4] :]])
+        if got != want:
+            differ.append((t, got, want))
+
+    _attribute_watching(story, policy, "end_removals", check)
     assert not differ
