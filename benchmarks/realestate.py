@@ -12,8 +12,9 @@ runs must give the same outcomes.  The cases
 mix the clauses: registrations (some lapsing), returning and forgetful
 customers, courtesy receptions, switches, recognitions, households, company
 introductions and referrals, under RE12 and RE14 alternately.  Last, long
-cases (one customer, up to a case file's 10,000 events): how the time grows
-from 1,000 records to 10,000 (in proportion to them, not their square).
+cases (one customer, up to a case file's 10,000 events, up to 3,333 salespeople):
+how the time grows from 1,000 records to 10,000 (in proportion to them, not their
+square).
 """
 
 from __future__ import annotations
@@ -164,12 +165,17 @@ def floor(events: list[Any]) -> dict[str, Any]:
 
 def long_case(shape: str, events: int) -> list[Any]:
     """One customer's history of about ``events`` records, three a day: a case as long as
-    a case file may be (10,000 events) must take time in proportion to its records."""
+    a case file may be (10,000 events) must take time in proportion to its records (with
+    "many salespeople", a new salesperson every day, each removing the one before by a
+    confirmed complaint: in proportion to them, not to them times the salespeople)."""
     c = "王先生"
     out: list[Any] = []
     for i in range(events // 3):
         t = BASE + dt.timedelta(days=i)
-        who, other = STAFF[i % len(STAFF)], STAFF[(i + 1) % len(STAFF)]
+        if shape == "many salespeople":
+            who, other = f"销售{i}", f"销售{i - 1}"
+        else:
+            who, other = STAFF[i % len(STAFF)], STAFF[(i + 1) % len(STAFF)]
         if shape == "one instant":
             t = BASE
         previous = "forgot" if shape == "forgetful" else "names"
@@ -181,7 +187,7 @@ def long_case(shape: str, events: int) -> list[Any]:
                 customer=c,
                 against=other,
                 reported_by=who,
-                confirmed=shape == "complaints",
+                confirmed=shape in ("complaints", "many salespeople"),
             )
         )
     out.append(Deal(at=BASE + dt.timedelta(days=events // 3 + 1), customer=c, closed_by="甲"))
@@ -191,7 +197,7 @@ def long_case(shape: str, events: int) -> list[Any]:
 def long_cases() -> None:
     """Time per event on cases of 1,000 and 10,000 records, and how it grows (10x the
     records: a ratio near 10 is time in proportion to them, near 100 their square)."""
-    for shape in ("forgetful", "complaints", "one instant"):
+    for shape in ("forgetful", "complaints", "one instant", "many salespeople"):
         for policy in (RE12, RE14):
             took = []
             for size in (1_000, 10_000):

@@ -30,7 +30,7 @@ import datetime as _dt
 import functools
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from fractions import Fraction
 from heapq import heappop, heappush
 from typing import Any, NamedTuple
@@ -102,6 +102,7 @@ def _expiry(day: _dt.date, months: int) -> _dt.date:
 
 
 _FIRST = operator.itemgetter(0)
+_AT = operator.attrgetter("at")
 
 
 class _Walk:
@@ -192,6 +193,7 @@ class Ledger:
         "owner",
         "p",
         "raised",
+        "received",
         "referrals",
         "reg_at",
         "reg_by",
@@ -261,6 +263,8 @@ class Ledger:
         #: the instant of the member's last event (for "now" without as_of)
         self.last: _dt.datetime | None = None
         self.visits: list[Visit] = []
+        #: per salesperson: where in ``visits`` they received the customer, in order
+        self.received: dict[str, list[int]] = {}
         # pending cases, decided at the deal
         self.forgot: tuple[str, str, _dt.datetime] | None = None
         #: the split the customer's salespeople held when the customer forgot them (the
@@ -565,21 +569,23 @@ class Ledger:
 
     def registered_then(self, day: _dt.date, *, before: bool = False) -> dict[str, None]:
         """The salespeople with a registration valid on ``day`` (made on or before it;
-        ``before``: made before it), whatever a clause did to them since, latest first.
-        A salesperson's latest registration by then is valid if any of theirs is
+        ``before``: made before it), whatever a clause did to them since, latest first
+        (see :meth:`_registrants`)."""
+        return dict.fromkeys(self._registrants(day, before=before))
+
+    def _registrants(self, day: _dt.date, *, before: bool = False) -> Iterator[str]:
+        """Who made each registration valid on ``day`` (made on or before it; ``before``:
+        made before it), latest first (a salesperson once a registration).  A
+        salesperson's latest registration by then is valid if any of theirs is
         (RE12-7.1, RE14-5.2), and one made later lapses no earlier: they are read from
         the registrations of the day's last months back, not from everyone who ever
         registered."""
         days, by = self.reg_days, self.reg_by
         k = bisect_left(days, day) if before else bisect_right(days, day)
         months = self.p.registration_validity_months
-        if months is None:
-            return dict.fromkeys(reversed(by[:k]))
-        found: dict[str, None] = {}
-        while k and day <= _expiry(days[k - 1], months):
+        while k and (months is None or day <= _expiry(days[k - 1], months)):
             k -= 1
-            found[by[k]] = None
-        return found
+            yield by[k]
 
     def since(self, who: str, t: _dt.datetime) -> _dt.datetime:
         """When ``who``'s run of registrations that is valid at ``t`` began: the first of
@@ -601,8 +607,34 @@ class Ledger:
     def current_visits(self) -> list[Visit]:
         """The visits of the current run of claims (see :meth:`current_contact`): one of
         a time whose claims all lapsed is no visit of this customer's now."""
+        return self.visits[self._run_start() :]
+
+    def _run_start(self) -> int:
+        """Where the current run of claims begins in the visits (in time order)."""
         since = self.current_contact()
-        return [v for v in self.visits if since is not None and v.at >= since]
+        if since is None:
+            return len(self.visits)
+        return bisect_left(self.visits, since, key=_AT)
+
+    def earlier_receivers(self, who: str, t: _dt.datetime, leave: Collection[str]) -> list[str]:
+        """The salespeople other than ``who`` and ``leave`` who received the customer
+        in the current run of claims before its last visit and are validly registered
+        at ``t`` (RE14-5.3(8): the earlier salespeople), in the order of their first such
+        visit: read from who is registered at ``t``, not from every visit of the run."""
+        start, last = self._run_start(), len(self.visits) - 1
+        first: dict[str, int] = {}
+        for other in self._registrants(_local(t)):
+            if other == who or other in first or other in leave or not self.valid(other, t):
+                continue
+            received = self.received.get(other, [])
+            i = bisect_left(received, start)
+            if i < len(received) and received[i] < last:
+                first[other] = received[i]
+        return sorted(first, key=first.__getitem__)
+
+    def run_length(self) -> int:
+        """How many visits the current run of claims holds."""
+        return len(self.visits) - self._run_start()
 
     def current_contact(self) -> _dt.datetime | None:
         """When the customer was first received in the current run of claims: their
@@ -666,7 +698,7 @@ class Ledger:
         makes the customer known).  The register decides (RE12-4 以登记为准; RE12-3.7
         视为新客户, RE12-7.1)."""
         day = _local(t)
-        return _local(self.visits[-1].at) < day and not self.registered_then(day)
+        return _local(self.visits[-1].at) < day and next(self._registrants(day), None) is None
 
     def _starts_over(self, day: _dt.datetime) -> bool:
         """Whether the customer was registered before ``day`` (a day's start) and every
@@ -676,7 +708,7 @@ class Ledger:
         if not self.reg_days or self.reg_days[0] >= local:
             return False  # (nobody registered before the day)
         return not any(
-            self.registered_by(w, day) for w in self.registered_then(local, before=True)
+            self.registered_by(who, day) for who in self._registrants(local, before=True)
         )
 
     def holds(self, who: str, t: _dt.datetime) -> bool:
@@ -974,10 +1006,13 @@ class Ledger:
         """Whether ``who`` received the customer as their own earlier on the day of ``t``
         (a visit recorded by then, not a courtesy for another salesperson)."""
         day = _local(t)
-        return any(
-            v.received_by == who and v.courtesy_for is None and _local(v.at) == day
-            for v in self.visits
-        )
+        for v in reversed(self.visits):  # (in time order: that day's are the last)
+            on = _local(v.at)
+            if on < day:
+                return False
+            if on == day and v.received_by == who and v.courtesy_for is None:
+                return True
+        return False
 
     def is_first_day(self, t: _dt.datetime) -> bool:
         """Whether ``t`` is the day of a new customer's visit (RE12-3.10, RE12-5.2: 当日来访

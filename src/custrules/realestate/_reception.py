@@ -55,6 +55,11 @@ def on_visit(m: Ledger, v: Visit) -> None:
     # naming someone on entering is a new customer's right (RE12-5.1, RE14-2.5(1)): the
     # first visit's, or one's who came before and is new again by the register
     designating = v.named_on_entry and (first or m.new_again(v.at))
+    received = m.received.get(v.received_by)
+    if received is None:
+        m.received[v.received_by] = [len(m.visits)]
+    else:
+        received.append(len(m.visits))
     m.visits.append(v)
     p, t, who, owner = m.p, v.at, v.received_by, m.owner
     if v.exhibition and p.exhibitions_need_ruling:
@@ -345,16 +350,8 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # RE14-5.3(7) left the salesperson the customer forgot out of the deal (成交与b无关)
         # unless found in the records since: not one of the earlier salespeople either
         forgotten = m.forgotten() if p.forgot is ForgotRule.RECORDS else ()
-        run = m.current_visits()  # (a visit of a lapsed time is no earlier visit)
-        earlier = tuple(
-            dict.fromkeys(
-                x.received_by
-                for x in run[:-1]
-                if x.received_by != who
-                and x.received_by not in forgotten
-                and m.valid(x.received_by, t)
-            )
-        )
+        # (a visit of a lapsed time is no earlier visit)
+        earlier = tuple(m.earlier_receivers(who, t, forgotten))
         if earlier:
             # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
             # the bonus stays pending until the deal
@@ -365,7 +362,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             m.note(
                 "RE14-5.3(8)",
                 "on visit {} the customer named {}; earlier salesperson(s): {}",
-                len(run),
+                m.run_length(),
                 who,
                 Listed(earlier),
             )
