@@ -1372,8 +1372,8 @@ def lapsed_behind(
     # registrations, which then stand behind the case too
     if own and not any(who not in m.lost and m.by_clause(who) for who in behind):
         return True
-    others = [who for who in m.regs if who not in m.lost]
-    if m.regs and not others:
+    lost = m.lost
+    if m.regs and sum(1 for who in lost if who in m.regs) == len(m.regs):
         return True  # everyone registered was removed by a clause: nothing stands
     start = m.clause_run if in_run else None
     if start is not None:
@@ -1381,13 +1381,18 @@ def lapsed_behind(
         # run of claims it named them in began are no one's; with none since, the
         # clause stands as a registration of the run's first day would, and lapses like
         # one (RE12-7.1, RE14-5.2: every claim lapses)
-        others = [who for who in others if m.regs[who][-1] >= start]
-        if not others:
+        days, by = m.reg_days, m.reg_by
+        if all(by[k] in lost for k in range(bisect_left(days, start), len(days))):
             months = m.p.registration_validity_months
             return months is not None and _local(t) > _expiry(start, months)
-    if not others:
+    elif not m.regs:
         return False  # nobody registered the customer: the clause alone stands
-    return not any(m.valid(who, t) for who in others)
+    # the others' registrations (of the run, if a clause named the holder), read from
+    # who is registered at t, not from everyone who ever registered
+    return not any(
+        who not in lost and (start is None or m.regs[who][-1] >= start) and m.valid(who, t)
+        for who in m._registrants(_local(t))
+    )
 
 
 def pending_parties(
