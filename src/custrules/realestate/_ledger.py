@@ -294,10 +294,13 @@ class Ledger:
         self.walked: _Walk | None = None
         #: who made each registration, in the order they were read
         self.claims: list[str] = []
-        #: the last answer of :meth:`_began`: what it was read for (the day and the
-        #: removals in force; None: not to be reused), how many registrations it read,
-        #: and the answer
-        self.began_for: tuple[tuple[_dt.date, int] | None, int, _dt.date | None] | None = None
+        #: the last answer of :meth:`earliest_run`, with the removals and without: what
+        #: it was read for (the day and the removals in force; None: not to be reused),
+        #: how many registrations it read, and the answer
+        self.began_for: dict[
+            bool,
+            tuple[tuple[_dt.date, int] | None, int, _dt.datetime | None, list[str]],
+        ] = {}
         #: the instant of every removal made or ended, in order (what changed in ``lost``)
         self.lost_log: list[_dt.datetime] = []
         #: the removals by their instant (a heap; one replaced since stays until read)
@@ -389,27 +392,45 @@ class Ledger:
 
     def _began(self, t: _dt.datetime) -> _dt.date | None:
         """The day the earliest run of registrations still valid at ``t`` began (None:
-        nobody is validly registered then).  For one day and the removals in force, a
-        registration made since the last reading can only add its salesperson's run
-        (one made later is in its salesperson's run or starts one), so only those are
-        read again: a day of many records reads the register once, not once a record."""
+        nobody is validly registered then)."""
+        first, _ = self.earliest_run(t)
+        return None if first is None else _local(first)
+
+    def earliest_run(
+        self, t: _dt.datetime, *, removals: bool = True
+    ) -> tuple[_dt.datetime | None, list[str]]:
+        """When the earliest run of registrations valid at ``t`` began, and whose runs
+        began then (None: nobody is registered then); with ``removals``, of the
+        salespeople no clause had removed by then, else whatever a clause did since
+        (see :meth:`since`).  For one day and the removals in force, a registration
+        made since the last reading can only add its salesperson's run (one made later
+        is in its salesperson's run or starts one), so only those are read again: a day
+        of many records reads the register once, not once a record."""
         day = _local(t)
         latest = self.lost_latest
         # (the removals in force: every one made, once t is past the latest)
-        key = (day, len(self.lost_log)) if latest is None or t >= latest else None
-        known = self.began_for
+        key = (
+            (day, -1)
+            if not removals
+            else (day, len(self.lost_log))
+            if latest is None or t >= latest
+            else None
+        )
+        known = self.began_for.get(removals)
         if key is not None and known is not None and known[0] == key:
-            began = known[2]
+            first, names = known[2], list(known[3])
             new = dict.fromkeys(self.claims[known[1] :])
         else:
-            began, new = None, self.registered_then(day)
+            first, names, new = None, [], self.registered_then(day)
         for who in new:
-            if self.valid(who, t):
-                since = _local(self.since(who, t))
-                if began is None or since < began:
-                    began = since
-        self.began_for = (key, len(self.claims), began)
-        return began
+            if self.valid(who, t) if removals else self.registered_on(who, t):
+                since = self.since(who, t)
+                if first is None or since < first:
+                    first, names = since, [who]
+                elif since == first and who not in names:
+                    names.append(who)
+        self.began_for[removals] = (key, len(self.claims), first, names)
+        return first, names
 
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
         """A clause removes ``who`` at ``t`` (RE12-3.10, RE14-5.3(4)): they lose every
@@ -1216,9 +1237,8 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
     when = record.at if t is None else t
     # the register as it stands, whatever a clause did since to whoever registered first
     # (a removal, RE14-5.3(4) or (12), does not make the next salesperson first)
-    before = {who: m.since(who, when) for who in m.registered_then(_local(when))}
-    first = min(before.values(), default=None)
-    if first is None or (record.first in before and before[record.first] == first):
+    first, earliest = m.earliest_run(when, removals=False)
+    if first is None or record.first in earliest:
         m.steps.append(meeting_note(m.p, record))
         return
     m.needs(
@@ -1226,7 +1246,7 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
         "the evening-meeting record names {} first, but {} registered the customer first "
         "({}): the register and the record disagree",
         record.first,
-        Both(sorted(who for who, began in before.items() if began == first)),
+        Both(sorted(earliest)),
         first,
     )
 
