@@ -3634,3 +3634,68 @@ def test_removals_end_as_if_every_one_were_read_in_the_order_made(
 
     _attribute_watching(story, policy, "end_removals", check)
     assert not differ
+
+
+def test_re14_5_3_4_removals_that_end_at_one_record_end_in_the_order_made() -> None:
+    """RE14-5.3(4) read with RE14-5.2 (a removal lapses with every claim of its time):
+    the supervisor confirmed complaints against 乙 (2 March), 丙 (3 March) and 乙 again
+    (4 March) while 甲 held 王先生; by 丁's reception on 11 May every registration of
+    those days had lapsed, and both removals end at that record, 乙's first (the
+    removal made first, renewed on 4 March) and then 丙's, whatever their names'
+    order; 丁 holds the customer and the deal is theirs."""
+    story = [
+        *seen(0, "甲"),
+        SalespersonComplaint(
+            at=at(0, hour=11), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        SalespersonComplaint(at=at(1), customer=C, against="丙", reported_by="甲", confirmed=True),
+        SalespersonComplaint(at=at(2), customer=C, against="乙", reported_by="甲", confirmed=True),
+        *seen(70, "丁"),
+        deal(71, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丁=1)), a.explain()
+    ended = [line for line in a.explain().splitlines() if "the customer starts over" in line]
+    assert ended == [
+        "RE14-5.3(4): 乙 lost every right on 2026-03-04; every registration of that time has "
+        "lapsed since: the customer starts over",
+        "RE14-5.3(4): 丙 lost every right on 2026-03-03; every registration of that time has "
+        "lapsed since: the customer starts over",
+    ], a.explain()
+
+
+def test_re14_5_1_the_holders_successor_is_never_one_a_complaint_removed() -> None:
+    """RE14-5.1 with RE14-5.3(4) and 5.2: 甲 registered 王先生 on 2 March, 乙 on 12 March
+    and 丙 on 22 March; the supervisor confirmed a complaint against 乙 on 27 March.
+    Once 甲's registration lapsed, of the registrations still valid the earlier wins,
+    but 乙 lost every right: 丙 holds the customer, and the deal of 4 May is 丙's."""
+    story = [
+        *seen(0, "甲"),
+        reg(10, "乙"),
+        reg(20, "丙"),
+        SalespersonComplaint(
+            at=at(25), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        deal(63, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.owner, a.needs_ruling, split(a)) == ("丙", False, sp(丙=1)), a.explain()
+
+
+def test_re14_5_1_a_record_of_the_evening_reads_the_registrations_of_the_day() -> None:
+    """RE14-5.1 (the registration times and the evening-meeting record decide
+    together): 甲 received 王先生 on 2 March without registering him, and a record
+    entered that morning names 甲 first (nobody had registered: nothing contradicts
+    it); 乙 registered him at 11:00, and the evening-meeting record again names 甲
+    first.  It contradicts the register as it stands that evening (乙 registered
+    first), so the case needs a manager's ruling."""
+    story = [
+        Visit(at=at(0, hour=9), customer=C, received_by="甲"),
+        MeetingRecord(at=at(0, hour=9), customer=C, first="甲"),
+        Registration(at=at(0, hour=11), customer=C, salesperson="乙", confirmed_at=at(0, hour=11)),
+        MeetingRecord(at=at(0, hour=20), customer=C, first="甲"),
+        deal(3, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert a.needs_ruling, a.explain()
+    assert "the register and the record disagree" in a.explain(), a.explain()
