@@ -169,7 +169,6 @@ class Ledger:
         "assist",
         "began_for",
         "cites",
-        "claims",
         "clause_holder",
         "clause_run",
         "closer_took",
@@ -292,8 +291,6 @@ class Ledger:
         self.reg_runs: dict[str, list[int]] = {}
         #: how far :meth:`current_contact` walked the visits
         self.walked: _Walk | None = None
-        #: who made each registration, in the order they were read
-        self.claims: list[str] = []
         #: the last answer of :meth:`earliest_run`, with the removals and without: what
         #: it was read for (the day and the removals in force; None: not to be reused),
         #: how many registrations it read, and the answer
@@ -419,7 +416,7 @@ class Ledger:
         known = self.began_for.get(removals)
         if key is not None and known is not None and known[0] == key:
             first, names = known[2], list(known[3])
-            new = dict.fromkeys(self.claims[known[1] :])
+            new = dict.fromkeys(self.reg_by[known[1] :])
         else:
             first, names, new = None, [], self.registered_then(day)
         for who in new:
@@ -429,7 +426,7 @@ class Ledger:
                     first, names = since, [who]
                 elif since == first and who not in names:
                     names.append(who)
-        self.began_for[removals] = (key, len(self.claims), first, names)
+        self.began_for[removals] = (key, len(self.reg_by), first, names)
         return first, names
 
     def remove(self, who: str, heir: str | None, rule: str, t: _dt.datetime) -> None:
@@ -803,15 +800,8 @@ class Ledger:
         if who == self.clause_holder:
             self.clause_holder = None
         day = _local(t)
-        self.claims.append(who)
-        every = self.reg_days
-        if every and day < every[-1]:
-            at = bisect_right(every, day)
-            every.insert(at, day)
-            self.reg_by.insert(at, who)
-        else:
-            every.append(day)
-            self.reg_by.append(who)
+        self.reg_days.append(day)  # (in time order, as the claims come)
+        self.reg_by.append(who)
         days = self.regs.get(who)
         if days is None:
             self.regs[who] = [day]
