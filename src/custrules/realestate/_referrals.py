@@ -11,6 +11,8 @@ Clauses here (docs/rules.md):
 
 from __future__ import annotations
 
+import datetime as _dt
+from bisect import bisect_left
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -22,6 +24,7 @@ from custrules.realestate._events import (
     OldCustomerIntroduction,
     ReferralConfirmation,
     ReferralRegistration,
+    Visit,
 )
 from custrules.realestate._ledger import (
     ONE,
@@ -322,6 +325,20 @@ def company(
     return CompanyDeal(None, terms.brought_pool_share)
 
 
+def _arrival(visits: list[Visit], t: _dt.datetime, months: int | None) -> Visit | None:
+    """The customer's arrival for a referral registered at ``t``: the first visit at
+    ``t`` or after, or of a time whose claims had not all lapsed by then (RE11-4, RE11-2
+    read with RE12-7.1).  Both hold of every visit after one they hold of, so the
+    visits (in time order) are read in one look."""
+    day = _local(t)
+
+    def arrived(v: Visit) -> int:
+        return int(v.at >= t or months is None or day <= _expiry(_local(v.at), months))
+
+    at = bisect_left(visits, 1, key=arrived)
+    return visits[at] if at < len(visits) else None
+
+
 def referral(
     policy: AttributionPolicy, state: Ledger, steps: list[Note], reasons: list[Note]
 ) -> set[str]:
@@ -335,6 +352,12 @@ def referral(
         return set()
     first = state.visits[0] if state.visits else None
     found: set[str] = set()
+    # (read once for every referral: who registered in what order, and the referrers'
+    # confirmations by their day)
+    order = {who: n for n, who in enumerate(state.reg_at)}
+    confirmations: dict[tuple[str, _dt.date], list[ReferralConfirmation]] = {}
+    for c in state.confirmations:
+        confirmations.setdefault((c.referrer, _local(c.at)), []).append(c)
     for r in state.referrals:
         if not r.private_contact:
             steps.append(
@@ -349,7 +372,11 @@ def referral(
             continue
         # RE11-4, RE11-2 read with RE12-7.1: a registration, or a visit, of a time whose
         # claims had all lapsed by the referral is not "first": the customer starts over
-        earlier = [w for w in state.reg_at if state.registered_by(w, r.at)]
+        # (of the salespeople registered that day: see Ledger.registered_then)
+        earlier = sorted(
+            (w for w in state.registered_then(_local(r.at)) if state.registered_by(w, r.at)),
+            key=order.__getitem__,
+        )
         if earlier:
             steps.append(
                 _raw(
@@ -360,16 +387,7 @@ def referral(
                 )
             )
             continue
-        months = policy.registration_validity_months
-        day = _local(r.at)
-        arrival = next(
-            (
-                v
-                for v in state.visits
-                if v.at >= r.at or months is None or day <= _expiry(_local(v.at), months)
-            ),
-            None,
-        )
+        arrival = _arrival(state.visits, r.at, policy.registration_validity_months)
         if arrival is None:
             continue
         if r.at > arrival.at:
@@ -392,11 +410,7 @@ def referral(
                 )
             )
             continue
-        confirmed = [
-            c
-            for c in state.confirmations
-            if c.referrer == r.referrer and _local(c.at) == _local(arrival.at)
-        ]
+        confirmed = confirmations.get((r.referrer, _local(arrival.at)), [])
         if not confirmed:
             steps.append(
                 _raw(
