@@ -97,7 +97,7 @@ def render_note(note: Note, lang: str = "en") -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _expiry(day: _dt.date, months: int) -> _dt.date:
-    """The last day a registration made on ``day`` is valid (CAL-5 months)."""
+    """The last day a registration made on ``day`` is valid (CAL-5 months, memoised)."""
     return add_months(day, months)
 
 
@@ -405,14 +405,11 @@ class Ledger:
         of many records reads the register once, not once a record."""
         day = _local(t)
         latest = self.lost_latest
-        # (the removals in force: every one made, once t is past the latest)
-        key = (
-            (day, -1)
-            if not removals
-            else (day, len(self.lost_log))
-            if latest is None or t >= latest
-            else None
-        )
+        key: tuple[_dt.date, int] | None = None
+        if not removals:
+            key = (day, -1)
+        elif latest is None or t >= latest:
+            key = (day, len(self.lost_log))  # (the removals in force: every one made)
         known = self.began_for.get(removals)
         if key is not None and known is not None and known[0] == key:
             first, names = known[2], list(known[3])
@@ -621,6 +618,15 @@ class Ledger:
             chained = months is not None and days[k] <= _expiry(days[k - 1], months)
             runs.append(runs[-1] if chained else k)
         return self.reg_at[who][runs[i]]
+
+    def add_visit(self, v: Visit) -> None:
+        """A visit is on the record (visits come in time order)."""
+        received = self.received.get(v.received_by)
+        if received is None:
+            self.received[v.received_by] = [len(self.visits)]
+        else:
+            received.append(len(self.visits))
+        self.visits.append(v)
 
     def current_visits(self) -> list[Visit]:
         """The visits of the current run of claims (see :meth:`current_contact`): one of

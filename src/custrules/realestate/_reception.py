@@ -55,12 +55,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
     # naming someone on entering is a new customer's right (RE12-5.1, RE14-2.5(1)): the
     # first visit's, or one's who came before and is new again by the register
     designating = v.named_on_entry and (first or m.new_again(v.at))
-    received = m.received.get(v.received_by)
-    if received is None:
-        m.received[v.received_by] = [len(m.visits)]
-    else:
-        received.append(len(m.visits))
-    m.visits.append(v)
+    m.add_visit(v)
     p, t, who, owner = m.p, v.at, v.received_by, m.owner
     if v.exhibition and p.exhibitions_need_ruling:
         m.needs(
