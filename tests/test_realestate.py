@@ -3699,3 +3699,122 @@ def test_re14_5_1_a_record_of_the_evening_reads_the_registrations_of_the_day() -
     a = attribute(story, RE14)
     assert a.needs_ruling, a.explain()
     assert "the register and the record disagree" in a.explain(), a.explain()
+
+
+def test_re14_5_2_a_removed_salespersons_registration_keeps_no_question_standing() -> None:
+    """RE14-5.2 with RE14-5.3(4) (a removed salesperson loses every right): on 12 March
+    the customer asked to leave 乙, who did not hold him (a question for the manager);
+    甲, the holder, registered again on 30 March and lost every right on 1 April by a
+    confirmed complaint, 丙 receiving in their place.  By the deal of 16 May every
+    registration of 12 March's time that counts has lapsed (甲's run still would be
+    valid, but 甲 no longer counts): the question needs no ruling, and the deal is 丙's."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(10), customer=C, from_="乙", to="丙"),
+        reg(28, "甲"),
+        SalespersonComplaint(
+            at=at(30), customer=C, against="甲", reported_by="丙", confirmed=True
+        ),
+        deal(75, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=1)), a.explain()
+    assert "needs no ruling any more" in a.explain(), a.explain()
+
+
+def test_re14_5_1_the_evening_record_naming_a_later_registrant_of_the_day_disagrees() -> None:
+    """RE14-5.1: 甲 received and registered 王先生 at 9:00 on 2 March, and a record read
+    then names 甲 first; 丙 registered him at 11:00.  The evening-meeting record naming
+    丙 first contradicts the register (甲 registered first that day): a ruling."""
+    story = [
+        Visit(at=at(0, hour=9), customer=C, received_by="甲"),
+        Registration(at=at(0, hour=9), customer=C, salesperson="甲", confirmed_at=at(0, hour=9)),
+        MeetingRecord(at=at(0, hour=9), customer=C, first="甲"),
+        Registration(at=at(0, hour=11), customer=C, salesperson="丙", confirmed_at=at(0, hour=11)),
+        MeetingRecord(at=at(0, hour=20), customer=C, first="丙"),
+        deal(3, "甲"),
+    ]
+    a = attribute(story, RE14)
+    assert a.needs_ruling, a.explain()
+    assert (
+        "RE14-5.1: the evening-meeting record names 丙 first, but 甲 registered the customer "
+        "first (2026-03-02 09:00): the register and the record disagree"
+    ) in a.explain(), a.explain()
+
+
+def test_re14_5_3_4_a_renewed_removal_stands_by_its_renewal() -> None:
+    """RE14-5.3(4) with RE14-5.2: complaints against 乙 were confirmed on 2 March and
+    again on 11 April while 甲 held 王先生; 丙 registered him on 16 April and holds him
+    once 甲's registration lapsed.  On 6 May the first removal's time is over (丙's run
+    began later), but the renewed one stands: the customer's naming 乙 gives 乙
+    nothing, and when he names 丁 the next day, 丁 receives him."""
+    story = [
+        *seen(0, "甲"),
+        SalespersonComplaint(
+            at=at(0, hour=11), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        SalespersonComplaint(
+            at=at(40), customer=C, against="乙", reported_by="甲", confirmed=True
+        ),
+        reg(45, "丙"),
+        *seen(65, "乙", previous=Previous.NAMES, asked_for=["乙"]),
+        *seen(66, "丁", previous=Previous.NAMES, asked_for=["丁"]),
+        deal(67, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丁=1)), a.explain()
+    assert "the customer starts over" not in a.explain(), a.explain()
+    assert (
+        "RE14-5.3(8): the customer named 乙, who lost every right to this customer earlier: "
+        "the customer stays 丙's"
+    ) in a.explain(), a.explain()
+
+
+def test_re14_5_2_a_removal_counts_for_the_questions_read_later_that_day() -> None:
+    """RE14-5.2 with RE14-5.3(4): the question of 12 March (a request to leave 乙, who
+    did not hold 王先生) stands at 9:00 on 16 May, while 甲's run of registrations since
+    2 March is valid; at 10:00 甲 lost every right by a confirmed complaint, 丙
+    receiving in their place.  At 戊's registration at 11:00 no registration of 12
+    March's time counts any more: the question needs no ruling from then, and the deal
+    is 丙's."""
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(10), customer=C, from_="乙", to="丙"),
+        reg(28, "甲"),
+        Registration(at=at(75, hour=9), customer=C, salesperson="丁", confirmed_at=at(75, hour=9)),
+        SalespersonComplaint(
+            at=at(75, hour=10), customer=C, against="甲", reported_by="丙", confirmed=True
+        ),
+        Registration(
+            at=at(75, hour=11), customer=C, salesperson="戊", confirmed_at=at(75, hour=11)
+        ),
+        deal(76, "丙"),
+    ]
+    a = attribute(story, RE14)
+    assert (a.needs_ruling, split(a)) == (False, sp(丙=1)), a.explain()
+    lines = a.explain().splitlines()
+    dropped = [n for n, line in enumerate(lines) if "needs no ruling any more" in line]
+    later = [n for n, line in enumerate(lines) if line.startswith("RE14-5.1: 戊 registered")]
+    assert dropped, a.explain()
+    assert later, a.explain()
+    assert dropped[0] < later[0], a.explain()  # (at 11:00, not at the deal)
+
+
+def test_re14_5_3_8_the_visits_counted_are_those_of_the_current_run() -> None:
+    """RE14-5.3(8) with RE14-5.2 (the customer starts over once every claim lapsed):
+    甲 received 王先生 on 2 March; long after 甲's registration lapsed he came back and
+    乙 received him (10 June), then 丁 (11 June), and on 15 June he named 丁.  That is
+    the third visit of the current run, and the earlier salesperson is 乙 alone (丁,
+    the one named, is none, whatever they received before): 丁 and 乙 share the bonus."""
+    story = [
+        *seen(0, "甲"),
+        *seen(100, "乙"),
+        *seen(101, "丁"),
+        *seen(105, "丁", previous=Previous.NAMES, asked_for=["丁"]),
+        deal(106, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丁=H, 乙=H), a.explain()
+    assert "RE14-5.3(8): on visit 3 the customer named 丁; earlier salesperson(s): 乙" in [
+        str(s) for s in a.steps
+    ], a.explain()
