@@ -582,11 +582,10 @@ class Ledger:
         months = self.p.registration_validity_months
         return i > 0 and (months is None or _local(t) <= _expiry(self.regs[who][i - 1], months))
 
-    def registered_then(self, day: _dt.date, *, before: bool = False) -> dict[str, None]:
-        """The salespeople with a registration valid on ``day`` (made on or before it;
-        ``before``: made before it), whatever a clause did to them since, latest first
-        (see :meth:`_registrants`)."""
-        return dict.fromkeys(self._registrants(day, before=before))
+    def registered_then(self, day: _dt.date) -> dict[str, None]:
+        """The salespeople with a registration made on or before ``day`` and valid on it,
+        whatever a clause did to them since, latest first (see :meth:`_registrants`)."""
+        return dict.fromkeys(self._registrants(day))
 
     def _registrants(self, day: _dt.date, *, before: bool = False) -> Iterator[str]:
         """Who made each registration valid on ``day`` (made on or before it; ``before``:
