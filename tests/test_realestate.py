@@ -3818,3 +3818,54 @@ def test_re14_5_3_8_the_visits_counted_are_those_of_the_current_run() -> None:
     assert "RE14-5.3(8): on visit 3 the customer named 丁; earlier salesperson(s): 乙" in [
         str(s) for s in a.steps
     ], a.explain()
+
+
+def test_re11_4_the_earlier_registrations_are_listed_in_the_order_made() -> None:
+    """RE11-4 (登记在先): 甲 registered 王先生 on 20 February and 乙 on 22 February, before
+    小赵's referral of 27 February: the claim fails, and the trail names them in the
+    order they registered (not by their names' order)."""
+    story = [*seen(-10, "甲"), reg(-8, "乙"), referral(), CONFIRM, visit(0, "甲"), deal(6, "甲")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1), a.explain()
+    assert "RE11-4: 甲, 乙 registered the customer before 小赵's referral: the claim fails" in [
+        str(s) for s in a.steps
+    ], a.explain()
+
+
+@pytest.mark.parametrize(("day", "valid"), [(31, False), (32, True)])
+def test_re11_2_a_referral_on_the_last_day_of_an_earlier_visits_time(
+    day: int, valid: bool
+) -> None:
+    """RE11-2 read with RE12-7.1 (a registration is valid for a month): the customer
+    came on 2 March.  A referral registered on 2 April, the last day of that visit's
+    time, comes after the customer's first visit: no referral.  One registered on 3
+    April comes after that time lapsed: the customer starts over, and the referral,
+    confirmed at the visit of 5 April, earns 30 %."""
+    confirm = ReferralConfirmation(
+        at=at(34, 9), customer=C, referrer="小赵", confirmed_by="项目经理"
+    )
+    story = [visit(0, "轮值"), referral(day=day, appointment=34), confirm, *seen(34, "轮值")]
+    a = attribute([*story, deal(40, "轮值")], RE12)
+    if valid:
+        assert split(a) == {"referrer:小赵": Fraction(3, 10), **sp(轮值=Fraction(7, 10))}
+    else:
+        assert split(a) == sp(轮值=1), a.explain()
+        assert "RE11-2" in a.rules
+
+
+def test_re14_5_3_8_the_earlier_salespeople_are_listed_by_their_first_visit() -> None:
+    """RE14-5.3(8): 乙 received 王先生 on 2 March, 丙 on 3 March and 乙 again on 4 March;
+    on 5 March he named 丁.  The earlier salespeople are 乙 and 丙, in the order of
+    their first visits, and share the earlier half."""
+    story = [
+        *seen(0, "乙"),
+        *seen(1, "丙"),
+        *seen(2, "乙"),
+        *seen(3, "丁", previous=Previous.NAMES, asked_for=["丁"]),
+        deal(4, "丁"),
+    ]
+    a = attribute(story, RE14)
+    assert split(a) == sp(丁=H, 乙=Fraction(1, 4), 丙=Fraction(1, 4)), a.explain()
+    assert "RE14-5.3(8): on visit 4 the customer named 丁; earlier salesperson(s): 乙, 丙" in [
+        str(s) for s in a.steps
+    ], a.explain()
