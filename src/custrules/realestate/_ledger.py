@@ -382,16 +382,12 @@ class Ledger:
             if day <= _expiry(raised, months):
                 return False
             if not began:
-                began.append(self._began(t))
+                # the day the earliest run of registrations still valid at t began
+                first, _ = self.earliest_run(t)
+                began.append(None if first is None else _local(first))
             return began[0] is None or raised < began[0]
 
         return lapsed
-
-    def _began(self, t: _dt.datetime) -> _dt.date | None:
-        """The day the earliest run of registrations still valid at ``t`` began (None:
-        nobody is validly registered then)."""
-        first, _ = self.earliest_run(t)
-        return None if first is None else _local(first)
 
     def earliest_run(
         self, t: _dt.datetime, *, removals: bool = True
