@@ -723,8 +723,10 @@ STORIES.update(
             (RE12,),
             {},
         ),
-        # RE14-5.3(8): named on a later visit, no earlier salesperson with a valid claim
-        "re14_named_no_earlier_claim": (
+        # RE14-5.3(8): named on a later visit; the earlier visit's salesperson (丙) holds no
+        # registration, and 甲, who registered the customer that evening and holds them,
+        # is the earlier salesperson though no visit of theirs is on the record
+        "re14_named_holder_without_visit": (
             [
                 visit(0, "丙"),
                 reg(0.5, "甲"),
@@ -2176,12 +2178,17 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
         None,
         None,
     ),
-    ("re14_named_no_earlier_claim", "RE14"): (
+    ("re14_named_holder_without_visit", "RE14"): (
         [
             "RE14-5.1: 甲 registered the customer first (2026-03-02 22:00)",
-            "RE14-5.3(8): the customer named 乙",
+            "RE14-5.3(8): on visit 2 the customer named 乙; earlier salesperson(s): 甲",
+            "RE14-5.3(8): the bonus: 乙 and the earlier salesperson(s)",
         ],
-        ["RE14-5.1: 甲最先登记了该客户（2026-03-02 22:00）", "RE14-5.3(8): 客户点名乙"],
+        [
+            "RE14-5.1: 甲最先登记了该客户（2026-03-02 22:00）",
+            "RE14-5.3(8): 第 2 次到访，客户点名乙；此前的置业顾问：甲",
+            "RE14-5.3(8): 奖金：乙与此前的置业顾问",
+        ],
         None,
         None,
     ),
@@ -2591,7 +2598,11 @@ OUTCOMES: dict[tuple[str, str], tuple[str | None, str | None, dict[str, str]]] =
     ("courtesy_for_another", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("courtesy_for_another", "RE14"): ("甲", "甲", {"salesperson:甲": "1"}),
     ("refusal_loser_registers_again", "RE12"): ("丙", "丙", {"salesperson:丙": "1"}),
-    ("re14_named_no_earlier_claim", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
+    ("re14_named_holder_without_visit", "RE14"): (
+        "乙",
+        "乙",
+        {"salesperson:乙": "1/2", "salesperson:甲": "1/2"},
+    ),
     ("forgot_deal_on_the_spot", "RE12"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("forgot_deal_on_the_spot", "RE14"): ("乙", "乙", {"salesperson:乙": "1"}),
     ("old_customer_phoned_ahead", "RE12"): ("甲", "甲", {"salesperson:甲": "1"}),

@@ -47,7 +47,14 @@ from custrules import (
     attribute,
 )
 from custrules.periods import add_months
-from custrules.realestate import Attribution, AttributionPolicy, CompanyTerms, Party, PartyKind
+from custrules.realestate import (
+    Attribution,
+    AttributionPolicy,
+    CompanyTerms,
+    ConfirmationCutoff,
+    Party,
+    PartyKind,
+)
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
 C = "王先生"
@@ -2229,8 +2236,9 @@ def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:
         assert split(a) == sp(丙=1)
         assert "RE12-5.1" in a.rules
     # RE14-5.3(8): the salespeople of the visits before the nth are those of the
-    # current run: 乙, who received the customer in March, is not one of them, though
-    # an old customer's introduction made the customer 乙's again in June
+    # current run: 乙's March reception adds nothing; 乙 is one of them as the holder
+    # an old customer's introduction made in June (RE14-5.3(10)), in the place that
+    # clause gave them
     june8 = [
         OldCustomerIntroduction(
             at=at(92, 9), customer=C, old_customer="老客户", salesperson="乙", how="phoned_ahead"
@@ -2240,7 +2248,7 @@ def test_a_customer_new_again_is_read_in_the_current_run_only() -> None:
         deal(96, "甲"),
     ]
     for story in (june8, [*seen(0, "乙"), *june8]):
-        assert split(attribute(story, RE14)) == sp(甲=1)
+        assert split(attribute(story, RE14)) == sp(甲=Fraction(1, 2), 乙=Fraction(1, 2))
     # with no registration on the record, a later day's naming on entering is a new
     # customer's; the same day's is not (the customer has been received already, and
     # RE12-5.1 speaks of naming before the substantive reception)
@@ -3153,6 +3161,50 @@ def test_another_customers_events_change_nothing(
     assert outcome([*mine, *theirs], policy, customer="王先生") == outcome(mine, policy)
 
 
+def local_day(t: dt.datetime) -> dt.date:
+    return t.astimezone(CHINA_TZ).date()
+
+
+def _counted(r: Registration, policy: AttributionPolicy, deal: Deal | None) -> bool:
+    """Whether a registration counts for the case (RE12-7.2 and the policy's cutoff)."""
+    if deal is not None and r.at > deal.at:
+        return False
+    if not policy.registration_needs_confirmation:
+        return True
+    if r.confirmed_at is None or deal is None:
+        return r.confirmed_at is not None
+    if policy.confirmation_cutoff is ConfirmationCutoff.DEAL:
+        return r.confirmed_at <= deal.at
+    day_end = dt.datetime.combine(
+        deal.at.astimezone(CHINA_TZ).date() + dt.timedelta(days=1), dt.time(), tzinfo=CHINA_TZ
+    )
+    return r.confirmed_at < day_end
+
+
+@given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies)
+def test_a_form_on_a_day_with_no_visit_is_that_days_reception(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14 (三)1: the visitor form records a reception.  On a day with no visit
+    of the customer on the record, a registration reads as a visit received by its
+    salesperson at its instant: recording that visit changes nothing (days with one
+    salesperson's forms; two salespeople's visits at one instant would be a tie)."""
+    deal = next((e for e in story if isinstance(e, Deal)), None)
+    seen_days = {(e.customer, local_day(e.at)) for e in story if isinstance(e, Visit)}
+    by_day: dict[tuple[str, dt.date], set[str]] = {}
+    forms = [e for e in story if isinstance(e, Registration) and _counted(e, policy, deal)]
+    for r in forms:
+        by_day.setdefault((r.customer, local_day(r.at)), set()).add(r.salesperson)
+    added = [
+        Visit(at=r.at, customer=r.customer, received_by=r.salesperson)
+        for r in forms
+        if (key := (r.customer, local_day(r.at))) not in seen_days and len(by_day[key]) == 1
+    ]
+    if not added:
+        return
+    assert outcome([*story, *added], policy, customer=C) == outcome(story, policy, customer=C)
+
+
 @given(st.one_of(re_stories(), re_stories(deal=False)), policies)
 def test_a_linked_member_with_no_record_changes_nothing(
     story: list[Any], policy: AttributionPolicy
@@ -3748,7 +3800,8 @@ def test_re14_5_3_4_a_renewed_removal_stands_by_its_renewal() -> None:
     again on 11 April while 甲 held 王先生; 丙 registered him on 16 April and holds him
     once 甲's registration lapsed.  On 6 May the first removal's time is over (丙's run
     began later), but the renewed one stands: the customer's naming 乙 gives 乙
-    nothing, and when he names 丁 the next day, 丁 receives him."""
+    nothing, and when he names 丁 the next day, 丁 receives him (RE14-5.3(8)), and 丙,
+    whose form of 16 April records receiving him, is the earlier salesperson."""
     story = [
         *seen(0, "甲"),
         SalespersonComplaint(
@@ -3763,7 +3816,8 @@ def test_re14_5_3_4_a_renewed_removal_stands_by_its_renewal() -> None:
         deal(67, "丁"),
     ]
     a = attribute(story, RE14)
-    assert (a.needs_ruling, split(a)) == (False, sp(丁=1)), a.explain()
+    half = Fraction(1, 2)
+    assert (a.needs_ruling, split(a)) == (False, sp(丁=half, 丙=half)), a.explain()
     assert "the customer starts over" not in a.explain(), a.explain()
     assert (
         "RE14-5.3(8): the customer named 乙, who lost every right to this customer earlier: "

@@ -2738,3 +2738,138 @@ def test_re14_5_4_removals_at_one_instant_after_a_decision_read_at_the_deal() ->
     d = attribute([*household, *split_heirs], RE14)
     assert d.needs_ruling
     assert d.ruling_reason == "RE14-5.3(12): 丁 lost every right, and nobody took over their part"
+
+
+# -- a visitor form with no visit on the record is that day's reception --------------------
+# (RE12-7.1 售楼员接待来访客户，必须认真填写《客户来访登记表》;
+# RE14 (三)1 接待新客户，登记来人登记表)
+
+
+def test_re12_7_2_a_form_and_a_deal_alone_on_both_sides_of_the_cutoff() -> None:
+    """RE12-7.2: the host records only the form (confirmed at 18:00) and the deal (16:00);
+    the form records the visit.  By the end of the deal's day it counts; with the
+    confirmation due by the deal it does not, and the deal is its closer's.  Before, both
+    were refused as "a deal before any visit"."""
+    story = [reg(0, "甲", confirmed=18), deal(0, "乙", hour=16)]
+    assert split(attribute(story, RE12)) == sp(甲=1)
+    late = attrs.evolve(RE12, confirmation_cutoff=ConfirmationCutoff.DEAL)
+    a = attribute(story, late)
+    assert split(a) == sp(乙=1)
+    assert a.rules == ("RE12-7.2", "RE12-7.1"), a.explain()
+    # a form never confirmed records the visit too: the deal is read, not refused
+    never = [Registration(at=at(0), customer=C, salesperson="甲"), deal(3, "乙")]
+    assert split(attribute(never, RE12)) == sp(乙=1)
+    # no form and no visit: refused, as before
+    with pytest.raises(InvalidInputError, match="before any visit"):
+        attribute([deal(3, "乙")], RE12)
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
+def test_re12_3_7_and_re14_5_3_7_the_forgotten_salesperson_known_by_the_form(
+    policy: Any,
+) -> None:
+    """RE12-3.7(i), RE14-5.3(7): 甲's reception is on the record only as a form.  The
+    customer who forgot 甲 is the same forgetful customer as when the visit is recorded
+    too (before, 乙's reception read as the customer's first, and 甲 took everything)."""
+    later = [
+        *seen(10, "乙", previous=Previous.FORGOT),
+        Recognition(at=at(10, 18), customer=C, original="甲", by_records=True),
+        deal(25, "乙"),
+    ]
+    form_only = attribute([reg(0, "甲"), *later], policy)
+    with_visit = attribute([*seen(0, "甲"), *later], policy)
+    assert split(form_only) == split(with_visit) == sp(乙=H, 甲=H), form_only.explain()
+    assert form_only.steps == with_visit.steps
+
+
+def test_re12_5_1_and_re14_5_3_8_the_register_knows_the_customer_by_the_form() -> None:
+    """RE12-5.1 and RE14-2.5(1) are a new customer's; one the register knows by 甲's form
+    of an earlier day is a returning customer naming someone: refused in principle under
+    RE12-5.3 (甲 keeps the customer), RE14-5.3(8) under RE14 (50/50 with 甲, the earlier
+    visit's salesperson).  Before, naming 丙 on entering gave 丙 the whole deal."""
+    for named in (
+        visit(5, "丙", named_on_entry=True, asked_for=["丙"]),
+        visit(5, "丙", previous=Previous.NAMES, asked_for=["丙"]),
+    ):
+        story = [reg(0, "甲"), named, reg(5, "丙"), deal(8, "丙")]
+        assert split(attribute(story, RE12)) == sp(甲=1)
+        a = attribute(story, RE14)
+        assert split(a) == sp(丙=H, 甲=H), a.explain()
+        assert "RE14-5.3(8): on visit 2 the customer named 丙; earlier salesperson(s): 甲" in [
+            str(s) for s in a.steps
+        ]
+
+
+def test_re12_5_2_a_later_day_after_a_form_is_a_returning_customers() -> None:
+    """RE12-5.2 speaks of the day of a new customer's visit; 甲's form of 2 March makes 7
+    March a returning customer's day: a request for 乙 the manager allowed is RE12-5.3's
+    courtesy, all to 甲 (before: RE12-5.2's 70/30).  RE14-5.3(2) reads the same: 80/20."""
+    story = [
+        reg(0, "甲"),
+        visit(5, "甲"),
+        SwitchRequest(at=at(5, 11), customer=C, from_="甲", to="乙", permitted=True),
+        deal(8, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(甲=1)
+    assert "RE12-5.3" in a.rules
+    assert split(attribute(story, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+
+
+def test_re12_7_4_and_re14_5_3_11_a_member_known_by_the_form() -> None:
+    """RE12-7.4, RE14-5.3(11): 王太太's reception by 乙 is on the record as a form only.
+    She is a member received by 乙 all the same: RE12 splits 50/50, and under RE14 she
+    was received first (2 March) when her form is the earlier (before, her member had no
+    claim at all and 甲 took the deal)."""
+    link = HouseholdLink(at=at(4), customer=C, other="王太太")
+    her = Registration(at=at(0), customer="王太太", salesperson="乙", confirmed_at=at(0))
+    story = [her, *seen(3, "甲"), link, deal(10, "甲")]
+    assert split(attribute(story, RE12, customer=C)) == sp(甲=H, 乙=H)
+    assert split(attribute(story, RE14, customer=C)) == sp(乙=1)
+    later = attrs.evolve(her, at=at(5), confirmed_at=at(5))
+    assert split(attribute([later, *seen(3, "甲"), link, deal(10, "甲")], RE14)) == sp(甲=1)
+
+
+# -- RE14-5.3(8): a holder by a clause is one of the earlier salespeople ------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "holder"),
+    [
+        (Reallocation(at=at(2), customer=C, from_="甲", to="丁", draw="抽签"), "丁"),
+        (
+            SalespersonComplaint(
+                at=at(2), customer=C, against="甲", reported_by="丁", confirmed=True
+            ),
+            "丁",
+        ),
+    ],
+    ids=["draw", "complaint"],
+)
+def test_re14_5_3_8_the_holder_a_clause_named_is_an_earlier_salesperson(
+    clause: Any, holder: str
+) -> None:
+    """RE14-5.3(8): 丁 holds 王先生 in 甲's place (a draw, RE14-5.3(12); a confirmed
+    complaint, RE14-5.3(4)) with no visit of their own on the record; when the customer
+    names 丙 on a later visit, 丁 is the earlier salesperson: 50/50 (before, 丙 took the
+    whole deal and 丁 lost the customer without a word)."""
+    story = [*seen(0, "甲"), clause, *seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"])]
+    a = attribute([*story, deal(8, "丙")], RE14)
+    assert split(a) == {f"salesperson:{holder}": H, "salesperson:丙": H}, a.explain()
+    assert f"RE14-5.3(8): on visit 2 the customer named 丙; earlier salesperson(s): {holder}" in [
+        str(s) for s in a.steps
+    ]
+
+
+def test_re14_5_3_8_after_a_switch_both_earlier_salespeople_share() -> None:
+    """RE14-5.3(8) after RE14-5.3(2): 乙 took the customer over from 甲 (80/20) without a
+    visit of their own on the record; named on a later visit, 丙 has half, and 甲 and 乙,
+    the salespeople before, the other half, as when 乙's reception is recorded too."""
+    switch = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True)
+    named = [*seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"]), deal(8, "丙")]
+    quarter = Fraction(1, 4)
+    for story in (
+        [*seen(0, "甲"), switch, *named],
+        [*seen(0, "甲"), switch, visit(0, "乙", hour=11), *named],
+    ):
+        assert split(attribute(story, RE14)) == sp(丙=H, 甲=quarter, 乙=quarter)

@@ -424,6 +424,8 @@ def _pass(
     """The one pass over ``timeline``, which leaves "now" at the case's last event
     (``reverse``: records at one instant that nothing orders read the other way round)."""
     states = {m: Ledger(policy, cutoff, deal) for m in members}
+    for state in states.values():
+        state.timeline = timeline
     run = _Run(states, deal, timeline, reverse=reverse)
     if tied:
         run.grouped(timeline)
@@ -947,7 +949,15 @@ def _agree(decided: list[Ruling] | list[Dispute]) -> None:
 
 def _check_deal(state: Ledger, deal: Deal, timeline: list[Event]) -> None:
     """A deal before any visit of its customer is refused, unless the company arranged it
-    (the caller asks only when no visit came before)."""
+    (the caller asks only when no visit came before).  A visitor form before it records
+    a visit, even one that does not count (RE12-7.2: not confirmed, or confirmed too
+    late): the deal is then read as any other (a counting form stands for its day's
+    reception, see Ledger.record_form)."""
+    if any(
+        type(e) is Registration and e.customer == deal.customer and e.at <= deal.at
+        for e in timeline
+    ):
+        return
     if state.company is None or not state.company.arranged_deal:
         day = _local(deal.at)
         later = [

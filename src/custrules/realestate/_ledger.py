@@ -30,7 +30,7 @@ import datetime as _dt
 import functools
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from heapq import heappop, heappush
 from typing import Any, NamedTuple
@@ -180,6 +180,7 @@ class Ledger:
         "follow_up",
         "forgot",
         "forgot_split",
+        "formed",
         "lapsing",
         "last",
         "lost",
@@ -205,9 +206,11 @@ class Ledger:
         "split_by",
         "steps",
         "tied",
+        "timeline",
         "told_lapsed",
         "unconfirmed",
         "unordered",
+        "visit_days",
         "visits",
         "walked",
     )
@@ -264,6 +267,13 @@ class Ledger:
         self.visits: list[Visit] = []
         #: per salesperson: where in ``visits`` they received the customer, in order
         self.received: dict[str, list[int]] = {}
+        #: the case's records (set by the engine), read only for a form of a day with no
+        #: visit of the customer so far (see :meth:`record_form`)
+        self.timeline: Sequence[object] = ()
+        #: the days of the customer's visits on the whole record (read once, when needed)
+        self.visit_days: frozenset[_dt.date] | None = None
+        #: the day of the receptions the forms stood for last, and whose (record_form)
+        self.formed: tuple[_dt.date, set[str]] | None = None
         # pending cases, decided at the deal
         self.forgot: tuple[str, str, _dt.datetime] | None = None
         #: the split the customer's salespeople held when the customer forgot them (the
@@ -622,6 +632,37 @@ class Ledger:
         else:
             received.append(len(self.visits))
         self.visits.append(v)
+
+    def record_form(self, e: Registration) -> None:
+        """A visitor form on a day with no visit of the customer on the record stands for
+        the reception it records, by the salesperson who filled it in (RE12-7.1
+        售楼员接待来访客户，必须认真填写《客户来访登记表》; RE14 (三)1 接待新客户，登记来人登记表):
+        the customer was received that day, by them.  Read after the form itself: from
+        then on the customer is a returning one (RE12-3.6, RE14-2.5), the salesperson is
+        one of the earlier visits' (RE14-5.3(8)), a household member is received by then
+        (RE14-5.3(11)), and a deal has a visit before it.  A day with a visit on the record
+        is the visits' to tell."""
+        day = _local(e.at)
+        visits = self.visits
+        formed = self.formed
+        if formed is not None and formed[0] == day:
+            if e.salesperson not in formed[1]:
+                formed[1].add(e.salesperson)
+                self.add_visit(Visit(at=e.at, customer=e.customer, received_by=e.salesperson))
+            return
+        if visits and _local(visits[-1].at) == day:
+            return  # (the common case: the form of a visit on the record)
+        days = self.visit_days
+        if days is None:
+            days = self.visit_days = frozenset(
+                _local(v.at)
+                for v in self.timeline
+                if type(v) is Visit and v.customer == e.customer
+            )
+        if day in days:
+            return
+        self.formed = (day, {e.salesperson})
+        self.add_visit(Visit(at=e.at, customer=e.customer, received_by=e.salesperson))
 
     def current_visits(self) -> list[Visit]:
         """The visits of the current run of claims (see :meth:`current_contact`): one of
@@ -1072,6 +1113,14 @@ def _uncounted(m: Ledger, e: Registration) -> None:
 
 
 def on_registration(m: Ledger, e: Registration) -> None:
+    """A visitor form (RE12-7.1 to 7.3, RE14-5.1, 5.2), and the reception it records on
+    a day with no visit on the record (see :meth:`Ledger.record_form`)."""
+    _registration(m, e)
+    if m.counts(e):  # (a form the project manager did not confirm is no record: RE12-7.2)
+        m.record_form(e)
+
+
+def _registration(m: Ledger, e: Registration) -> None:
     who = e.salesperson
     if not m.counts(e):
         _uncounted(m, e)
@@ -1197,6 +1246,7 @@ def registration_tie(m: Ledger, group: list[Registration], first: str | None) ->
         return
     for e in group:
         m.claim(e.salesperson, e.at)
+        m.record_form(e)  # (they count: see the engine's tie)
     m.start_tie(names, t)
 
 

@@ -42,6 +42,7 @@ from custrules.realestate._ledger import (
     Note,
     _local,
     _merge,
+    pending_parties,
     share_part,
 )
 from custrules.realestate._policy import (
@@ -346,7 +347,21 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # unless found in the records since: not one of the earlier salespeople either
         forgotten = m.forgotten() if p.forgot is ForgotRule.RECORDS else ()
         # (a visit of a lapsed time is no earlier visit)
-        earlier = tuple(m.earlier_receivers(who, t, forgotten))
+        before = m.earlier_receivers(who, t, forgotten)
+        # one who holds the customer, or a part of a case pending until the deal, by a
+        # clause with no reception of theirs on the record (a switch's, a complaint's, a
+        # draw's) received the customer before too, in the place the clause gave them
+        parties = pending_parties(m, t)
+        for other in (owner, *(parties[0] if parties is not None else ())):
+            if (
+                other is not None
+                and other != who
+                and other not in forgotten
+                and other not in before
+                and m.valid(other, t)
+            ):
+                before.append(other)
+        earlier = tuple(before)
         if earlier:
             # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
             # the bonus stays pending until the deal
