@@ -2873,3 +2873,40 @@ def test_re14_5_3_8_after_a_switch_both_earlier_salespeople_share() -> None:
         [*seen(0, "甲"), switch, visit(0, "乙", hour=11), *named],
     ):
         assert split(attribute(story, RE14)) == sp(丙=H, 甲=quarter, 乙=quarter)
+
+
+# -- RE14-5.3(2) speaks of two salespeople ---------------------------------------------------
+
+
+def test_re14_5_3_2_a_second_request_while_a_third_salesperson_has_a_part_needs_a_ruling() -> None:
+    """RE14-5.3(2) sets the bonus of the salesperson asked for and the one left (80/20).
+    When the customer leaves 乙 for 丙 after leaving 甲 for 乙, 甲's 20 % still stands
+    (甲 is registered): the clause says nothing of a third part, and the department
+    manager settles it (RE14-5.4).  Before, 甲's part vanished without a word."""
+
+    def ask(day: float, frm: str, to: str) -> SwitchRequest:
+        return SwitchRequest(at=at(day, 11), customer=C, from_=frm, to=to, permitted=True)
+
+    a = attribute([*seen(0, "甲"), ask(0, "甲", "乙"), ask(5, "乙", "丙"), deal(8, "丙")], RE14)
+    assert a.needs_ruling, a.explain()
+    assert a.ruling_reason.startswith(
+        "RE14-5.3(2): the customer did not want 乙 and asked for 丙, but the deal also has a "
+        "part for 甲"
+    ), a.ruling_reason
+    assert "甲也有份额" in a.ruling_text("zh")
+    # back to 甲: two salespeople, the clause's own case
+    back = [*seen(0, "甲"), ask(0, "甲", "乙"), ask(5, "乙", "甲"), deal(8, "甲")]
+    assert split(attribute(back, RE14)) == sp(甲=Fraction(4, 5), 乙=Fraction(1, 5))
+    # 甲's registration lapsed (2 May) before the second request: 甲's part is 乙's at the
+    # deal, nobody else's, and the clause decides (乙 registered again on 20 April)
+    lapsed = [
+        *seen(0, "甲"),
+        ask(0, "甲", "乙"),
+        reg(49, "乙"),
+        ask(70, "乙", "丙"),
+        deal(72, "丙"),
+    ]
+    assert split(attribute(lapsed, RE14)) == sp(丙=Fraction(4, 5), 乙=Fraction(1, 5))
+    # after RE14-5.3(8) (甲, the earlier salesperson, holds half), leaving 丙 for 丁
+    nth = [*seen(0, "甲"), *seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"])]
+    assert attribute([*nth, ask(6, "丙", "丁"), deal(8, "丁")], RE14).needs_ruling

@@ -21,14 +21,22 @@ from __future__ import annotations
 import datetime as _dt
 from fractions import Fraction
 
-from custrules._i18n import N_, Term
+from custrules._i18n import N_, Listed, Term
 from custrules.realestate._events import (
     Fault,
     Reallocation,
     SalespersonComplaint,
     SwitchRequest,
 )
-from custrules.realestate._ledger import NOBODY, ONE, Ledger, _local, pass_parts, pending_parties
+from custrules.realestate._ledger import (
+    NOBODY,
+    ONE,
+    Ledger,
+    _local,
+    lapsed_behind,
+    pass_parts,
+    pending_parties,
+)
 from custrules.realestate._policy import (
     SwitchRule,
 )
@@ -124,6 +132,17 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             m.note("RE14-5.2", "the customer asked for another salesperson, nobody named")
             return
         previous = s.from_
+        others = _others_with_part(m, previous, to, t)
+        if others:
+            m.needs(
+                "RE14-5.3(2)",
+                "the customer did not want {} and asked for {}, but the deal also has a part "
+                "for {}: the clause sets the bonus of two salespeople, and how it is shared "
+                "with the others is the department manager's to settle (RE14-5.4)",
+                previous,
+                to,
+                Listed(others),
+            )
         m.claim(to, t)
         valid = m.valid(previous, t)
         if valid or m.received_on(previous, t):
@@ -154,6 +173,30 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> list[str]:
+    """Salespeople besides ``previous`` (the one the customer leaves) and ``to`` who hold
+    a part of a case pending until the deal at ``t`` (an earlier RE14-5.3(2)'s 20 %,
+    RE14-5.3(8)'s earlier salespeople, RE14-5.3(7)'s half, RE14-5.3(3)'s assistant):
+    RE14-5.3(2) sets the bonus of two, and says nothing of theirs.  A part that goes to
+    ``previous`` or ``to`` at the deal (its holder's registration lapsed, or a clause
+    passed it on) is not another's; nor is any once the case has lapsed."""
+    pending = pending_parties(m, t)
+    if pending is None or lapsed_behind(m, pending[1], t):
+        return []
+    lapsing = m.lapsing
+    others = []
+    for who in pending[0]:
+        if who in (previous, to):
+            continue
+        removed = m.lost.get(who)
+        if removed is not None and removed[0] in (previous, to):
+            continue  # (its part is the heir's)
+        if lapsing is not None and lapsing[0] == who and not m.registered_on(who, t):
+            continue  # (its part goes to the holder at the deal)
+        others.append(who)
+    return others
 
 
 def _nobody_to_leave(m: Ledger, s: SwitchRequest) -> None:
