@@ -352,15 +352,17 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # clause with no reception of theirs on the record (a switch's, a complaint's, a
         # draw's) received the customer before too, in the place the clause gave them
         parties = pending_parties(m, t)
+        listed = set(before)
         for other in (owner, *(parties[0] if parties is not None else ())):
             if (
                 other is not None
                 and other != who
                 and other not in forgotten
-                and other not in before
+                and other not in listed
                 and m.valid(other, t)
             ):
                 before.append(other)
+                listed.add(other)
         earlier = tuple(before)
         if earlier:
             # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
