@@ -2764,6 +2764,18 @@ def test_re12_7_2_a_form_and_a_deal_alone_on_both_sides_of_the_cutoff() -> None:
         attribute([deal(3, "乙")], RE12)
 
 
+def test_re12_7_3_and_re14_5_1_two_forms_at_one_instant_and_a_deal_alone() -> None:
+    """RE12-7.3, RE14-5.1 with the forms alone (no visit recorded): a tie needs a ruling
+    in either order of the list, and RE14-5.1's evening-meeting record decides it (before,
+    the deal was refused as "a deal before any visit")."""
+    forms = [reg(0, "甲"), reg(0, "乙")]
+    for story in ([*forms, deal(3, "甲")], [*forms[::-1], deal(3, "甲")]):
+        for policy in (RE12, RE14):
+            assert attribute(story, policy).needs_ruling
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
+    assert split(attribute([*forms, record, deal(3, "甲")], RE14)) == sp(乙=1)
+
+
 @pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
 def test_re12_3_7_and_re14_5_3_7_the_forgotten_salesperson_known_by_the_form(
     policy: Any,
