@@ -2776,6 +2776,26 @@ def test_re12_7_3_and_re14_5_1_two_forms_at_one_instant_and_a_deal_alone() -> No
     assert split(attribute([*forms, record, deal(3, "甲")], RE14)) == sp(乙=1)
 
 
+def test_re12_5_2_a_visit_after_the_deal_tells_nothing_of_the_days_reception() -> None:
+    """RE12-5.2 on the first day of a customer known by 甲's form alone: 70/30.  A visit
+    recorded that evening, after the deal, is no record of the time before it (RE12-7.6,
+    RE14-5.2 以成交为准): the form still stands for the day's reception (before, the
+    evening's visit made the day "a day with a visit", and the request read as a
+    returning customer's: all to 甲)."""
+    story = [
+        reg(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        deal(0, "乙"),
+    ]
+    evening = visit(0, "丙", hour=20)
+    for policy, shares in (
+        (RE12, sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))),
+        (RE14, sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))),
+    ):
+        assert split(attribute(story, policy)) == shares
+        assert split(attribute([*story, evening], policy)) == shares
+
+
 @pytest.mark.parametrize("policy", [RE12, RE14], ids=["RE12", "RE14"])
 def test_re12_3_7_and_re14_5_3_7_the_forgotten_salesperson_known_by_the_form(
     policy: Any,

@@ -654,10 +654,14 @@ class Ledger:
             return  # (the common case: the form of a visit on the record)
         days = self.visit_days
         if days is None:
+            # (a visit after the deal is no record of the time before it)
+            deal = self.deal
             days = self.visit_days = frozenset(
                 _local(v.at)
                 for v in self.timeline
-                if type(v) is Visit and v.customer == e.customer
+                if type(v) is Visit
+                and v.customer == e.customer
+                and (deal is None or v.at <= deal.at)
             )
         if day in days:
             return
