@@ -2759,6 +2759,9 @@ def test_re12_7_2_a_form_and_a_deal_alone_on_both_sides_of_the_cutoff() -> None:
     # a form never confirmed records the visit too: the deal is read, not refused
     never = [Registration(at=at(0), customer=C, salesperson="甲"), deal(3, "乙")]
     assert split(attribute(never, RE12)) == sp(乙=1)
+    # a form never confirmed at the deal's own instant: the deal is read too
+    same_instant = Registration(at=at(3, 15), customer=C, salesperson="甲")
+    assert split(attribute([same_instant, deal(3, "乙")], RE12)) == sp(乙=1)
     # no form and no visit: refused, as before
     with pytest.raises(InvalidInputError, match="before any visit"):
         attribute([deal(3, "乙")], RE12)
@@ -2942,3 +2945,59 @@ def test_re14_5_3_2_a_second_request_while_a_third_salesperson_has_a_part_needs_
     # after RE14-5.3(8) (甲, the earlier salesperson, holds half), leaving 丙 for 丁
     nth = [*seen(0, "甲"), *seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"])]
     assert attribute([*nth, ask(6, "丙", "丁"), deal(8, "丁")], RE14).needs_ruling
+
+
+def test_re14_5_3_8_forms_and_parts_make_earlier_salespeople() -> None:
+    """RE14-5.3(8): the earlier salespeople read from forms with no visit on the record
+    (two salespeople's forms of one day, one of them twice; a form on a later day of a
+    customer seen before) and from a part a clause moved (a draw of the customers of 甲,
+    who held the 20 % of a switch: 丁 holds it in 甲's place)."""
+    named = [*seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"]), deal(8, "丙")]
+    quarter = Fraction(1, 4)
+    line = "RE14-5.3(8): on visit 3 the customer named 丙; earlier salesperson(s): 甲, 乙"
+    for before in (
+        [reg(0, "甲"), reg(0, "乙", hour=14), reg(0, "乙", hour=16)],
+        [*seen(0, "甲"), reg(3, "乙")],
+    ):
+        a = attribute([*before, *named], RE14)
+        assert split(a) == sp(丙=H, 甲=quarter, 乙=quarter), a.explain()
+        assert line in [str(s) for s in a.steps], a.explain()
+    switch = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True)
+    draw = Reallocation(at=at(2), customer=C, from_="甲", to="丁", draw="抽签")
+    a = attribute([*seen(0, "甲"), switch, draw, *named], RE14)
+    assert split(a) == sp(丙=H, 乙=quarter, 丁=quarter), a.explain()
+
+
+def test_re14_5_3_2_only_a_part_that_stands_is_a_third_salespersons() -> None:
+    """RE14-5.3(2) with a case pending: no ruling where nobody else holds a part at the
+    request (a colleague's reception on an earlier day was a courtesy, RE14-2.5; the
+    salesperson a forgetful customer forgot and nobody found, RE14-5.3(7); 甲's 20 %,
+    removed by a confirmed complaint, is 乙's, the one left).  A part that is another's
+    needs one, whatever comes before it in the split (甲's removed part; 甲's part
+    lapsed with 甲's registration on 2 May): 丁's, who assisted (RE14-5.3(3))."""
+
+    def ask(day: float, frm: str, to: str, hour: float = 11) -> SwitchRequest:
+        return SwitchRequest(at=at(day, hour), customer=C, from_=frm, to=to, permitted=True)
+
+    four, fifth = Fraction(4, 5), Fraction(1, 5)
+    courtesy = visit(3, "丙", previous=Previous.NAMES, courtesy_for="甲")
+    story = [*seen(0, "甲"), courtesy, ask(5, "甲", "乙"), deal(8, "乙")]
+    assert split(attribute(story, RE14)) == sp(乙=four, 甲=fifth)
+    story = [*seen(0, "甲"), *seen(5, "乙", previous=Previous.FORGOT), ask(6, "乙", "丙")]
+    assert split(attribute([*story, deal(8, "丙")], RE14)) == sp(丙=four, 乙=fifth)
+    complaint = SalespersonComplaint(
+        at=at(2), customer=C, against="甲", reported_by="乙", confirmed=True
+    )
+    removed = [*seen(0, "甲"), ask(0, "甲", "乙"), complaint]
+    assert split(attribute([*removed, ask(5, "乙", "丙"), deal(8, "丙")], RE14)) == sp(
+        丙=four, 乙=fifth
+    )
+    assisted = visit(5, "丁", previous=Previous.NAMES, asked_for=["乙"], courtesy_for="乙")
+    a = attribute([*removed, assisted, ask(5, "乙", "丙", hour=12), deal(8, "丙")], RE14)
+    assert a.needs_ruling, a.explain()
+    assert "a part for 丁:" in a.ruling_reason, a.explain()
+    lapsed = [*seen(0, "甲"), ask(0, "甲", "乙"), reg(49, "乙")]
+    assisted = visit(70, "丁", previous=Previous.NAMES, asked_for=["乙"], courtesy_for="乙")
+    a = attribute([*lapsed, assisted, ask(70, "乙", "丙", hour=12), deal(72, "丙")], RE14)
+    assert a.needs_ruling, a.explain()
+    assert "a part for 丁:" in a.ruling_reason, a.explain()

@@ -351,15 +351,22 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # one who holds the customer, or a part of a case pending until the deal, by a
         # clause with no reception of theirs on the record (a switch's, a complaint's, a
         # draw's) received the customer before too, in the place the clause gave them
+        # (the part of one a clause removed is the heir's it names, as it was: while the
+        # removed one's registration would stand)
         parties = pending_parties(m, t)
         listed = set(before)
-        for other in (owner, *(parties[0] if parties is not None else ())):
+        lost = m.lost
+        for party in (owner, *(parties[0] if parties is not None else ())):
+            if party in lost:
+                other, standing = lost[party][0], m.registered_on(party, t)
+            else:
+                other, standing = party, party is not None and m.valid(party, t)
             if (
-                other is not None
+                standing
+                and other is not None
                 and other != who
                 and other not in forgotten
                 and other not in listed
-                and m.valid(other, t)
             ):
                 before.append(other)
                 listed.add(other)
