@@ -3001,3 +3001,40 @@ def test_re14_5_3_2_only_a_part_that_stands_is_a_third_salespersons() -> None:
     a = attribute([*lapsed, assisted, ask(70, "乙", "丙", hour=12), deal(72, "丙")], RE14)
     assert a.needs_ruling, a.explain()
     assert "a part for 丁:" in a.ruling_reason, a.explain()
+
+
+def test_a_form_kept_by_its_date_beside_the_days_visit_is_the_visits() -> None:
+    """A form kept by its date alone (00:00) on the day of a recorded visit: the visit
+    tells the day's reception, and the form is not a reception of its own before it.
+    The customer naming 丙 on entering at 15:00 is a new customer's RE12-5.1 (a visit at
+    the deal's very instant is on the record before the deal)."""
+    story = [
+        Registration(at=at(0, 0), customer=C, salesperson="丙", confirmed_at=at(0, 0)),
+        visit(0, "丙", hour=15, named_on_entry=True, asked_for=["丙"]),
+        deal(0, "丙", hour=15),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丙=1)
+    assert "RE12-5.1" in a.rules, a.explain()
+
+
+def test_re14_5_3_11_a_members_form_is_read_on_their_own_record() -> None:
+    """RE14-5.3(11), RE12-7.4: 王先生's form at 9:00 (no visit of his that day) stands for
+    his reception; 王太太's visit at 10:00 is hers, not his: he was received first."""
+    his = Registration(at=at(3, 9), customer=C, salesperson="甲", confirmed_at=at(3, 9))
+    hers = [
+        Visit(at=at(3), customer="王太太", received_by="乙"),
+        Registration(at=at(3), customer="王太太", salesperson="乙", confirmed_at=at(3)),
+    ]
+    story = [his, *hers, HouseholdLink(at=at(4), customer=C, other="王太太"), deal(10, "甲")]
+    assert split(attribute(story, RE14, customer=C)) == sp(甲=1)
+    assert split(attribute(story, RE12, customer=C)) == sp(甲=H, 乙=H)
+
+
+def test_re14_5_3_8_a_part_whose_registration_lapsed_is_no_earlier_salespersons() -> None:
+    """RE14-5.3(8): 甲's 20 % of a switch (RE14-5.3(2)) waits on 甲's registration, which
+    lapsed on 2 May; 乙 registered again.  Named on 11 May, 丙 shares with 乙 alone."""
+    switch = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True)
+    named = seen(70, "丙", previous=Previous.NAMES, asked_for=["丙"])
+    a = attribute([*seen(0, "甲"), switch, reg(49, "乙"), *named, deal(72, "丙")], RE14)
+    assert split(a) == sp(丙=H, 乙=H), a.explain()
