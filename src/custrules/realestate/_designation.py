@@ -183,7 +183,7 @@ def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> lis
     ``previous`` or ``to`` at the deal (its holder's registration lapsed, or a clause
     passed it on) is not another's; nor is any once the case has lapsed."""
     pending = pending_parties(m, t)
-    if pending is None or lapsed_behind(m, pending[1], t):
+    if pending is None:
         return []
     lapsing = m.lapsing
     others = []
@@ -196,6 +196,8 @@ def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> lis
         if lapsing is not None and lapsing[0] == who and not m.registered_on(who, t):
             continue  # (its part goes to the holder at the deal)
         others.append(who)
+    if others and lapsed_behind(m, pending[1], t):
+        return []
     return others
 
 

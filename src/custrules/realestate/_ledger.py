@@ -642,9 +642,11 @@ class Ledger:
         one of the earlier visits' (RE14-5.3(8)), a household member is received by then
         (RE14-5.3(11)), and a deal has a visit before it.  A day with a visit on the record
         is the visits' to tell."""
-        day = _local(e.at)
         visits = self.visits
         formed = self.formed
+        if formed is None and visits and visits[-1].at == e.at:
+            return  # (the common case: the form of the visit just recorded)
+        day = _local(e.at)
         if formed is not None and formed[0] == day:
             if e.salesperson not in formed[1]:
                 formed[1].add(e.salesperson)
