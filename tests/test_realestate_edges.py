@@ -3038,3 +3038,17 @@ def test_re14_5_3_8_a_part_whose_registration_lapsed_is_no_earlier_salespersons(
     named = seen(70, "丙", previous=Previous.NAMES, asked_for=["丙"])
     a = attribute([*seen(0, "甲"), switch, reg(49, "乙"), *named, deal(72, "丙")], RE14)
     assert split(a) == sp(丙=H, 乙=H), a.explain()
+
+
+def test_re14_5_3_8_two_forms_at_one_instant_are_two_receptions() -> None:
+    """RE14-5.1 and RE14-5.3(8) with forms alone: 甲 and 乙 registered the customer at one
+    instant, and the evening-meeting record names 乙 first.  Both forms stand for
+    receptions: when the customer names 丙 on a later visit, 甲 and 乙 are the earlier
+    salespeople (in either order of the list)."""
+    forms = [reg(0, "甲"), reg(0, "乙")]
+    record = MeetingRecord(at=at(0, 20), customer=C, first="乙")
+    named = [*seen(5, "丙", previous=Previous.NAMES, asked_for=["丙"]), deal(8, "丙")]
+    quarter = Fraction(1, 4)
+    for story in ([*forms, record, *named], [*forms[::-1], record, *named]):
+        a = attribute(story, RE14)
+        assert split(a) == sp(丙=H, 甲=quarter, 乙=quarter), a.explain()
