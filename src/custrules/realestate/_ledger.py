@@ -653,7 +653,7 @@ class Ledger:
                 self.add_visit(Visit(at=e.at, customer=e.customer, received_by=e.salesperson))
             return
         if visits and _local(visits[-1].at) == day:
-            return  # (the common case: the form of a visit on the record)
+            return  # (a visit of that day on the record)
         days = self.visit_days
         if days is None:
             # (a visit after the deal is no record of the time before it)

@@ -347,30 +347,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # unless found in the records since: not one of the earlier salespeople either
         forgotten = m.forgotten() if p.forgot is ForgotRule.RECORDS else ()
         # (a visit of a lapsed time is no earlier visit)
-        before = m.earlier_receivers(who, t, forgotten)
-        # one who holds the customer, or a part of a case pending until the deal, by a
-        # clause with no reception of theirs on the record (a switch's, a complaint's, a
-        # draw's) received the customer before too, in the place the clause gave them
-        # (the part of one a clause removed is the heir's it names, as it was: while the
-        # removed one's registration would stand)
-        parties = pending_parties(m, t)
-        listed = set(before)
-        lost = m.lost
-        for party in (owner, *(parties[0] if parties is not None else ())):
-            if party in lost:
-                other, standing = lost[party][0], m.registered_on(party, t)
-            else:
-                other, standing = party, party is not None and m.valid(party, t)
-            if (
-                standing
-                and other is not None
-                and other != who
-                and other not in forgotten
-                and other not in listed
-            ):
-                before.append(other)
-                listed.add(other)
-        earlier = tuple(before)
+        earlier = _earlier_salespeople(m, who, t, forgotten)
         if earlier:
             # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
             # the bonus stays pending until the deal
@@ -405,6 +382,38 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         target,
         owner,
     )
+
+
+def _earlier_salespeople(
+    m: Ledger, who: str, t: _dt.datetime, forgotten: tuple[str, ...]
+) -> tuple[str, ...]:
+    """RE14-5.3(8)'s n次前的销售员 when the customer names ``who`` at ``t``: the salespeople
+    of the earlier visits of the current run who are validly registered (less those
+    RE14-5.3(7) left out, ``forgotten``), then one who holds the customer, or a part of a
+    case pending until the deal, by a clause with no reception of theirs on the record
+    (a switch's, a complaint's, a draw's, an old customer's introduction's): they
+    received the customer before too, in the place the clause gave them.  The part of
+    one a clause removed is the heir's it names, as it was: while the removed one's
+    registration would stand."""
+    before = m.earlier_receivers(who, t, forgotten)
+    parties = pending_parties(m, t)
+    listed = set(before)
+    lost = m.lost
+    for party in (m.owner, *(parties[0] if parties is not None else ())):
+        if party in lost:
+            other, standing = lost[party][0], m.registered_on(party, t)
+        else:
+            other, standing = party, party is not None and m.valid(party, t)
+        if (
+            standing
+            and other is not None
+            and other != who
+            and other not in forgotten
+            and other not in listed
+        ):
+            before.append(other)
+            listed.add(other)
+    return tuple(before)
 
 
 def _recognised_lapsed(r: Recognition) -> tuple[str, str, str, _dt.datetime, str, str]:
