@@ -423,9 +423,7 @@ def _pass(
 ) -> _Run:
     """The one pass over ``timeline``, which leaves "now" at the case's last event
     (``reverse``: records at one instant that nothing orders read the other way round)."""
-    states = {m: Ledger(policy, cutoff, deal) for m in members}
-    for state in states.values():
-        state.timeline = timeline
+    states = {m: Ledger(policy, cutoff, deal, timeline) for m in members}
     run = _Run(states, deal, timeline, reverse=reverse)
     if tied:
         run.grouped(timeline)

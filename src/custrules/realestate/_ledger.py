@@ -216,7 +216,11 @@ class Ledger:
     )
 
     def __init__(
-        self, policy: AttributionPolicy, cutoff: _dt.datetime | None, deal: Deal | None
+        self,
+        policy: AttributionPolicy,
+        cutoff: _dt.datetime | None,
+        deal: Deal | None,
+        timeline: Sequence[object] = (),
     ) -> None:
         self.p = policy
         self.cites = policy.cite_table
@@ -267,9 +271,9 @@ class Ledger:
         self.visits: list[Visit] = []
         #: per salesperson: where in ``visits`` they received the customer, in order
         self.received: dict[str, list[int]] = {}
-        #: the case's records (set by the engine), read only for a form of a day with no
-        #: visit of the customer so far (see :meth:`record_form`)
-        self.timeline: Sequence[object] = ()
+        #: the case's records, read only for a form of a day with no visit of the
+        #: customer so far (see :meth:`record_form`)
+        self.timeline = timeline
         #: the days of the customer's visits on the whole record (read once, when needed)
         self.visit_days: frozenset[_dt.date] | None = None
         #: the day of the receptions the forms stood for last, and whose (record_form)
@@ -1121,16 +1125,16 @@ def _uncounted(m: Ledger, e: Registration) -> None:
 def on_registration(m: Ledger, e: Registration) -> None:
     """A visitor form (RE12-7.1 to 7.3, RE14-5.1, 5.2), and the reception it records on
     a day with no visit on the record (see :meth:`Ledger.record_form`)."""
+    if not m.counts(e):  # (a form the project manager did not confirm is no record: RE12-7.2)
+        _uncounted(m, e)
+        return
     _registration(m, e)
-    if m.counts(e):  # (a form the project manager did not confirm is no record: RE12-7.2)
-        m.record_form(e)
+    m.record_form(e)
 
 
 def _registration(m: Ledger, e: Registration) -> None:
+    """A registration that counts (see on_registration)."""
     who = e.salesperson
-    if not m.counts(e):
-        _uncounted(m, e)
-        return
     if m.said_lost(who):
         return
     owner = m.owner
