@@ -951,11 +951,8 @@ def _check_deal(state: Ledger, deal: Deal, timeline: list[Event]) -> None:
     a visit, even one that does not count (RE12-7.2: not confirmed, or confirmed too
     late): the deal is then read as any other (a counting form stands for its day's
     reception, see Ledger.record_form)."""
-    if any(
-        type(e) is Registration and e.customer == deal.customer and e.at <= deal.at
-        for e in timeline
-    ):
-        return
+    if state.unconfirmed:
+        return  # (the ledger read a form that does not count: see _uncounted)
     if state.company is None or not state.company.arranged_deal:
         day = _local(deal.at)
         later = [
