@@ -186,16 +186,16 @@ def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> lis
     if pending is None:
         return []
     lapsing = m.lapsing
-    others = []
+    others: list[str] = []
     for who in pending[0]:
         if who in (previous, to):
             continue
-        removed = m.lost.get(who)
-        if removed is not None and removed[0] in (previous, to):
-            continue  # (its part is the heir's)
+        holder = m.heir_of(who) if who in m.lost else who  # (a removed one's part: the heir's)
+        if holder in (previous, to) or holder in others:
+            continue
         if lapsing is not None and lapsing[0] == who and not m.registered_on(who, t):
             continue  # (its part goes to the holder at the deal)
-        others.append(who)
+        others.append(who if holder is None else holder)
     if others and lapsed_behind(m, pending[1], t):
         return []
     return others

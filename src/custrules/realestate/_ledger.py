@@ -451,6 +451,19 @@ class Ledger:
             self.lost_latest = t
         self.leaves_tie(who)
 
+    def heir_of(self, who: str) -> str | None:
+        """Who holds ``who``'s part now: ``who``, or, when a clause removed them, the one it
+        named to take it, and on along a chain of removals, as the deal's split passes it
+        (see pass_parts); None when nobody took it over."""
+        for _ in range(len(self.lost) + 1):
+            removed = self.lost.get(who)
+            if removed is None:
+                return who
+            if removed[0] is None:
+                return None
+            who = removed[0]
+        return None  # (every one of them lost their rights)
+
     def _unremove(self, who: str) -> bool:
         """A removal of ``who`` ends (whether there was one)."""
         removed = self.lost.pop(who, None)

@@ -401,7 +401,7 @@ def _earlier_salespeople(
     lost = m.lost
     for party in (m.owner, *(parties[0] if parties is not None else ())):
         if party in lost:
-            other, standing = lost[party][0], m.registered_on(party, t)
+            other, standing = m.heir_of(party), m.registered_on(party, t)
         else:
             other, standing = party, party is not None and m.valid(party, t)
         if (
