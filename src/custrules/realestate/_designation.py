@@ -190,12 +190,14 @@ def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> lis
     for who in pending[0]:
         if who in (previous, to):
             continue
-        holder = m.heir_of(who) if who in m.lost else who  # (a removed one's part: the heir's)
-        if holder in (previous, to) or holder in others:
+        # a removed one's part is the heir's; one nobody took over is the question its
+        # removal raised, no third salesperson's
+        holder = m.heir_of(who)
+        if holder is None or holder in (previous, to) or holder in others:
             continue
         if lapsing is not None and lapsing[0] == who and not m.registered_on(who, t):
             continue  # (its part goes to the holder at the deal)
-        others.append(who if holder is None else holder)
+        others.append(holder)
     if others and lapsed_behind(m, pending[1], t):
         return []
     return others
