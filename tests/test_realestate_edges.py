@@ -530,6 +530,64 @@ def test_ties_at_the_deals_instant_and_other_records_at_one_instant() -> None:
     )
 
 
+def test_complaints_and_draws_about_different_salespeople_at_one_instant_stand_together() -> None:
+    """RE14-5.3(4), (12): a customer who complains about two salespeople in one go, or a
+    manager who draws the customers of two salespeople leaving at once, records facts
+    about different people at one instant.  They do not contradict each other: both
+    orders give the answer, and it stands.  Before, any two such records "said
+    different things" and the case needed a ruling, even two complaints nobody
+    confirmed, or two under RE12, which removes nobody for a complaint.  Two records
+    about one salesperson at one instant (drawn to 丁 and to 戊) still raise the
+    question; two complaints whose order decides (each reporting the other) need a
+    ruling that says the order decides, whatever questions the engine's own order of
+    them raised."""
+    t = at(3)
+
+    def against(who: str, by: str, *, confirmed: bool = True) -> SalespersonComplaint:
+        return SalespersonComplaint(
+            at=t, customer=C, against=who, reported_by=by, confirmed=confirmed
+        )
+
+    def drawn(who: str, to: str) -> Reallocation:
+        return Reallocation(at=t, customer=C, from_=who, to=to, draw="抽签")
+
+    switched = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+    ]
+    re12 = sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))  # RE12-5.2
+    re14 = sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))  # RE14-5.3(2)
+
+    def answer(records: list[Any], policy: Any) -> tuple[bool, dict[str, Fraction]]:
+        a = attribute([*switched, *records, deal(6, "丙")], policy)
+        b = attribute([*switched, *records[::-1], deal(6, "丙")], policy)
+        assert (a.owner, a.shares, a.ruling_reason) == (b.owner, b.shares, b.ruling_reason)
+        return a.needs_ruling, split(a)
+
+    both = [against("甲", "丙"), against("乙", "丙")]
+    assert answer(both, RE14) == (False, sp(丙=1))
+    assert answer(both, RE12) == (False, re12)
+    unconfirmed = [against("甲", "丙", confirmed=False), against("乙", "丙", confirmed=False)]
+    assert answer(unconfirmed, RE14) == (False, re14)
+    assert answer(unconfirmed, RE12) == (False, re12)
+    draws = [drawn("甲", "丁"), drawn("乙", "戊")]
+    assert answer(draws, RE14) == (False, sp(戊=Fraction(4, 5), 丁=Fraction(1, 5)))
+    # one salesperson drawn to two: rival records of one draw
+    rival = attribute([*switched, drawn("甲", "丁"), drawn("甲", "戊"), deal(6, "丙")], RE14)
+    assert rival.needs_ruling
+    assert (rival.ruling_reason or "").startswith(
+        "RE14-5.4: 2 re-allocation records at the same instant (2026-03-05 10:00) say "
+        "different things: the records cannot order them"
+    )
+    # each reporting the other: whoever is removed first decides who takes over
+    crossed = attribute([*switched, against("甲", "乙"), against("乙", "甲"), deal(6, "丙")], RE14)
+    assert crossed.needs_ruling
+    assert (crossed.ruling_reason or "").endswith(
+        "RE14-5.1: the records at the same instant (2026-03-05 10:00) that nothing orders "
+        "decide the case: read the other way round, they give another answer"
+    )
+
+
 def test_a_household_is_held_by_a_member_whoever_sorts_first() -> None:
     """No deal: 王先生 was only seen (nobody holds him), 王太太 is 乙's: the household is
     乙's, though 王先生's name sorts first."""

@@ -387,7 +387,8 @@ def attribute(
     # answer stands only if the opposite order gives it too (never a choice by name or
     # by place in the list); else the order decides the case, and a manager must
     back = _pass(policy, members, timeline, tied, deal, cutoff, reverse=True)
-    if _essence(_assemble(policy, members, label, back, as_of)) == _essence(decided):
+    other = _assemble(policy, members, label, back, as_of)
+    if _essence(other) == _essence(decided) and _why(other) == _why(decided):
         return decided
     why = _raw(
         policy.cite("tie"),
@@ -409,6 +410,13 @@ def attribute(
 def _essence(a: Attribution) -> tuple[Any, ...]:
     """What an attribution decides: the owner, the shares, a ruling, the follow-up."""
     return (a.owner, a.shares, a.needs_ruling, a.follow_up)
+
+
+def _why(a: Attribution) -> set[str]:
+    """Why the case needs a ruling, whatever order the reasons came in (a question that
+    records at one instant raise in one order and not in the other is one that the order
+    decides)."""
+    return {render_note(note) for note in a.ruling}
 
 
 def _pass(
@@ -702,6 +710,13 @@ _ORDER_FREE = frozenset(
     }
 )
 
+#: records of one kind at one instant that are about different salespeople do not
+#: contradict each other (RE14-5.3(4), (12)): who each is about
+_APART: dict[type[Event], operator.attrgetter[str]] = {
+    SalespersonComplaint: operator.attrgetter("against"),
+    Reallocation: operator.attrgetter("from_"),
+}
+
 
 class _Run:
     """Dispatches the timeline's events to the members' states."""
@@ -877,10 +892,14 @@ class _Run:
                 self.unordered_at = t
             if self.reverse:
                 group = group[::-1]
-            if kind is Visit and len({v.received_by for v in group}) == 1:  # type: ignore[attr-defined]
+            if (kind is Visit and len({v.received_by for v in group}) == 1) or (  # type: ignore[attr-defined]
+                kind in _APART and len(set(map(_APART[kind], group))) == len(group)
+            ):
                 # one salesperson's reception recorded twice, with different details (named
-                # on entering, say): no question of who received first; the answer stands
-                # if the records give it in either order (see attribute)
+                # on entering, say): no question of who received first; complaints against
+                # different salespeople, or the draws of different salespeople's customers,
+                # made together: facts that stand side by side, not rival records of one.
+                # The answer stands if the records give it in either order (see attribute)
                 for x in group:
                     self.one(x)
                 return
