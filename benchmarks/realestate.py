@@ -167,19 +167,27 @@ def long_case(shape: str, events: int) -> list[Any]:
     """One customer's history of about ``events`` records, three a day: a case as long as
     a case file may be (10,000 events) must take time in proportion to its records (with
     "many salespeople", a new salesperson every day, each removing the one before by a
-    confirmed complaint: in proportion to them, not to them times the salespeople)."""
+    confirmed complaint: in proportion to them, not to them times the salespeople; with
+    "one instant, many salespeople", every record at one instant, each visit and form
+    by another salesperson, each complaint against another: the records a tie holds are
+    read once each, not once per record)."""
     c = "王先生"
     out: list[Any] = []
     for i in range(events // 3):
         t = BASE + dt.timedelta(days=i)
-        if shape == "many salespeople":
+        if shape in ("many salespeople", "one instant, many salespeople"):
             who, other = f"销售{i}", f"销售{i - 1}"
         else:
             who, other = STAFF[i % len(STAFF)], STAFF[(i + 1) % len(STAFF)]
-        if shape == "one instant":
+        if shape.startswith("one instant"):
             t = BASE
-        previous = "forgot" if shape == "forgetful" else "names"
-        out.append(Visit(at=t, customer=c, received_by=who, previous=previous, asked_for=[who]))
+        if shape == "one instant, many salespeople":  # (each receiving them, as new)
+            out.append(Visit(at=t, customer=c, received_by=who))
+        else:
+            previous = "forgot" if shape == "forgetful" else "names"
+            out.append(
+                Visit(at=t, customer=c, received_by=who, previous=previous, asked_for=[who])
+            )
         out.append(Registration(at=t, customer=c, salesperson=who, confirmed_at=t))
         out.append(
             SalespersonComplaint(
@@ -187,7 +195,8 @@ def long_case(shape: str, events: int) -> list[Any]:
                 customer=c,
                 against=other,
                 reported_by=who,
-                confirmed=shape in ("complaints", "many salespeople"),
+                confirmed=shape
+                in ("complaints", "many salespeople", "one instant, many salespeople"),
             )
         )
     out.append(Deal(at=BASE + dt.timedelta(days=events // 3 + 1), customer=c, closed_by="甲"))
@@ -197,7 +206,8 @@ def long_case(shape: str, events: int) -> list[Any]:
 def long_cases() -> None:
     """Time per event on cases of 1,000 and 10,000 records, and how it grows (10x the
     records: a ratio near 10 is time in proportion to them, near 100 their square)."""
-    for shape in ("forgetful", "complaints", "one instant", "many salespeople"):
+    shapes = ("forgetful", "complaints", "one instant", "many salespeople")
+    for shape in (*shapes, "one instant, many salespeople"):
         for policy in (RE12, RE14):
             took = []
             for size in (1_000, 10_000):

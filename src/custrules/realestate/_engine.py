@@ -848,10 +848,7 @@ class _Run:
             key = _BY_GROUP(e)
             while j < n and _BY_GROUP(timeline[j]) == key:
                 j += 1
-            group: list[Event] = []
-            for x in timeline[i:j]:
-                if x not in group:
-                    group.append(x)  # the same record twice is one fact
+            group = list(dict.fromkeys(timeline[i:j]))  # the same record twice is one fact
             i = j
             if len(group) == 1:
                 self.one(e)
@@ -877,10 +874,11 @@ class _Run:
         state.begin(t)
         if kind is Registration:
             regs: list[Registration] = group  # type: ignore[assignment]
-            counting = [r for r in regs if state.counts(r)]
+            counts = [state.counts(r) for r in regs]
+            counting = [r for r, c in zip(regs, counts, strict=True) if c]
             if len({r.salesperson for r in counting}) > 1:
-                for r in regs:
-                    if r not in counting:
+                for r, c in zip(regs, counts, strict=True):
+                    if not c:
                         self.one(r)
                 registration_tie(state, counting, self.named_first(e.customer, t))
                 return

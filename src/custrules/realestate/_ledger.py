@@ -426,13 +426,15 @@ class Ledger:
             new = dict.fromkeys(self.reg_by[known[1] :])
         else:
             first, names, new = None, [], self.registered_then(day)
+        named = set(names)
         for who in new:
             if self.valid(who, t) if removals else self.registered_on(who, t):
                 since = self.since(who, t)
                 if first is None or since < first:
-                    first, names = since, [who]
-                elif since == first and who not in names:
+                    first, names, named = since, [who], {who}
+                elif since == first and who not in named:
                     names.append(who)
+                    named.add(who)
         self.began_for[removals] = (key, len(self.reg_by), first, names)
         return first, names
 

@@ -146,7 +146,8 @@ class Rotation:
                 position=self.position,
                 a=len(self.order),
             )
-        unknown = [n for n in self.owed if n not in self.order]
+        known = set(self.order)
+        unknown = [n for n in self.owed if n not in known]
         if unknown:
             raise InvalidInputError.of(
                 N_("not in the rotation: {a}"),
