@@ -718,6 +718,18 @@ _APART: dict[type[Event], operator.attrgetter[str]] = {
 }
 
 
+def _side_by_side(kind: type[Event], group: list[Any]) -> bool:
+    """Whether records of one kind at one instant stand side by side instead of
+    contradicting each other: one salesperson's reception recorded twice, with different
+    details (named on entering, say: no question of who received first), or complaints
+    against, or draws of the customers of, different salespeople made together.  The
+    answer stands if they give it in either order (see attribute)."""
+    if kind is Visit:
+        return len({v.received_by for v in group}) == 1
+    about = _APART.get(kind)
+    return about is not None and len(set(map(about, group))) == len(group)
+
+
 class _Run:
     """Dispatches the timeline's events to the members' states."""
 
@@ -874,12 +886,13 @@ class _Run:
         state.begin(t)
         if kind is Registration:
             regs: list[Registration] = group  # type: ignore[assignment]
-            counts = [state.counts(r) for r in regs]
-            counting = [r for r, c in zip(regs, counts, strict=True) if c]
+            counting: list[Registration] = []
+            void: list[Registration] = []
+            for r in regs:
+                (counting if state.counts(r) else void).append(r)
             if len({r.salesperson for r in counting}) > 1:
-                for r, c in zip(regs, counts, strict=True):
-                    if not c:
-                        self.one(r)
+                for r in void:
+                    self.one(r)
                 registration_tie(state, counting, self.named_first(e.customer, t))
                 return
         elif kind is Visit and self.visit_tie(state, group, t):  # type: ignore[arg-type]
@@ -890,14 +903,7 @@ class _Run:
                 self.unordered_at = t
             if self.reverse:
                 group = group[::-1]
-            if (kind is Visit and len({v.received_by for v in group}) == 1) or (  # type: ignore[attr-defined]
-                kind in _APART and len(set(map(_APART[kind], group))) == len(group)
-            ):
-                # one salesperson's reception recorded twice, with different details (named
-                # on entering, say): no question of who received first; complaints against
-                # different salespeople, or the draws of different salespeople's customers,
-                # made together: facts that stand side by side, not rival records of one.
-                # The answer stands if the records give it in either order (see attribute)
+            if _side_by_side(kind, group):
                 for x in group:
                     self.one(x)
                 return
