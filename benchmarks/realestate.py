@@ -173,21 +173,22 @@ def long_case(shape: str, events: int) -> list[Any]:
     read once each, not once per record)."""
     c = "王先生"
     out: list[Any] = []
+    many = shape in ("many salespeople", "one instant, many salespeople")
+    confirmed = many or shape == "complaints"
+    named = shape != "one instant, many salespeople"  # (else each receives them as new)
+    previous = "forgot" if shape == "forgetful" else "names"
     for i in range(events // 3):
-        t = BASE + dt.timedelta(days=i)
-        if shape in ("many salespeople", "one instant, many salespeople"):
+        t = BASE if shape.startswith("one instant") else BASE + dt.timedelta(days=i)
+        if many:
             who, other = f"销售{i}", f"销售{i - 1}"
         else:
             who, other = STAFF[i % len(STAFF)], STAFF[(i + 1) % len(STAFF)]
-        if shape.startswith("one instant"):
-            t = BASE
-        if shape == "one instant, many salespeople":  # (each receiving them, as new)
-            out.append(Visit(at=t, customer=c, received_by=who))
-        else:
-            previous = "forgot" if shape == "forgetful" else "names"
+        if named:
             out.append(
                 Visit(at=t, customer=c, received_by=who, previous=previous, asked_for=[who])
             )
+        else:
+            out.append(Visit(at=t, customer=c, received_by=who))
         out.append(Registration(at=t, customer=c, salesperson=who, confirmed_at=t))
         out.append(
             SalespersonComplaint(
@@ -195,8 +196,7 @@ def long_case(shape: str, events: int) -> list[Any]:
                 customer=c,
                 against=other,
                 reported_by=who,
-                confirmed=shape
-                in ("complaints", "many salespeople", "one instant, many salespeople"),
+                confirmed=confirmed,
             )
         )
     out.append(Deal(at=BASE + dt.timedelta(days=events // 3 + 1), customer=c, closed_by="甲"))
@@ -206,8 +206,14 @@ def long_case(shape: str, events: int) -> list[Any]:
 def long_cases() -> None:
     """Time per event on cases of 1,000 and 10,000 records, and how it grows (10x the
     records: a ratio near 10 is time in proportion to them, near 100 their square)."""
-    shapes = ("forgetful", "complaints", "one instant", "many salespeople")
-    for shape in (*shapes, "one instant, many salespeople"):
+    shapes = (
+        "forgetful",
+        "complaints",
+        "one instant",
+        "many salespeople",
+        "one instant, many salespeople",
+    )
+    for shape in shapes:
         for policy in (RE12, RE14):
             took = []
             for size in (1_000, 10_000):
