@@ -8,6 +8,8 @@ make-up working day (调休上班), and every other day of those years.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import holidays
 import pytest
@@ -20,12 +22,15 @@ from custrules import (
     DayKind,
     InvalidInputError,
     InvalidTypeError,
+    ScheduleNotice,
     WorkCalendar,
+    statutory_days,
 )
 from custrules._days import DayData
 from tests.strategies import CHINA, china_days, signed_steps, steps
 
 D = dt.date
+CHINA_THROUGH = CHINA.official_through or D(1, 1, 1)
 
 # (first day off, last day off) ranges and make-up working days, as the notices give them.
 NOTICES: dict[int, tuple[list[tuple[D, D]], list[D]]] = {
@@ -226,13 +231,44 @@ def test_cal1_agrees_with_holidays_on_every_official_day() -> None:
 
 
 def test_cal2_horizon_is_derived_from_installed_data() -> None:
-    """CAL-2: official_through is the last day of the newest notice `holidays` ships."""
+    """CAL-2: official_through is the last day of the newest notice `holidays` ships
+    (the suite reads the notices up to 2026: conftest.py)."""
     from holidays.countries.china import ChinaStaticHolidays
 
     newest = max(ChinaStaticHolidays.special_public_holidays)
     assert D(newest, 12, 31) == CHINA.official_through
     assert newest >= 2026
     assert CHINA.first_day == D(min(ChinaStaticHolidays.special_public_holidays), 1, 1)
+
+
+def test_cal2_the_whole_installed_release(installed_notices: Mapping[int, Any]) -> None:
+    """CAL-2 on the installed `holidays` release as it is, whatever year it reaches
+    (the rest of the suite reads its notices up to 2026): the horizon is its newest
+    notice's 31 December, that year keeps the law's days off and reads back as a
+    notice, and every earlier day is as the worked cases know it."""
+    from custrules import _holidays_adapter
+
+    whole = WorkCalendar(data=_holidays_adapter.china(estimate=False), zone=CHINA.zone)
+    newest, oldest = max(installed_notices), min(installed_notices)
+    assert (whole.first_day, whole.official_through) == (D(oldest, 1, 1), D(newest, 12, 31))
+    assert not any(whole.is_working_day(day) for day in statutory_days(newest))
+    notice = ScheduleNotice.from_calendar(whole, newest)
+    assert notice.year == newest
+    assert ScheduleNotice.from_holiday_cn(notice.to_holiday_cn()) == notice
+    assert ScheduleNotice.parse(notice.render()) == notice
+    # a later notice may make a late-December weekend of the year before a working day
+    later = {
+        D(row[4], row[2], row[3])
+        for year, rows in installed_notices.items()
+        if year > CHINA_THROUGH.year
+        for row in (rows if rows and isinstance(rows[0], tuple) else (rows,))
+        if len(row) == 5
+    }
+    day = whole.first_day
+    while day <= CHINA_THROUGH:
+        if day not in later:
+            assert whole.explain(day) == CHINA.explain(day), day
+        day += dt.timedelta(days=1)
 
 
 def test_cal2_past_the_horizon_is_refused_with_directions() -> None:
