@@ -225,6 +225,22 @@ MONEY_ERRORS: list[tuple[Any, Any, str, str, str]] = [
         "请用 Decimal('12345.67')",
     ),
     (
+        lambda: allocate("100", ONE),  # type: ignore[arg-type]
+        "100",
+        "money.to_cents.total_decimal_not_other",
+        "the total must be a Decimal (or an int), not str ('100'): convert it first, for "
+        "example Decimal('12345.67')",
+        "总额必须是 Decimal（或整数），而不是 str（'100'）：请先转换，例如 Decimal('12345.67')",
+    ),
+    (
+        lambda: allocate(True, ONE),
+        True,
+        "money.to_cents.total_decimal_not_other",
+        "the total must be a Decimal (or an int), not bool (True): convert it first, for "
+        "example Decimal('12345.67')",
+        "总额必须是 Decimal（或整数），而不是 bool（True）：请先转换，例如 Decimal('12345.67')",
+    ),
+    (
         lambda: allocate(-1, ONE),
         -1,
         "money.to_cents.total_cannot_negative.6",

@@ -48,13 +48,23 @@ def _to_cents(value: Any, rounding: str | None = None) -> int:
     An amount with a fraction of a cent is refused unless ``rounding`` names a
     :mod:`decimal` rounding mode (``decimal.ROUND_HALF_UP``, ...) to apply.
     """
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+    if isinstance(value, float):
         raise InvalidTypeError.of(
             N_(
                 "the total must be a Decimal (or an int), not {a} ({value!r}): floats "
                 "cannot hold cents exactly; use Decimal('12345.67')"
             ),
             code="money.to_cents.total_decimal_not_floats_cannot_hold_cents_exactly.1",
+            value=value,
+            a=type(value).__name__,
+        )
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+        raise InvalidTypeError.of(
+            N_(
+                "the total must be a Decimal (or an int), not {a} ({value!r:.60}): "
+                "convert it first, for example Decimal('12345.67')"
+            ),
+            code="money.to_cents.total_decimal_not_other",
             value=value,
             a=type(value).__name__,
         )
