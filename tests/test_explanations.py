@@ -3020,6 +3020,24 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "客户必须是非空文本，收到的是 5",
     ),
     (
+        "a name with a space after it (from a spreadsheet: another salesperson)",
+        lambda: Visit(at=at(0), customer=C, received_by="乙 "),
+        "check.text.spaces_around",
+        "乙 ",
+        "received_by '乙 ' begins or ends with a space: remove it ('乙 ' and '乙' would be "
+        "two different names)",
+        "received_by '乙 ' 首尾有空格：请删除（'乙 ' 与 '乙' 会被当作两个不同的名字）",
+    ),
+    (
+        "a customer with a space before it",
+        lambda: attribute(seen(0, "甲"), RE12, customer=" 王先生"),
+        "check.text.spaces_around",
+        " 王先生",
+        "customer ' 王先生' begins or ends with a space: remove it (' 王先生' and '王先生' "
+        "would be two different names)",
+        "客户 ' 王先生' 首尾有空格：请删除（' 王先生' 与 '王先生' 会被当作两个不同的名字）",
+    ),
+    (
         "a household of one",
         lambda: HouseholdLink(at=at(0), customer=C, other=C),
         "realestate.events.householdlink.linked_to_themself",

@@ -315,6 +315,18 @@ def text(value: Any, what: str | Sub) -> str:
             what=what,
             a=ord(bad),
         )
+    if value != value.strip():
+        # ('甲 ' from a spreadsheet and '甲' from a form would be two people)
+        raise InvalidInputError.of(
+            N_(
+                "{what} {value!r} begins or ends with a space: remove it ({value!r} and "
+                "{a!r} would be two different names)"
+            ),
+            code="check.text.spaces_around",
+            value=value,
+            what=what,
+            a=value.strip(),
+        )
     return value
 
 
