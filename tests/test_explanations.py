@@ -3029,6 +3029,22 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "received_by '乙 ' 首尾有空格：请删除（'乙 ' 与 '乙' 会被当作两个不同的名字）",
     ),
     (
+        "a salesperson named twice (RE14-5.3(5) would read several names)",
+        lambda: Visit(at=at(0), customer=C, received_by="丙", asked_for=["乙", "甲", "乙"]),
+        "realestate.events.names_twice",
+        ("乙", "甲", "乙"),
+        "asked_for names 乙 twice (乙, 甲, 乙): name each person once, in the order named",
+        "asked_for 两次提到 乙（乙、甲、乙）：每人只写一次，按提到的顺序",
+    ),
+    (
+        "a dispute's party named twice",
+        lambda: Dispute(at=at(0), customer=C, parties=["乙", "乙"], outcome="quarrel"),
+        "realestate.events.names_twice",
+        ("乙", "乙"),
+        "parties names 乙 twice (乙, 乙): name each person once, in the order named",
+        "parties 两次提到 乙（乙、乙）：每人只写一次，按提到的顺序",
+    ),
+    (
         "a customer with a space before it",
         lambda: attribute(seen(0, "甲"), RE12, customer=" 王先生"),
         "check.text.spaces_around",

@@ -587,8 +587,10 @@ _INSTANT_PATTERN = (
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SHARE_PATTERN = r"^ *[0-9]+(\.[0-9]+)?(/[0-9]*[1-9][0-9]*)? *$"
 _MONEY_PATTERN = r"^ *[0-9]{1,15}(\.[0-9]{1,2})? *$"
-_PARTY_PATTERN = r"^((salesperson|referrer):.+|public_pool|department)$"
-_TEXT = {"type": "string", "minLength": 1, "maxLength": _check.MAX_TEXT, "pattern": r"\S"}
+#: text with no space at either end (what _check.text refuses besides)
+_NAME = r"\S(.*\S)?"
+_PARTY_PATTERN = rf"^((salesperson|referrer):{_NAME}|public_pool|department)$"
+_TEXT = {"type": "string", "minLength": 1, "maxLength": _check.MAX_TEXT, "pattern": rf"^{_NAME}$"}
 
 
 def _field_schema(tp: Any) -> dict[str, Any]:
@@ -607,7 +609,8 @@ def _field_schema(tp: Any) -> dict[str, Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if typing.get_origin(tp) is tuple:
-        return {"type": "array", "items": dict(_TEXT), "maxItems": 20}
+        # (people's names, each once)
+        return {"type": "array", "items": dict(_TEXT), "maxItems": 20, "uniqueItems": True}
     if typing.get_origin(tp) in (Mapping, dict, typing.get_origin(Mapping[str, str])):
         return {
             "type": "object",

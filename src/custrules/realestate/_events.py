@@ -161,6 +161,23 @@ def _names(value: Any) -> tuple[str, ...]:
     return names
 
 
+def _each_once(instance: Any, attribute: Any, value: tuple[str, ...]) -> None:
+    """attrs validator: a list of people names each of them once (a name twice
+    would read as two people named: RE14-5.3(5)'s "several names")."""
+    seen: set[str] = set()
+    for name in value:
+        if name in seen:
+            raise InvalidInputError.of(
+                N_("{what} names {name} twice ({a}): name each person once, in the order named"),
+                code="realestate.events.names_twice",
+                value=value,
+                what=attribute.name,
+                name=name,
+                a=Names(value),
+            )
+        seen.add(name)
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """A fact in time about one customer (``customer`` is its id)."""
@@ -318,7 +335,7 @@ class Visit(Event):
     received_by: str = attrs.field(validator=_check.nonempty)
     previous: Previous = attrs.field(default=Previous.FIRST_VISIT, converter=_to_previous)
     #: salespeople the customer named or asked for, in the order named
-    asked_for: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    asked_for: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_each_once)
     #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1))
     named_on_entry: bool = attrs.field(default=False, validator=_check.flag)
     #: received as a courtesy (义务接待) for this absent salesperson
@@ -574,7 +591,7 @@ def _to_dispute_outcome(value: Any) -> DisputeOutcome:
 class Dispute(Event):
     """Salespeople dispute a crossed customer (RE14-5.4)."""
 
-    parties: tuple[str, ...] = attrs.field(converter=_names)
+    parties: tuple[str, ...] = attrs.field(converter=_names, validator=_each_once)
     outcome: DisputeOutcome = attrs.field(converter=_to_dispute_outcome)
     shares: Mapping[Party, Fraction] | None = attrs.field(
         default=None, converter=attrs.converters.optional(_party_shares)
