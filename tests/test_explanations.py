@@ -3045,6 +3045,22 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "parties 两次提到 乙（乙、乙）：每人只写一次，按提到的顺序",
     ),
     (
+        "a referral registered for an appointment already past (RE11-2)",
+        lambda: ReferralRegistration(
+            at=dt.datetime(2026, 3, 1, 20, 0, tzinfo=dt.timezone.utc),  # 04:00 on 2 March
+            customer=C,
+            referrer="小赵",
+            appointment=dt.date(2026, 3, 1),
+        ),
+        "realestate.events.referralregistration.appointment_past",
+        dt.date(2026, 3, 1),
+        "小赵's referral is registered on 2026-03-02 for an appointment on 2026-03-01, a day "
+        "already past: check the appointment date (RE11-2: the referral is registered before "
+        "the visit)",
+        "小赵 的推荐登记于 2026-03-02，约定到访日期却是已过去的 2026-03-01：请核对约定日期"
+        "（RE11-2：推荐须在到访前登记）",
+    ),
+    (
         "a customer with a space before it",
         lambda: attribute(seen(0, "甲"), RE12, customer=" 王先生"),
         "check.text.spaces_around",

@@ -1587,6 +1587,27 @@ def test_re11_a_referral_the_customer_never_came_for_pays_nothing() -> None:
     assert split(a) == sp(甲=1)
 
 
+def test_re11_2_an_appointment_is_for_the_day_of_the_registration_or_later() -> None:
+    """RE11-2: the referral is registered before the visit, for an appointment date.  The
+    day is read in China's zone: 23:59 in Beijing may still book that day; a minute later
+    the day is past, and the date is refused (RE11-3 would read it as a lapse)."""
+    utc = dt.timezone.utc
+    day = dt.date(2026, 3, 1)
+    for registered in (
+        dt.datetime(2026, 3, 1, 23, 59, tzinfo=CHINA_TZ),
+        dt.datetime(2026, 3, 1, 15, 59, tzinfo=utc),
+    ):
+        ok = ReferralRegistration(at=registered, customer=C, referrer="小赵", appointment=day)
+        assert ok.appointment == day
+    for registered in (
+        dt.datetime(2026, 3, 2, 0, 0, tzinfo=CHINA_TZ),
+        dt.datetime(2026, 3, 1, 16, 0, tzinfo=utc),
+    ):
+        with pytest.raises(InvalidInputError, match="a day already past") as caught:
+            ReferralRegistration(at=registered, customer=C, referrer="小赵", appointment=day)
+        assert caught.value.code == "realestate.events.referralregistration.appointment_past"
+
+
 # -- households: RE12-7.4 against RE14-5.3(11) -----------------------------------------------
 
 

@@ -16,6 +16,7 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Names, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import to_fraction_shares
+from custrules.periods import CHINA_TZ
 
 # -- parties ----------------------------------------------------------------------------
 
@@ -233,6 +234,21 @@ class ReferralRegistration(Event):
 
     def __attrs_post_init__(self) -> None:
         _check.plain_date(self.appointment, "appointment")
+        registered = self.at.astimezone(CHINA_TZ).date()
+        if self.appointment < registered:
+            # (read as RE11-3's lapse, a slip of the date would cost the referrer 30 %)
+            raise InvalidInputError.of(
+                N_(
+                    "{referrer}'s referral is registered on {a} for an appointment on "
+                    "{a2}, a day already past: check the appointment date (RE11-2: the "
+                    "referral is registered before the visit)"
+                ),
+                code="realestate.events.referralregistration.appointment_past",
+                value=self.appointment,
+                referrer=self.referrer,
+                a=registered.isoformat(),
+                a2=self.appointment.isoformat(),
+            )
 
     @property
     def actor(self) -> str:
