@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -27,7 +28,7 @@ from custrules import (
     read_case,
 )
 from custrules.realestate import EVENT_NAMES, Case, event_from_json, event_to_json
-from custrules.realestate._case import MAX_CASE_BYTES, MAX_EVENTS
+from custrules.realestate._case import MAX_CASE_BYTES, MAX_EVENTS, _case_schema
 from tests.pinning import refusal_row
 from tests.test_explanations import visit
 
@@ -43,6 +44,8 @@ def example(name: str) -> bytes:
 def test_the_shipped_schema_file_is_case_schema() -> None:
     shipped = (resources.files("custrules") / "schemas" / "case.schema.json").read_text("utf-8")
     assert json.loads(shipped) == json.loads(json.dumps(CASE_SCHEMA))
+    # built again, not the constant built at import
+    assert json.loads(shipped) == json.loads(json.dumps(_case_schema()))
     jsonschema.Draft202012Validator.check_schema(CASE_SCHEMA)
 
 
@@ -192,6 +195,15 @@ def test_bad_documents_say_what_is_wrong(doc: Any, error: type[Exception], match
 def test_a_household_in_one_file() -> None:
     case = read_case(example("spouses.json"))
     assert {e.customer for e in case.events} == {"王先生", "王太太"}
+
+
+def test_an_amount_with_fractions_of_a_cent_is_named_as_read() -> None:
+    """A case file has no rounding option: the error names the amount it read."""
+    with pytest.raises(InvalidInputError) as caught:
+        case_from_json({"customer": "王", "amount": "0.001", "events": [VISIT]})
+    assert caught.value.code == "money.whole_cents.fractions_of_a_cent"
+    assert caught.value.value == Decimal("0.001")
+    assert caught.value.params["amount"] == Decimal("0.001")
 
 
 @settings(max_examples=60, suppress_health_check=list(HealthCheck), deadline=None)
