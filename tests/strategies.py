@@ -180,13 +180,15 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int, other: str | None = N
             confirmed_by="项目经理",
         )
     if kind == "company":
-        after = draw(st.sampled_from([None, *AfterSales]))
+        arranged = draw(st.booleans())
+        # (after-sales is said only of a deal the company arranged: RE12-6.4, 6.5)
+        after = draw(st.sampled_from([None, *AfterSales])) if arranged else None
         return CompanyIntroduction(
             at=at,
             customer=customer,
             by="总经理",
             named_salesperson=draw(st.one_of(st.none(), names)),
-            arranged_deal=draw(st.booleans()),
+            arranged_deal=arranged,
             after_sales=after,
             after_sales_by=who if after is AfterSales.SALESPERSON else None,
         )

@@ -612,7 +612,7 @@ def test_every_event_type_with_every_field_set_round_trips_by_its_json_names() -
             "by": "刘总",
             "named_salesperson": "甲",
             "arranged_deal": True,
-            "after_sales": "other_staff",
+            "after_sales": "salesperson",
             "after_sales_by": "小钱",
         },
         {

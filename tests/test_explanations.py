@@ -41,7 +41,7 @@ from custrules import (
     attribute,
     attribute_many,
 )
-from custrules.realestate import AttributionPolicy, CompanyTerms
+from custrules.realestate import AfterSales, AttributionPolicy, CompanyTerms
 from tests.pinning import refusal
 from tests.test_realestate import FORGOT, C, at, deal, reg, seen, visit
 
@@ -3059,6 +3059,33 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "the visit)",
         "小赵 的推荐登记于 2026-03-02，约定到访日期却是已过去的 2026-03-01：请核对约定日期"
         "（RE11-2：推荐须在到访前登记）",
+    ),
+    (
+        "after-sales of a deal the company did not arrange (RE12-6.4, 6.5)",
+        lambda: CompanyIntroduction(at=at(0), customer=C, by="刘总", after_sales="other_staff"),
+        "realestate.events.companyintroduction.after_sales_arranged",
+        AfterSales.OTHER_STAFF,
+        "after_sales='other_staff' is for a deal the company arranged (RE12-6.4, 6.5): add "
+        "arranged_deal=True, or leave after_sales out",
+        "after_sales='other_staff' 只适用于公司直接安排的成交（RE12-6.4、6.5）：请加上 "
+        "arranged_deal=True，或去掉 after_sales",
+    ),
+    (
+        "an after-sales salesperson for other staff's after-sales (RE12-6.4)",
+        lambda: CompanyIntroduction(
+            at=at(0),
+            customer=C,
+            by="刘总",
+            arranged_deal=True,
+            after_sales="other_staff",
+            after_sales_by="丙",
+        ),
+        "realestate.events.companyintroduction.after_sales_by",
+        "丙",
+        "after_sales_by='丙' names the salesperson of after_sales='salesperson' (RE12-6.4): "
+        "give that, or leave after_sales_by out",
+        "after_sales_by='丙' 指的是 after_sales='salesperson' 时负责售后的置业顾问（RE12-6.4）："
+        "请写明 after_sales='salesperson'，或去掉 after_sales_by",
     ),
     (
         "a customer with a space before it",

@@ -294,6 +294,28 @@ class CompanyIntroduction(Event):
                 N_("after_sales='salesperson' needs after_sales_by"),
                 code="realestate.events.companyintroduction.after_sales_salesperson",
             )
+        # (read past, either would pay the deal by RE12-6.3 instead of 6.4 or 6.5)
+        if self.after_sales is not None and not self.arranged_deal:
+            raise InvalidInputError.of(
+                N_(
+                    "after_sales={a!r} is for a deal the company arranged (RE12-6.4, 6.5): "
+                    "add arranged_deal=True, or leave after_sales out"
+                ),
+                code="realestate.events.companyintroduction.after_sales_arranged",
+                value=self.after_sales,
+                a=self.after_sales.value,
+            )
+        if self.after_sales_by is not None and self.after_sales is not AfterSales.SALESPERSON:
+            raise InvalidInputError.of(
+                N_(
+                    "after_sales_by={name!r} names the salesperson of "
+                    "after_sales='salesperson' (RE12-6.4): give that, or leave "
+                    "after_sales_by out"
+                ),
+                code="realestate.events.companyintroduction.after_sales_by",
+                value=self.after_sales_by,
+                name=self.after_sales_by,
+            )
 
     @property
     def actor(self) -> str:
