@@ -135,15 +135,17 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int, other: str | None = N
     if kind == "recognition":
         return Recognition(at=at, customer=customer, original=who, by_records=draw(st.booleans()))
     if kind == "switch":
+        to = draw(st.one_of(st.none(), others))
         return SwitchRequest(
             at=at,
             customer=customer,
             from_=who,
-            to=draw(st.one_of(st.none(), others)),
+            to=to,
             fault=draw(st.sampled_from(list(Fault))),
             firm=draw(st.booleans()),
             permitted=draw(st.booleans()),
-            incited=draw(st.booleans()),
+            # (the salesperson asked for incited it: only with one asked for)
+            incited=to is not None and draw(st.booleans()),
             granted_to=draw(st.one_of(st.none(), others)),
         )
     if kind == "complaint":
@@ -305,7 +307,7 @@ def re_first_days(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
                     granted_to=None if asks else other,
                     fault=Fault.NONE if asks else draw(st.sampled_from(list(Fault))),
                     permitted=asks and draw(st.booleans()),
-                    incited=asks and draw(st.booleans()),
+                    incited=asks and other is not None and draw(st.booleans()),
                     firm=draw(st.booleans()),
                 )
             )

@@ -3088,6 +3088,24 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "请写明 after_sales='salesperson'，或去掉 after_sales_by",
     ),
     (
+        "a customer introducing themself (RE12-7.5, RE14-5.3(10))",
+        lambda: OldCustomerIntroduction(at=at(0), customer=C, old_customer=C, salesperson="甲"),
+        "realestate.events.oldcustomerintroduction.introduce_themself",
+        C,
+        "王先生 cannot introduce themself: old_customer names the old customer who introduced "
+        "them",
+        "王先生 不能介绍自己：old_customer 应是介绍其前来的老客户",
+    ),
+    (
+        "an incited request that names nobody (RE12-5.2)",
+        lambda: SwitchRequest(at=at(0), customer=C, from_="甲", permitted=True, incited=True),
+        "realestate.events.switchrequest.incited_to",
+        True,
+        "incited says the salesperson the customer asked for incited the request (RE12-5.2): "
+        "name them in to",
+        "incited 表示客户所点名的置业顾问唆使了换人（RE12-5.2）：请在 to 中写明此人",
+    ),
+    (
         "a customer with a space before it",
         lambda: attribute(seen(0, "甲"), RE12, customer=" 王先生"),
         "check.text.spaces_around",

@@ -1050,7 +1050,7 @@ def test_re14_5_3_2_the_customers_wish_whatever_re12s_terms_say(terms: dict[str,
     asked = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", **terms)
     a = attribute([*seen(0, "甲"), asked, deal(3, "乙")], RE14)
     assert split(a) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
-    granted = attrs.evolve(asked, to=None, granted_to="乙")
+    granted = attrs.evolve(asked, to=None, granted_to="乙", incited=False)
     assert split(attribute([*seen(0, "甲"), granted, deal(3, "乙")], RE14)) == split(a)
 
 

@@ -347,6 +347,19 @@ class OldCustomerIntroduction(Event):
     rank: ClassVar[int] = 3
     type_name: ClassVar[str] = "old_customer_introduction"
 
+    def __attrs_post_init__(self) -> None:
+        if self.old_customer == self.customer:
+            # (read as one, it gave the customer to the salesperson named here)
+            raise InvalidInputError.of(
+                N_(
+                    "{customer} cannot introduce themself: old_customer names the old "
+                    "customer who introduced them"
+                ),
+                code="realestate.events.oldcustomerintroduction.introduce_themself",
+                value=self.old_customer,
+                customer=self.customer,
+            )
+
     @property
     def actor(self) -> str:
         return self.salesperson
@@ -374,7 +387,8 @@ class Visit(Event):
     previous: Previous = attrs.field(default=Previous.FIRST_VISIT, converter=_to_previous)
     #: salespeople the customer named or asked for, in the order named
     asked_for: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_each_once)
-    #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1))
+    #: named before the substantive reception, on entering (RE12-5.1, RE14-2.5(1)):
+    #: the first of ``asked_for``, or without it the salesperson who received them
     named_on_entry: bool = attrs.field(default=False, validator=_check.flag)
     #: received as a courtesy (义务接待) for this absent salesperson
     courtesy_for: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
@@ -513,6 +527,15 @@ class SwitchRequest(Event):
     type_name: ClassVar[str] = "switch_request"
 
     def __attrs_post_init__(self) -> None:
+        if self.incited and self.to is None:
+            raise InvalidInputError.of(
+                N_(
+                    "incited says the salesperson the customer asked for incited the "
+                    "request (RE12-5.2): name them in to"
+                ),
+                code="realestate.events.switchrequest.incited_to",
+                value=self.incited,
+            )
         for other in (self.to, self.granted_to):
             if other == self.from_:
                 raise InvalidInputError.of(
