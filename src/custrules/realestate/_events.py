@@ -16,7 +16,7 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Names, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import to_fraction_shares
-from custrules.periods import CHINA_TZ
+from custrules.periods import local_date
 
 # -- parties ----------------------------------------------------------------------------
 
@@ -234,7 +234,7 @@ class ReferralRegistration(Event):
 
     def __attrs_post_init__(self) -> None:
         _check.plain_date(self.appointment, "appointment")
-        registered = self.at.astimezone(CHINA_TZ).date()
+        registered = local_date(self.at)
         if self.appointment < registered:
             # (read as RE11-3's lapse, a slip of the date would cost the referrer 30 %)
             raise InvalidInputError.of(
