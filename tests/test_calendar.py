@@ -257,13 +257,8 @@ def test_cal2_the_whole_installed_release(installed_notices: Mapping[int, Any]) 
     assert ScheduleNotice.from_holiday_cn(notice.to_holiday_cn()) == notice
     assert ScheduleNotice.parse(notice.render()) == notice
     # a later notice may make a late-December weekend of the year before a working day
-    later = {
-        D(row[4], row[2], row[3])
-        for year, rows in installed_notices.items()
-        if year > CHINA_THROUGH.year
-        for row in (rows if rows and isinstance(rows[0], tuple) else (rows,))
-        if len(row) == 5
-    }
+    swaps = _holidays_adapter._china_swaps(installed_notices)  # bridge day -> make-up day
+    later = {work for off, work in swaps.items() if off.year > CHINA_THROUGH.year}
     day = whole.first_day
     while day <= CHINA_THROUGH:
         if day not in later:
