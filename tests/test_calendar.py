@@ -255,7 +255,10 @@ def test_cal2_the_whole_installed_release(installed_notices: Mapping[int, Any]) 
     notice = ScheduleNotice.from_calendar(whole, newest)
     assert notice.year == newest
     assert ScheduleNotice.from_holiday_cn(notice.to_holiday_cn()) == notice
-    assert ScheduleNotice.parse(notice.render()) == notice
+    # read back against the release itself (the suite's installed data stops at 2026, and a
+    # newer notice may name a late-December day of 2026)
+    assert ScheduleNotice.parse(notice.render(), check_installed=False) == notice
+    assert notice.disagreement(whole) is None
     # a later notice may make a late-December weekend of the year before a working day
     swaps = _holidays_adapter._china_swaps(installed_notices)  # bridge day -> make-up day
     later = {work for off, work in swaps.items() if off.year > CHINA_THROUGH.year}
