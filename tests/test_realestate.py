@@ -3480,7 +3480,9 @@ def test_a_salesperson_losing_every_right_passes_exactly_their_part(
     """A salesperson with a part of the deal who loses every right before it (RE12-3.10, a
     serious fault the first day; RE14-5.3(4), a confirmed complaint) passes that part,
     and only that part, to the one who takes over: the others' parts stand (a switch's
-    70/30 or 80/20 included)."""
+    70/30 or 80/20 included).  Under RE12 with nobody recorded as taking over, the part
+    goes to a salesperson whose registration stands, else to the next who receives the
+    customer (here the heir, a minute later): to one of them, whole."""
     *before, deal = story
     a = attribute(story, policy)
     parts = {p.name: s for p, s in a.shares.items() if p.kind is PartyKind.SALESPERSON}
@@ -3500,6 +3502,20 @@ def test_a_salesperson_losing_every_right_passes_exactly_their_part(
         if gone not in (a.owner, a.follow_up):  # (RE12-3.10 speaks of the one receiving)
             return
         loss: Any = SwitchRequest(at=t, customer=C, from_=gone, fault="serious", granted_to=heir)
+        if not data.draw(st.booleans(), label="recorded"):
+            if attribute(before, policy, as_of=t).needs_ruling:
+                return  # (someone's part awaits a taker already: the heir would take it too)
+            losses = [
+                attrs.evolve(loss, granted_to=None),
+                Visit(at=t + dt.timedelta(minutes=1), customer=C, received_by=heir),
+            ]
+            b = attribute([*before, *losses, deal], policy)
+            got = {p.name: s for p, s in b.shares.items() if p.kind is PartyKind.SALESPERSON}
+            assert not b.needs_ruling
+            gained = {who: got[who] - parts.get(who, Fraction(0)) for who in got}
+            assert gone not in got
+            assert sorted(gained.values()) == [*[Fraction(0)] * (len(got) - 1), parts[gone]]
+            return
     else:
         loss = SalespersonComplaint(
             at=t, customer=C, against=gone, reported_by=heir, confirmed=True

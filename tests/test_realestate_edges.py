@@ -1035,6 +1035,134 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
 
 
 @pytest.mark.parametrize(
+    ("taker", "line"),
+    [
+        (
+            [reg(0, "丁", hour=11.5)],
+            "RE12-3.10: a serious fault: 甲 lost every right; 丁, whose registration stands "
+            "(2026-03-02 11:30), takes their part, the others' parts stand",
+        ),
+        (
+            [reg(1, "丁")],
+            "RE12-3.10: 丁 received the customer (2026-03-03 10:00) and took over 甲's part; "
+            "the others' parts stand",
+        ),
+        (
+            [visit(1, "丁")],
+            "RE12-3.10: 丁 received the customer (2026-03-03 10:00) and took over 甲's part; "
+            "the others' parts stand",
+        ),
+        (
+            [visit(1, "丙", previous="names", asked_for=["丁"], courtesy_for="丁")],
+            "RE12-3.10: 丁 took over 甲's part; the others' parts stand",
+        ),
+        (
+            [],
+            "RE12-3.10: 丁 received the customer (2026-03-05 15:00) and took over 甲's part; "
+            "the others' parts stand",
+        ),
+    ],
+    ids=["registered", "registers", "receives", "asked for", "closes"],
+)
+def test_re12_3_10_after_a_switch_the_other_part_stands_whoever_took_over(
+    taker: list[Any], line: str
+) -> None:
+    # RE12-5.2 split the deal 70/30 between 甲 and 乙; 甲 is then refused for a serious
+    # fault the same day and nobody is recorded as taking over: only 甲's part goes, to
+    # the salesperson whose registration stands, else the next one who registers or
+    # receives the customer, is given them by a clause (RE12-3.6 and RE12-4: asked for
+    # while absent), or closes the deal.  乙's 30 % stands (it was lost when nobody was
+    # recorded, and a deal 丁 closed was read as after a lapse)
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        visit(0, "乙", hour=11),
+        *[e for e in taker if e.at < at(0, 12)],
+        SwitchRequest(at=at(0, 12), customer=C, from_="甲", fault="serious"),
+        *[e for e in taker if e.at > at(0, 12)],
+        deal(3, "丁" if not taker else "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丁=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert (a.owner, a.follow_up, a.needs_ruling) == ("丁", "乙", False)
+    assert line in a.explain().splitlines()
+    assert a.explain().splitlines()[-1] == "RE12-3.10: 甲 has no part: 甲's 7/10 goes to 丁"
+    if all(e.at > at(0, 12) for e in taker):
+        # until someone takes over, who takes 甲's part needs a ruling
+        waiting = attribute(story, RE12, as_of=at(0, 12))
+        assert waiting.needs_ruling
+        assert waiting.owner is None
+        assert waiting.ruling_reason == (
+            "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over "
+            "(record granted_to)"
+        )
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        # RE12-3.10(c): a serious fault loses every right, whatever the customer named
+        ({"fault": "serious", "permitted": True}, sp(乙=1)),
+        ({"fault": "serious", "granted_to": "丙"}, sp(丙=1)),
+        # a firm refusal the manager did not answer with the one named: 3.10(c) too
+        ({"firm": True, "granted_to": "丙"}, sp(丙=1)),
+        # the manager let the one named take over: RE12-5.2's own case
+        ({"firm": True, "permitted": True}, sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))),
+        ({"fault": "minor", "permitted": True}, sp(甲=Fraction(7, 10), 乙=Fraction(3, 10))),
+        ({"fault": "serious", "permitted": True, "incited": True}, None),
+    ],
+)
+def test_re12_3_10_a_serious_fault_takes_every_right_even_when_the_customer_named_another(
+    terms: dict[str, Any], expected: dict[str, Fraction] | None
+) -> None:
+    # A new customer mid-reception names 乙 (RE12-5.2) and 甲 is at serious fault, or
+    # the customer firmly refuses 甲 and the manager does not let 乙 take over
+    # (RE12-3.10(c)): 甲 loses every right (a serious fault kept 70 % before).  An
+    # incitement the manager let through has two answers (5.2: all to 甲; 3.10: nothing
+    # to 甲): a ruling.  RE14-5.3(2) lets the customer's wish prevail, fault or not.
+    request = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", **terms)
+    closer = "丙" if terms.get("granted_to") == "丙" else "乙"
+    story = [*seen(0, "甲"), request, deal(3, closer)]
+    a = attribute(story, RE12)
+    if expected is None:
+        assert a.needs_ruling
+        assert a.ruling_reason == (
+            "RE12-7.7: 乙 incited the switch, and 甲 is at serious fault: RE12-5.2 gives 甲 "
+            "everything, RE12-3.10 nothing"
+        )
+        assert a.explain("zh").splitlines()[-1] == (
+            "RE12-7.7: 乙唆使更换，而甲有严重过错：RE12-5.2全部归甲，RE12-3.10则一无所得"
+        )
+        return
+    assert split(a) == expected
+    rule = "RE12-5.2" if "甲" in {k.split(":")[1] for k in expected} else "RE12-3.10"
+    assert a.explain().splitlines()[-1].startswith(rule)
+    if closer == "乙":
+        assert split(attribute(story, RE14)) == sp(乙=Fraction(4, 5), 甲=Fraction(1, 5))
+
+
+def test_re12_5_3_a_returning_customer_naming_another_with_a_serious_fault_needs_a_ruling() -> (
+    None
+):
+    # RE12-3.10 speaks of a new customer; RE12-5.3 (a courtesy, all to the first) of no
+    # fault: a returning customer who names 乙 while 甲 is at serious fault has no clause
+    # (as one who refuses 甲 naming nobody); without the fault, 5.3 decides
+    request = SwitchRequest(
+        at=at(5, 11), customer=C, from_="甲", to="乙", fault="serious", permitted=True
+    )
+    a = attribute([*seen(0, "甲"), request, deal(8, "乙")], RE12)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE12-7.7: a returning customer asked for 乙, and 甲 is at serious fault: no clause"
+    )
+    assert a.explain("zh").splitlines()[-1] == (
+        "RE12-7.7: 回访客户要求乙接待，而甲有严重过错：没有相应条款"
+    )
+    mild = attribute([*seen(0, "甲"), attrs.evolve(request, fault="minor"), deal(8, "乙")], RE12)
+    assert split(mild) == sp(甲=1)
+
+
+@pytest.mark.parametrize(
     "terms",
     [
         {},

@@ -4,7 +4,9 @@ Clauses here (docs/rules.md):
 
 * RE12-3.10 a new customer asks for another salesperson mid-reception: refused
   (no fault), the same salesperson continues (minor), or the next in rotation
-  receives and the first loses every right (serious fault, firm refusal).
+  receives and the first loses every right (serious fault, firm refusal; also
+  when the customer names someone, RE12-5.2, unless the manager let the one
+  named take over from a salesperson with no serious fault).
 * RE12-5.2 named another after reception began: 70/30 if the manager allows,
   all to the first if the named one incited it; RE12-5.3 a returning customer
   names another: a courtesy, all to the first.
@@ -61,7 +63,9 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
             _nobody_to_leave(m, s)
         elif first_day:
             if s.to is None:
-                _refusal(m, s)
+                _refusal(m, s, s.granted_to)
+            elif s.fault is Fault.SERIOUS or (s.firm and not s.permitted):
+                _refusal_naming(m, s)
             elif not s.permitted:
                 m.note(
                     "RE12-5.2",
@@ -97,7 +101,16 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         elif s.from_ not in m.lost and not m.holds(s.from_, t):
             _nobody_to_leave(m, s)
         elif s.to is not None:
-            if s.permitted and m.split_among_several():  # (the courtesy adds no part)
+            if s.fault is Fault.SERIOUS:
+                # RE12-3.10 speaks of a new customer, RE12-5.3 of no fault (as a request
+                # naming nobody, below)
+                m.needs(
+                    "fallback",
+                    "a returning customer asked for {}, and {} is at serious fault: no clause",
+                    s.to,
+                    s.from_,
+                )
+            elif s.permitted and m.split_among_several():  # (the courtesy adds no part)
                 m.note(
                     "RE12-5.3",
                     "{} received the returning customer as a courtesy: no part for {}; the "
@@ -295,15 +308,44 @@ def _held_by_another(m: Ledger, who: str, t: _dt.datetime) -> str | None:
     return owner
 
 
-def _refusal(m: Ledger, s: SwitchRequest) -> None:
+def _refusal_naming(m: Ledger, s: SwitchRequest) -> None:
+    """A new customer who names another salesperson mid-reception (RE12-5.2) and whom
+    RE12-3.10(c) speaks of too: the salesperson has a serious fault, or the customer
+    firmly refuses them and the manager did not let the one named take over.  The
+    salesperson loses every right (3.10(c)), whatever the customer named: who took
+    over is ``granted_to``, else the one named if the manager let them.  An
+    incitement the manager let through has two answers: RE12-5.2 gives the first
+    everything, RE12-3.10(c) nothing."""
+    if s.incited and s.permitted:
+        m.needs(
+            "fallback",
+            "{} incited the switch, and {} is at serious fault: RE12-5.2 gives {} "
+            "everything, RE12-3.10 nothing",
+            s.to,
+            s.from_,
+            s.from_,
+        )
+        return
+    _refusal(m, s, s.granted_to or (s.to if s.permitted else None))
+
+
+def _refusal(m: Ledger, s: SwitchRequest, granted_to: str | None) -> None:
+    """RE12-3.10: ``granted_to`` is who took over from the salesperson refused (None:
+    nobody recorded)."""
     if s.removes:
-        m.remove(s.from_, s.granted_to, "RE12-3.10", s.at)
+        m.remove(s.from_, granted_to, "RE12-3.10", s.at)
         why = Term(
             N_("a serious fault")
             if s.fault is Fault.SERIOUS
             else N_("the customer's firm refusal")
         )
-        if s.granted_to is None:
+        if granted_to is None:
+            if (
+                m.split_among_several()
+                and any(m.part_holder(key) == s.from_ for key in m.split or ())
+                and _part_awaits(m, s, why)
+            ):
+                return
             m.owner = None
             # (the removed: never)
             valid = [w for w in m.registered_then(_local(s.at)) if m.valid(w, s.at)]
@@ -317,34 +359,72 @@ def _refusal(m: Ledger, s: SwitchRequest) -> None:
             # a split stands (RE12-5.2's 70/30 the same day): only the refused salesperson
             # (the holder or the one following up, whose part may be one they took over)
             # loses, and their part goes to the one who took over (see deal_split)
-            m.claim(s.granted_to, s.at)
-            if m.owner == s.from_:
-                m.owner = s.granted_to
-            if m.follow_up == s.from_:
-                m.follow_up = s.granted_to
+            m.claim(granted_to, s.at)
+            _holder_for(m, s.from_, granted_to)
             m.note(
                 "RE12-3.10",
                 "{}: {} received the customer in {}'s place; {} lost every right (the turn "
                 "counts as void), the others' parts stand",
                 why,
-                s.granted_to,
+                granted_to,
                 s.from_,
                 s.from_,
             )
             return
         m.given(
-            s.granted_to,
+            granted_to,
             s.at,
             "RE12-3.10",
             "{}: {} received the customer as new; {} lost every right (the turn counts as void)",
             why,
-            s.granted_to,
+            granted_to,
             s.from_,
         )
     elif s.fault is Fault.MINOR:
         m.note("RE12-3.10", "{}'s minor fault: {} continues", s.from_, s.from_)
     else:
         m.note("RE12-3.10", "{} was not at fault: the request is refused", s.from_)
+
+
+def _part_awaits(m: Ledger, s: SwitchRequest, why: Term) -> bool:
+    """RE12-3.10(c) removed ``s.from_`` from a split that stands (RE12-5.2's 70/30 the
+    same day) and nobody was recorded as taking over: only their part is lost to them,
+    and it goes to the salesperson whose registration still stands (the earlier wins),
+    else to the next who receives or registers the customer or closes the deal (see
+    Ledger.take_part); the others' parts stand.  False for a tie of registrations left,
+    which needs its own ruling (see _refusal)."""
+    t = s.at
+    valid = [w for w in m.registered_then(_local(t)) if m.valid(w, t)]
+    if valid:
+        began = {who: m.since(who, t) for who in valid}
+        first = min(began.values())
+        earliest = [who for who in valid if began[who] == first]
+        if len(earliest) > 1:
+            return False
+        taker = earliest[0]
+        m.took_over(taker, s.from_)
+        _holder_for(m, s.from_, taker)
+        m.note(
+            "RE12-3.10",
+            "{}: {} lost every right; {}, whose registration stands ({}), takes their part, the "
+            "others' parts stand",
+            why,
+            s.from_,
+            taker,
+            first,
+        )
+        return True
+    _holder_for(m, s.from_, None)
+    m.needs("RE12-3.10", NOBODY, s.from_, why)
+    return True
+
+
+def _holder_for(m: Ledger, gone: str, who: str | None) -> None:
+    """``who`` holds or follows up the customer where ``gone`` did (None: nobody yet)."""
+    if m.owner == gone:
+        m.owner = who
+    if m.follow_up == gone:
+        m.follow_up = who
 
 
 def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:

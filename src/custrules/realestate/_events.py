@@ -515,7 +515,8 @@ class SwitchRequest(Event):
     from_: str = attrs.field(validator=_check.nonempty)
     to: str | None = attrs.field(default=None, validator=_check.optional_nonempty)
     fault: Fault = attrs.field(default=Fault.NONE, converter=_to_fault)
-    #: the customer firmly refuses the salesperson (RE12-3.10(c))
+    #: the customer firmly refuses the salesperson (RE12-3.10(c); with ``to`` and
+    #: ``permitted``, RE12-5.2's 态度坚决: the manager let the one named take over)
     firm: bool = attrs.field(default=False, validator=_check.flag)
     #: the manager allowed the switch (RE12-5.2, 5.3)
     permitted: bool = attrs.field(default=False, validator=_check.flag)

@@ -492,6 +492,49 @@ class Ledger:
         self.lost[gone] = (who, rule, when)
         self._drop_questions(lambda note, _: note[1] == NOBODY and note[2][0] == gone)
 
+    def take_part(self, who: str, t: _dt.datetime, gone: list[str], *, claim: bool = True) -> None:
+        """``who`` received the customer (or registered them, or closed the deal) at ``t``
+        after RE12-3.10 removed ``gone`` from a split that stands, nobody recorded as
+        taking over: their parts are ``who``'s, the others' parts stand, and the
+        reception counts as their registration (``claim``) as for anyone who took over."""
+        if claim:
+            self.claim(who, t)
+        for each in gone:
+            self.took_over(who, each)
+            self.note("RE12-3.10", TOOK_PART, who, t, each)
+        if self.owner is None or self.owner in gone:
+            self.owner = who
+        if self.follow_up is None or self.follow_up in gone:
+            self.follow_up = who
+
+    def awaiting_parts(self) -> list[str]:
+        """The salespeople RE12-3.10 removed from a split that stands, nobody recorded as
+        taking over their parts (see take_part), in the order removed."""
+        split = self.split
+        if split is None:
+            return []
+        lost = self.lost
+        gone: list[str] = []
+        for _, template, args in self.ruling:
+            who = args[0] if template == NOBODY else None
+            if who is None or who in gone or who not in lost or lost[who][0] is not None:
+                continue
+            if any(self.part_holder(key) == who for key in split):
+                gone.append(who)
+        return gone
+
+    def part_holder(self, key: str) -> str | None:
+        """Who holds the part of the split kept under ``key``: ``key``, or the one who took
+        it over (on along a chain of removals), or the last removed, whose part nobody
+        took over."""
+        who = key
+        for _ in range(len(self.lost) + 1):
+            removed = self.lost.get(who)
+            if removed is None or removed[0] is None:
+                return who
+            who = removed[0]
+        return None
+
     def restore(self, who: str) -> bool:
         """A later clause gives ``who`` the customer again (RE14-5.3(12): the manager's
         latest draw): a removal of theirs ends; the answer says whether there was one."""
@@ -887,7 +930,19 @@ class Ledger:
     def take(self, who: str, rule: str, template: str, *args: Any) -> None:
         """``who`` becomes the owner (any pending case is over, and whoever a clause
         named to follow it up no longer does); one who takes the customer after RE12-3.10
-        removed a salesperson without naming who takes over has taken over."""
+        removed a salesperson without naming who takes over has taken over (only the
+        part of the one removed, when a split stands: see take_part)."""
+        parts = self.awaiting_parts() if who not in self.lost else []
+        if parts:
+            self.note(rule, template, *args)
+            for each in parts:
+                self.took_over(who, each)
+                self.note("RE12-3.10", TOOK_ITS_PART, who, each)
+            if self.owner is None or self.owner in parts:
+                self.owner = who
+            if self.follow_up is None or self.follow_up in parts:
+                self.follow_up = who
+            return
         self.owner = who
         self.split = self.follow_up = None
         if who != self.clause_holder:  # (one a clause named holds on by it: RE12-3.7(j))
@@ -1156,6 +1211,11 @@ def _registration(m: Ledger, e: Registration) -> None:
     if m.ruling:
         m.drop_settled(e.at)
         owner = m.owner
+        parts = m.awaiting_parts()
+        if parts:  # (RE12-3.10: the next salesperson registering took over their parts)
+            m.claim(who, e.at)
+            m.take_part(who, e.at, parts, claim=False)
+            return
     if owner == who:
         pending = pending_parties(m, None)
         over = pending is not None and lapsed_behind(m, pending[1], e.at)
@@ -1232,6 +1292,14 @@ NOBODY = N_("{} lost the customer for {}, but nobody took over (record granted_t
 #: the next salesperson received (or registered) the customer after RE12-3.10 removed one
 #: and nobody was recorded as taking over (granted_to)
 TOOK_OVER = N_("{} received the customer as new ({}) and took over from {}")
+
+#: the next salesperson received (or registered) the customer, or closed the deal, after
+#: RE12-3.10 removed one from a split that stands and nobody was recorded as taking over
+TOOK_PART = N_("{} received the customer ({}) and took over {}'s part; the others' parts stand")
+
+#: a clause gave the customer to a salesperson after RE12-3.10 removed one from a split
+#: that stands, nobody recorded as taking over (see Ledger.take)
+TOOK_ITS_PART = N_("{} took over {}'s part; the others' parts stand")
 
 #: why a tie of registrations needs a ruling (and, once they lapse, no longer does)
 _TIED = N_(
@@ -1320,6 +1388,11 @@ def on_meeting_record(m: Ledger, record: MeetingRecord, t: _dt.datetime | None =
 def on_deal(m: Ledger, d: Deal) -> None:
     if m.ruling:
         m.drop_settled(d.at)
+        parts = m.awaiting_parts()
+        if parts and d.closed_by not in m.lost:
+            # RE12-3.10(c): the one who closed the deal took over the parts of the
+            # salespeople removed from a split that stands; the others' parts stand
+            m.take_part(d.closed_by, d.at, parts)
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
         _lapsed_part(m, d)

@@ -92,14 +92,18 @@ def on_visit(m: Ledger, v: Visit) -> None:
     if v.courtesy_for is not None:
         _courtesy(m, v, v.courtesy_for, first=first)
         return
+    # RE12-3.10: the next salesperson receives the customer as new (one the customer names
+    # on entering, as for any new customer: RE12-5.1); after a split, only the parts of
+    # the ones removed
+    taker = v.asked_for[0] if v.named_on_entry and v.asked_for else who
+    parts = m.awaiting_parts() if m.ruling else []
+    if parts and taker not in m.lost:
+        m.take_part(taker, t, parts)
+        return
     gone = m.awaiting_taker() if owner is None else None
-    if gone is not None:
-        # RE12-3.10: the next salesperson receives the customer as new (one the customer
-        # names on entering, as for any new customer: RE12-5.1)
-        taker = v.asked_for[0] if v.named_on_entry and v.asked_for else who
-        if taker not in m.lost:
-            m.given(taker, t, "RE12-3.10", TOOK_OVER, taker, t, gone)
-            return
+    if gone is not None and taker not in m.lost:
+        m.given(taker, t, "RE12-3.10", TOOK_OVER, taker, t, gone)
+        return
     if first or designating:
         if v.named_on_entry and v.asked_for and who not in v.asked_for:
             # the customer named someone else on entering, yet another received them: the
