@@ -136,6 +136,7 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int, other: str | None = N
         return Recognition(at=at, customer=customer, original=who, by_records=draw(st.booleans()))
     if kind == "switch":
         to = draw(st.one_of(st.none(), others))
+        permitted = draw(st.booleans())
         return SwitchRequest(
             at=at,
             customer=customer,
@@ -143,10 +144,13 @@ def re_event(draw: st.DrawFn, customer: str, minutes: int, other: str | None = N
             to=to,
             fault=draw(st.sampled_from(list(Fault))),
             firm=draw(st.booleans()),
-            permitted=draw(st.booleans()),
+            permitted=permitted,
             # (the salesperson asked for incited it: only with one asked for)
             incited=to is not None and draw(st.booleans()),
-            granted_to=draw(st.one_of(st.none(), others)),
+            # (the one the manager let take over is the one asked for, if any)
+            granted_to=draw(
+                st.sampled_from([None, to]) if permitted and to else st.one_of(st.none(), others)
+            ),
         )
     if kind == "complaint":
         return SalespersonComplaint(
@@ -298,15 +302,27 @@ def re_first_days(draw: st.DrawFn, customer: str = "王先生") -> list[Event]:
         kind = draw(st.sampled_from(["switch", "refusal", "visit", "registration", "recognition"]))
         if kind in ("switch", "refusal"):  # for someone named, or away from ``who``
             asks = kind == "switch"
+            permitted = asks and draw(st.booleans())
+            # a switch mostly without a fault (RE12-5.2), now and then with one (RE12-3.10);
+            # the one the manager let take over is the one asked for
+            fault = draw(
+                st.sampled_from([Fault.NONE, Fault.NONE, *Fault] if asks else list(Fault))
+            )
+            if not asks:
+                granted = other
+            elif permitted:
+                granted = draw(st.sampled_from([None, None, other]))
+            else:
+                granted = draw(st.sampled_from([None, None, *SALESPEOPLE]))
             events.append(
                 SwitchRequest(
                     at=at,
                     customer=customer,
                     from_=who,
                     to=other if asks else None,
-                    granted_to=None if asks else other,
-                    fault=Fault.NONE if asks else draw(st.sampled_from(list(Fault))),
-                    permitted=asks and draw(st.booleans()),
+                    granted_to=None if granted == who else granted,
+                    fault=fault,
+                    permitted=permitted,
                     incited=asks and other is not None and draw(st.booleans()),
                     firm=draw(st.booleans()),
                 )

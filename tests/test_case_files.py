@@ -667,7 +667,7 @@ def test_every_event_type_with_every_field_set_round_trips_by_its_json_names() -
             "firm": True,
             "permitted": True,
             "incited": True,
-            "granted_to": "丙",
+            "granted_to": "乙",  # (with permitted, only the one asked for)
         },
         {
             "type": "complaint",

@@ -3106,6 +3106,19 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "incited 表示客户所点名的置业顾问唆使了换人（RE12-5.2）：请在 to 中写明此人",
     ),
     (
+        "a request the manager let through, to two salespeople (RE12-5.2)",
+        lambda: SwitchRequest(
+            at=at(0), customer=C, from_="甲", to="乙", permitted=True, granted_to="丙"
+        ),
+        "realestate.events.switchrequest.granted_to_other",
+        "丙",
+        "permitted says the manager let 乙, whom the customer asked for, take over "
+        "(RE12-5.2, 5.3): granted_to='丙' names someone else; leave it out, or record who "
+        "took over without permitted",
+        "permitted 表示经理已同意客户点名的乙接手（RE12-5.2、5.3）：granted_to='丙' 却是另一人；"
+        "请去掉 granted_to，或不写 permitted 并记录实际接手的人",
+    ),
+    (
         "a customer with a space before it",
         lambda: attribute(seen(0, "甲"), RE12, customer=" 王先生"),
         "check.text.spaces_around",

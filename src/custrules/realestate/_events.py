@@ -537,6 +537,18 @@ class SwitchRequest(Event):
                 code="realestate.events.switchrequest.incited_to",
                 value=self.incited,
             )
+        if self.permitted and self.to is not None and self.granted_to not in (None, self.to):
+            raise InvalidInputError.of(
+                N_(
+                    "permitted says the manager let {to}, whom the customer asked for, take "
+                    "over (RE12-5.2, 5.3): granted_to={granted_to!r} names someone else; "
+                    "leave it out, or record who took over without permitted"
+                ),
+                code="realestate.events.switchrequest.granted_to_other",
+                value=self.granted_to,
+                to=self.to,
+                granted_to=self.granted_to,
+            )
         for other in (self.to, self.granted_to):
             if other == self.from_:
                 raise InvalidInputError.of(
