@@ -1054,6 +1054,7 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
         ),
         (
             [visit(1, "丙", previous="names", asked_for=["丁"], courtesy_for="丁")],
+            "RE12-3.6: the customer asked for 丁, who was absent\n"
             "RE12-3.10: 丁 took over 甲's part; the others' parts stand",
         ),
         (
@@ -1085,8 +1086,13 @@ def test_re12_3_10_after_a_switch_the_other_part_stands_whoever_took_over(
     a = attribute(story, RE12)
     assert split(a) == sp(丁=Fraction(7, 10), 乙=Fraction(3, 10))
     assert (a.owner, a.follow_up, a.needs_ruling) == ("丁", "乙", False)
-    assert line in a.explain().splitlines()
+    assert line in a.explain()
     assert a.explain().splitlines()[-1] == "RE12-3.10: 甲 has no part: 甲's 7/10 goes to 丁"
+    if taker:  # 丁 holds the customer in 甲's place, 乙 still follows them up
+        between = attribute(story, RE12, as_of=at(2))
+        assert (between.owner, between.follow_up, between.needs_ruling) == ("丁", "乙", False)
+        # a stranger closing the deal takes nothing from them
+        assert split(attribute([*story[:-1], deal(3, "庚")], RE12)) == split(a)
     if all(e.at > at(0, 12) for e in taker):
         # until someone takes over, who takes 甲's part needs a ruling
         waiting = attribute(story, RE12, as_of=at(0, 12))
@@ -1096,6 +1102,49 @@ def test_re12_3_10_after_a_switch_the_other_part_stands_whoever_took_over(
             "RE12-3.10: 甲 lost the customer for a serious fault, but nobody took over "
             "(record granted_to)"
         )
+
+
+def test_re12_3_10_after_a_switch_a_tie_left_to_take_the_part_needs_a_ruling() -> None:
+    # 丁 and 戊 registered the customer at the same instant after RE12-5.2's 70/30; 甲 is
+    # refused with nobody recorded taking over: whose registration stands first cannot be
+    # told (RE12-7.3), so who takes 甲's part needs a ruling
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        reg(0, "丁", hour=11.5),
+        reg(0, "戊", hour=11.5),
+        SwitchRequest(at=at(0, 12), customer=C, from_="甲", fault="serious"),
+        deal(3, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert a.needs_ruling
+    assert a.ruling_reason == (
+        "RE12-7.3: 丁 and 戊 registered the customer at the same instant (2026-03-02 11:30): "
+        "the earlier registration cannot be told"
+    )
+
+
+def test_re12_3_10_a_part_taken_over_passes_on_when_its_taker_is_refused_in_turn() -> None:
+    # 甲's 70 % went to 丁, who received the customer next; 丁 is refused in turn with
+    # nobody recorded, and 庚 receives the customer: the part goes on to 庚, 乙's 30 %
+    # stands
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        SwitchRequest(at=at(0, 12), customer=C, from_="甲", fault="serious"),
+        visit(1, "丁"),
+        SwitchRequest(at=at(1, 12), customer=C, from_="丁", fault="serious"),
+        visit(1, "庚", hour=13),
+        deal(3, "乙"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(庚=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert a.explain().splitlines()[-2:] == [
+        "RE12-3.10: 甲 has no part: 甲's 7/10 goes to 丁",
+        "RE12-3.10: 丁 has no part: 丁's 7/10 goes to 庚",
+    ]
+    between = attribute(story, RE12, as_of=at(2))
+    assert (between.owner, between.follow_up) == ("庚", "乙")
 
 
 @pytest.mark.parametrize(
@@ -1124,6 +1173,9 @@ def test_re12_3_10_a_serious_fault_takes_every_right_even_when_the_customer_name
     closer = "丙" if terms.get("granted_to") == "丙" else "乙"
     story = [*seen(0, "甲"), request, deal(3, closer)]
     a = attribute(story, RE12)
+    # who took over holds the customer: a stranger closing the deal changes nothing
+    stranger = attribute([*story[:-1], deal(3, "庚")], RE12)
+    assert (split(stranger), stranger.needs_ruling) == (split(a), a.needs_ruling)
     if expected is None:
         assert a.needs_ruling
         assert a.ruling_reason == (
