@@ -1104,6 +1104,37 @@ def test_re12_3_10_after_a_switch_the_other_part_stands_whoever_took_over(
         )
 
 
+def test_re12_3_10_after_a_switch_the_one_following_up_refused_leaves_the_holder_in_place() -> (
+    None
+):
+    # 丙 received the customer (no form yet), the manager let 甲 take over (70/30), and
+    # the customer then firmly refused 甲, nobody recorded taking over: 丁, who receives
+    # the customer next, takes 甲's 30 % and follows the customer up; 丙 keeps the
+    # customer and the 70 %
+    story = [
+        visit(0, "丙"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="丙", to="甲", permitted=True),
+        SwitchRequest(at=at(0, 12), customer=C, from_="甲", firm=True),
+        visit(1, "丁"),
+        deal(3, "丙"),
+    ]
+    assert split(attribute(story, RE12)) == sp(丙=Fraction(7, 10), 丁=Fraction(3, 10))
+    between = attribute(story, RE12, as_of=at(2))
+    assert (between.owner, between.follow_up, between.needs_ruling) == ("丙", "丁", False)
+    waiting = attribute(story, RE12, as_of=at(0, 13))
+    assert waiting.needs_ruling
+
+
+def test_re12_3_10_a_serious_fault_and_a_name_nobody_let_take_over() -> None:
+    # the customer named 乙, 甲 is at serious fault, and the manager neither let 乙 take
+    # over nor recorded who did: 甲 has lost every right, and who took over is the next
+    # to receive the customer or close the deal (here a salesperson nobody named)
+    request = SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", fault="serious")
+    story = [*seen(0, "甲"), request, deal(3, "庚")]
+    assert attribute(story, RE12, as_of=at(1)).needs_ruling
+    assert split(attribute(story, RE12)) == sp(庚=1)
+
+
 def test_re12_3_10_after_a_switch_a_tie_left_to_take_the_part_needs_a_ruling() -> None:
     # 丁 and 戊 registered the customer at the same instant after RE12-5.2's 70/30; 甲 is
     # refused with nobody recorded taking over: whose registration stands first cannot be

@@ -502,6 +502,8 @@ class Ledger:
         for each in gone:
             self.took_over(who, each)
             self.note("RE12-3.10", TOOK_PART, who, t, each)
+        # (a removal leaves the places of the ones removed empty, but a clause read
+        # since may have put one back: RE12-5.2 naming its first receiver)
         if self.owner is None or self.owner in gone:
             self.owner = who
         if self.follow_up is None or self.follow_up in gone:
