@@ -3499,12 +3499,14 @@ def test_a_salesperson_losing_every_right_passes_exactly_their_part(
         return
     t = RE_BASE + dt.timedelta(hours=6)  # the first day, after every record of the hour
     if policy is RE12:
-        if gone not in (a.owner, a.follow_up):  # (RE12-3.10 speaks of the one receiving)
+        # RE12-3.10 speaks of the one receiving: the holder or the one following up at the
+        # refusal (a part waiting for a taker then goes to the next one, who would be the
+        # heir, or the deal's closer, who was nobody yet)
+        now = attribute(before, policy, as_of=t)
+        if now.needs_ruling or gone not in (now.owner, now.follow_up):
             return
         loss: Any = SwitchRequest(at=t, customer=C, from_=gone, fault="serious", granted_to=heir)
         if not data.draw(st.booleans(), label="recorded"):
-            if attribute(before, policy, as_of=t).needs_ruling:
-                return  # (someone's part awaits a taker already: the heir would take it too)
             losses = [
                 attrs.evolve(loss, granted_to=None),
                 Visit(at=t + dt.timedelta(minutes=1), customer=C, received_by=heir),
