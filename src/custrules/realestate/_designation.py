@@ -340,15 +340,15 @@ def _refusal(m: Ledger, s: SwitchRequest, granted_to: str | None) -> None:
             else N_("the customer's firm refusal")
         )
         if granted_to is None:
+            # (the removed: never)
+            valid = [w for w in m.registered_then(_local(s.at)) if m.valid(w, s.at)]
             if (
                 m.split_among_several()
                 and any(m.part_holder(key) == s.from_ for key in m.split or ())
-                and _part_awaits(m, s, why)
+                and _part_awaits(m, s, why, valid)
             ):
                 return
             m.owner = None
-            # (the removed: never)
-            valid = [w for w in m.registered_then(_local(s.at)) if m.valid(w, s.at)]
             if valid:  # of the valid registrations left, the earlier wins (RE12-7.3)
                 m.note("RE12-3.10", "{} lost the customer for {}", s.from_, why)
                 m.earliest_holds(valid, s.at)
@@ -386,19 +386,16 @@ def _refusal(m: Ledger, s: SwitchRequest, granted_to: str | None) -> None:
         m.note("RE12-3.10", "{} was not at fault: the request is refused", s.from_)
 
 
-def _part_awaits(m: Ledger, s: SwitchRequest, why: Term) -> bool:
+def _part_awaits(m: Ledger, s: SwitchRequest, why: Term, valid: list[str]) -> bool:
     """RE12-3.10(c) removed ``s.from_`` from a split that stands (RE12-5.2's 70/30 the
     same day) and nobody was recorded as taking over: only their part is lost to them,
     and it goes to the salesperson whose registration still stands (the earlier wins),
     else to the next who receives or registers the customer or closes the deal (see
     Ledger.take_part); the others' parts stand.  False for a tie of registrations left,
-    which needs its own ruling (see _refusal)."""
-    t = s.at
-    valid = [w for w in m.registered_then(_local(t)) if m.valid(w, t)]
+    which needs its own ruling (see _refusal).  ``valid``: the salespeople validly
+    registered at the refusal."""
     if valid:
-        began = {who: m.since(who, t) for who in valid}
-        first = min(began.values())
-        earliest = [who for who in valid if began[who] == first]
+        first, earliest = m.earliest_of(valid, s.at)
         if len(earliest) > 1:
             return False
         taker = earliest[0]

@@ -934,7 +934,7 @@ class Ledger:
         named to follow it up no longer does); one who takes the customer after RE12-3.10
         removed a salesperson without naming who takes over has taken over (only the
         part of the one removed, when a split stands: see take_part)."""
-        parts = self.awaiting_parts() if who not in self.lost else []
+        parts = self.awaiting_parts() if self.ruling and who not in self.lost else []
         if parts:
             self.note(rule, template, *args)
             for each in parts:
@@ -1115,9 +1115,7 @@ class Ledger:
         first holds the customer (by the run of registrations valid then: see
         :meth:`since`); two whose runs began at one instant are a tie of their own,
         which needs its own ruling."""
-        began = {who: self.since(who, t) for who in valid}
-        first = min(began.values())
-        earliest = sorted(who for who in valid if began[who] == first)
+        first, earliest = self.earliest_of(valid, t)
         if len(earliest) == 1:
             self.take(
                 earliest[0],
@@ -1128,6 +1126,14 @@ class Ledger:
             )
         else:
             self.start_tie(earliest, first)
+
+    def earliest_of(self, valid: list[str], t: _dt.datetime) -> tuple[_dt.datetime, list[str]]:
+        """When the earliest runs of registrations of ``valid`` (salespeople validly
+        registered at ``t``: see :meth:`since`) began, and whose began then (by name;
+        two or more are a tie)."""
+        began = {who: self.since(who, t) for who in valid}
+        first = min(began.values())
+        return first, sorted(who for who in valid if began[who] == first)
 
     def start_tie(self, names: list[str], t: _dt.datetime) -> None:
         """``names`` registered at the same instant ``t`` and nothing orders them: nobody
