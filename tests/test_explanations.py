@@ -1461,28 +1461,33 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "RE12-3.10: a serious fault: 乙 received the customer as new; 甲 lost every "
                 "right (the turn counts as void)"
             ),
-            (
-                "RE12-3.10: a serious fault: 甲 received the customer as new; 乙 lost every "
-                "right (the turn counts as void)"
-            ),
+            # (乙's record of 甲 taking over names one who lost every right: not read)
             "RE12-3.10: 甲 lost every right to this customer earlier",
+            (
+                "RE12-3.10: 乙 lost the customer for a serious fault, but nobody took over "
+                "(record granted_to)"
+            ),
             "RE12-7.1: 甲 closed the deal with no valid claim against it",
             "RE12-3.10: 甲 has no part: 甲's 1 goes to 乙",
-            "RE12-3.10: 乙 has no part: 乙's 1 goes to 甲",
-            "RE12-7.7: every salesperson of the split lost their rights",
+            "RE12-3.10: 乙 lost every right, and nobody took over their part",
         ],
         [
             "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
             "RE12-3.10: 严重过错：乙作为新客户接待；甲丧失一切权利（该轮次作废）",
-            "RE12-3.10: 严重过错：甲作为新客户接待；乙丧失一切权利（该轮次作废）",
             "RE12-3.10: 甲此前已丧失对该客户的一切权利",
+            "RE12-3.10: 乙因严重过错失去客户，但无人接替（请记录 granted_to）",
             "RE12-7.1: 甲成交，且无人拥有有效的归属",
             "RE12-3.10: 甲不参与分成：甲的 1 归乙",
-            "RE12-3.10: 乙不参与分成：乙的 1 归甲",
-            "RE12-7.7: 分成中的每位置业顾问都已丧失权利",
+            "RE12-3.10: 乙丧失一切权利，且无人接替其份额",
         ],
-        "RE12-7.7: every salesperson of the split lost their rights",
-        "RE12-7.7: 分成中的每位置业顾问都已丧失权利",
+        (
+            "RE12-3.10: 乙 lost the customer for a serious fault, but nobody took over (record "
+            "granted_to); RE12-3.10: 乙 lost every right, and nobody took over their part"
+        ),
+        (
+            "RE12-3.10: 乙因严重过错失去客户，但无人接替（请记录 granted_to）；"
+            "RE12-3.10: 乙丧失一切权利，且无人接替其份额"
+        ),
     ),
     ("refusal_granted_keeps_claim", "RE12"): (
         [

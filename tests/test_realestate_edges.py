@@ -1178,6 +1178,91 @@ def test_re12_3_10_a_part_taken_over_passes_on_when_its_taker_is_refused_in_turn
     assert (between.owner, between.follow_up) == ("庚", "乙")
 
 
+@pytest.mark.parametrize("day", [0, 2], ids=["same day", "later day"])
+@pytest.mark.parametrize(
+    "terms", [{"to": "丁", "permitted": True}, {"granted_to": "丁"}], ids=["permitted", "granted"]
+)
+def test_re12_3_10_the_manager_lets_someone_take_over_from_one_who_lost_every_right(
+    day: int, terms: dict[str, Any]
+) -> None:
+    # RE12-3.10(c): 丙 lost every right for a serious fault, nobody recorded taking over;
+    # a later request to leave 丙, which the manager granted to 丁, says who took over:
+    # 丁, the next to receive the customer (按排班表安排其他售楼员进行接待).  It is no
+    # RE12-5.2 switch away from 丙, who had nothing left to leave: read as one, it gave
+    # 丙 70 % again, which the next to close (戊) then took (戊 70 %, 丁 30 %), and on a
+    # later day it was a courtesy that left the customer to 戊
+    refusal = SwitchRequest(at=at(0, 11), customer=C, from_="丙", fault="serious")
+    granted = SwitchRequest(at=at(day, 12), customer=C, from_="丙", **terms)
+    story = [*seen(0, "丙"), refusal, granted, deal(3, "戊")]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丁=1)
+    assert (a.owner, a.follow_up, a.needs_ruling) == ("丁", "丁", False)
+    assert a.explain().splitlines()[-1] == (
+        f"RE12-3.10: 丁 received the customer as new ({at(day, 12):%Y-%m-%d %H:%M}) and took "
+        "over from 丙"
+    )
+    # who held the customer between the request and the deal: 丁
+    assert attribute(story, RE12, as_of=at(day, 13)).owner == "丁"
+    # a later registration by someone else does not take the customer from 丁
+    assert split(attribute([*story[:-1], *seen(3, "戊", hour=9), deal(3, "戊")], RE12)) == (
+        sp(丁=1)
+    )
+
+
+def test_re12_3_10_the_manager_lets_someone_take_over_the_part_of_one_who_lost_every_right() -> (
+    None
+):
+    # RE12-5.2 split the deal 70/30 between 甲 and 乙; 甲 is refused for a serious fault
+    # with nobody recorded taking over, then the manager lets 丁 take over from 甲: 丁
+    # takes 甲's 70 %, 乙's 30 % stands (read as a new RE12-5.2 switch from 甲, it
+    # replaced the split by 甲 70 % and 丁 30 %: 乙's part was lost, and 甲's went to
+    # whoever closed the deal)
+    story = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+        SwitchRequest(at=at(0, 12), customer=C, from_="甲", fault="serious"),
+        SwitchRequest(at=at(0, 13), customer=C, from_="甲", to="丁", permitted=True),
+        deal(3, "戊"),
+    ]
+    a = attribute(story, RE12)
+    assert split(a) == sp(丁=Fraction(7, 10), 乙=Fraction(3, 10))
+    assert (a.owner, a.follow_up, a.needs_ruling) == ("丁", "乙", False)
+    assert (
+        "RE12-3.10: 丁 received the customer (2026-03-02 13:00) and took over 甲's part; the "
+        "others' parts stand" in a.explain()
+    )
+
+
+def test_re12_3_10_who_takes_over_from_one_who_lost_every_right_cannot_be_one_removed_too() -> (
+    None
+):
+    # 乙 lost every right for a serious fault and 甲 took over; 甲 is then refused firmly,
+    # nobody recorded; a record that 乙 took over from 甲 contradicts 乙's removal: it is
+    # not read (the trail says why), and who took over is still open, until 丙 closes
+    story = [
+        visit(0, "乙", hour=9),
+        SwitchRequest(at=at(0, 9.1), customer=C, from_="乙", fault="serious", granted_to="甲"),
+        SwitchRequest(at=at(0, 9.2), customer=C, from_="甲", firm=True),
+        SwitchRequest(at=at(0, 9.3), customer=C, from_="甲", granted_to="乙"),
+    ]
+    waiting = attribute(story, RE12)
+    assert waiting.needs_ruling
+    assert "RE12-3.10: 乙 lost every right to this customer earlier" in waiting.explain()
+    assert split(attribute([*story, deal(3, "丙")], RE12)) == sp(丙=1)
+    # the same record on the refusal itself: 甲 refused firmly, 乙 recorded as taking
+    # over (before, the trail said 乙 received the customer as new, then that 乙 had lost
+    # every right)
+    refused = SwitchRequest(at=at(0, 9.2), customer=C, from_="甲", firm=True, granted_to="乙")
+    a = attribute([*story[:2], refused, deal(3, "丙")], RE12)
+    assert split(a) == sp(丙=1)
+    assert a.explain().splitlines()[-3:] == [
+        "RE12-3.10: 乙 lost every right to this customer earlier",
+        "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
+        "over (record granted_to)",
+        "RE12-3.10: 丙 received the customer as new (2026-03-05 15:00) and took over from 甲",
+    ]
+
+
 @pytest.mark.parametrize(
     ("terms", "expected"),
     [

@@ -33,6 +33,7 @@ from custrules.realestate._events import (
 from custrules.realestate._ledger import (
     NOBODY,
     ONE,
+    TOOK_OVER,
     Ledger,
     _local,
     lapsed_behind,
@@ -47,6 +48,8 @@ from custrules.realestate._reception import pending_split
 
 def on_switch(m: Ledger, s: SwitchRequest) -> None:
     p, t = m.p, s.at
+    if p.switch is SwitchRule.RE12 and _from_removed(m, s):
+        return
     if p.switch is not None and _not_from_holder(m, s):
         return
     # the one asked for (RE12-5.2, 5.3; RE14-5.3(2)); RE12-3.10's refusal names no one
@@ -186,6 +189,32 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
         m.owner = m.follow_up = to
     else:
         m.needs("fallback", "a customer asked for another salesperson: no clause")
+
+
+def _from_removed(m: Ledger, s: SwitchRequest) -> bool:
+    """A request, granted, to leave a salesperson RE12-3.10 removed earlier, nobody
+    recorded as taking over from them (the whole customer, or their part of a split
+    that stands): the one the manager let take over (``granted_to``, or the one named
+    if ``permitted``) takes over, as the next to receive the customer would
+    (RE12-3.10(c) 按排班表安排其他售楼员进行接待).  It is no RE12-5.2 switch away from
+    them: they have nothing left to leave, and it gives them no part back.  False (not
+    such a request) when the removal does not wait for a taker, or nobody was let take
+    over (a request the manager did not grant, or one the named salesperson incited,
+    read as before: see on_switch)."""
+    gone = s.from_
+    taker = None if s.incited else s.granted_to or (s.to if s.permitted else None)
+    if taker is None or gone not in m.lost:
+        return False
+    part = gone in m.awaiting_parts()
+    if not part and m.awaiting_taker() != gone:
+        return False
+    if m.kept_from(taker, "RE12-3.10"):
+        pass
+    elif part:
+        m.take_part(taker, s.at, [gone])
+    else:
+        m.given(taker, s.at, "RE12-3.10", TOOK_OVER, taker, s.at, gone)
+    return True
 
 
 def _others_with_part(m: Ledger, previous: str, to: str, t: _dt.datetime) -> list[str]:
@@ -331,8 +360,10 @@ def _refusal_naming(m: Ledger, s: SwitchRequest) -> None:
 
 def _refusal(m: Ledger, s: SwitchRequest, granted_to: str | None) -> None:
     """RE12-3.10: ``granted_to`` is who took over from the salesperson refused (None:
-    nobody recorded)."""
+    nobody recorded; one who lost every right to the customer earlier cannot be)."""
     if s.removes:
+        if granted_to is not None and m.said_lost(granted_to):
+            granted_to = None
         m.remove(s.from_, granted_to, "RE12-3.10", s.at)
         why = Term(
             N_("a serious fault")
