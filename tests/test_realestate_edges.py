@@ -1203,6 +1203,18 @@ def test_re12_3_10_the_manager_lets_someone_take_over_from_one_who_lost_every_ri
     )
     # who held the customer between the request and the deal: 丁
     assert attribute(story, RE12, as_of=at(day, 13)).owner == "丁"
+    # a request the manager did not grant, or one 丁 incited, makes nobody the taker:
+    # the next to receive the customer or close the deal takes over (here 戊)
+    for kind in ({"to": "丁"}, {"to": "丁", "permitted": True, "incited": True}):
+        other = SwitchRequest(at=at(day, 12), customer=C, from_="丙", **kind)
+        assert split(attribute([*seen(0, "丙"), refusal, other, deal(3, "戊")], RE12)) == (
+            sp(戊=1)
+        )
+    # once someone took over from 丙, a request to leave 丙 for 丁 contradicts the record
+    # (the customer is 乙's): a ruling, as for any request to leave one who does not hold
+    # the customer
+    taken = [*seen(0, "丙"), attrs.evolve(refusal, granted_to="乙")]
+    assert attribute([*taken, granted, deal(3, "戊")], RE12).needs_ruling
     # a later registration by someone else does not take the customer from 丁
     assert split(attribute([*story[:-1], *seen(3, "戊", hour=9), deal(3, "戊")], RE12)) == (
         sp(丁=1)
