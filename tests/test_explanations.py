@@ -1176,12 +1176,12 @@ EXPECTED: dict[tuple[str, str], tuple[list[str], list[str], str | None, str | No
                 "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
                 "over (record granted_to)"
             ),
-            "RE12-3.10: 丙 received the customer as new (2026-03-07 15:00) and took over from 甲",
+            "RE12-3.10: 丙 closed the deal (2026-03-07 15:00) and so took over from 甲",
         ],
         [
             "RE12-7.3: 甲最先登记了该客户（2026-03-02 10:00）",
             "RE12-3.10: 甲因客户坚决拒绝失去客户，但无人接替（请记录 granted_to）",
-            "RE12-3.10: 丙作为新客户接待了该客户（2026-03-07 15:00），接替甲",
+            "RE12-3.10: 丙成交（2026-03-07 15:00），因此接替甲",
         ],
         None,
         None,

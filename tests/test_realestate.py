@@ -694,7 +694,7 @@ def test_re12_3_10_the_next_salesperson_receiving_takes_over(fault: Fault, firm:
     closed = attribute([*seen(0, "甲"), refusal, deal(5, "乙")], RE12)
     assert split(closed) == sp(乙=1)
     assert [str(s) for s in closed.steps[2:]] == [
-        "RE12-3.10: 乙 received the customer as new (2026-03-07 15:00) and took over from 甲"
+        "RE12-3.10: 乙 closed the deal (2026-03-07 15:00) and so took over from 甲"
     ]
     # 甲, who lost every right, receiving the customer again answers nothing
     again = attribute([*seen(0, "甲"), refusal, visit(0.1, "甲"), deal(5, "甲")], RE12)

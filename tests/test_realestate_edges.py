@@ -1059,7 +1059,7 @@ def test_re12_3_10_after_a_switch_only_the_refused_salesperson_loses(
         ),
         (
             [],
-            "RE12-3.10: 丁 received the customer (2026-03-05 15:00) and took over 甲's part; "
+            "RE12-3.10: 丁 closed the deal (2026-03-05 15:00) and so took over 甲's part; "
             "the others' parts stand",
         ),
     ],
@@ -1271,7 +1271,7 @@ def test_re12_3_10_who_takes_over_from_one_who_lost_every_right_cannot_be_one_re
         "RE12-3.10: 乙 lost every right to this customer earlier",
         "RE12-3.10: 甲 lost the customer for the customer's firm refusal, but nobody took "
         "over (record granted_to)",
-        "RE12-3.10: 丙 received the customer as new (2026-03-05 15:00) and took over from 甲",
+        "RE12-3.10: 丙 closed the deal (2026-03-05 15:00) and so took over from 甲",
     ]
 
 

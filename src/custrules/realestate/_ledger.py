@@ -492,16 +492,25 @@ class Ledger:
         self.lost[gone] = (who, rule, when)
         self._drop_questions(lambda note, _: note[1] == NOBODY and note[2][0] == gone)
 
-    def take_part(self, who: str, t: _dt.datetime, gone: list[str], *, claim: bool = True) -> None:
-        """``who`` received the customer (or registered them, or closed the deal) at ``t``
-        after RE12-3.10 removed ``gone`` from a split that stands, nobody recorded as
-        taking over: their parts are ``who``'s, the others' parts stand, and the
-        reception counts as their registration (``claim``) as for anyone who took over."""
+    def take_part(
+        self,
+        who: str,
+        t: _dt.datetime,
+        gone: list[str],
+        *,
+        claim: bool = True,
+        closing: bool = False,
+    ) -> None:
+        """``who`` received the customer (or registered them, or closed the deal:
+        ``closing``) at ``t`` after RE12-3.10 removed ``gone`` from a split that
+        stands, nobody recorded as taking over: their parts are ``who``'s, the others'
+        parts stand, and the reception counts as their registration (``claim``) as for
+        anyone who took over."""
         if claim:
             self.claim(who, t)
         for each in gone:
             self.took_over(who, each)
-            self.note("RE12-3.10", TOOK_PART, who, t, each)
+            self.note("RE12-3.10", CLOSED_TOOK_PART if closing else TOOK_PART, who, t, each)
         # (a removal leaves the places of the ones removed empty, but a clause read
         # since may have put one back: RE12-5.2 naming its first receiver)
         if self.owner is None or self.owner in gone:
@@ -954,7 +963,7 @@ class Ledger:
         gone = self.awaiting_taker()
         if gone is not None and who not in self.lost:
             self.took_over(who, gone)
-            if template != TOOK_OVER:
+            if template not in (TOOK_OVER, CLOSED_TOOK_OVER):
                 self.note("RE12-3.10", "{} took over from {}", who, gone)
 
     def set_split(
@@ -1301,9 +1310,16 @@ NOBODY = N_("{} lost the customer for {}, but nobody took over (record granted_t
 #: and nobody was recorded as taking over (granted_to)
 TOOK_OVER = N_("{} received the customer as new ({}) and took over from {}")
 
-#: the next salesperson received (or registered) the customer, or closed the deal, after
-#: RE12-3.10 removed one from a split that stands and nobody was recorded as taking over
+#: the next salesperson received (or registered) the customer after RE12-3.10 removed one
+#: from a split that stands and nobody was recorded as taking over
 TOOK_PART = N_("{} received the customer ({}) and took over {}'s part; the others' parts stand")
+
+#: the one who closed the deal took over, RE12-3.10 having removed a salesperson and nobody
+#: recorded as taking over (the customer, or the part of one removed from a split)
+CLOSED_TOOK_OVER = N_("{} closed the deal ({}) and so took over from {}")
+CLOSED_TOOK_PART = N_(
+    "{} closed the deal ({}) and so took over {}'s part; the others' parts stand"
+)
 
 #: a clause gave the customer to a salesperson after RE12-3.10 removed one from a split
 #: that stands, nobody recorded as taking over (see Ledger.take)
@@ -1400,7 +1416,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         if parts and d.closed_by not in m.lost:
             # RE12-3.10(c): the one who closed the deal took over the parts of the
             # salespeople removed from a split that stands; the others' parts stand
-            m.take_part(d.closed_by, d.at, parts)
+            m.take_part(d.closed_by, d.at, parts, closing=True)
     owner = m.owner
     if owner is not None and m.valid(owner, d.at):
         _lapsed_part(m, d)
@@ -1443,7 +1459,7 @@ def on_deal(m: Ledger, d: Deal) -> None:
         # RE12-3.10(c): nobody was recorded as taking over from the salesperson removed;
         # the one who closed the deal did, and holds the customer by that clause (as one
         # who received or registered them would), not for want of a claim
-        m.given(d.closed_by, d.at, "RE12-3.10", TOOK_OVER, d.closed_by, d.at, gone)
+        m.given(d.closed_by, d.at, "RE12-3.10", CLOSED_TOOK_OVER, d.closed_by, d.at, gone)
         return
     m.closer_took = True
     m.unregistered()
