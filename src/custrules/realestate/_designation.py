@@ -6,7 +6,9 @@ Clauses here (docs/rules.md):
   (no fault), the same salesperson continues (minor), or the next in rotation
   receives and the first loses every right (serious fault, firm refusal; also
   when the customer names someone, RE12-5.2, unless the manager let the one
-  named take over from a salesperson with no serious fault).
+  named take over from a salesperson with no serious fault); with nobody
+  recorded as taking over, a later request to leave the one refused that the
+  manager granted says who did.
 * RE12-5.2 named another after reception began: 70/30 if the manager allows,
   all to the first if the named one incited it; RE12-5.3 a returning customer
   names another: a courtesy, all to the first.
