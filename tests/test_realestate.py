@@ -3080,6 +3080,105 @@ def test_the_same_story_a_year_later_gives_the_same_answer(
     assert attribute(later, policy, customer="王先生").rules == a.rules
 
 
+def _squeezed(story: list[Any], days: int) -> list[Any]:
+    """``story`` with every instant and date drawn towards its first instant, so that
+    the whole story spans at most ``days`` days (the order of instants kept; some may
+    come to share a minute)."""
+    t0 = min(e.at for e in story)
+    span = max(e.at for e in story) - t0
+    scale = min(1.0, dt.timedelta(days=days) / span) if span else 1.0
+
+    def squeeze(t: dt.datetime) -> dt.datetime:
+        return t0 + dt.timedelta(minutes=round((t - t0) / dt.timedelta(minutes=1) * scale))
+
+    def squeezed(event: Any) -> Any:
+        moved: dict[str, Any] = {}
+        for f in attrs.fields(type(event)):
+            value = getattr(event, f.name)
+            if isinstance(value, dt.datetime):
+                moved[f.name] = squeeze(value)
+            elif isinstance(value, dt.date):  # a day: read at its noon
+                noon = dt.datetime.combine(value, dt.time(12), tzinfo=CHINA_TZ)
+                moved[f.name] = squeeze(noon).astimezone(CHINA_TZ).date()
+        return attrs.evolve(event, **moved)
+
+    return [squeezed(e) for e in story]
+
+
+@given(
+    st.one_of(re_stories(), re_first_days(), re_households(), re_households(deal=False)),
+    policies,
+    st.sampled_from([1, 2, 3, None]),
+    st.sampled_from([1, 2, 3]),
+)
+def test_validity_and_recognition_windows_matter_only_once_they_pass(
+    story: list[Any], policy: AttributionPolicy, months: int | None, window: int
+) -> None:
+    """RE12-7.1, RE14-5.2, RE12-3.7(i): a story whose every record falls within 26
+    days (shorter than any month) gives the same answer whatever the validity period
+    and the recognition window, since neither can have passed."""
+    try:
+        short = _squeezed(story, 25)
+    except InvalidInputError:  # a record the squeeze made invalid
+        short = []
+    assume(short)
+    instants = [e.at for e in short]
+    instants += [e.confirmed_at for e in short if getattr(e, "confirmed_at", None)]
+    assume(max(instants) - min(instants) <= dt.timedelta(days=26))
+    other = attrs.evolve(
+        policy, registration_validity_months=months, recognition_window_months=window
+    )
+    assert outcome(short, other, customer="王先生") == outcome(short, policy, customer="王先生")
+
+
+@given(
+    st.one_of(re_stories(), re_first_days(), re_households(), re_households(deal=False)),
+    policies,
+    st.integers(min_value=-60 * 12, max_value=60 * 12).filter(bool),
+    st.data(),
+)
+def test_a_record_moved_within_its_day_past_no_other_changes_nothing(
+    story: list[Any], policy: AttributionPolicy, minutes: int, data: st.DataObject
+) -> None:
+    """Clauses read days (validity, same-day deals, the day's reception) and the order
+    of records, never the hour itself: a record (the deal included) moved within its
+    day, past no other record or confirmation, gives the same answer."""
+    event = data.draw(st.sampled_from(story))
+    to = event.at + dt.timedelta(minutes=minutes)
+    assume(to.astimezone(CHINA_TZ).date() == event.at.astimezone(CHINA_TZ).date())
+    low, high = min(to, event.at), max(to, event.at)
+    others = [e for e in story if e is not event]
+    confirmations = [getattr(e, "confirmed_at", None) for e in others]
+    assume(not any(low <= t <= high for t in [e.at for e in others] + confirmations if t))
+    moved: dict[str, Any] = {"at": to}
+    confirmed = getattr(event, "confirmed_at", None)
+    if confirmed == event.at:
+        moved["confirmed_at"] = to  # confirmed on the spot, as the form was moved
+    else:
+        assume(confirmed is None or (not low <= confirmed <= high and confirmed >= to))
+    changed = [attrs.evolve(e, **moved) if e is event else e for e in story]
+    assert outcome(changed, policy, customer="王先生") == outcome(story, policy, customer="王先生")
+
+
+@given(st.one_of(re_stories(), re_first_days(), re_households()), st.integers(0, 60 * 11))
+def test_re14_5_1_an_evening_record_agreeing_with_the_register_changes_nothing(
+    story: list[Any], later: int
+) -> None:
+    """The evening-meeting record names the salesperson the register already shows
+    first (the first reception and its form, before any other record): the answer
+    stands."""
+    first, form = story[0], story[1]
+    assume(isinstance(form, Registration) and form.salesperson == first.received_by)
+    assume(form.at == first.at)
+    written = first.at + dt.timedelta(minutes=later)
+    assume(written.astimezone(CHINA_TZ).date() == first.at.astimezone(CHINA_TZ).date())
+    assume(all(e.at > written for e in story[2:]))
+    record = MeetingRecord(at=written, customer=first.customer, first=first.received_by)
+    assert outcome([*story, record], RE14, customer="王先生") == outcome(
+        story, RE14, customer="王先生"
+    )
+
+
 @given(
     st.one_of(re_stories(), re_stories(deal=False), re_households(), re_households(deal=False)),
     policies,
