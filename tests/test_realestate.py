@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -2988,14 +2988,26 @@ def test_the_same_records_twice_change_nothing(
     )
 
 
+def _retimed(
+    event: Any,
+    instant: Callable[[dt.datetime], dt.datetime],
+    day: Callable[[dt.date], dt.date] | None = None,
+) -> Any:
+    """``event`` with each of its instants mapped by ``instant`` and, given ``day``,
+    each of its dates (an appointment) by ``day``."""
+    moved: dict[str, Any] = {}
+    for f in attrs.fields(type(event)):
+        value = getattr(event, f.name)
+        if isinstance(value, dt.datetime):
+            moved[f.name] = instant(value)
+        elif isinstance(value, dt.date) and day is not None:
+            moved[f.name] = day(value)
+    return attrs.evolve(event, **moved)
+
+
 def _in_zone(event: Any, zone: dt.tzinfo) -> Any:
     """``event`` with each of its instants written in ``zone`` (the same instants)."""
-    moved = {
-        f.name: getattr(event, f.name).astimezone(zone)
-        for f in attrs.fields(type(event))
-        if isinstance(getattr(event, f.name), dt.datetime)
-    }
-    return attrs.evolve(event, **moved)
+    return _retimed(event, lambda t: t.astimezone(zone))
 
 
 @given(
@@ -3046,12 +3058,8 @@ def test_records_of_one_instant_are_explained_in_the_same_order_in_any_zone() ->
 def _a_year_later(event: Any) -> Any:
     """``event`` 365 days later: from March 2026 to February 2027 every day keeps its
     month and day (neither year has a 29 February in the span)."""
-    later = {
-        f.name: getattr(event, f.name) + dt.timedelta(days=365)
-        for f in attrs.fields(type(event))
-        if isinstance(getattr(event, f.name), dt.date)  # instants and dates
-    }
-    return attrs.evolve(event, **later)
+    year = dt.timedelta(days=365)
+    return _retimed(event, lambda t: t + year, lambda d: d + year)
 
 
 def _days(event: Any) -> set[dt.date]:
@@ -3091,18 +3099,11 @@ def _squeezed(story: list[Any], days: int) -> list[Any]:
     def squeeze(t: dt.datetime) -> dt.datetime:
         return t0 + dt.timedelta(minutes=round((t - t0) / dt.timedelta(minutes=1) * scale))
 
-    def squeezed(event: Any) -> Any:
-        moved: dict[str, Any] = {}
-        for f in attrs.fields(type(event)):
-            value = getattr(event, f.name)
-            if isinstance(value, dt.datetime):
-                moved[f.name] = squeeze(value)
-            elif isinstance(value, dt.date):  # a day: read at its noon
-                noon = dt.datetime.combine(value, dt.time(12), tzinfo=CHINA_TZ)
-                moved[f.name] = squeeze(noon).astimezone(CHINA_TZ).date()
-        return attrs.evolve(event, **moved)
+    def squeeze_day(day: dt.date) -> dt.date:  # a day: read at its noon
+        noon = dt.datetime.combine(day, dt.time(12), tzinfo=CHINA_TZ)
+        return squeeze(noon).astimezone(CHINA_TZ).date()
 
-    return [squeezed(e) for e in story]
+    return [_retimed(e, squeeze, squeeze_day) for e in story]
 
 
 @given(
