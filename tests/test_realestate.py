@@ -3213,6 +3213,39 @@ def test_as_of_ignores_every_later_event(
         assert got[1] == {}  # no deal yet: no shares
 
 
+@given(
+    st.one_of(
+        re_stories(),
+        re_stories(deal=False),
+        re_households(),
+        re_households(deal=False),
+        re_first_days(),
+        re_long_histories(),
+    ),
+    policies,
+    st.data(),
+)
+def test_as_of_is_the_record_as_it_stood_then(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """The answer as of one of the story's instants is the answer to the record as it
+    stood then, read whole: the events up to that instant, with every confirmation
+    given later not given yet (RE12-7.2: a form counts once confirmed, and never before;
+    the cutoff of a deal's day does not reach past ``as_of``).  Read at a drawn instant,
+    and at the deal's, where a form confirmed that evening is not confirmed yet."""
+    cuts = {data.draw(st.sampled_from(sorted({e.at for e in story})))}
+    cuts.update(e.at for e in story if isinstance(e, Deal))
+    for cut in cuts:
+        then = [
+            attrs.evolve(e, confirmed_at=None)
+            if isinstance(e, Registration) and e.confirmed_at is not None and e.confirmed_at > cut
+            else e
+            for e in story
+            if e.at <= cut
+        ]
+        assert outcome(story, policy, customer=C, as_of=cut) == outcome(then, policy, customer=C)
+
+
 @given(re_stories(deal=False), policies)
 def test_without_a_deal_no_shares_and_split_refuses(
     story: list[Any], policy: AttributionPolicy

@@ -807,6 +807,20 @@ def test_as_of_ignores_a_confirmation_given_later() -> None:
     assert attribute(story, RE14, as_of=at(0, 17)).owner == "甲"  # RE14: the register decides
 
 
+def test_as_of_after_a_deal_ignores_a_confirmation_given_later_that_day() -> None:
+    """RE12-7.2 with the default cutoff (confirmed by the end of the deal's day): the
+    whole record counts 甲's form, confirmed at 20:00, for the 15:00 deal; the answer as
+    of 17:00 does not, for it was not confirmed yet (the cutoff of the deal's day never
+    reaches past ``as_of``)."""
+    story = [visit(0, "甲"), reg(0, "甲", confirmed=20), deal(0, "乙")]
+    assert split(attribute(story, RE12)) == sp(甲=1)
+    early = attribute(story, RE12, as_of=at(0, 17))
+    assert split(early) == sp(乙=1)
+    assert early.rules == ("RE12-7.2", "RE12-7.1")
+    assert split(attribute(story, RE12, as_of=at(0, 20))) == sp(甲=1)
+    assert split(attribute(story, RE14, as_of=at(0, 17))) == sp(甲=1)  # the register decides
+
+
 def test_as_of_must_be_aware() -> None:
     with pytest.raises(InvalidInputError, match="naive"):
         attribute(seen(0, "甲"), RE12, as_of=dt.datetime(2026, 3, 5))
