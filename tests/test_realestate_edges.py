@@ -46,7 +46,7 @@ from custrules import (
     policy_named,
 )
 from custrules.periods import add_months
-from custrules.realestate import Attribution
+from custrules.realestate import Attribution, AttributionPolicy
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
 C = "王先生"
@@ -1454,6 +1454,94 @@ def test_free_text_on_events_is_text() -> None:
         attrs.evolve(ruling, text="裁" * 10_001)
     with pytest.raises(InvalidInputError, match="relation must be non-empty"):
         HouseholdLink(at=t, customer="王", other="王妻", relation="")
+
+
+# -- a host's own shares reach every clause that splits -----------------------------------
+
+_FORGOT = [*seen(0, "甲"), *seen(10, "乙", previous="forgot")]
+_BACK_TO_甲 = {"previous": "names", "courtesy_for": "甲"}
+_SWITCH = {"customer": C, "from_": "甲", "to": "乙", "permitted": True}
+
+
+@pytest.mark.parametrize(
+    ("policy", "field", "value", "story", "preset", "variant"),
+    [
+        (  # RE14-5.3(7): a 50 %, b 50 %; the field is the earlier salesperson's share
+            RE14,
+            "recognition_share",
+            Fraction(1, 3),
+            [
+                *_FORGOT,
+                Recognition(at=at(10, 18), customer=C, original="甲", by_records=True),
+                deal(12, "乙"),
+            ],
+            sp(甲=H, 乙=H),
+            sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)),
+        ),
+        (  # RE12-3.7(i): recognised within the month, 平分
+            RE12,
+            "recognition_share",
+            Fraction(1, 3),
+            [*_FORGOT, Recognition(at=at(25), customer=C, original="甲"), deal(30, "乙")],
+            sp(甲=H, 乙=H),
+            sp(甲=Fraction(1, 3), 乙=Fraction(2, 3)),
+        ),
+        (  # RE12-5.2: 70 % to the salesperson who received the customer first
+            RE12,
+            "switch_first_share",
+            Fraction(3, 5),
+            [*seen(0, "甲"), SwitchRequest(at=at(0, 11), **_SWITCH), deal(20, "乙")],
+            sp(甲=Fraction(7, 10), 乙=Fraction(3, 10)),
+            sp(甲=Fraction(3, 5), 乙=Fraction(2, 5)),
+        ),
+        (  # RE14-5.3(2): b, the earlier salesperson, 20 %; a 80 %
+            RE14,
+            "switch_previous_share",
+            Fraction(1, 10),
+            [*seen(0, "甲"), SwitchRequest(at=at(10), **_SWITCH), deal(50, "乙")],
+            sp(甲=Fraction(1, 5), 乙=Fraction(4, 5)),
+            sp(甲=Fraction(1, 10), 乙=Fraction(9, 10)),
+        ),
+        (  # RE14-2.5: a colleague receives, the deal closes that day: 五五分成
+            RE14,
+            "same_day_share",
+            Fraction(2, 5),
+            [*seen(0, "甲"), visit(7, "丙", **_BACK_TO_甲), deal(7, "丙")],
+            sp(甲=H, 丙=H),
+            sp(甲=Fraction(3, 5), 丙=Fraction(2, 5)),
+        ),
+        (  # RE14-5.3(3): the salesperson named is absent: b 80 %, the assistant c 20 %
+            RE14,
+            "assistant_share",
+            Fraction(3, 10),
+            [*seen(0, "甲"), visit(7, "丙", asked_for=["甲"], **_BACK_TO_甲), deal(9, "丙")],
+            sp(甲=Fraction(4, 5), 丙=Fraction(1, 5)),
+            sp(甲=Fraction(7, 10), 丙=Fraction(3, 10)),
+        ),
+        (  # RE14-5.3(8): named on a later visit: a 50 %, the earlier salesperson 50 %
+            RE14,
+            "nth_visit_share",
+            Fraction(1, 4),
+            [*seen(0, "甲"), visit(5, "乙", previous="names", asked_for=["乙"]), deal(8, "乙")],
+            sp(甲=H, 乙=H),
+            sp(甲=Fraction(3, 4), 乙=Fraction(1, 4)),
+        ),
+    ],
+)
+def test_a_hosts_own_share_is_the_share_its_clause_gives(
+    policy: AttributionPolicy,
+    field: str,
+    value: Fraction,
+    story: list[Any],
+    preset: dict[str, Fraction],
+    variant: dict[str, Fraction],
+) -> None:
+    """Policies are data: a host's own value of a share is what its clause gives, not the
+    regulation's, and the same clauses apply."""
+    regulation = attribute(story, policy)
+    own = attribute(story, attrs.evolve(policy, **{field: value}))
+    assert (split(regulation), split(own)) == (preset, variant)
+    assert own.rules == regulation.rules
 
 
 # -- a case left pending until the deal lapses with its registrations (RE12-7.1, RE14-5.2) ---
