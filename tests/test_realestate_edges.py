@@ -26,6 +26,7 @@ from custrules import (
     RE12,
     RE14,
     CompanyIntroduction,
+    CompanyTerms,
     ConfirmationCutoff,
     Deal,
     Dispute,
@@ -36,6 +37,9 @@ from custrules import (
     Previous,
     Reallocation,
     Recognition,
+    ReferralConfirmation,
+    ReferralRegistration,
+    ReferralTerms,
     Registration,
     Rotation,
     Ruling,
@@ -1461,6 +1465,12 @@ def test_free_text_on_events_is_text() -> None:
 _FORGOT = [*seen(0, "甲"), *seen(10, "乙", previous="forgot")]
 _BACK_TO_甲 = {"previous": "names", "courtesy_for": "甲"}
 _SWITCH = {"customer": C, "from_": "甲", "to": "乙", "permitted": True}
+_INTRO = CompanyIntroduction(at=at(-1), customer=C, by="刘总")
+_ARRANGED = {"arranged_deal": True, "after_sales": "salesperson", "after_sales_by": "丙"}
+_REFERRED = [
+    ReferralRegistration(at=at(-3), customer=C, referrer="小赵", appointment=at(0).date()),
+    ReferralConfirmation(at=at(0, 9), customer=C, referrer="小赵", confirmed_by="项目经理"),
+]
 
 
 @pytest.mark.parametrize(
@@ -1526,18 +1536,59 @@ _SWITCH = {"customer": C, "from_": "甲", "to": "乙", "permitted": True}
             sp(甲=H, 乙=H),
             sp(甲=Fraction(3, 4), 乙=Fraction(1, 4)),
         ),
+        (  # RE12-6.3: introduced by the company, 30 % to the public pool
+            RE12,
+            "company",
+            CompanyTerms(brought_pool_share=Fraction(1, 4)),
+            [_INTRO, *seen(0, "乙"), deal(2, "乙")],
+            {**sp(乙=Fraction(7, 10)), "public_pool": Fraction(3, 10)},
+            {**sp(乙=Fraction(3, 4)), "public_pool": Fraction(1, 4)},
+        ),
+        (  # RE12-6.4: the company arranged the deal, the salesperson does after-sales
+            RE12,
+            "company",
+            CompanyTerms(arranged_pool_share=Fraction(3, 5)),
+            [attrs.evolve(_INTRO, **_ARRANGED), deal(0, "丙")],
+            {**sp(丙=Fraction(3, 10)), "public_pool": Fraction(7, 10)},
+            {**sp(丙=Fraction(2, 5)), "public_pool": Fraction(3, 5)},
+        ),
+        (  # RE12-6.2: named by an executive, all to the pool
+            RE12,
+            "company",
+            CompanyTerms(named_pool_share=Fraction(1, 2)),
+            [attrs.evolve(_INTRO, named_salesperson="丙"), *seen(0, "丙"), deal(2, "丙")],
+            {"public_pool": Fraction(1)},
+            {**sp(丙=H), "public_pool": H},
+        ),
+        (  # RE11-6 (and RE12 by its §6(2)): 30 % to the referrer
+            RE12,
+            "referral",
+            ReferralTerms(referrer_share=Fraction(1, 5)),
+            [*_REFERRED, *seen(0, "丙"), deal(6, "丙")],
+            {**sp(丙=Fraction(7, 10)), "referrer:小赵": Fraction(3, 10)},
+            {**sp(丙=Fraction(4, 5)), "referrer:小赵": Fraction(1, 5)},
+        ),
+        (
+            RE11,
+            "referral",
+            ReferralTerms(referrer_share=Fraction(1, 5)),
+            [*_REFERRED, *seen(0, "丙"), deal(6, "丙")],
+            {**sp(丙=Fraction(7, 10)), "referrer:小赵": Fraction(3, 10)},
+            {**sp(丙=Fraction(4, 5)), "referrer:小赵": Fraction(1, 5)},
+        ),
     ],
 )
 def test_a_hosts_own_share_is_the_share_its_clause_gives(
     policy: AttributionPolicy,
     field: str,
-    value: Fraction,
+    value: object,
     story: list[Any],
     preset: dict[str, Fraction],
     variant: dict[str, Fraction],
 ) -> None:
-    """Policies are data: a host's own value of a share is what its clause gives, not the
-    regulation's, and the same clauses apply."""
+    """Policies are data: a host's own value of a share (or of the company's or a
+    referral's terms) is what its clause gives, not the regulation's, and the same
+    clauses apply."""
     regulation = attribute(story, policy)
     own = attribute(story, attrs.evolve(policy, **{field: value}))
     assert (split(regulation), split(own)) == (preset, variant)
