@@ -2489,6 +2489,22 @@ def test_no_event_known_as_of_an_instant_names_the_customer() -> None:
     assert (a.customer, a.owner, a.shares, a.needs_ruling) == (C, None, {}, False)
 
 
+def test_no_event_known_as_of_an_instant_names_a_household_whatever_the_order() -> None:
+    """Before any event of a household's, the case is named as its events name it later,
+    not by whichever member's event comes first in the list; a customer asked for by
+    name is that customer."""
+    wife = "王太太"
+    story = [
+        *seen_by(wife, 3, "乙"),
+        *seen(2, "甲"),
+        HouseholdLink(at=at(4), customer=C, other=wife),
+    ]
+    for events in (story, story[::-1]):
+        assert attribute(events, RE12, as_of=at(1)).customer == f"{C} + {wife}"
+        assert attribute(events, RE12).customer == f"{C} + {wife}"
+        assert attribute(events, RE12, as_of=at(1), customer=wife).customer == wife
+
+
 @pytest.mark.parametrize(
     "request_",
     [{"fault": "serious"}, {"firm": True}, {"permitted": True}, {"granted_to": "乙"}],

@@ -261,6 +261,11 @@ def _scope(
     return sorted(seen), len(seen) == len(links)
 
 
+def _label(members: list[str]) -> str:
+    """The name of a case: its customer, or its household's members (in order)."""
+    return members[0] if len(members) == 1 else " + ".join(members)
+
+
 def _check_events(events: Iterable[Event]) -> tuple[tuple[Event, ...], frozenset[type[Event]]]:
     """The events as a tuple, and the kinds among them."""
     if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
@@ -339,8 +344,10 @@ def attribute(
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)
         if not known:
-            _scope(items, customer, kinds)  # the same errors for events about other customers
-            label = customer if customer is not None else items[0].customer
+            # the same errors for events about other customers; the case is named as
+            # the events name it, whatever their order in the list
+            members, _ = _scope(items, customer, kinds)
+            label = customer if customer is not None else _label(members)
             return _result(label, policy, None, {}, [], None, None, None)
         items = known
     members, whole = _scope(items, customer, kinds)
@@ -349,7 +356,7 @@ def attribute(
     else:
         inside = set(members)
         timeline = [e for e in items if e.customer in inside]
-    label = members[0] if len(members) == 1 else " + ".join(members)
+    label = _label(members)
     timeline.sort(key=_BY_TIME)
     keys = list(map(_BY_TIME, timeline))
     tied = any(map(operator.eq, keys, keys[1:]))
