@@ -1595,6 +1595,18 @@ def test_a_hosts_own_share_is_the_share_its_clause_gives(
     assert own.rules == regulation.rules
 
 
+def test_a_hosts_own_re12_6_5_that_leaves_a_part_nobody_earned_needs_a_ruling() -> None:
+    """RE12-6.5 (the company arranged the deal, other staff do after-sales) pays all to
+    the pool; a host's terms that pay the pool 9/10 leave 1/10 that the clause gives no
+    salesperson: a ruling, never shares that sum to less than 1."""
+    other = attrs.evolve(_INTRO, arranged_deal=True, after_sales="other_staff")
+    assert split(attribute([other, deal(0, "丙")], RE12)) == {"public_pool": 1}
+    own = attrs.evolve(RE12, company=CompanyTerms(arranged_other_staff_pool_share=Fraction(9, 10)))
+    a = attribute([other, deal(0, "丙")], own)
+    assert (a.needs_ruling, a.shares) == (True, {})
+    assert a.ruling_reason == "RE12-7.7: no salesperson has a valid claim"
+
+
 # -- a case left pending until the deal lapses with its registrations (RE12-7.1, RE14-5.2) ---
 
 #: each clause that leaves a case pending until the deal, set on day 10 by 乙 over 甲's
@@ -2456,6 +2468,29 @@ def test_a_rulings_equal_shares_after_records_nothing_orders_name_nobody_by_them
     )
     assert a.explain("zh").splitlines()[-1] == (
         "RE12-7.7: 乙和甲的份额相同，且无论此前由谁持有客户、谁最先接待都无法区分：不指定归属人"
+    )
+
+
+def test_a_rulings_equal_largest_shares_are_the_ones_named_as_equal() -> None:
+    """A ruling of 2/5, 2/5 and 1/5 to 甲, 乙 and the holder 丙: the two largest are equal,
+    and neither held nor received the customer; the trail names those two, not the
+    smallest."""
+    ruling = Ruling(
+        at=at(5),
+        customer=C,
+        by="项目经理",
+        shares={
+            "salesperson:甲": Fraction(2, 5),
+            "salesperson:乙": Fraction(2, 5),
+            "salesperson:丙": Fraction(1, 5),
+        },
+        approved_by="销售总监",
+    )
+    a = attribute([*seen(0, "丙"), ruling, deal(6, "丙")], RE12)
+    assert (a.owner, a.needs_ruling) == (None, False)
+    assert a.explain().splitlines()[-1] == (
+        "RE12-7.7: 乙 and 甲 hold equal shares, and neither who held the customer nor who "
+        "received it first tells them apart: nobody is named owner"
     )
 
 
