@@ -3827,6 +3827,72 @@ def test_the_earliest_run_still_valid_is_read_as_afresh(
     assert not differ
 
 
+@given(_LONG, st.sampled_from([RE12, RE14]))
+def test_a_run_of_registrations_begins_at_the_first_made_while_none_had_lapsed(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14-5.2 read with RE12-7.3, RE14-5.1 (the earlier registration wins):
+    a salesperson's registrations each made while the one before was still valid are
+    one run, which began with its first; one made after a lapse begins a new run.  The
+    run is kept as registrations come; at every reading it must be what walking back
+    from the latest registration by then says."""
+    differ: list[Any] = []
+
+    def check(original: Any, self: Any, who: str, t: dt.datetime) -> Any:
+        got = original(self, who, t)
+        days, times = self.regs[who], self.reg_at[who]
+        months = self.p.registration_validity_months
+        k = max(
+            0,
+            max((i for i, d in enumerate(days) if d <= t.astimezone(CHINA_TZ).date()), default=0),
+        )
+        while k > 0 and months is not None and days[k] <= add_months(days[k - 1], months):
+            k -= 1
+        if got != times[k]:
+            differ.append((who, t, got, times[k]))
+        return got
+
+    _attribute_watching(story, policy, "since", check)
+    assert not differ
+
+
+@given(_LONG, st.sampled_from([RE12, RE14, RE11]))
+def test_the_current_contact_is_the_first_visit_since_the_customer_last_started_over(
+    story: list[Any], policy: AttributionPolicy
+) -> None:
+    """RE12-7.1, RE14-5.2 (every claim lapses: the customer starts over), RE14-5.3(11)
+    (a household's first reception decides): the first visit since the customer last
+    started over is kept as visits come, read without a walk when no registration can
+    have lapsed, and walked again from a removal's time when one is made.  At every
+    reading it must be what a walk over every visit says: a visit starts the customer
+    over when someone had registered them since the run's first day, before the
+    visit's, and every registration before that day had lapsed by it."""
+    differ: list[Any] = []
+
+    def check(original: Any, self: Any) -> Any:
+        got = original(self)
+        visits, days = self.visits, self.reg_days
+        if not visits:
+            want = None
+        else:
+            want, since = visits[0].at, visits[0].at.astimezone(CHINA_TZ).date()
+            for v in visits[1:]:
+                day = v.at.astimezone(CHINA_TZ).date()
+                start = dt.datetime.combine(day, dt.time.min, tzinfo=CHINA_TZ)
+                if (
+                    day > since
+                    and any(since <= d < day for d in days)
+                    and self._starts_over(start)
+                ):
+                    want, since = v.at, day
+        if got != want:
+            differ.append((len(visits), got, want))
+        return got
+
+    _attribute_watching(story, policy, "current_contact", check)
+    assert not differ
+
+
 def _ended_one_by_one(self: Any, t: dt.datetime) -> None:
     """The removals whose time is over at ``t``, read one by one in the order they
     were made (the reading that a heap of removals by their instant must agree with)."""
