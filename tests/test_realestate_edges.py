@@ -3622,3 +3622,32 @@ def test_re14_5_3_8_two_forms_at_one_instant_are_two_receptions() -> None:
     for story in ([*forms, record, *named], [*forms[::-1], record, *named]):
         a = attribute(story, RE14)
         assert split(a) == sp(丙=H, 甲=quarter, 乙=quarter), a.explain()
+
+
+# -- mutants that read a record's other end (first for last, earlier for later) ----------
+
+
+@pytest.mark.parametrize(("policy", "rule"), [(RE12, "RE12-5.1"), (RE14, "RE14-2.5(1)")])
+@pytest.mark.parametrize("names", [["丙", "丁"], ["丁", "丙"]])
+def test_a_new_customer_naming_two_on_entering_is_the_first_ones(
+    policy: AttributionPolicy, rule: str, names: list[str]
+) -> None:
+    """RE12-5.1, RE14-2.5(1): named on entering, the first of ``asked_for`` (the order the
+    customer named them in), whoever received them."""
+    story = [visit(0, "乙", named_on_entry=True, asked_for=names), deal(3, "乙")]
+    a = attribute(story, policy)
+    assert (a.owner, split(a), a.rules) == (names[0], sp(**{names[0]: 1}), (rule,))
+
+
+@pytest.mark.parametrize("names", [["丙", "丁"], ["丁", "丙"]])
+def test_re12_3_10_the_one_a_customer_names_first_on_entering_takes_over(
+    names: list[str],
+) -> None:
+    """RE12-3.10: 甲 lost the customer for a serious fault and nobody was recorded as
+    taking over; the customer, received next by 乙, names two on entering: the first one
+    named takes over (as any new customer's, RE12-5.1)."""
+    refused = SwitchRequest(at=at(0, 11), customer=C, from_="甲", fault="serious")
+    named = visit(0, "乙", hour=12, named_on_entry=True, asked_for=names)
+    a = attribute([*seen(0, "甲"), refused, named, deal(3, "乙")], RE12)
+    assert (a.owner, split(a)) == (names[0], sp(**{names[0]: 1}))
+    assert a.explain().splitlines()[-1].endswith("and took over from 甲")
