@@ -3651,3 +3651,42 @@ def test_re12_3_10_the_one_a_customer_names_first_on_entering_takes_over(
     a = attribute([*seen(0, "甲"), refused, named, deal(3, "乙")], RE12)
     assert (a.owner, split(a)) == (names[0], sp(**{names[0]: 1}))
     assert a.explain().splitlines()[-1].endswith("and took over from 甲")
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_question_raised_after_the_last_of_two_rulings_is_open(
+    policy: AttributionPolicy,
+) -> None:
+    """RE12-7.7, RE14-5.4: two rulings before the deal give 甲 the customer; two
+    receptions recorded later at one instant say different things (RE12-7.3, RE14-5.1):
+    neither ruling answered that question, so the case needs a ruling, deal or not."""
+    rulings = [tenths(1, C, 甲=10), tenths(2, C, 甲=10)]
+    tie = [
+        visit(3, "乙", previous=Previous.NAMES, asked_for=["丙"]),
+        visit(3, "丁", courtesy_for="乙"),
+    ]
+    for story in (
+        [*seen(0, "甲"), *rulings, *tie],
+        [*seen(0, "甲"), *rulings, *tie, deal(4, "甲")],
+    ):
+        a = attribute(story, policy)
+        assert (a.needs_ruling, a.owner, a.shares) == (True, None, {})
+        assert (a.ruling_reason or "").endswith(
+            "say different things: the records cannot order them"
+        )
+
+
+def test_re14_5_4_between_two_disputes_the_later_decides() -> None:
+    """RE14-5.4: a crossing reported pending, then a quarrel: the quarrel sends the
+    commission to the department; a quarrel, then a crossing the parties have not
+    settled: a ruling."""
+    both = [*seen(0, "乙"), *seen(1, "丙")]
+    pending = Dispute(at=at(2), customer=C, parties=["乙", "丙"], outcome="pending")
+    quarrel = Dispute(at=at(3), customer=C, parties=["乙", "丙"], outcome="quarrel")
+    a = attribute([*both, pending, quarrel, deal(5, "乙")], RE14)
+    assert (a.needs_ruling, split(a)) == (False, {"department": 1})
+    a = attribute([*both, quarrel, attrs.evolve(pending, at=at(4)), deal(5, "乙")], RE14)
+    assert (a.needs_ruling, a.ruling_reason) == (
+        True,
+        "RE14-5.4: a crossed customer the parties have not settled",
+    )
