@@ -3690,3 +3690,22 @@ def test_re14_5_4_between_two_disputes_the_later_decides() -> None:
         True,
         "RE14-5.4: a crossed customer the parties have not settled",
     )
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+def test_a_customer_new_again_names_someone_at_a_second_visit_that_day(
+    policy: AttributionPolicy,
+) -> None:
+    """RE12-5.1, RE14-2.5(1) name on entering a new customer's salesperson.  A customer
+    every claim on whom lapsed (甲's registration of March) is new again; received by 乙
+    that morning, they name 丙 "on entering" at a second visit that day: as for a
+    customer never seen before, that is no new customer's naming, and the deal goes to
+    its closer, nobody having registered them."""
+    later = [
+        visit(100, "乙"),
+        visit(100, "乙", hour=11, named_on_entry=True, asked_for=["丙"]),
+        deal(101, "乙"),
+    ]
+    again = attribute([*seen(0, "甲"), *later], policy)
+    new = attribute(later, policy)
+    assert (again.owner, split(again)) == (new.owner, split(new)) == ("乙", sp(乙=1))
