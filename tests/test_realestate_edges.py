@@ -1560,21 +1560,16 @@ _REFERRED = [
             {"public_pool": Fraction(1)},
             {**sp(丙=H), "public_pool": H},
         ),
-        (  # RE11-6 (and RE12 by its §6(2)): 30 % to the referrer
-            RE12,
-            "referral",
-            ReferralTerms(referrer_share=Fraction(1, 5)),
-            [*_REFERRED, *seen(0, "丙"), deal(6, "丙")],
-            {**sp(丙=Fraction(7, 10)), "referrer:小赵": Fraction(3, 10)},
-            {**sp(丙=Fraction(4, 5)), "referrer:小赵": Fraction(1, 5)},
-        ),
-        (
-            RE11,
-            "referral",
-            ReferralTerms(referrer_share=Fraction(1, 5)),
-            [*_REFERRED, *seen(0, "丙"), deal(6, "丙")],
-            {**sp(丙=Fraction(7, 10)), "referrer:小赵": Fraction(3, 10)},
-            {**sp(丙=Fraction(4, 5)), "referrer:小赵": Fraction(1, 5)},
+        *(  # RE11-6 (and RE12 by its §6(2)): 30 % to the referrer
+            (
+                policy,
+                "referral",
+                ReferralTerms(referrer_share=Fraction(1, 5)),
+                [*_REFERRED, *seen(0, "丙"), deal(6, "丙")],
+                {**sp(丙=Fraction(7, 10)), "referrer:小赵": Fraction(3, 10)},
+                {**sp(丙=Fraction(4, 5)), "referrer:小赵": Fraction(1, 5)},
+            )
+            for policy in (RE12, RE11)
         ),
     ],
 )
