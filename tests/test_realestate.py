@@ -3842,10 +3842,8 @@ def test_a_run_of_registrations_begins_at_the_first_made_while_none_had_lapsed(
         got = original(self, who, t)
         days, times = self.regs[who], self.reg_at[who]
         months = self.p.registration_validity_months
-        k = max(
-            0,
-            max((i for i, d in enumerate(days) if d <= t.astimezone(CHINA_TZ).date()), default=0),
-        )
+        day = t.astimezone(CHINA_TZ).date()
+        k = max((i for i, d in enumerate(days) if d <= day), default=0)
         while k > 0 and months is not None and days[k] <= add_months(days[k - 1], months):
             k -= 1
         if got != times[k]:
@@ -3856,10 +3854,6 @@ def test_a_run_of_registrations_begins_at_the_first_made_while_none_had_lapsed(
     assert not differ
 
 
-def _at9(day: int) -> dt.datetime:
-    return at(day, 9)
-
-
 def _halves() -> dict[str, Fraction]:
     return {"salesperson:s0": Fraction(1, 2), "salesperson:s1": Fraction(1, 2)}
 
@@ -3867,30 +3861,30 @@ def _halves() -> dict[str, Fraction]:
 #: two confirmed complaints, then visits of one day: a removal made after the walk of
 #: visits had read later days must send it back (a mutant that never did survived)
 _REMOVED_THEN_WALKED = [
-    Registration(at=_at9(0), customer=C, salesperson="s0", confirmed_at=None),
-    Visit(at=_at9(6), customer=C, received_by="s1"),
+    Registration(at=at(0, 9), customer=C, salesperson="s0", confirmed_at=None),
+    Visit(at=at(6, 9), customer=C, received_by="s1"),
     Visit(
-        at=_at9(6),
+        at=at(6, 9),
         customer=C,
         received_by="s1",
         previous="names",
         asked_for=["s1", "s0"],
         courtesy_for="s0",
     ),
-    SalespersonComplaint(at=_at9(9), customer=C, against="s1", reported_by="s0", confirmed=True),
-    SalespersonComplaint(at=_at9(60), customer=C, against="s0", reported_by="s1", confirmed=True),
-    Registration(at=_at9(61), customer=C, salesperson="s0", confirmed_at=_at9(61)),
-    Dispute(at=_at9(62), customer=C, parties=["s0", "s1"], outcome="mediated", shares=_halves()),
+    SalespersonComplaint(at=at(9, 9), customer=C, against="s1", reported_by="s0", confirmed=True),
+    SalespersonComplaint(at=at(60, 9), customer=C, against="s0", reported_by="s1", confirmed=True),
+    Registration(at=at(61, 9), customer=C, salesperson="s0", confirmed_at=at(61, 9)),
+    Dispute(at=at(62, 9), customer=C, parties=["s0", "s1"], outcome="mediated", shares=_halves()),
     Visit(
-        at=_at9(63),
+        at=at(63, 9),
         customer=C,
         received_by="s0",
         previous="forgot",
         asked_for=["s1", "s0"],
         for_discount=True,
     ),
-    Visit(at=_at9(63), customer=C, received_by="s0", previous="names", asked_for=["s1"]),
-    Dispute(at=_at9(126), customer=C, parties=["s0", "s1"], outcome="settled", shares=_halves()),
+    Visit(at=at(63, 9), customer=C, received_by="s0", previous="names", asked_for=["s1"]),
+    Dispute(at=at(126, 9), customer=C, parties=["s0", "s1"], outcome="settled", shares=_halves()),
 ]
 
 
