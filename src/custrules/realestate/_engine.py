@@ -971,7 +971,7 @@ def _agree(decided: list[Ruling] | list[Dispute]) -> None:
                 a=len(group),
                 type_name=Term(e.type_name),
                 a2=_fmt(e.at),
-                customer=" + ".join(sorted({x.customer for x in group})),
+                customer=_label(sorted({x.customer for x in group})),
             )
 
 
