@@ -57,8 +57,10 @@ def on_switch(m: Ledger, s: SwitchRequest) -> None:
     # the one asked for (RE12-5.2, 5.3; RE14-5.3(2)); RE12-3.10's refusal names no one
     # asked for, and stands whoever its record says received the customer
     to = s.to if p.switch is SwitchRule.RE12 else s.to or s.granted_to
-    if to is not None and m.kept_from(
-        to, "RE14-5.3(2)" if p.switch is SwitchRule.RE14 else "RE12-5.2"
+    if (
+        p.switch is not None
+        and to is not None
+        and m.kept_from(to, "RE14-5.3(2)" if p.switch is SwitchRule.RE14 else "RE12-5.2")
     ):
         return
     if p.switch is SwitchRule.RE12:
