@@ -1602,44 +1602,46 @@ def test_a_hosts_own_re12_6_5_that_leaves_a_part_nobody_earned_needs_a_ruling() 
     assert a.ruling_reason == "RE12-7.7: no salesperson has a valid claim"
 
 
+_COMPLAINT = SalespersonComplaint(
+    at=at(5, 11), customer=C, against="甲", reported_by="乙", confirmed=True
+)
+_DRAW = Reallocation(at=at(5, 11), customer=C, from_="甲", to="乙", draw="抽签")
+
+
+@pytest.mark.parametrize("clause", ["switch", "forgot"])
 @pytest.mark.parametrize(
     ("office", "removal"),
     [
-        (  # RE14-5.3(4) removes 甲 (a confirmed complaint); 乙 receives
-            RE14,
-            SalespersonComplaint(
-                at=at(5, 11), customer=C, against="甲", reported_by="乙", confirmed=True
-            ),
-        ),
-        (  # RE14-5.3(12) removes 甲 (a manager's draw) in an RE12 office that has the clause
-            attrs.evolve(RE12, reallocation=True),
-            Reallocation(at=at(5, 11), customer=C, from_="甲", to="乙", draw="抽签"),
-        ),
+        (RE14, _COMPLAINT),  # RE14-5.3(4) removes 甲; 乙 receives
+        # RE14-5.3(12) removes 甲, in an RE12 office that has the clause
+        (attrs.evolve(RE12, reallocation=True), _DRAW),
     ],
 )
-def test_a_hosts_policy_without_switch_clauses_asks_for_a_ruling_on_any_request(
-    office: AttributionPolicy, removal: Any
+def test_a_hosts_policy_without_a_clause_asks_for_a_ruling_also_for_one_removed(
+    clause: str, office: AttributionPolicy, removal: Any
 ) -> None:
     """A host's policy with no switch clause (``switch=None``) has no clause for a
-    customer who asks for another salesperson, also when the one asked for lost every
-    right earlier: a ruling, citing the policy's fallback.  Before, such a request to
-    a removed salesperson was answered by RE12-5.2, a clause the policy does not have
-    (the customer stayed the holder's)."""
-    story = [
-        *seen(0, "甲"),
-        visit(5, "乙"),
-        removal,
-        SwitchRequest(at=at(7), customer=C, from_="乙", to="甲"),
-        deal(9, "乙"),
-    ]
-    policy = attrs.evolve(office, switch=None)
+    customer who asks for another salesperson; one with no clause for forgetful
+    customers (``forgot=None``) none for a customer who forgot whom they met.  Also
+    when the salesperson asked for, or receiving, lost every right earlier: a ruling,
+    citing the policy's fallback.  Before, such a case was answered by RE12-5.2 or
+    RE14-5.3(7), clauses the policy does not have (the customer stayed the holder's)."""
+    later, reason = {
+        "switch": (
+            SwitchRequest(at=at(7), customer=C, from_="乙", to="甲"),
+            "a customer asked for another salesperson: no clause",
+        ),
+        "forgot": (
+            visit(7, "甲", previous="forgot"),
+            "a returning customer who forgot the salesperson",
+        ),
+    }[clause]
+    story = [*seen(0, "甲"), visit(5, "乙"), removal, later, deal(9, "乙")]
+    policy = attrs.evolve(office, **{clause: None})
     a = attribute(story, policy)
-    assert (a.needs_ruling, a.ruling_reason) == (
-        True,
-        f"{policy.cite('fallback')}: a customer asked for another salesperson: no clause",
-    )
+    assert (a.needs_ruling, a.ruling_reason) == (True, f"{policy.cite('fallback')}: {reason}")
     assert set(a.rules) <= policy.clauses
-    # the office's own switch clauses keep the customer with 乙
+    # the office's own clauses keep the customer with 乙
     assert split(attribute(story, office)) == sp(乙=1)
 
 

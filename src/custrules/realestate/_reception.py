@@ -133,7 +133,7 @@ def on_visit(m: Ledger, v: Visit) -> None:
             return  # the earlier claim has lapsed: the receiver registers as new
         if who == m.follow_up or (m.split_among_several() and who in (m.split or {})):
             return  # one of the customer's salespeople received them: nobody new did
-        if m.kept_from(
+        if p.forgot is not None and m.kept_from(
             who, "RE12-3.7" if p.forgot is ForgotRule.RECOGNITION_WINDOW else "RE14-5.3(7)"
         ):
             return
