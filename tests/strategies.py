@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+import attrs
 from hypothesis import strategies as st
 
 from custrules import WorkCalendar
@@ -40,14 +41,23 @@ instants = st.builds(
 # -- real estate ------------------------------------------------------------------------
 
 from custrules.realestate import (  # noqa: E402
+    RE11,
+    RE12,
+    RE14,
     AfterSales,
+    AttributionPolicy,
     CompanyIntroduction,
+    CompanyTerms,
+    ConfirmationCutoff,
     Deal,
     Dispute,
     DisputeOutcome,
     Event,
     Fault,
+    ForgotRule,
     HouseholdLink,
+    HouseholdRule,
+    IntroRule,
     MeetingRecord,
     NameChange,
     OldCustomerIntroduction,
@@ -56,10 +66,12 @@ from custrules.realestate import (  # noqa: E402
     Recognition,
     ReferralConfirmation,
     ReferralRegistration,
+    ReferralTerms,
     Registration,
     Ruling,
     SalespersonComplaint,
     SwitchRequest,
+    SwitchRule,
     Visit,
 )
 
@@ -415,3 +427,52 @@ def re_long_histories(draw: st.DrawFn, customer: str = "王先生") -> list[Even
         minutes += draw(st.sampled_from([60, day, 20 * day]))
         events.append(Deal(at=_moment(minutes), customer=customer, closed_by=draw(names)))
     return events
+
+
+#: a share a host might write: n/20 for n in 1..19
+_host_shares = st.integers(1, 19).map(lambda n: Fraction(n, 20))
+#: every field of a policy a host can set, each over its whole vocabulary (``None``
+#: where the field allows it: the policy has no such clause)
+_POLICY_FIELDS: dict[str, st.SearchStrategy[object]] = {
+    "registration_validity_months": st.none() | st.integers(1, 3),
+    "registration_needs_confirmation": st.booleans(),
+    "confirmation_cutoff": st.sampled_from(list(ConfirmationCutoff)),
+    "meeting_record_decides": st.booleans(),
+    "household": st.sampled_from([None, *HouseholdRule]),
+    "forgot": st.sampled_from([None, *ForgotRule]),
+    "recognition_window_months": st.integers(1, 3),
+    "recognition_share": _host_shares,
+    "switch": st.sampled_from([None, *SwitchRule]),
+    "switch_first_share": _host_shares,
+    "switch_previous_share": _host_shares,
+    "assistant_share": st.none() | _host_shares,
+    "same_day_share": st.none() | _host_shares,
+    "nth_visit_share": st.none() | _host_shares,
+    "complaint_removes": st.booleans(),
+    "discount_visits": st.booleans(),
+    "introduction": st.sampled_from([None, *IntroRule]),
+    "referral": st.none() | st.builds(ReferralTerms, referrer_share=_host_shares),
+    "company": st.none()
+    | st.builds(
+        CompanyTerms,
+        named_pool_share=_host_shares | st.just(Fraction(1)),
+        brought_pool_share=_host_shares,
+        arranged_pool_share=_host_shares,
+        arranged_other_staff_pool_share=_host_shares | st.just(Fraction(1)),
+    ),
+    "reallocation": st.booleans(),
+    "exhibitions_need_ruling": st.booleans(),
+    "disputes": st.booleans(),
+    "ruling_needs_approval": st.booleans(),
+}
+
+
+@st.composite
+def host_policies(draw: st.DrawFn) -> AttributionPolicy:
+    """A host's variant of RE12, RE14 or RE11 (``attrs.evolve``): any of its fields
+    changed, each to any value it accepts, so clause sets mix (RE12 with RE14's
+    complaints, RE14 with no switch clause, RE11 with a household rule)."""
+
+    base = draw(st.sampled_from([RE12, RE14, RE11]))
+    changed = draw(st.sets(st.sampled_from(sorted(_POLICY_FIELDS))))
+    return attrs.evolve(base, **{name: draw(_POLICY_FIELDS[name]) for name in sorted(changed)})

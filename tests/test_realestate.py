@@ -2916,6 +2916,7 @@ from custrules import allocate  # noqa: E402
 from tests.strategies import (  # noqa: E402
     RE_BASE,
     SALESPEOPLE,
+    host_policies,
     re_event,
     re_first_days,
     re_households,
@@ -2923,7 +2924,7 @@ from tests.strategies import (  # noqa: E402
     re_stories,
 )
 
-policies = st.sampled_from([RE12, RE14, RE11])
+policies = st.sampled_from([RE12, RE14, RE11]) | host_policies()
 
 
 def essence(a: Attribution) -> tuple[Any, ...]:
