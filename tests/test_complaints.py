@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from custrules import (
     CHINA_TZ,
     COMPLAINT_RULES,
+    AfterClose,
     Approval,
     CalendarHorizonError,
     Channel,
@@ -31,6 +32,7 @@ from custrules import (
     InvalidInputError,
     InvalidTypeError,
     NaiveDatetimeError,
+    PeriodConvention,
     Severity,
     Standing,
     Step,
@@ -512,6 +514,67 @@ def test_due_instants_match_the_full_deadlines(
     ]
 
 
+@st.composite
+def complaint_policies(draw: st.DrawFn) -> ComplaintPolicy:
+    """A host's complaint policy: any working days with general <= major <= max."""
+    general = draw(st.integers(1, 5))
+    major = draw(st.integers(general, 8))
+    return ComplaintPolicy(
+        general_working_days=general,
+        major_working_days=major,
+        max_working_days=draw(st.integers(major, 12)),
+    )
+
+
+@given(
+    st.lists(instants, min_size=1, max_size=10),
+    severities,
+    closing,
+    complaint_policies(),
+    st.builds(
+        PeriodConvention,
+        count_start_day=st.booleans(),
+        roll_past_rest_days=st.booleans(),
+        after_close=st.sampled_from(list(AfterClose)),
+    ),
+)
+def test_any_hosts_clock_is_due_no_earlier_than_receipt_and_batches_agree(
+    received: list[dt.datetime],
+    severity: Severity,
+    close: dt.time | None,
+    policy: ComplaintPolicy,
+    convention: PeriodConvention,
+) -> None:
+    """A host's policy and counting convention (CAL-5 art. 204): every complaint is due
+    no earlier than it was received, a major one no earlier than a general one, a
+    later receipt no earlier; the batch of due instants agrees with the deadlines one
+    by one (or both refuse a period that would end before its receipt)."""
+    clock = ComplaintClock(closing_time=close, policy=policy, convention=convention)
+
+    def due(r: dt.datetime, severity: Severity) -> dt.datetime | None:
+        """The complaint's due instant, or None where the period is refused."""
+        try:
+            return clock.deadline(r, severity).due
+        except InvalidInputError as exc:
+            code = exc.code
+        assert code == "periods.ends_before_start"
+        return None
+
+    dues = [due(r, severity) for r in sorted(received)]
+    if None in dues:
+        with pytest.raises(InvalidInputError, match="before it starts"):
+            clock.due_instants(received, severity)
+    else:
+        assert clock.due_instants(received, severity) == [due(r, severity) for r in received]
+        assert dues == sorted(dues)  # type: ignore[type-var]
+    for r in received:
+        general, major = due(r, GENERAL), due(r, MAJOR)
+        if general is not None:  # (a major complaint has at least as many days)
+            assert major is not None
+            assert major >= general >= r
+        assert major is None or major >= r
+
+
 def test_due_instants_refuse_naive_instants() -> None:
     with pytest.raises(NaiveDatetimeError):
         ComplaintClock().due_instants([dt.datetime(2026, 3, 2, 9)], GENERAL)
@@ -538,6 +601,35 @@ def test_cmp1_a_complaint_received_exactly_at_closing_time() -> None:
         at(2026, 3, 2, 17, 31), GENERAL, closing_time=close, convention=next_day
     )
     assert later.last_day == D(2026, 3, 4)
+
+
+def test_cmp1_counting_the_receipt_day_never_gives_a_deadline_before_receipt() -> None:
+    """CAL-5 art. 204 (the receipt day counted as day 1) with close of business at
+    17:30: a general complaint received at 18:00 on a Monday would be due at 17:30
+    that Monday, overdue when it arrives.  Refused, naming the fix, by the one call,
+    the clock and the batch of due instants alike; counted on the next working day
+    it is due on Tuesday."""
+    from custrules import AfterClose, PeriodConvention
+
+    close = dt.time(17, 30)
+    counting = PeriodConvention(count_start_day=True)
+    late = at(2026, 3, 2, 18)
+    clock = ComplaintClock(closing_time=close, convention=counting)
+    for refuse in (
+        lambda: complaint_deadline(late, GENERAL, closing_time=close, convention=counting),
+        lambda: clock.deadline(late, GENERAL),
+        lambda: clock.due_instants([at(2026, 3, 2, 9), late], GENERAL),
+    ):
+        with pytest.raises(InvalidInputError, match="before it starts") as refused:
+            refuse()
+        assert refused.value.code == "periods.ends_before_start"
+    assert clock.deadline(at(2026, 3, 2, 9), GENERAL).due == at(2026, 3, 2, 17, 30)
+    assert clock.deadline(late, MAJOR).due == at(2026, 3, 4, 17, 30)
+    moved = ComplaintClock(
+        closing_time=close,
+        convention=PeriodConvention(count_start_day=True, after_close=AfterClose.NEXT_WORKING_DAY),
+    )
+    assert moved.deadline(late, GENERAL).due == at(2026, 3, 3, 17, 30)
 
 
 def test_cmp1_an_approval_exactly_at_the_original_deadline_counts() -> None:

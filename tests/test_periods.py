@@ -124,6 +124,32 @@ def test_cal6_decision_after_close_of_business() -> None:
     assert early.last_day == D(2026, 3, 3)
 
 
+@pytest.mark.parametrize("unit", [Unit.DAYS, Unit.WORKING_DAYS])
+def test_cal5_art204_counting_the_start_day_never_ends_before_the_start(unit: Unit) -> None:
+    """Art. 204 (the start day counted) with a closing time: a one-day period started
+    at 18:00 on a Monday, read as started that day (CAL-6 SAME_DAY), would end at
+    17:30 that Monday, before it starts.  Refused with what to do, never a period
+    already over; before close it ends at that day's close, and a start after close
+    counted on the next working day ends then."""
+    counting = PeriodConvention(count_start_day=True)
+    close = dt.time(17, 30)
+    with pytest.raises(InvalidInputError, match="before it starts") as refused:
+        period_end(at(2026, 3, 2, 18), 1, unit, closing_time=close, convention=counting)
+    assert refused.value.code == "periods.ends_before_start"
+    assert "next_working_day" in str(refused.value)
+    in_time = period_end(at(2026, 3, 2, 17), 1, unit, closing_time=close, convention=counting)
+    assert in_time.end == at(2026, 3, 2, 17, 30)
+    at_close = period_end(at(2026, 3, 2, 17, 30), 1, unit, closing_time=close, convention=counting)
+    assert at_close.end == at(2026, 3, 2, 17, 30)  # (an act at the end is within the period)
+    two = period_end(at(2026, 3, 2, 18), 2, unit, closing_time=close, convention=counting)
+    assert two.end == at(2026, 3, 3, 17, 30)
+    midnight = period_end(at(2026, 3, 2, 18), 1, unit, convention=counting)
+    assert midnight.end == at(2026, 3, 3, 0, 0)
+    sla = PeriodConvention(count_start_day=True, after_close=AfterClose.NEXT_WORKING_DAY)
+    moved = period_end(at(2026, 3, 2, 18), 1, unit, closing_time=close, convention=sla)
+    assert moved.end == at(2026, 3, 3, 17, 30)
+
+
 def test_cal2_periods_past_the_horizon() -> None:
     through = CHINA.official_through
     assert through is not None
@@ -190,6 +216,62 @@ def test_a_later_start_never_ends_earlier(
     n, unit = period
     a, b = min(a, b), max(a, b)
     assert period_end(a, n, unit).end <= period_end(b, n, unit).end
+
+
+conventions = st.builds(
+    PeriodConvention,
+    count_start_day=st.booleans(),
+    roll_past_rest_days=st.booleans(),
+    after_close=st.sampled_from(list(AfterClose)),
+)
+closing_times = st.none() | st.times()
+#: periods, with the shortest ones (whose only day can be the start day) drawn often
+any_periods = periods | st.tuples(
+    st.integers(1, 2), st.sampled_from([Unit.DAYS, Unit.WORKING_DAYS, Unit.MONTHS])
+)
+
+
+def _agreed_end(
+    start: dt.datetime, n: int, unit: Unit, convention: PeriodConvention, close: dt.time | None
+) -> dt.datetime | None:
+    """The period's end, or None where it is refused for ending before its start."""
+    try:
+        got = period_end(start, n, unit, convention=convention, closing_time=close)
+    except InvalidInputError as exc:
+        refused = (exc.code, convention.count_start_day, close)
+    else:
+        refused = None
+    if refused is not None:
+        assert refused[:2] == ("periods.ends_before_start", True)
+        assert close is not None
+        assert close < start.astimezone(CHINA_TZ).time()
+        return None
+    assert got.end >= start
+    assert got.last_day >= got.start_day
+    if convention.roll_past_rest_days or unit is Unit.WORKING_DAYS:
+        assert CHINA.is_working_day(got.last_day)
+    return got.end
+
+
+@given(instants, instants, any_periods, conventions, closing_times)
+def test_cal5_art204_any_agreement_ends_no_earlier_than_the_start_nor_a_later_start(
+    a: dt.datetime,
+    b: dt.datetime,
+    period: tuple[int, Unit],
+    convention: PeriodConvention,
+    close: dt.time | None,
+) -> None:
+    """Whatever the parties agree (art. 204) and whatever the closing time: a period
+    ends at or after its start, or is refused; a later start never ends earlier, and
+    a longer period never ends earlier."""
+    n, unit = period
+    a, b = min(a, b), max(a, b)
+    first, second = (_agreed_end(t, n, unit, convention, close) for t in (a, b))
+    if first is not None and second is not None:
+        assert first <= second
+    shorter = _agreed_end(a, max(1, n - 1), unit, convention, close)
+    if first is not None and shorter is not None:
+        assert shorter <= first
 
 
 @given(instants, periods)

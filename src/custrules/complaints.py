@@ -70,6 +70,7 @@ from custrules.periods import (
     PeriodConvention,
     _counting_day,
     _end_instant,
+    _not_before_start,
     local_date,
 )
 
@@ -765,6 +766,8 @@ class ComplaintClock:
                 received_at.astimezone(zone), cal, self.closing_time, convention
             )
         last_day = cal.add_working_days(counted_from, n)
+        if convention.count_start_day and self.closing_time is not None:
+            _not_before_start(received_at, _end_instant(last_day, self.closing_time, zone))
         if extension is not None and policy.approval_before_original_due:
             original = _end_instant(
                 cal.add_working_days(counted_from, policy.working_days(severity)),
@@ -827,12 +830,14 @@ class ComplaintClock:
         out: list[_dt.datetime] = []
         append = out.append
         civil = convention is CIVIL_CODE or convention == CIVIL_CODE
+        early = convention.count_start_day and closing is not None  # (may end before receipt)
         for instant in _check.iterable(received, "received"):
             if type(instant) is not _dt.datetime or instant.tzinfo is None:
                 _check.aware(instant, "received_at")
             local = instant.astimezone(zone)
             day = local.date() if civil else _counting_day(local, cal, closing, convention)
-            append(_end_instant(add(day, n), closing, zone))
+            due = _end_instant(add(day, n), closing, zone)
+            append(_not_before_start(instant, due) if early else due)
         return out
 
 

@@ -352,6 +352,27 @@ def _end_instant(
     return _dt.datetime.combine(last_day, closing_time, tz)
 
 
+def _not_before_start(start: _dt.datetime, end: _dt.datetime) -> _dt.datetime:
+    """``end``, the end of a period that starts at ``start``, refused if it falls before
+    the start.  Only art. 204's agreement to count the start day can do so: with a
+    closing time, a start after close of business on a period's only day, read as
+    received that day (``AfterClose.SAME_DAY``), is past the period already."""
+    if end < start:
+        raise InvalidInputError.of(
+            N_(
+                "counting the start day (count_start_day), the period ends at {end}, "
+                "before it starts ({start}): the start is after close of business on the "
+                "period's only day; count such a start on the next working day "
+                "(after_close='next_working_day'), or do not count the start day"
+            ),
+            code="periods.ends_before_start",
+            value=start,
+            end=end.isoformat(),
+            start=start.isoformat(),
+        )
+    return end
+
+
 def counting_day(
     local: _dt.datetime,
     calendar: WorkCalendar,
@@ -480,7 +501,7 @@ def period_end(
         length=length,
         unit=unit,
         last_day=last_day,
-        end=_end_instant(last_day, closing_time, tz),
+        end=_not_before_start(start, _end_instant(last_day, closing_time, tz)),
         closing_time=closing_time,
         rolled_from=rolled_from,
         estimated=estimated,
