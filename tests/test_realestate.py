@@ -52,8 +52,11 @@ from custrules.realestate import (
     AttributionPolicy,
     CompanyTerms,
     ConfirmationCutoff,
+    HouseholdRule,
+    IntroRule,
     Party,
     PartyKind,
+    ReferralTerms,
 )
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
@@ -3245,6 +3248,92 @@ def test_as_of_is_the_record_as_it_stood_then(
             if e.at <= cut
         ]
         assert outcome(story, policy, customer=C, as_of=cut) == outcome(then, policy, customer=C)
+
+
+def _any(kind: type, **fields: Any) -> Callable[[list[Any]], bool]:
+    """Whether a story holds a record of ``kind`` (with each of ``fields`` true)."""
+    return lambda story: any(
+        isinstance(e, kind) and all(getattr(e, f) for f in fields) for e in story
+    )
+
+
+_SHARE = st.integers(1, 19).map(lambda n: Fraction(n, 20))
+
+
+def _flipped(flag: str) -> Callable[[AttributionPolicy, st.DataObject], AttributionPolicy]:
+    """A host's policy with the clause ``flag`` switched the other way."""
+    return lambda p, _: attrs.evolve(p, **{flag: not getattr(p, flag)})
+
+
+def _drawn(**fields: Any) -> Callable[[AttributionPolicy, st.DataObject], AttributionPolicy]:
+    """A host's policy with each of ``fields`` drawn from its strategy."""
+    return lambda p, d: attrs.evolve(p, **{k: d.draw(v) for k, v in fields.items()})
+
+
+#: a policy's clause: the records it speaks of, and a host's other value of it
+_CLAUSE_RECORDS: list[
+    tuple[
+        Callable[[list[Any]], bool],
+        Callable[[AttributionPolicy, st.DataObject], AttributionPolicy],
+    ]
+] = [
+    (_any(SwitchRequest), _drawn(switch_first_share=_SHARE, switch_previous_share=_SHARE)),
+    (
+        lambda s: _any(ReferralRegistration)(s) or _any(ReferralConfirmation)(s),
+        _drawn(referral=st.builds(ReferralTerms, referrer_share=_SHARE)),
+    ),
+    (
+        _any(CompanyIntroduction),
+        _drawn(
+            company=st.builds(
+                CompanyTerms,
+                named_pool_share=_SHARE,
+                brought_pool_share=_SHARE,
+                arranged_pool_share=_SHARE,
+            )
+        ),
+    ),
+    (
+        lambda s: (
+            _any(Recognition)(s)
+            or any(isinstance(e, Visit) and e.previous is Previous.FORGOT for e in s)
+        ),
+        _drawn(recognition_share=_SHARE, recognition_window_months=st.integers(1, 3)),
+    ),
+    (_any(MeetingRecord), _flipped("meeting_record_decides")),
+    (_any(SalespersonComplaint), _flipped("complaint_removes")),
+    (_any(Reallocation), _flipped("reallocation")),
+    (_any(Dispute), _flipped("disputes")),
+    (_any(Ruling), _flipped("ruling_needs_approval")),
+    (_any(HouseholdLink), _drawn(household=st.sampled_from([None, *HouseholdRule]))),
+    (_any(OldCustomerIntroduction), _drawn(introduction=st.sampled_from([None, *IntroRule]))),
+    (_any(Visit, exhibition=True), _flipped("exhibitions_need_ruling")),
+    (_any(Visit, for_discount=True), _flipped("discount_visits")),
+]
+
+
+@given(
+    st.one_of(re_stories(), re_stories(deal=False), re_first_days(), re_households()),
+    policies,
+    st.data(),
+)
+def test_a_clause_no_record_speaks_to_changes_nothing(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """Policies are data, each clause read where its records are: a host's other value
+    of a clause that no record of the story speaks to (a switch's shares without a
+    request, the referral terms without a referral, the household rule without a
+    household, a complaint clause without a complaint, ...) changes nothing, to the
+    trail."""
+    base = outcome(story, policy, customer=C)
+    rules = None if base[0] == "refused" else attribute(story, policy, customer=C).rules
+    for speaks_to, other in _CLAUSE_RECORDS:
+        if speaks_to(story):
+            continue
+        variant = other(policy, data)
+        assert outcome(story, variant, customer=C) == base
+        if rules is not None:
+            assert attribute(story, variant, customer=C).rules == rules
 
 
 @given(re_stories(deal=False), policies)
