@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -3039,6 +3040,58 @@ def test_the_zone_instants_are_written_in_changes_nothing(
         return
     b = attribute(moved, policy, customer="王先生", as_of=moved_as_of)
     assert (b.explain(), b.explain("zh")) == (a.explain(), a.explain("zh"))
+
+
+_NEW_YORK = ZoneInfo("America/New_York")
+#: the stories moved so that their first minutes straddle 06:00 UTC on 2026-11-01, when
+#: New York's clocks go back from 02:00 EDT to 01:00 EST (14:00 in Beijing): the records
+#: of minutes 0-19 read 01:40-01:59 EDT there, those of minutes 20-40 01:00-01:20 EST
+_TO_THE_FOLD = dt.datetime(2026, 11, 1, 13, 40, tzinfo=CHINA_TZ) - dt.datetime(
+    2026, 3, 2, 9, 0, tzinfo=CHINA_TZ
+)
+
+
+@given(
+    st.one_of(re_first_days(), re_stories(), re_stories(deal=False), re_households()),
+    policies,
+    st.data(),
+)
+def test_instants_written_in_a_zone_with_daylight_saving_keep_their_order(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """A host in New York writes its records in ``ZoneInfo("America/New_York")``.  On the
+    night the clocks go back, 01:10 EST comes an hour after 01:30 EDT, though Python
+    compares two datetimes of one zone by their wall clocks.  The answer is the one for
+    the same instants written in UTC: the records keep their order in time."""
+    moved = [_retimed(e, lambda t: t + _TO_THE_FOLD, lambda d: d + _TO_THE_FOLD) for e in story]
+    as_of = data.draw(st.sampled_from([None, *(e.at for e in moved)]))
+    in_new_york = [_in_zone(e, _NEW_YORK) for e in moved]
+    in_utc = [_in_zone(e, dt.timezone.utc) for e in moved]
+    assert outcome(
+        in_new_york, policy, customer=C, as_of=as_of and as_of.astimezone(_NEW_YORK)
+    ) == (outcome(in_utc, policy, customer=C, as_of=as_of))
+
+
+def test_re12_7_3_the_earlier_form_on_the_night_the_clocks_go_back() -> None:
+    """RE12-7.3, RE14-5.1: 甲's form at 01:30 EDT and 乙's at 01:10 EST, an hour later as
+    the clocks went back, both written in New York's zone: 甲 registered first (before,
+    乙 did, by the wall clock).  Each instant is kept in China's time."""
+    first = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    later = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    assert (first.fold, later.fold, later < first) == (0, 1, True)  # Python's wall clocks
+    story = [
+        Visit(at=first, customer=C, received_by="甲"),
+        Registration(at=first, customer=C, salesperson="甲", confirmed_at=first),
+        Visit(at=later, customer=C, received_by="乙"),
+        Registration(at=later, customer=C, salesperson="乙", confirmed_at=later),
+        Deal(at=later + dt.timedelta(hours=3), customer=C, closed_by="乙"),
+    ]
+    assert story[2].at == dt.datetime(2026, 11, 1, 14, 10, tzinfo=CHINA_TZ)
+    assert story[2].at.tzinfo is CHINA_TZ
+    for policy in (RE12, RE14):
+        a = attribute(story, policy)
+        assert split(a) == sp(甲=1)
+        assert a.steps[0].rule == policy.cite("earlier")
 
 
 def test_records_of_one_instant_are_explained_in_the_same_order_in_any_zone() -> None:

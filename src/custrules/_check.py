@@ -99,6 +99,16 @@ def aware(value: Any, what: str | Sub) -> _dt.datetime:
     return value
 
 
+def instant_in(value: Any, what: str | Sub, zone: _dt.tzinfo) -> _dt.datetime:
+    """``value``, a timezone-aware datetime (else raise), written in ``zone``, a fixed
+    offset: the same instant.  Python compares and subtracts two datetimes of one
+    ``tzinfo`` by their wall clocks, so in a zone with daylight saving (a ``ZoneInfo``)
+    the second 01:10 of the night the clocks go back sorts before the first 01:30;
+    written in a fixed offset, instants compare as instants."""
+    instant = aware(value, what)
+    return instant if instant.tzinfo is zone else instant.astimezone(zone)
+
+
 _FIRST_INSTANT = _dt.datetime.combine(FIRST_DAY, _dt.time(0), _dt.timezone.utc)
 _LAST_INSTANT = _dt.datetime.combine(LAST_DAY, _dt.time.max, _dt.timezone.utc)
 

@@ -26,6 +26,7 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Both, Names, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
+from custrules.periods import CHINA_TZ
 from custrules.realestate._designation import on_complaint, on_reallocation, on_switch
 from custrules.realestate._events import (
     _KIND_ORDER,
@@ -339,7 +340,7 @@ def attribute(
             policy=policy,
         )
     if as_of is not None:
-        _check.aware(as_of, "as_of")
+        as_of = _check.instant_in(as_of, "as_of", CHINA_TZ)
     items, kinds = _check_events(events)
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)

@@ -16,7 +16,7 @@ from custrules._frozen import FrozenMap
 from custrules._i18n import N_, Names, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import to_fraction_shares
-from custrules.periods import local_date
+from custrules.periods import CHINA_TZ, local_date
 
 # -- parties ----------------------------------------------------------------------------
 
@@ -179,11 +179,22 @@ def _each_once(instance: Any, attribute: Any, value: tuple[str, ...]) -> None:
         seen.add(name)
 
 
+def _china_at(value: Any) -> _dt.datetime:
+    """An event's instant in China's time (a fixed offset: instants written in a zone
+    with daylight saving would otherwise compare by their wall clocks)."""
+    return _check.instant_in(value, "at", CHINA_TZ)
+
+
+def _china_confirmed_at(value: Any) -> _dt.datetime | None:
+    return None if value is None else _check.instant_in(value, "confirmed_at", CHINA_TZ)
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """A fact in time about one customer (``customer`` is its id)."""
 
-    at: _dt.datetime = attrs.field(validator=_check.aware_attr)
+    #: the instant, kept in China's time (the same instant, whatever zone it came in)
+    at: _dt.datetime = attrs.field(converter=_china_at)
     customer: str = attrs.field(validator=_check.nonempty)
 
     #: sort rank among events at the same instant, and the JSON type name
@@ -419,9 +430,7 @@ class Registration(Event):
 
     salesperson: str = attrs.field(validator=_check.nonempty)
     #: when the project manager confirmed it (RE12-7.2); None: not confirmed
-    confirmed_at: _dt.datetime | None = attrs.field(
-        default=None, validator=_check.optional_aware_attr
-    )
+    confirmed_at: _dt.datetime | None = attrs.field(default=None, converter=_china_confirmed_at)
     rank: ClassVar[int] = 5
     type_name: ClassVar[str] = "registration"
 
