@@ -8,6 +8,7 @@ make-up Sunday Sep 20 and Saturday Oct 10) and the make-up Sunday Jan 4.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -630,6 +631,72 @@ def test_cmp1_counting_the_receipt_day_never_gives_a_deadline_before_receipt() -
         convention=PeriodConvention(count_start_day=True, after_close=AfterClose.NEXT_WORKING_DAY),
     )
     assert moved.deadline(late, GENERAL).due == at(2026, 3, 3, 17, 30)
+
+
+_NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_a_clock_in_a_zone_with_daylight_saving_counts_instants() -> None:
+    """CMP-1 on a host's calendar in New York (Monday to Friday): a major complaint
+    received on Friday 2026-10-30 at 09:00 EDT is due on Wednesday 4 November at 17:30
+    EST.  The clocks go back on Sunday 1 November, so 5 days 9.5 hours are left at
+    receipt, whichever zone ``at`` is written in (Python subtracts two datetimes of one
+    zone by their wall clocks: 5 days 8.5 hours)."""
+    clock = ComplaintClock(
+        calendar=WorkCalendar.weekdays(zone=_NEW_YORK), closing_time=dt.time(17, 30)
+    )
+    received = dt.datetime(2026, 10, 30, 9, tzinfo=_NEW_YORK)
+    d = clock.deadline(received, MAJOR)
+    assert d.due == dt.datetime(2026, 11, 4, 22, 30, tzinfo=dt.timezone.utc)
+    left = dt.timedelta(days=5, hours=9, minutes=30)
+    for written in (received, received.astimezone(dt.timezone.utc)):
+        assert d.status(written).time_left == left
+    # the second 01:10 of 1 November (EST) comes after the first 01:30 (EDT)
+    first = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    later = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    assert later < first  # (Python's wall clocks)
+
+    def recorded_then(**kw: Any) -> Complaint:
+        return Complaint.record(
+            received_at=first,
+            customer="纽约某客户",
+            content="到货延迟",
+            channel="telephone",
+            handler="小李",
+            **kw,
+        )
+
+    assert recorded_then(at=later).steps[0].at == later
+    assert recorded_then().classify(MAJOR, at=later, actor="小李").steps[-1].at == later
+    moved = recorded_then().reassign(at=later, to="小王", authorised_by="王经理")
+    assert moved.current_handler == "小王"
+    assert clock.deadline(first, MAJOR).status(later).standing is Standing.ON_TIME
+    with pytest.raises(InvalidInputError, match="before the complaint was received"):
+        clock.deadline(later, MAJOR).status(first)
+    ext = Extension(
+        total_working_days=5, approvals=[Approval(approver="王经理", approved_at=later)]
+    )
+    assert clock.deadline(first, MAJOR, extension=ext).working_days == 5
+
+
+def test_an_approval_after_a_deadline_that_ends_in_the_hour_the_clocks_go_back() -> None:
+    """CMP-1: an extension approved after the original deadline has passed is refused.
+    A host closing at 01:30 in New York, working on Sunday 1 November: the period ends
+    at 01:30 EDT; an approval at 01:10 EST, 40 minutes later, is late, though its wall
+    clock reads earlier."""
+    sunday = WorkCalendar.weekdays(zone=_NEW_YORK).with_overrides(working_days=[D(2026, 11, 1)])
+    clock = ComplaintClock(calendar=sunday, closing_time=dt.time(1, 30))
+    received = dt.datetime(2026, 10, 28, 9, tzinfo=_NEW_YORK)  # Wednesday
+    due = clock.deadline(received, MAJOR).due  # 01:30 EDT (an ambiguous wall time)
+    assert due.astimezone(dt.timezone.utc) == dt.datetime(
+        2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc
+    )
+    late = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    ext = Extension(
+        total_working_days=5, approvals=[Approval(approver="王经理", approved_at=late)]
+    )
+    with pytest.raises(ExtensionError, match="after the original deadline"):
+        clock.deadline(received, MAJOR, extension=ext)
 
 
 def test_cmp1_an_approval_exactly_at_the_original_deadline_counts() -> None:

@@ -150,6 +150,19 @@ def test_cal5_art204_counting_the_start_day_never_ends_before_the_start(unit: Un
     assert moved.end == at(2026, 3, 3, 17, 30)
 
 
+def test_a_period_written_in_a_zone_with_daylight_saving_never_ends_before_it_starts() -> None:
+    """The start day counted (art. 204), no roll, close at 01:30 in New York: a one-day
+    period started at 01:10 EST on 1 November, 40 minutes after 01:30 EDT, ends before
+    it starts and is refused, though the wall clocks read 01:30 after 01:10."""
+    new_york = ZoneInfo("America/New_York")
+    start = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(new_york)
+    agreed = PeriodConvention(count_start_day=True, roll_past_rest_days=False)
+    with pytest.raises(InvalidInputError, match="before it starts"):
+        period_end(
+            start, 1, Unit.DAYS, closing_time=dt.time(1, 30), tz=new_york, convention=agreed
+        )
+
+
 def test_cal2_periods_past_the_horizon() -> None:
     through = CHINA.official_through
     assert through is not None

@@ -74,6 +74,17 @@ from custrules.periods import (
     local_date,
 )
 
+_NO_TIME = _dt.timedelta(0)
+
+
+def _utc(t: _dt.datetime) -> _dt.datetime:
+    """``t`` in UTC, to compare and subtract as instants: Python compares two datetimes
+    of one ``tzinfo`` by their wall clocks, which in a zone with daylight saving (a
+    ``ZoneInfo``) puts the second 01:10 of the night the clocks go back before the
+    first 01:30, and makes a span across the change an hour too short or long."""
+    return t.astimezone(_dt.timezone.utc)
+
+
 __all__ = [
     "Approval",
     "COMPLAINT_RULES",
@@ -520,7 +531,7 @@ class Deadline:
     def status(self, at: _dt.datetime) -> DeadlineStatus:
         """On time, due today or overdue at the instant ``at``."""
         _check.aware(at, "at")
-        if at < self.received_at:
+        if _utc(at) < _utc(self.received_at):
             raise InvalidInputError.of(
                 N_("at ({a}) is before the complaint was received ({a2})"),
                 code="complaints.deadline.status.before_complaint",
@@ -530,7 +541,8 @@ class Deadline:
             )
         today = local_date(at, self.clock.calendar.require_zone())
         due = self.due
-        if at > due:
+        time_left = _utc(due) - _utc(at)
+        if time_left < _NO_TIME:
             standing = Standing.OVERDUE
         elif today >= self.last_day:
             standing = Standing.DUE_TODAY
@@ -540,7 +552,7 @@ class Deadline:
             at=at,
             standing=standing,
             working_days_left=self.clock.calendar.working_days_between(today, self.last_day),
-            time_left=due - at,
+            time_left=time_left,
         )
 
     def explain(self, lang: str = "en", *, at: _dt.datetime | None = None) -> str:
@@ -677,7 +689,7 @@ def _check_extension(
             a=len(extension.approvals),
         )
     for approval in extension.approvals:
-        if approval.approved_at < received_at:
+        if _utc(approval.approved_at) < _utc(received_at):
             raise ExtensionError.of(
                 N_(
                     "{approver}'s approval ({a}) is dated before the complaint was received ({a2})"
@@ -774,7 +786,7 @@ class ComplaintClock:
                 self.closing_time,
                 zone,
             )
-            late = [a for a in extension.approvals if a.approved_at > original]
+            late = [a for a in extension.approvals if _utc(a.approved_at) > _utc(original)]
             if late:
                 raise ExtensionError.of(
                     N_(
@@ -969,7 +981,7 @@ class Complaint:
             handler=handler,
             remarks=remarks,
         )
-        if first.at < complaint.received_at:
+        if _utc(first.at) < _utc(complaint.received_at):
             raise TransitionError.of(
                 N_("the complaint cannot be recorded ({a}) before it was received ({a2})"),
                 code="complaints.complaint.record.complaint_cannot",
@@ -1049,7 +1061,7 @@ class Complaint:
             )
         transition = Transition(step=step, at=at, actor=actor, note=note)
         last = self.history[-1].at if self.history else self.received_at
-        if transition.at < last:
+        if _utc(transition.at) < _utc(last):
             raise TransitionError.of(
                 N_("step {shown} at {a} is earlier than the previous entry ({a2})"),
                 code="complaints.complaint.advance.step_earlier",
@@ -1158,7 +1170,7 @@ class Complaint:
                 value=event,
             )
         last = self.history[-1].at if self.history else self.received_at
-        if event.at < last:
+        if _utc(event.at) < _utc(last):
             raise TransitionError.of(
                 N_("the reassignment at {a} is earlier than the previous entry ({a2})"),
                 code="complaints.complaint.reassign.reassignment_earlier",

@@ -357,7 +357,7 @@ def _not_before_start(start: _dt.datetime, end: _dt.datetime) -> _dt.datetime:
     the start.  Only art. 204's agreement to count the start day can do so: with a
     closing time, a start after close of business on a period's only day, read as
     received that day (``AfterClose.SAME_DAY``), is past the period already."""
-    if end < start:
+    if end.astimezone(_dt.timezone.utc) < start.astimezone(_dt.timezone.utc):  # (as instants)
         raise InvalidInputError.of(
             N_(
                 "counting the start day (count_start_day), the period ends at {end}, "
