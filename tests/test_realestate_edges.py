@@ -34,6 +34,7 @@ from custrules import (
     InvalidInputError,
     InvalidTypeError,
     MeetingRecord,
+    OldCustomerIntroduction,
     Previous,
     Reallocation,
     Recognition,
@@ -3747,3 +3748,36 @@ def test_a_customer_new_again_names_someone_at_a_second_visit_that_day(
     again = attribute([*seen(0, "甲"), *later], policy)
     new = attribute(later, policy)
     assert (again.owner, split(again)) == (new.owner, split(new)) == ("乙", sp(乙=1))
+
+
+@pytest.mark.parametrize("policy", [RE12, RE14])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # RE12-7.5(a), RE14-5.3(10): an old customer phoned ahead for 甲 that morning
+        OldCustomerIntroduction(
+            at=at(100, 8), customer=C, old_customer="老客户", salesperson="甲", how="phoned_ahead"
+        ),
+        # a form of 丙's that morning, with no visit of theirs on the record
+        Registration(at=at(100, 8), customer=C, salesperson="丙", confirmed_at=at(100, 8)),
+    ],
+)
+def test_a_customer_new_again_names_someone_on_entering_after_a_claim_that_morning(
+    policy: AttributionPolicy, claim: Any
+) -> None:
+    """RE12-5.1, RE14-2.5(1): a customer every claim on whom lapsed (甲's registration of
+    March) is new again, and names 乙 on entering.  A claim made earlier that day is of
+    the new time: as for a customer never seen before, the naming decides.  Before,
+    that claim made the customer known again, and a history that had lapsed months
+    earlier turned the deal from 乙 to the claim's salesperson."""
+    later = [
+        claim,
+        visit(100, "乙", named_on_entry=True),
+        Registration(at=at(100), customer=C, salesperson="乙", confirmed_at=at(100)),
+        deal(100, "乙", hour=15),
+    ]
+    new = attribute(later, policy)
+    again = attribute([*seen(0, "甲"), *later], policy)
+    assert (new.owner, split(new)) == ("乙", sp(乙=1))
+    assert (again.owner, split(again)) == ("乙", sp(乙=1))
+    assert again.steps[-1].rule == policy.cite("designated")

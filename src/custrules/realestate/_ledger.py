@@ -832,12 +832,17 @@ class Ledger:
 
     def new_again(self, t: _dt.datetime) -> bool:
         """Whether a customer who came before is new again at ``t``: every earlier visit
-        was on an earlier day, and no registration on the record is valid then (none
-        was made, or every one has lapsed; one of a salesperson a clause removed still
-        makes the customer known).  The register decides (RE12-4 以登记为准; RE12-3.7
-        视为新客户, RE12-7.1)."""
+        was on an earlier day, and no registration made before the day is valid on it
+        (none was made, or every one has lapsed; one of a salesperson a clause removed
+        still makes the customer known).  The register decides (RE12-4 以登记为准; RE12-3.7
+        视为新客户, RE12-7.1).  A claim made earlier that day (an old customer's call for a
+        salesperson, RE12-7.5(a)) is of the new time, as it is for a customer never seen
+        before."""
         day = _local(t)
-        return _local(self.visits[-1].at) < day and next(self._registrants(day), None) is None
+        return (
+            _local(self.visits[-1].at) < day
+            and next(self._registrants(day, before=True), None) is None
+        )
 
     def _starts_over(self, day: _dt.datetime) -> bool:
         """Whether the customer was registered before ``day`` (a day's start) and every
