@@ -679,6 +679,39 @@ def test_a_clock_in_a_zone_with_daylight_saving_counts_instants() -> None:
     assert clock.deadline(first, MAJOR, extension=ext).working_days == 5
 
 
+#: instants within a day of New York's changes of clock in 2026 (8 March, 1 November)
+_NEAR_A_CHANGE = st.builds(
+    lambda change, seconds: change + dt.timedelta(seconds=seconds),
+    st.sampled_from(
+        [
+            dt.datetime(2026, 3, 8, 7, tzinfo=dt.timezone.utc),
+            dt.datetime(2026, 11, 1, 6, tzinfo=dt.timezone.utc),
+        ]
+    ),
+    st.integers(-86_400, 86_400),
+)
+
+
+@given(_NEAR_A_CHANGE, _NEAR_A_CHANGE, severities, closing)
+def test_a_clock_in_new_york_reads_instants_whatever_zone_they_are_written_in(
+    received: dt.datetime, at_: dt.datetime, severity: Severity, close: dt.time | None
+) -> None:
+    """A host calendar in New York: a complaint received, and looked at, near a change of
+    clock gets the same deadline and the same standing and time left whether the
+    instants are written in New York's zone or in UTC."""
+    clock = ComplaintClock(calendar=WorkCalendar.weekdays(zone=_NEW_YORK), closing_time=close)
+    received, at_ = min(received, at_), max(received, at_)
+    answers = []
+    for zone in (_NEW_YORK, dt.timezone.utc):
+        d = clock.deadline(received.astimezone(zone), severity)
+        status = d.status(at_.astimezone(zone))
+        answers.append(
+            (d.due.astimezone(dt.timezone.utc), d.last_day, status.standing, status.time_left)
+        )
+    assert answers[0] == answers[1]
+    assert answers[1][3] == answers[1][0] - at_
+
+
 def test_an_approval_after_a_deadline_that_ends_in_the_hour_the_clocks_go_back() -> None:
     """CMP-1: an extension approved after the original deadline has passed is refused.
     A host closing at 01:30 in New York, working on Sunday 1 November: the period ends
