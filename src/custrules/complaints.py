@@ -71,18 +71,11 @@ from custrules.periods import (
     _counting_day,
     _end_instant,
     _not_before_start,
+    _utc,
     local_date,
 )
 
 _NO_TIME = _dt.timedelta(0)
-
-
-def _utc(t: _dt.datetime) -> _dt.datetime:
-    """``t`` in UTC, to compare and subtract as instants: Python compares two datetimes
-    of one ``tzinfo`` by their wall clocks, which in a zone with daylight saving (a
-    ``ZoneInfo``) puts the second 01:10 of the night the clocks go back before the
-    first 01:30, and makes a span across the change an hour too short or long."""
-    return t.astimezone(_dt.timezone.utc)
 
 
 __all__ = [

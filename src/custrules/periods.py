@@ -352,12 +352,20 @@ def _end_instant(
     return _dt.datetime.combine(last_day, closing_time, tz)
 
 
+def _utc(t: _dt.datetime) -> _dt.datetime:
+    """``t`` in UTC, to compare and subtract as instants: Python compares two datetimes
+    of one ``tzinfo`` by their wall clocks, which in a zone with daylight saving (a
+    ``ZoneInfo``) puts the second 01:10 of the night the clocks go back before the
+    first 01:30, and makes a span across the change an hour too short or long."""
+    return t.astimezone(_dt.timezone.utc)
+
+
 def _not_before_start(start: _dt.datetime, end: _dt.datetime) -> _dt.datetime:
     """``end``, the end of a period that starts at ``start``, refused if it falls before
     the start.  Only art. 204's agreement to count the start day can do so: with a
     closing time, a start after close of business on a period's only day, read as
     received that day (``AfterClose.SAME_DAY``), is past the period already."""
-    if end.astimezone(_dt.timezone.utc) < start.astimezone(_dt.timezone.utc):  # (as instants)
+    if _utc(end) < _utc(start):
         raise InvalidInputError.of(
             N_(
                 "counting the start day (count_start_day), the period ends at {end}, "
