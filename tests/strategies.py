@@ -433,7 +433,7 @@ def re_long_histories(draw: st.DrawFn, customer: str = "王先生") -> list[Even
 _host_shares = st.integers(1, 19).map(lambda n: Fraction(n, 20))
 #: every field of a policy a host can set, each over its whole vocabulary (``None``
 #: where the field allows it: the policy has no such clause)
-_POLICY_FIELDS: dict[str, st.SearchStrategy[object]] = {
+POLICY_FIELDS: dict[str, st.SearchStrategy[object]] = {
     "registration_validity_months": st.none() | st.integers(1, 3),
     "registration_needs_confirmation": st.booleans(),
     "confirmation_cutoff": st.sampled_from(list(ConfirmationCutoff)),
@@ -474,5 +474,5 @@ def host_policies(draw: st.DrawFn) -> AttributionPolicy:
     complaints, RE14 with no switch clause, RE11 with a household rule)."""
 
     base = draw(st.sampled_from([RE12, RE14, RE11]))
-    changed = draw(st.sets(st.sampled_from(sorted(_POLICY_FIELDS))))
-    return attrs.evolve(base, **{name: draw(_POLICY_FIELDS[name]) for name in sorted(changed)})
+    changed = draw(st.sets(st.sampled_from(sorted(POLICY_FIELDS))))
+    return attrs.evolve(base, **{name: draw(POLICY_FIELDS[name]) for name in sorted(changed)})

@@ -53,11 +53,8 @@ from custrules.realestate import (
     AttributionPolicy,
     CompanyTerms,
     ConfirmationCutoff,
-    HouseholdRule,
-    IntroRule,
     Party,
     PartyKind,
-    ReferralTerms,
 )
 
 BASE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=CHINA_TZ)  # a Monday
@@ -2918,6 +2915,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from custrules import allocate  # noqa: E402
 from tests.strategies import (  # noqa: E402
+    POLICY_FIELDS,
     RE_BASE,
     SALESPEOPLE,
     host_policies,
@@ -3312,17 +3310,14 @@ def _any(kind: type, **fields: Any) -> Callable[[list[Any]], bool]:
     )
 
 
-_SHARE = st.integers(1, 19).map(lambda n: Fraction(n, 20))
-
-
 def _flipped(flag: str) -> Callable[[AttributionPolicy, st.DataObject], AttributionPolicy]:
     """A host's policy with the clause ``flag`` switched the other way."""
     return lambda p, _: attrs.evolve(p, **{flag: not getattr(p, flag)})
 
 
-def _drawn(**fields: Any) -> Callable[[AttributionPolicy, st.DataObject], AttributionPolicy]:
-    """A host's policy with each of ``fields`` drawn from its strategy."""
-    return lambda p, d: attrs.evolve(p, **{k: d.draw(v) for k, v in fields.items()})
+def _drawn(*fields: str) -> Callable[[AttributionPolicy, st.DataObject], AttributionPolicy]:
+    """A host's policy with each of ``fields`` drawn as ``host_policies`` draws it."""
+    return lambda p, d: attrs.evolve(p, **{k: d.draw(POLICY_FIELDS[k]) for k in fields})
 
 
 #: a policy's clause: the records it speaks of, and a host's other value of it
@@ -3332,36 +3327,26 @@ _CLAUSE_RECORDS: list[
         Callable[[AttributionPolicy, st.DataObject], AttributionPolicy],
     ]
 ] = [
-    (_any(SwitchRequest), _drawn(switch_first_share=_SHARE, switch_previous_share=_SHARE)),
+    (_any(SwitchRequest), _drawn("switch_first_share", "switch_previous_share")),
     (
         lambda s: _any(ReferralRegistration)(s) or _any(ReferralConfirmation)(s),
-        _drawn(referral=st.builds(ReferralTerms, referrer_share=_SHARE)),
+        _drawn("referral"),
     ),
-    (
-        _any(CompanyIntroduction),
-        _drawn(
-            company=st.builds(
-                CompanyTerms,
-                named_pool_share=_SHARE,
-                brought_pool_share=_SHARE,
-                arranged_pool_share=_SHARE,
-            )
-        ),
-    ),
+    (_any(CompanyIntroduction), _drawn("company")),
     (
         lambda s: (
             _any(Recognition)(s)
             or any(isinstance(e, Visit) and e.previous is Previous.FORGOT for e in s)
         ),
-        _drawn(recognition_share=_SHARE, recognition_window_months=st.integers(1, 3)),
+        _drawn("recognition_share", "recognition_window_months"),
     ),
     (_any(MeetingRecord), _flipped("meeting_record_decides")),
     (_any(SalespersonComplaint), _flipped("complaint_removes")),
     (_any(Reallocation), _flipped("reallocation")),
     (_any(Dispute), _flipped("disputes")),
     (_any(Ruling), _flipped("ruling_needs_approval")),
-    (_any(HouseholdLink), _drawn(household=st.sampled_from([None, *HouseholdRule]))),
-    (_any(OldCustomerIntroduction), _drawn(introduction=st.sampled_from([None, *IntroRule]))),
+    (_any(HouseholdLink), _drawn("household")),
+    (_any(OldCustomerIntroduction), _drawn("introduction")),
     (_any(Visit, exhibition=True), _flipped("exhibitions_need_ruling")),
     (_any(Visit, for_discount=True), _flipped("discount_visits")),
 ]
