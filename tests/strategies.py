@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import strategies as st
@@ -36,6 +37,14 @@ instants = st.builds(
     st.integers(min_value=0, max_value=86_399),
     zones,
 )
+
+
+#: a host's zone with daylight saving, and two instants of the night its clocks go back
+#: (1 November 2026, 02:00 EDT -> 01:00 EST): 01:30 EDT, then 01:10 EST 40 minutes later,
+#: which Python's comparison of two datetimes of one zone puts first by its wall clock
+NEW_YORK = ZoneInfo("America/New_York")
+FIRST_0130_EDT = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc).astimezone(NEW_YORK)
+LATER_0110_EST = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(NEW_YORK)
 
 
 # -- real estate ------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from custrules import (
     WorkCalendar,
     complaint_deadline,
 )
-from tests.strategies import CHINA, instants
+from tests.strategies import CHINA, FIRST_0130_EDT, LATER_0110_EST, NEW_YORK, instants
 
 D = dt.date
 GENERAL, MAJOR = Severity.GENERAL, Severity.MAJOR
@@ -633,9 +633,6 @@ def test_cmp1_counting_the_receipt_day_never_gives_a_deadline_before_receipt() -
     assert moved.deadline(late, GENERAL).due == at(2026, 3, 3, 17, 30)
 
 
-_NEW_YORK = ZoneInfo("America/New_York")
-
-
 def test_a_clock_in_a_zone_with_daylight_saving_counts_instants() -> None:
     """CMP-1 on a host's calendar in New York (Monday to Friday): a major complaint
     received on Friday 2026-10-30 at 09:00 EDT is due on Wednesday 4 November at 17:30
@@ -643,17 +640,16 @@ def test_a_clock_in_a_zone_with_daylight_saving_counts_instants() -> None:
     receipt, whichever zone ``at`` is written in (Python subtracts two datetimes of one
     zone by their wall clocks: 5 days 8.5 hours)."""
     clock = ComplaintClock(
-        calendar=WorkCalendar.weekdays(zone=_NEW_YORK), closing_time=dt.time(17, 30)
+        calendar=WorkCalendar.weekdays(zone=NEW_YORK), closing_time=dt.time(17, 30)
     )
-    received = dt.datetime(2026, 10, 30, 9, tzinfo=_NEW_YORK)
+    received = dt.datetime(2026, 10, 30, 9, tzinfo=NEW_YORK)
     d = clock.deadline(received, MAJOR)
     assert d.due == dt.datetime(2026, 11, 4, 22, 30, tzinfo=dt.timezone.utc)
     left = dt.timedelta(days=5, hours=9, minutes=30)
     for written in (received, received.astimezone(dt.timezone.utc)):
         assert d.status(written).time_left == left
     # the second 01:10 of 1 November (EST) comes after the first 01:30 (EDT)
-    first = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
-    later = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    first, later = FIRST_0130_EDT, LATER_0110_EST
     assert later < first  # (Python's wall clocks)
 
     def recorded_then(**kw: Any) -> Complaint:
@@ -699,10 +695,10 @@ def test_a_clock_in_new_york_reads_instants_whatever_zone_they_are_written_in(
     """A host calendar in New York: a complaint received, and looked at, near a change of
     clock gets the same deadline and the same standing and time left whether the
     instants are written in New York's zone or in UTC."""
-    clock = ComplaintClock(calendar=WorkCalendar.weekdays(zone=_NEW_YORK), closing_time=close)
+    clock = ComplaintClock(calendar=WorkCalendar.weekdays(zone=NEW_YORK), closing_time=close)
     received, at_ = min(received, at_), max(received, at_)
     answers = []
-    for zone in (_NEW_YORK, dt.timezone.utc):
+    for zone in (NEW_YORK, dt.timezone.utc):
         d = clock.deadline(received.astimezone(zone), severity)
         status = d.status(at_.astimezone(zone))
         answers.append(
@@ -717,14 +713,14 @@ def test_an_approval_after_a_deadline_that_ends_in_the_hour_the_clocks_go_back()
     A host closing at 01:30 in New York, working on Sunday 1 November: the period ends
     at 01:30 EDT; an approval at 01:10 EST, 40 minutes later, is late, though its wall
     clock reads earlier."""
-    sunday = WorkCalendar.weekdays(zone=_NEW_YORK).with_overrides(working_days=[D(2026, 11, 1)])
+    sunday = WorkCalendar.weekdays(zone=NEW_YORK).with_overrides(working_days=[D(2026, 11, 1)])
     clock = ComplaintClock(calendar=sunday, closing_time=dt.time(1, 30))
-    received = dt.datetime(2026, 10, 28, 9, tzinfo=_NEW_YORK)  # Wednesday
+    received = dt.datetime(2026, 10, 28, 9, tzinfo=NEW_YORK)  # Wednesday
     due = clock.deadline(received, MAJOR).due  # 01:30 EDT (an ambiguous wall time)
     assert due.astimezone(dt.timezone.utc) == dt.datetime(
         2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc
     )
-    late = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    late = LATER_0110_EST
     ext = Extension(
         total_working_days=5, approvals=[Approval(approver="王经理", approved_at=late)]
     )

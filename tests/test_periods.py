@@ -22,7 +22,7 @@ from custrules import (
     local_date,
     period_end,
 )
-from tests.strategies import CHINA, instants
+from tests.strategies import CHINA, LATER_0110_EST, NEW_YORK, instants
 
 D = dt.date
 
@@ -154,12 +154,11 @@ def test_a_period_written_in_a_zone_with_daylight_saving_never_ends_before_it_st
     """The start day counted (art. 204), no roll, close at 01:30 in New York: a one-day
     period started at 01:10 EST on 1 November, 40 minutes after 01:30 EDT, ends before
     it starts and is refused, though the wall clocks read 01:30 after 01:10."""
-    new_york = ZoneInfo("America/New_York")
-    start = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(new_york)
+    start = LATER_0110_EST
     agreed = PeriodConvention(count_start_day=True, roll_past_rest_days=False)
     with pytest.raises(InvalidInputError, match="before it starts"):
         period_end(
-            start, 1, Unit.DAYS, closing_time=dt.time(1, 30), tz=new_york, convention=agreed
+            start, 1, Unit.DAYS, closing_time=dt.time(1, 30), tz=NEW_YORK, convention=agreed
         )
 
 

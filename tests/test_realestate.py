@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -2915,6 +2914,9 @@ from hypothesis import strategies as st  # noqa: E402
 
 from custrules import allocate  # noqa: E402
 from tests.strategies import (  # noqa: E402
+    FIRST_0130_EDT,
+    LATER_0110_EST,
+    NEW_YORK,
     POLICY_FIELDS,
     RE_BASE,
     SALESPEOPLE,
@@ -3040,7 +3042,6 @@ def test_the_zone_instants_are_written_in_changes_nothing(
     assert (b.explain(), b.explain("zh")) == (a.explain(), a.explain("zh"))
 
 
-_NEW_YORK = ZoneInfo("America/New_York")
 #: the stories moved so that their first minutes straddle 06:00 UTC on 2026-11-01, when
 #: New York's clocks go back from 02:00 EDT to 01:00 EST (14:00 in Beijing): the records
 #: of minutes 0-19 read 01:40-01:59 EDT there, those of minutes 20-40 01:00-01:20 EST
@@ -3065,10 +3066,10 @@ def test_instants_written_in_a_zone_with_daylight_saving_keep_their_order(
     later = dt.timedelta(days=_TO_THE_FOLD.days + 1)
     moved = [_retimed(e, lambda t: t + _TO_THE_FOLD, lambda d: d + later) for e in story]
     as_of = data.draw(st.sampled_from([None, *(e.at for e in moved)]))
-    in_new_york = [_in_zone(e, _NEW_YORK) for e in moved]
+    in_new_york = [_in_zone(e, NEW_YORK) for e in moved]
     in_utc = [_in_zone(e, dt.timezone.utc) for e in moved]
     assert outcome(
-        in_new_york, policy, customer=C, as_of=as_of and as_of.astimezone(_NEW_YORK)
+        in_new_york, policy, customer=C, as_of=as_of and as_of.astimezone(NEW_YORK)
     ) == (outcome(in_utc, policy, customer=C, as_of=as_of))
 
 
@@ -3076,8 +3077,7 @@ def test_re12_7_3_the_earlier_form_on_the_night_the_clocks_go_back() -> None:
     """RE12-7.3, RE14-5.1: 甲's form at 01:30 EDT and 乙's at 01:10 EST, an hour later as
     the clocks went back, both written in New York's zone: 甲 registered first (before,
     乙 did, by the wall clock).  Each instant is kept in China's time."""
-    first = dt.datetime(2026, 11, 1, 5, 30, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
-    later = dt.datetime(2026, 11, 1, 6, 10, tzinfo=dt.timezone.utc).astimezone(_NEW_YORK)
+    first, later = FIRST_0130_EDT, LATER_0110_EST
     assert (first.fold, later.fold, later < first) == (0, 1, True)  # Python's wall clocks
     story = [
         Visit(at=first, customer=C, received_by="甲"),
