@@ -230,6 +230,85 @@ def test_bad_tables_cannot_exist(rows: list[tuple[str, str, int, int | None]], m
         )
 
 
+@pytest.mark.parametrize(
+    ("names", "below"),
+    [
+        (["low", "high", "new"], "high"),  # the entry tier listed last
+        (["low", "probation", "high"], "low"),  # a tier without a band between two bands
+        (["new", "low", "direct", "high"], "low"),
+    ],
+)
+def test_tier1_a_tier_no_volume_earns_comes_below_every_band(names: list[str], below: str) -> None:
+    bands = {"low": (0, 1000), "high": (1000, None)}
+    tiers = []
+    for n in names:
+        lower, upper = bands.get(n, (None, None))
+        tiers.append(Tier(name=n, label=n.upper(), lower=lower, upper=upper))
+    with pytest.raises(InvalidInputError) as caught:
+        TierTable(name="t", unit="tonnes", tiers=tiers, entry="new" if "new" in names else None)
+    assert caught.value.code == "tiers.tiertable.unbanded_above_band"
+    assert f"comes after {below}" in str(caught.value)
+
+
+def test_tier1_a_new_customer_steps_onto_the_lowest_band_past_the_direct_sale_tier() -> None:
+    """依次升降 counts the levels a volume earns: a review of a new customer (TIER-1's
+    网拍客户) moves onto the lowest band, never onto a host's direct-sale tier listed
+    between them, which no volume earns."""
+    table = attrs.evolve(
+        T,
+        tiers=(T.tiers[0], Tier(name="direct", label="直销客户"), *T.tiers[1:]),
+        direct_sale="direct",
+    )
+    first = assess_review(table, "网拍客户", 3500)
+    assert (first.tier.label, first.moved) == ("普通客户", 1)
+    assert first.reasons[-1] == (
+        "moves 1 step from 网拍客户 to 普通客户 (one step at a time, 依次升降), toward 三星客户"
+    )
+    direct = assess_review(table, "直销客户", 500)
+    assert (direct.tier.label, direct.moved) == ("普通客户", 1)
+    assert review_tier(attrs.evolve(table, step_limit=2), "网拍客户", 3500).label == "一星客户"
+
+
+@st.composite
+def host_tables(draw: st.DrawFn) -> TierTable:
+    """A host's table: random bands, up to two tiers without a band below them (an entry
+    tier, a direct-sale tier, or both), and any step limit."""
+    banded = draw(tables()).tiers
+    unbanded = [Tier(name=f"u{i}", label=f"无区间{i}") for i in range(draw(st.integers(0, 2)))]
+    names = [t.name for t in (*unbanded, *banded)]
+    return TierTable(
+        name="host",
+        unit="tonnes",
+        tiers=(*unbanded, *banded),
+        entry=draw(st.none() | st.sampled_from(names)),
+        direct_sale=draw(st.none() | st.sampled_from(names)),
+        step_limit=draw(st.none() | st.integers(1, 3)),
+    )
+
+
+@given(host_tables(), st.fractions(min_value=0, max_value=2000, max_denominator=10**9), st.data())
+def test_tier1_a_review_on_any_host_table_moves_along_the_bands(
+    table: TierTable, v: Fraction, data: st.DataObject
+) -> None:
+    """A review lands on a tier a volume earns, moves at most ``step_limit`` bands (a
+    tier without a band counts as the step below the lowest), never past the earned
+    tier, and reviews repeated on one volume reach it."""
+    current = data.draw(st.sampled_from(table.tiers))
+    bands = [t for t in table.tiers if t.banded]
+    d = assess_review(table, current, v)
+    here = bands.index(current) if current.banded else -1
+    there, target = bands.index(d.tier), bands.index(d.target)
+    assert d.tier.banded
+    assert d.target == d.earned == assign_tier(table, v)
+    assert abs(there - here) <= (table.step_limit or len(bands))
+    assert d.moved == there - here
+    assert min(here, target) <= there <= max(here, target)
+    tier = d.tier
+    for _ in bands:
+        tier = review_tier(table, tier, v)
+    assert tier == d.earned
+
+
 # -- TIER-2 -------------------------------------------------------------------------
 
 Q1 = {"2026-01": 900, "2026-02": 1200, "2026-03": 1500}

@@ -121,7 +121,8 @@ class Tier:
 
     ``lower <= volume < upper``; ``upper`` None means no upper bound.  A
     tier without a band (``lower`` None) is reached only as a table's entry
-    tier (TIER-1: 网拍客户, every newly developed customer).
+    tier (TIER-1: 网拍客户, every newly developed customer) or its direct-sale
+    tier, and a table lists it below every band.
     """
 
     name: str = attrs.field(validator=_check.nonempty)
@@ -211,7 +212,9 @@ class TierTable:
     The banded tiers must cover every volume from 0 up exactly once: in
     table order, the first band starts at 0, each band starts where the
     previous one ends, and the last has no upper bound.  Gaps, overlaps,
-    unordered or negative bands are refused when the table is built.
+    unordered or negative bands are refused when the table is built, and so
+    is a tier without a band listed above one (no review may stop on a tier
+    no volume earns).
     """
 
     name: str = attrs.field(validator=_check.nonempty)
@@ -256,6 +259,23 @@ class TierTable:
                 code="tiers.tiertable.table_has_no_tier",
                 name=self.name,
             )
+        first_band = self.tiers.index(banded[0])
+        for above, tier in enumerate(self.tiers[first_band + 1 :], first_band):
+            # lowest first: a tier no volume earns (a new or direct-sale customer's) sits
+            # below the bands, or a review, one step at a time, would stop on it
+            if not tier.banded:
+                raise InvalidInputError.of(
+                    N_(
+                        "table {name}: tier {name2} has no band but comes after {below}, which "
+                        "has one; a tier no volume earns (an entry or direct-sale tier) must "
+                        "come first, below every band, or be given a band of its own"
+                    ),
+                    code="tiers.tiertable.unbanded_above_band",
+                    value=tier,
+                    name=self.name,
+                    name2=tier.name,
+                    below=self.tiers[above].name,
+                )
         lowers_in_order = [t.lower for t in banded]
         if lowers_in_order != sorted(lowers_in_order):  # type: ignore[type-var]
             raise InvalidInputError.of(
@@ -631,16 +651,23 @@ def assign_tiers_array(table: TierTable, volumes: Any) -> Any:
 def assess_review(
     table: TierTable, current: Tier | str, volume: Any, *, gates: Iterable[Gate] = ()
 ) -> TierDecision:
-    """A review: move toward the earned tier, at most ``step_limit`` steps (TIER-1)."""
+    """A review: move toward the earned tier, at most ``step_limit`` steps (TIER-1).
+
+    Steps are counted on the banded tiers: from a tier without a band (a new
+    customer's), the first step up is onto the lowest band.
+    """
     _table(table)
     now = table.tier(current)
     decision = assess_tier(table, volume, gates=gates)
-    here, there = table.position(now), table.position(decision.target)
+    # steps are counted on the bands; a customer in a tier below them (a new or
+    # direct-sale customer's, which no volume earns) steps first onto the lowest band
+    banded = table._banded
+    here = banded.index(now) if now.banded else -1
+    step = banded.index(decision.target) - here
     limit = table.step_limit
-    step = there - here
     if limit is not None and abs(step) > limit:
         step = limit if step > 0 else -limit
-    result = table.tiers[here + step]
+    result = banded[here + step] if step else now
     notes = list(decision.notes)
     if step == 0:
         notes.append(said("stays at {}", now.label))
