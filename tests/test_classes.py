@@ -103,6 +103,99 @@ def test_tier3_expired_documents_suspend_until_renewed() -> None:
     assert admission_status(file, on=D(2026, 7, 1)).state is AdmissionState.ADMITTED
 
 
+def test_tier3_a_renewed_document_filed_beside_the_expired_one_is_in_force() -> None:
+    """Art. 15 suspends business until the document is renewed: a file that keeps the
+    expired licence beside its renewal is not suspended; with both expired it is, and
+    names the kind once."""
+    old = QualificationDocument(kind=Qualification.BUSINESS_LICENCE, expires_on=D(2026, 6, 30))
+    new = QualificationDocument(kind=Qualification.BUSINESS_LICENCE, expires_on=D(2031, 6, 30))
+    for docs in ((old, new, *ALL_DOCS[1:]), (new, *ALL_DOCS[1:], old)):
+        file = AdmissionFile(documents=docs, approvals=ALL_STAGES)
+        assert admission_status(file, on=D(2026, 7, 1)).state is AdmissionState.ADMITTED
+        later = admission_status(file, on=D(2031, 7, 1))
+        assert (later.state, later.expired) == (
+            AdmissionState.SUSPENDED,
+            (Qualification.BUSINESS_LICENCE,),
+        )
+
+
+def test_tier3_the_approvals_are_read_by_their_dates() -> None:
+    """Art. 7's chain (sales, finance, general manager) is in time: approvals listed in
+    another order but dated in the chain's order give the same answers; a finance
+    approval dated before the sales review is refused whichever day is asked."""
+    listed = AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES[::-1])
+    for day in (1, 2, 3, 4, 5):
+        ordered = admission_status(
+            AdmissionFile(documents=ALL_DOCS, approvals=ALL_STAGES), on=D(2026, 3, day)
+        )
+        assert admission_status(listed, on=D(2026, 3, day)) == ordered
+    early = StageApproval(
+        stage=ApprovalStage.FINANCE, approver="财务部", approved_on=D(2026, 3, 1)
+    )
+    file = AdmissionFile(documents=ALL_DOCS, approvals=(ALL_STAGES[0], early, ALL_STAGES[2]))
+    for day in (1, 2, 5):
+        with pytest.raises(InvalidInputError) as caught:
+            admission_status(file, on=D(2026, 3, day))
+        assert caught.value.code == "classes.admission_status.approvals_come"
+        assert "财务部审核 2026-03-01, 销售部审核 2026-03-02" in str(caught.value)
+    again = AdmissionFile(documents=ALL_DOCS, approvals=(*ALL_STAGES, ALL_STAGES[0]))
+    with pytest.raises(InvalidInputError, match="each once"):
+        admission_status(again, on=D(2026, 3, 5))
+
+
+@st.composite
+def admission_files(draw: st.DrawFn) -> AdmissionFile:
+    """A file: any documents (a kind twice, expired, with proof of renewal), and the
+    chain's first stages dated in order, or not."""
+    days = st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 12, 31))
+    documents = draw(
+        st.lists(
+            st.builds(
+                QualificationDocument,
+                kind=st.sampled_from(Qualification),
+                expires_on=st.none() | days,
+                renewal_proof=st.booleans(),
+            ),
+            max_size=6,
+        )
+    )
+    stages = list(ApprovalStage)[: draw(st.integers(0, 3))]
+    approvals = [
+        StageApproval(stage=stage, approver="某", approved_on=draw(days)) for stage in stages
+    ]
+    return AdmissionFile(documents=documents, approvals=draw(st.permutations(approvals)))
+
+
+@given(admission_files(), st.dates(min_value=D(2026, 1, 1), max_value=D(2027, 1, 31)), st.data())
+def test_tier3_the_status_does_not_depend_on_the_files_order(
+    file: AdmissionFile, day: dt.date, data: st.DataObject
+) -> None:
+    """The same file listed in any order gives the same status; the approvals stand when
+    each stage is dated no earlier than the one before it, whatever day is asked; a kind
+    is expired exactly when no document of it is in force."""
+    shuffled = AdmissionFile(
+        documents=data.draw(st.permutations(file.documents)),
+        approvals=data.draw(st.permutations(file.approvals)),
+    )
+    by_stage = {a.stage: a.approved_on for a in file.approvals}
+    dates = [by_stage[stage] for stage in ApprovalStage if stage in by_stage]
+    if dates != sorted(dates):
+        for f in (file, shuffled):
+            with pytest.raises(InvalidInputError):
+                admission_status(f, on=day)
+        return
+    status = admission_status(file, on=day)
+    assert admission_status(shuffled, on=day) == status
+    if status.state in (AdmissionState.SUSPENDED, AdmissionState.ADMITTED):
+        for kind in Qualification:
+            of_kind = [d for d in file.documents if d.kind is kind]
+            lapsed = all(
+                d.expires_on is not None and d.expires_on < day and not d.renewal_proof
+                for d in of_kind
+            )
+            assert (kind in status.expired) == lapsed
+
+
 def test_tier3_any_ground_removes() -> None:
     assert removal_grounds() == ()
     grounds = removal_grounds(under_legal_investigation=True)

@@ -572,10 +572,12 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "<large tuple>",
         "classes.admission_status.approvals_come",
         (
-            "approvals must come in order: sales, then finance, then the general manager (got "
-            "财务部审核, 总经理审批)"
+            "approvals must come in order: sales, then finance, then the general manager, each "
+            "once and no earlier than the one before (got 财务部审核 2026-03-03, 总经理审批 "
+            "2026-03-04)"
         ),
-        "审批必须依次进行：销售部、财务部、总经理（收到的是 财务部审核、总经理审批）",
+        "审批必须依次进行：销售部、财务部、总经理，每级一次，且不早于前一级（收到的是 "
+        "财务部审核 2026-03-03、总经理审批 2026-03-04）",
     ),
     (
         "supply customers type",

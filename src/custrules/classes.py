@@ -212,20 +212,23 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
             removal=file.removal,
             notes=tuple(said("removed: {} (art. 17)", g.value) for g in file.removal),
         )
-    held = {d.kind: d for d in file.documents}
+    held = {d.kind for d in file.documents}
     missing = tuple(q for q in Qualification if q not in held)
-    stages = [a.stage for a in file.approvals if a.approved_on <= day]
+    # art. 7's chain, read by date (a day's approvals in the chain's order): the same
+    # answer whatever order the file lists them in and whichever day is asked
     order = list(ApprovalStage)
-    if stages != order[: len(stages)]:
+    chain = sorted(file.approvals, key=lambda a: (a.approved_on, order.index(a.stage)))
+    if [a.stage for a in chain] != order[: len(chain)]:
         raise InvalidInputError.of(
             N_(
                 "approvals must come in order: sales, then finance, then the general "
-                "manager (got {a})"
+                "manager, each once and no earlier than the one before (got {a})"
             ),
             code="classes.admission_status.approvals_come",
             value=file.approvals,
-            a=Names(s.value for s in stages),
+            a=Names(f"{a.stage.value} {a.approved_on.isoformat()}" for a in chain),
         )
+    stages = [a.stage for a in chain if a.approved_on <= day]
     if missing or len(stages) < len(order):
         notes = []
         if missing:
@@ -236,11 +239,14 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
         return AdmissionStatus(
             state=AdmissionState.PENDING, missing=missing, next_stage=nxt, notes=tuple(notes)
         )
-    expired = tuple(
+    # art. 15: a kind is expired when no document of it is in force (a renewed licence
+    # filed beside the old one is in force)
+    in_force = {
         d.kind
         for d in file.documents
-        if d.expires_on is not None and d.expires_on < day and not d.renewal_proof
-    )
+        if d.expires_on is None or d.expires_on >= day or d.renewal_proof
+    }
+    expired = tuple(dict.fromkeys(d.kind for d in file.documents if d.kind not in in_force))
     if expired:
         return AdmissionStatus(
             state=AdmissionState.SUSPENDED,
