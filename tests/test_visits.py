@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
@@ -179,6 +180,33 @@ def test_totals_stay_within_0_and_100(labels: dict[str, str], w: dict[str, int] 
     s = score_visit(**labels, weights=w)
     assert 0 <= s.total <= 100
     assert min(s.quality, s.service, s.renown) <= s.total <= max(s.quality, s.service, s.renown)
+
+
+def test_vis3_the_decimal_shown_beside_a_fraction_rounds_halves_up() -> None:
+    """665/8 is 83.125: the explanation shows 83.13 (四舍五入), as a reader rounds it."""
+    s = score_visit(
+        quality="非常优良",
+        service="良好",
+        renown="知名度较高",
+        weights={"quality": 1, "service": 1, "renown": 6},
+    )
+    assert s.total == Fraction(665, 8)
+    assert s.explain().splitlines()[-1] == "total (weighted mean, VIS-3): 665/8 (= 83.13)"
+    assert s.explain("zh").splitlines()[-1] == "合计（加权平均，VIS-3）：665/8（= 83.13）"
+
+
+@given(rows, weights)
+def test_vis3_the_decimal_shown_is_the_total_to_the_hundredth(
+    labels: dict[str, str], w: dict[str, int]
+) -> None:
+    s = score_visit(**labels, weights=w)
+    shown = s.explain().splitlines()[-1].rpartition(": ")[2]
+    if s.total.denominator == 1:
+        assert shown == str(s.total.numerator)
+    else:
+        exact = Decimal(s.total.numerator) / Decimal(s.total.denominator)
+        expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert shown == f"{s.total.numerator}/{s.total.denominator} (= {expected})"
 
 
 def test_a_report_scores_with_the_hosts_weights() -> None:

@@ -249,7 +249,7 @@ class VisitScore:
             str(total.numerator)
             if total.denominator == 1
             else translated(
-                N_("{}/{} (= {:.2f})"), lang, total.numerator, total.denominator, float(total)
+                N_("{}/{} (= {})"), lang, total.numerator, total.denominator, _hundredths(total)
             )
         )
         how = (
@@ -259,6 +259,13 @@ class VisitScore:
         )
         lines.append(translated(how, lang, shown))
         return "\n".join(lines)
+
+
+def _hundredths(value: Fraction) -> str:
+    """A non-negative fraction to two decimal places, halves up (四舍五入), exactly:
+    665/8 is 83.13, not the 83.12 that a float's half-to-even gives."""
+    cents = (value.numerator * 200 + value.denominator) // (value.denominator * 2)
+    return f"{cents // 100}.{cents % 100:02d}"
 
 
 def score_visit(
