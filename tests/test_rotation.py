@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from custrules import InvalidInputError, MakeUp, Rotation
+from custrules import InvalidInputError, MakeUp, Rotation, RotationPick
 
 ORDER = ("甲", "乙", "丙", "丁")
 ALL = set(ORDER)
@@ -107,6 +107,53 @@ def test_every_present_salesperson_gets_a_turn_within_a_round(days: list[set[str
         round_.append(pick.salesperson)
         r = r.after(pick)
     assert sorted(round_) == sorted(ORDER)
+
+
+def test_a_pick_applied_twice_is_refused() -> None:
+    """A pick made from another state of the rotation would owe a make-up turn twice
+    (RE14 (二)3) or move the rotation from the wrong place; it is refused, as is a
+    make-up turn no longer owed (before: Python's own ValueError)."""
+    r = Rotation(order=("甲", "乙", "丙"), make_up=MakeUp.PER_ROUND)
+    pick = r.pick(present={"乙"}, on_errand={"甲"})
+    once = r.after(pick)
+    assert (once.position, once.owed) == (2, ("甲",))
+    with pytest.raises(InvalidInputError) as caught:
+        once.after(pick)
+    assert caught.value.code == "realestate.rotation.rotation.after.stale_pick"
+    back = once.pick(present={"甲", "乙", "丙"})
+    assert back.priority
+    with pytest.raises(InvalidInputError, match="not made from this rotation"):
+        once.after(back).after(back)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sets(st.sampled_from(ORDER), min_size=1), st.sets(st.sampled_from(ORDER))),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(MakeUp),
+)
+def test_an_earlier_pick_is_refused_unless_the_same_facts_pick_it_again(
+    days: list[tuple[set[str], set[str]]], make_up: MakeUp
+) -> None:
+    r = Rotation(order=ORDER, make_up=make_up)
+    earlier: list[tuple[RotationPick, set[str], set[str]]] = []
+    for present, errand in days:
+        pick = r.pick(present=present, on_errand=errand)
+        for old, was_present, was_away in earlier:
+            try:
+                again = r.after(old)
+            except InvalidInputError as exc:
+                code = exc.code
+            else:
+                # the same facts pick it again, unless a make-up turn is owed to someone
+                # the pick does not say was absent (who was present is not on a pick)
+                fresh = r.pick(present=was_present, on_errand=was_away)
+                code = None if fresh.priority or again == r.after(fresh) else "accepted"
+            assert code in (None, "realestate.rotation.rotation.after.stale_pick")
+        earlier.append((pick, present, errand))
+        r = r.after(pick)
 
 
 def test_a_pick_explains_itself_in_both_languages() -> None:

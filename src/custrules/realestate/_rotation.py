@@ -250,6 +250,28 @@ class Rotation:
                 code="realestate.rotation.rotation.after.s_courtesy",
                 salesperson=pick.salesperson,
             )
+        # a pick made from another state of the rotation (applied twice, or picked
+        # before the rotation moved) would move it from the wrong place or owe twice: a
+        # make-up turn is owed to its salesperson, and a turn walks from who is up next
+        # (to one not owed a make-up turn, who would have taken that instead)
+        n = len(self.order)
+        passed = [name for name, _ in pick.skipped]
+        walked = [self.order[(self.position + i) % n] for i in range(min(len(passed) + 1, n))]
+        if (
+            pick.salesperson not in self.owed
+            if pick.priority
+            else walked != [*passed, pick.salesperson]
+            or not set(pick.on_errand) <= set(passed)
+            or pick.salesperson in self.owed
+        ):
+            raise InvalidInputError.of(
+                N_(
+                    "{salesperson}'s pick was not made from this rotation as it stands (a "
+                    "pick applied twice, or made before the rotation moved): pick again"
+                ),
+                code="realestate.rotation.rotation.after.stale_pick",
+                salesperson=pick.salesperson,
+            )
         owed = list(self.owed)
         position = self.position
         if pick.priority:
