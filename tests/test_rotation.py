@@ -91,6 +91,9 @@ def test_bad_rotations() -> None:
         Rotation(order=ORDER).pick(present=set())
     with pytest.raises(InvalidInputError, match="outside"):
         Rotation(order=ORDER, position=7)
+    with pytest.raises(InvalidInputError, match="a turn owed twice"):
+        Rotation(order=ORDER, owed=("甲", "乙", "甲"))  # RE12-3.1 places 甲 first once
+    assert Rotation(order=ORDER, owed=("甲", "甲"), make_up=MakeUp.PER_ROUND).owed == ("甲", "甲")
 
 
 @given(st.lists(st.sets(st.sampled_from(ORDER), min_size=1), min_size=1, max_size=30))

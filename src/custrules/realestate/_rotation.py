@@ -155,6 +155,17 @@ class Rotation:
                 value=unknown,
                 a=Names(unknown),
             )
+        if self.make_up is MakeUp.ONCE and len(set(self.owed)) != len(self.owed):
+            raise InvalidInputError.of(
+                N_(
+                    "owed: a turn owed twice ({a}), but make_up=once places a salesperson "
+                    "back from an errand first once (RE12-3.1); use make_up=per_round for "
+                    "one turn per round missed (RE14 (二)3)"
+                ),
+                code="realestate.rotation.rotation.owed_twice",
+                value=self.owed,
+                a=Names(sorted({n for n in self.owed if self.owed.count(n) > 1})),
+            )
 
     def _known(self, names: Collection[str], what: str) -> frozenset[str]:
         if isinstance(names, str):
