@@ -8,6 +8,7 @@ make-up Sunday Sep 20 and Saturday Oct 10) and the make-up Sunday Jan 4.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,8 +53,8 @@ def at(*args: int) -> dt.datetime:
     return dt.datetime(*args, tzinfo=CHINA_TZ)  # type: ignore[misc]
 
 
-def approval(*args: int, who: str = "王经理") -> Approval:
-    return Approval(approver=who, approved_at=at(*args), level="分管领导")
+def approval(*args: int, who: str = "王经理", level: str = "分管领导") -> Approval:
+    return Approval(approver=who, approved_at=at(*args), level=level)
 
 
 # -- CMP-1: deadlines -------------------------------------------------------------
@@ -151,10 +152,79 @@ def test_cmp1_each_level_must_approve_when_the_policy_says_so() -> None:
         complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=one, policy=policy)
     two = Extension(
         total_working_days=5,
-        approvals=[approval(2026, 9, 28, 10), approval(2026, 9, 28, 11, who="李总")],
+        approvals=[
+            approval(2026, 9, 28, 10, level="部门主任"),
+            approval(2026, 9, 28, 11, who="李总"),
+        ],
     )
     d = complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=two, policy=policy)
     assert d.extended_by == ("王经理", "李总")
+
+
+@pytest.mark.parametrize(
+    ("approvals", "counted"),
+    [
+        ([("王经理", "分管领导"), ("王经理", "分管领导")], 1),  # one leader recorded twice
+        ([("王经理", "部门主任"), ("王经理", "分管领导")], 1),  # one leader at two levels
+        ([("王经理", "分管领导"), ("李总", "分管领导")], 1),  # two leaders, one level
+        ([("王经理", ""), ("王经理", "")], 1),
+        ([("王经理", ""), ("李总", "")], 2),  # no level recorded: each leader's own
+        ([("王经理", "部门主任"), ("李总", "部门主任"), ("李总", "分管领导")], 2),
+    ],
+)
+def test_cmp1_each_level_is_one_approval_by_one_leader(
+    approvals: list[tuple[str, str]], counted: int
+) -> None:
+    """各级主管领导: a policy needing two approvals (one per level) needs two leaders at two
+    levels; a leader or a level recorded twice counts once."""
+    ext = Extension(
+        total_working_days=5,
+        approvals=[approval(2026, 9, 28, 10, who=w, level=lv) for w, lv in approvals],
+    )
+    policy = ComplaintPolicy(approvals_required=2)
+    if counted >= 2:
+        assert complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=ext, policy=policy).extended
+        return
+    with pytest.raises(ExtensionError) as caught:
+        complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=ext, policy=policy)
+    assert caught.value.code == "complaints.check_extension.approvals_not_distinct"
+    assert f"hold only {counted} by different leaders" in str(caught.value)
+    one = attrs.evolve(policy, approvals_required=1)
+    assert complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=ext, policy=one).extended
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["王", "李", "张", "赵"]), st.sampled_from(["", "甲", "乙", "丙"])
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(1, 4),
+)
+def test_cmp1_an_extension_stands_when_enough_leaders_approve_at_different_levels(
+    approvals: list[tuple[str, str]], required: int
+) -> None:
+    """Accepted exactly when some ``required`` of the approvals name different leaders and
+    different levels (an approval with no level is its leader's own), counted by trying
+    every subset."""
+    levels = [(who, lv or ("", who)) for who, lv in approvals]
+    enough = any(
+        len({w for w, _ in pick}) == len({lv for _, lv in pick}) == required
+        for pick in itertools.combinations(levels, required)
+    )
+    ext = Extension(
+        total_working_days=5,
+        approvals=[approval(2026, 9, 28, 10, who=w, level=lv) for w, lv in approvals],
+    )
+    policy = ComplaintPolicy(approvals_required=required)
+    try:
+        complaint_deadline(at(2026, 9, 28, 9), MAJOR, extension=ext, policy=policy)
+    except ExtensionError:
+        assert not enough
+    else:
+        assert enough
 
 
 def test_cmp1_a_host_variant_of_the_policy() -> None:

@@ -681,6 +681,20 @@ def _check_extension(
             approvals_required=policy.approvals_required,
             a=len(extension.approvals),
         )
+    distinct = _levels_approved(extension.approvals, policy.approvals_required)
+    if distinct < policy.approvals_required:
+        raise ExtensionError.of(
+            N_(
+                "this policy needs {approvals_required} approvals (one per level) for an "
+                "extension: the {a} recorded hold only {b} by different leaders at different "
+                "levels (an approver or a level recorded twice counts once)"
+            ),
+            code="complaints.check_extension.approvals_not_distinct",
+            value=extension,
+            approvals_required=policy.approvals_required,
+            a=len(extension.approvals),
+            b=distinct,
+        )
     for approval in extension.approvals:
         if _utc(approval.approved_at) < _utc(received_at):
             raise ExtensionError.of(
@@ -694,6 +708,54 @@ def _check_extension(
                 a2=received_at.isoformat(),
             )
     return extension
+
+
+def _levels_approved(approvals: tuple[Approval, ...], enough: int) -> int:
+    """How many of ``approvals`` are by different leaders at different levels (CMP-1: 各级
+    主管领导, one per level), up to ``enough``: the largest such set, where an approval
+    with no level recorded is a level of its own.  A bipartite matching of leaders to
+    levels, grown by augmenting paths found breadth first (no recursion), so a leader
+    recorded at two levels, or two leaders at one, count once.  A level a failed
+    search reached leads nowhere until the matching grows, so the work is at most
+    ``enough`` times the approvals."""
+    levels: dict[str, list[object]] = {}
+    for a in approvals:
+        mine = levels.setdefault(a.approver, [])
+        level: object = a.level or ("", a.approver)
+        if level not in mine:
+            mine.append(level)
+    held: dict[object, str] = {}  # level -> the leader matched to it
+    holds: dict[str, object] = {}  # leader -> the level matched to them
+    dead: set[object] = set()
+    for start in levels:
+        if len(holds) >= enough:
+            break
+        came: dict[object, str] = {}  # level -> the leader the search reached it from
+        frontier, free = [start], None
+        while frontier and free is None:
+            reached: list[str] = []
+            for leader in frontier:
+                for level in levels[leader]:
+                    if level in came or level in dead:
+                        continue
+                    came[level] = leader
+                    if level not in held:
+                        free = level
+                        break
+                    reached.append(held[level])
+                if free is not None:
+                    break
+            frontier = reached
+        if free is None:
+            dead.update(came)
+        else:
+            dead.clear()
+        while free is not None:  # flip the path back to ``start``
+            leader = came[free]
+            before = holds.get(leader)
+            held[free], holds[leader] = leader, free
+            free = None if leader == start else before
+    return len(holds)
 
 
 def _calendar(value: Any) -> WorkCalendar:
