@@ -246,7 +246,7 @@ def admission_status(file: AdmissionFile, *, on: _dt.date) -> AdmissionStatus:
         for d in file.documents
         if d.expires_on is None or d.expires_on >= day or d.renewal_proof
     }
-    expired = tuple(dict.fromkeys(d.kind for d in file.documents if d.kind not in in_force))
+    expired = tuple(q for q in Qualification if q in held and q not in in_force)
     if expired:
         return AdmissionStatus(
             state=AdmissionState.SUSPENDED,
