@@ -35,9 +35,11 @@ from custrules import (
     InvalidTypeError,
     NaiveDatetimeError,
     PeriodConvention,
+    Reassignment,
     Severity,
     Standing,
     Step,
+    Transition,
     TransitionError,
     UnknownLabelError,
     WorkCalendar,
@@ -466,6 +468,114 @@ def test_cmp4_who_accepts_replies_and_follows_up() -> None:
     with pytest.raises(TransitionError, match="CMP-4"):
         moved.follow_up(at=at(2026, 10, 9, 9), actor="小李")
     assert moved.follow_up(at=at(2026, 10, 9, 9), actor="小王").step is Step.FOLLOW_UP
+
+
+def loaded(history: list[Transition | Reassignment]) -> Complaint:
+    """A complaint as a host loads it from its own records (the constructor)."""
+    return Complaint(
+        received_at=at(2026, 9, 30, 16),
+        customer="长沙某加油站",
+        content="油品到货延迟",
+        channel=Channel.TELEPHONE,
+        handler="小李",
+        history=history,
+    )
+
+
+def test_cmp3_cmp4_a_complaint_loaded_from_records_is_checked_like_one_built_step_by_step() -> (
+    None
+):
+    """A host that rebuilds a complaint from its own records with an impossible history
+    (a step skipped or repeated, a reply before receipt or by someone else, a
+    reassignment from someone not handling it) gets the error the steps give, not a
+    complaint "handled" three days before it arrived."""
+    first = Transition(step=Step.RECORD, at=at(2026, 9, 30, 16), actor="小李")
+    cases = [
+        ([first, Transition(step=Step.REPLY, at=at(2026, 9, 30, 17), actor="小李")], "step_out"),
+        ([first, first], "step_was"),
+        ([Transition(step=Step.RECORD, at=at(2026, 9, 27, 16), actor="小李")], "complaint_cannot"),
+        (
+            [
+                first,
+                Reassignment(
+                    at=at(2026, 10, 1),
+                    from_handler="小王",
+                    to_handler="小张",
+                    authorised_by="主任",
+                ),
+            ],
+            "not_the_handler",
+        ),
+    ]
+    for history, code in cases:
+        with pytest.raises(TransitionError) as caught:
+            loaded(history)
+        assert caught.value.code.endswith(code)
+    c = recorded().classify(GENERAL, at=at(2026, 9, 30, 17), actor="小李")
+    c = c.reassign(at=at(2026, 9, 30, 18), to="小王", authorised_by="主任")
+    assert loaded(list(c.history)).current_handler == "小王"
+    with pytest.raises(TransitionError, match="CMP-4"):
+        loaded(
+            [
+                *c.history,
+                Transition(step=Step.INVESTIGATE, at=at(2026, 10, 8), actor="甲"),
+                Transition(step=Step.ASSIGN, at=at(2026, 10, 8), actor="甲"),
+                Transition(step=Step.PROPOSE, at=at(2026, 10, 8), actor="甲"),
+                Transition(step=Step.REPLY, at=at(2026, 10, 8), actor="小李"),
+            ]
+        )
+
+
+_PEOPLE = ("小李", "小王", "小张")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*Step, "reassign"]),
+            st.sampled_from(_PEOPLE),
+            st.sampled_from(_PEOPLE),
+            st.integers(-3, 30),  # hours after the entry before
+        ),
+        max_size=12,
+    ),
+    st.integers(-2, 2),
+)
+def test_cmp3_cmp4_the_constructor_accepts_exactly_the_procedures_histories(
+    entries: list[tuple[Step | str, str, str, int]], first_hours: int
+) -> None:
+    """Any history given to the constructor is accepted exactly when it follows the
+    procedure, read here entry by entry: the steps in CMP-3's order, none repeated, at
+    non-decreasing instants from receipt; the reply and the follow-up visit by the
+    handler then; a reassignment from that handler to another, before the review."""
+    received = at(2026, 9, 30, 16)
+    when = received + dt.timedelta(hours=first_hours)
+    history: list[Transition | Reassignment] = []
+    handler, last, done, valid = "小李", received, 0, True
+    for kind, who, other, hours in entries:
+        if kind == "reassign":
+            history.append(
+                Reassignment(at=when, from_handler=other, to_handler=who, authorised_by="主任")
+            )
+            valid = valid and other == handler != who and done < len(Step) and when >= last
+            handler = who
+        else:
+            step = Step(kind)
+            history.append(Transition(step=step, at=when, actor=who))
+            valid = (
+                valid
+                and done < len(Step)
+                and step is list(Step)[done]
+                and when >= last
+                and (step not in (Step.REPLY, Step.FOLLOW_UP) or who == handler)
+            )
+            done += 1
+        last, when = when, when + dt.timedelta(hours=hours)
+    if valid:
+        assert loaded(history).history == tuple(history)
+    else:
+        with pytest.raises(TransitionError):
+            loaded(history)
 
 
 def test_the_deadline_needs_a_classification() -> None:

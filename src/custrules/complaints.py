@@ -988,6 +988,124 @@ def _optional_severity(value: Any) -> Severity | None:
     return None if value is None else Severity.parse(value)
 
 
+def _next_text(done: int) -> Sub | Term:
+    """The step after ``done`` steps, in the message's language (nothing once reviewed)."""
+    if done >= len(_ORDER):
+        return Term(N_("nothing (it has been reviewed)"))
+    nxt = _ORDER[done]
+    return Sub((N_("{} ({})"), (nxt.value, nxt.label)))
+
+
+def _check_step(t: Transition, done: int, handler: str, last: _dt.datetime) -> None:
+    """CMP-3 and CMP-4: ``t`` may follow ``done`` steps, the last entry at ``last``, with
+    ``handler`` handling the complaint."""
+    step = t.step
+    if done >= len(_ORDER) or step is not _ORDER[done]:
+        if _ORDER.index(step) < done:
+            raise TransitionError.of(
+                N_(
+                    "step {shown} ({label}) was already done; the procedure (CMP-3) "
+                    "does not repeat steps; next is {a}"
+                ),
+                code="complaints.complaint.advance.step_was",
+                value=step,
+                shown=step.value,
+                label=step.label,
+                a=_next_text(done),
+            )
+        raise TransitionError.of(
+            N_("step {shown} ({label}) is out of order: the procedure (CMP-3) needs {a} next"),
+            code="complaints.complaint.advance.step_out",
+            value=step,
+            shown=step.value,
+            label=step.label,
+            a=_next_text(done),
+        )
+    if _utc(t.at) < _utc(last):
+        if done == 0:
+            raise TransitionError.of(
+                N_("the complaint cannot be recorded ({a}) before it was received ({a2})"),
+                code="complaints.complaint.record.complaint_cannot",
+                value=t.at,
+                a=t.at.isoformat(),
+                a2=last.isoformat(),
+            )
+        raise TransitionError.of(
+            N_("step {shown} at {a} is earlier than the previous entry ({a2})"),
+            code="complaints.complaint.advance.step_earlier",
+            value=t.at,
+            shown=step.value,
+            a=t.at.isoformat(),
+            a2=last.isoformat(),
+        )
+    if step in (Step.REPLY, Step.FOLLOW_UP) and t.actor != handler:
+        raise TransitionError.of(
+            N_(
+                "{actor} cannot {shown}: whoever accepts a complaint follows it up "
+                "and replies (CMP-4), here {current_handler}; record a reassignment "
+                "first"
+            ),
+            code="complaints.complaint.advance.cannot_whoever",
+            value=t.actor,
+            actor=t.actor,
+            shown=step.value,
+            current_handler=handler,
+        )
+
+
+def _check_reassignment(event: Reassignment, done: int, handler: str, last: _dt.datetime) -> None:
+    """CMP-4's exception: ``event`` may follow ``done`` steps, the last entry at ``last``,
+    with ``handler`` handling the complaint."""
+    if event.to_handler == event.from_handler:
+        raise TransitionError.of(
+            N_("{to_handler} already handles this complaint"),
+            code="complaints.complaint.reassign.already_handles",
+            value=event.to_handler,
+            to_handler=event.to_handler,
+        )
+    if event.from_handler != handler:
+        raise TransitionError.of(
+            N_(
+                "the reassignment at {a} is from {from_handler}, but {handler} handles the "
+                "complaint then (CMP-4)"
+            ),
+            code="complaints.complaint.reassign.not_the_handler",
+            value=event,
+            a=event.at.isoformat(),
+            from_handler=event.from_handler,
+            handler=handler,
+        )
+    if done >= len(_ORDER):
+        raise TransitionError.of(
+            N_("a reviewed complaint cannot be reassigned"),
+            code="complaints.complaint.reassign.reviewed_complaint",
+            value=event,
+        )
+    if _utc(event.at) < _utc(last):
+        raise TransitionError.of(
+            N_("the reassignment at {a} is earlier than the previous entry ({a2})"),
+            code="complaints.complaint.reassign.reassignment_earlier",
+            value=event.at,
+            a=event.at.isoformat(),
+            a2=last.isoformat(),
+        )
+
+
+def _check_history(complaint: Complaint) -> None:
+    """A complaint's history, entry by entry: the steps in the procedure's order
+    (CMP-3), at non-decreasing instants from receipt, the reply and the follow-up
+    visit by the handler then, and each reassignment from that handler (CMP-4)."""
+    handler, last, done = complaint.handler, complaint.received_at, 0
+    for event in complaint.history:
+        if isinstance(event, Transition):
+            _check_step(event, done, handler, last)
+            done += 1
+        else:
+            _check_reassignment(event, done, handler, last)
+            handler = event.to_handler
+        last = event.at
+
+
 @attrs.frozen(kw_only=True)
 class Complaint:
     """A complaint record (CMP-6) and its history through the procedure (CMP-3).
@@ -995,7 +1113,8 @@ class Complaint:
     Build one with :meth:`record`; each step returns a new record.  Steps
     must come in order, at non-decreasing times; the reply and the follow-up
     visit are by the handler who accepted it, unless a reassignment is
-    recorded (CMP-4).
+    recorded (CMP-4).  A complaint built directly from a host's records
+    (``Complaint(..., history=...)``) is held to the same rules.
     """
 
     received_at: _dt.datetime = attrs.field(validator=_check.aware_attr)
@@ -1014,6 +1133,9 @@ class Complaint:
     result: str | None = attrs.field(default=None, validator=_check.optional_free_text)
     history: tuple[Event, ...] = attrs.field(default=(), converter=_history)
 
+    def __attrs_post_init__(self) -> None:
+        _check_history(self)
+
     @classmethod
     def record(
         cls,
@@ -1027,7 +1149,6 @@ class Complaint:
         at: _dt.datetime | None = None,
     ) -> Complaint:
         """Record a complaint (step 1): the handler accepts it."""
-        first = Transition(step=Step.RECORD, at=received_at if at is None else at, actor=handler)
         complaint = cls(
             received_at=received_at,
             customer=customer,
@@ -1036,14 +1157,7 @@ class Complaint:
             handler=handler,
             remarks=remarks,
         )
-        if _utc(first.at) < _utc(complaint.received_at):
-            raise TransitionError.of(
-                N_("the complaint cannot be recorded ({a}) before it was received ({a2})"),
-                code="complaints.complaint.record.complaint_cannot",
-                value=first.at,
-                a=first.at.isoformat(),
-                a2=complaint.received_at.isoformat(),
-            )
+        first = Transition(step=Step.RECORD, at=received_at if at is None else at, actor=handler)
         return attrs.evolve(complaint, history=(first,))
 
     # -- where it stands --------------------------------------------------
@@ -1093,59 +1207,10 @@ class Complaint:
     # -- the steps ------------------------------------------------------------
 
     def _advance(self, step: Step, at: _dt.datetime, actor: str, note: str) -> Transition:
-        if self.next_step is not step:
-            if self.done_at(step) is not None:
-                raise TransitionError.of(
-                    N_(
-                        "step {shown} ({label}) was already done; the procedure (CMP-3) "
-                        "does not repeat steps; next is {a}"
-                    ),
-                    code="complaints.complaint.advance.step_was",
-                    value=step,
-                    shown=step.value,
-                    label=step.label,
-                    a=self._next_text(),
-                )
-            raise TransitionError.of(
-                N_("step {shown} ({label}) is out of order: the procedure (CMP-3) needs {a} next"),
-                code="complaints.complaint.advance.step_out",
-                value=step,
-                shown=step.value,
-                label=step.label,
-                a=self._next_text(),
-            )
         transition = Transition(step=step, at=at, actor=actor, note=note)
         last = self.history[-1].at if self.history else self.received_at
-        if _utc(transition.at) < _utc(last):
-            raise TransitionError.of(
-                N_("step {shown} at {a} is earlier than the previous entry ({a2})"),
-                code="complaints.complaint.advance.step_earlier",
-                value=transition.at,
-                shown=step.value,
-                a=transition.at.isoformat(),
-                a2=last.isoformat(),
-            )
-        if step in (Step.REPLY, Step.FOLLOW_UP) and transition.actor != self.current_handler:
-            raise TransitionError.of(
-                N_(
-                    "{actor} cannot {shown}: whoever accepts a complaint follows it up "
-                    "and replies (CMP-4), here {current_handler}; record a reassignment "
-                    "first"
-                ),
-                code="complaints.complaint.advance.cannot_whoever",
-                value=transition.actor,
-                actor=transition.actor,
-                shown=step.value,
-                current_handler=self.current_handler,
-            )
+        _check_step(transition, len(self.steps), self.current_handler, last)
         return transition
-
-    def _next_text(self) -> Sub | Term:
-        """The next step in the message's language (nothing once reviewed)."""
-        nxt = self.next_step
-        if nxt is None:
-            return Term(N_("nothing (it has been reviewed)"))
-        return Sub((N_("{} ({})"), (nxt.value, nxt.label)))
 
     def classify(
         self,
@@ -1211,28 +1276,6 @@ class Complaint:
             authorised_by=authorised_by,
             reason=reason,
         )
-        if event.to_handler == event.from_handler:
-            raise TransitionError.of(
-                N_("{to_handler} already handles this complaint"),
-                code="complaints.complaint.reassign.already_handles",
-                value=event.to_handler,
-                to_handler=event.to_handler,
-            )
-        if self.next_step is None:
-            raise TransitionError.of(
-                N_("a reviewed complaint cannot be reassigned"),
-                code="complaints.complaint.reassign.reviewed_complaint",
-                value=event,
-            )
-        last = self.history[-1].at if self.history else self.received_at
-        if _utc(event.at) < _utc(last):
-            raise TransitionError.of(
-                N_("the reassignment at {a} is earlier than the previous entry ({a2})"),
-                code="complaints.complaint.reassign.reassignment_earlier",
-                value=event.at,
-                a=event.at.isoformat(),
-                a2=last.isoformat(),
-            )
         return attrs.evolve(self, history=(*self.history, event))
 
     # -- the clock -------------------------------------------------------------
