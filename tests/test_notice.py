@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -419,6 +420,97 @@ def test_one_china_one_horizon() -> None:
         assert cal.official_through == CHINA.official_through
         with pytest.raises(CalendarHorizonError):
             cal.is_working_day(D(2027, 1, 4))
+
+
+# -- notices a host builds or exchanges ----------------------------------------------------
+
+
+def _json_2027(*extra: tuple[str, str, bool]) -> dict[str, object]:
+    """The illustrative 2027 notice as holiday-cn JSON, with ``extra`` rows."""
+    data = ScheduleNotice.parse(NOTICE_2027, check_installed=False).to_holiday_cn()
+    data["days"] = [  # type: ignore[index]
+        *data["days"],
+        *({"name": n, "date": d, "isOffDay": off} for n, d, off in extra),
+    ]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        # a make-up working day on a Wednesday
+        ((("元旦", "2027-01-06", False),), "notice.schedulenotice.check_makeup.make_up"),
+        # a day listed as a day off and as a make-up working day
+        ((("元旦", "2027-01-01", False),), "notice.schedulenotice.from_holiday_cn.day_twice"),
+        # a day four years away
+        ((("元旦", "2031-05-01", True),), "notice.schedulenotice.day_of_another_year"),
+    ],
+)
+def test_cal7_holiday_cn_data_is_checked_as_a_notice_is(
+    extra: tuple[tuple[str, str, bool], ...], code: str
+) -> None:
+    """CAL-7's checks hold for a notice read from holiday-cn JSON as for one read from its
+    text (before: each of these was accepted, and with_notice built a calendar on it)."""
+    assert ScheduleNotice.from_holiday_cn(_json_2027(), check_installed=False).year == 2027
+    with pytest.raises(InvalidInputError) as caught:
+        ScheduleNotice.from_holiday_cn(_json_2027(*extra), check_installed=False)
+    assert caught.value.code == code
+
+
+def test_cal7_holiday_cn_data_missing_a_statutory_day_is_refused_unless_asked_not_to() -> None:
+    data = _json_2027()
+    data["days"] = [r for r in data["days"] if r["name"] != "国庆节"]  # type: ignore[attr-defined,index]
+    with pytest.raises(NoticeError, match="国庆节's statutory day 2027-10-01"):
+        ScheduleNotice.from_holiday_cn(data, check_installed=False)
+    partial = ScheduleNotice.from_holiday_cn(data, check_statutory=False, check_installed=False)
+    assert D(2027, 10, 1) not in partial.days_off
+    with pytest.raises(NoticeError, match="the installed schedule"):  # a covered year
+        ScheduleNotice.from_holiday_cn(
+            {"year": 2026, "days": [{"name": "元旦", "date": "2026-01-05", "isOffDay": True}]},
+            check_statutory=False,
+        )
+
+
+def test_cal7_a_notice_built_directly_is_held_to_its_own_checks() -> None:
+    """A host's own ScheduleNotice and NoticeEntry: a make-up working day on a weekday or
+    inside a break, a day of another year, days off that the line's form and dates do
+    not give, or a year no calendar covers are refused when built."""
+    day = NoticeEntry(
+        names=("元旦",),
+        form="single",
+        start=D(2027, 1, 1),
+        end=D(2027, 1, 1),
+        days_off=frozenset({D(2027, 1, 1)}),
+    )
+    assert ScheduleNotice(year=2027, entries=(day,)).days_off == {D(2027, 1, 1)}
+    bad = [
+        (lambda: attrs.evolve(day, working_days=(D(2027, 1, 6),)), "check_makeup.make_up"),
+        (lambda: attrs.evolve(day, working_days=(D(2027, 1, 2),) * 2), "noticeentry.names"),
+        (lambda: attrs.evolve(day, names=()), "noticeentry.names"),
+        (lambda: attrs.evolve(day, form="range", end=D(2027, 1, 3)), "noticeentry.days_off"),
+        (lambda: attrs.evolve(day, form="holiday"), "noticeentry.form"),
+        (lambda: attrs.evolve(day, form="in_lieu"), "noticeentry.form"),
+        (
+            lambda: attrs.evolve(
+                day, start=D(2031, 5, 1), end=D(2031, 5, 1), days_off=frozenset({D(2031, 5, 1)})
+            ),
+            "day_of_another_year",
+        ),
+    ]
+    for entry, code in bad:
+        with pytest.raises(InvalidInputError) as caught:
+            ScheduleNotice(year=2027, entries=(entry(),))
+        assert caught.value.code.endswith(code)
+    joined = attrs.evolve(
+        day, form="joined", days_off=frozenset({D(2027, 1, 1), D(2027, 1, 2), D(2027, 1, 3)})
+    )
+    both = attrs.evolve(joined, working_days=(D(2027, 1, 2),))
+    with pytest.raises(NoticeError, match="both a day off and a make-up working day"):
+        ScheduleNotice(year=2027, entries=(both,))
+    with pytest.raises(InvalidInputError, match="from 1900 to 2199"):
+        ScheduleNotice(year=0, entries=(day,))
+    with pytest.raises(InvalidInputError, match="from 1900 to 2199"):
+        ScheduleNotice.parse(NOTICE_2027.split("\n", 1)[1], year=10_000)  # was a ValueError
 
 
 # -- laws ------------------------------------------------------------------------------------

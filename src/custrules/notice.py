@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -37,7 +38,7 @@ from typing import Any
 import attrs
 
 from custrules import _check, _holidays_adapter
-from custrules._i18n import N_, Term
+from custrules._i18n import N_, Names, Term
 from custrules.errors import InvalidInputError, InvalidTypeError, NoticeError
 
 __all__ = ["NoticeEntry", "ScheduleNotice", "statutory_days"]
@@ -140,6 +141,82 @@ class NoticeEntry:
     #: the line of the notice it was read from (0: not read from text)
     line: int = attrs.field(default=0, eq=False)
 
+    def __attrs_post_init__(self) -> None:
+        # a line built directly is held to what a notice's wording can say: its days
+        # off follow from its form and dates (render() writes only those)
+        names = tuple(
+            _check.text(n, "a holiday's name") for n in _check.items(self.names, "names")
+        )
+        start, end = _check.plain_date(self.start, "start"), _check.plain_date(self.end, "end")
+        days_off = frozenset(
+            _check.plain_date(d, "a day off") for d in _check.items(self.days_off, "days_off")
+        )
+        working = tuple(
+            _check.plain_date(d, "a make-up working day")
+            for d in _check.items(self.working_days, "working_days")
+        )
+        expected = _form_days(self.form, start, end)
+        if expected is None:
+            raise NoticeError.of(
+                N_(
+                    "a notice line is a range (start <= end), a single day, a day joined to "
+                    "the weekend (start == end) or a day with its day in lieu (start != "
+                    "end); got form {form!r} from {a} to {a2}"
+                ),
+                code="notice.noticeentry.form",
+                value=self,
+                line=self.line,
+                form=self.form,
+                a=start.isoformat(),
+                a2=end.isoformat(),
+            )
+        if expected != days_off:
+            raise NoticeError.of(
+                N_(
+                    "a notice line of form {form!r} from {a} to {a2} gives the days off "
+                    "{a3}, not {a4}"
+                ),
+                code="notice.noticeentry.days_off",
+                value=self,
+                line=self.line,
+                form=self.form,
+                a=start.isoformat(),
+                a2=end.isoformat(),
+                a3=Names(d.isoformat() for d in sorted(expected)),
+                a4=Names(d.isoformat() for d in sorted(days_off)),
+            )
+        if not names or len(set(working)) != len(working):
+            raise NoticeError.of(
+                N_(
+                    "a notice line names at least one holiday, and each make-up working day "
+                    "once; got {names} and {a}"
+                ),
+                code="notice.noticeentry.names",
+                value=self,
+                line=self.line,
+                names=Names(names),
+                a=Names(d.isoformat() for d in working),
+            )
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "days_off", days_off)
+        object.__setattr__(self, "working_days", working)
+
+
+def _form_days(form: Any, start: _dt.date, end: _dt.date) -> frozenset[_dt.date] | None:
+    """The days off a notice line of ``form`` from ``start`` to ``end`` gives (None for a
+    form or dates no line can have): a range, a single day, a day and its day in
+    lieu, or a day joined to the weekend (these two with the weekend days next to
+    them)."""
+    if form == "range" and start <= end:
+        return frozenset(start + _dt.timedelta(n) for n in range((end - start).days + 1))
+    if form == "single" and start == end:
+        return frozenset({start})
+    if form == "joined" and start == end:
+        return _with_weekends({start})
+    if form == "in_lieu" and start != end:
+        return _with_weekends({start, end})
+    return None
+
 
 def _day_words(*, notice_working: bool) -> tuple[Term, Term]:
     """What a notice makes a day and what the other side has, for a disagreement
@@ -170,6 +247,29 @@ class ScheduleNotice:
 
     year: int
     entries: tuple[NoticeEntry, ...]
+
+    def __attrs_post_init__(self) -> None:
+        # a notice built directly (a host's own data) is held to what parse checks of
+        # the notice by itself: its year, its days, its make-up working days
+        _check.year(self.year, "the notice's year")
+        object.__setattr__(
+            self, "entries", _check.items_of(NoticeEntry, self.entries, "the notice's lines")
+        )
+        for entry in self.entries:
+            for day in sorted(entry.days_off | set(entry.working_days)):
+                if abs(day.year - self.year) > 1:
+                    raise NoticeError.of(
+                        N_(
+                            "{a} is not a day of the {year} notice: its breaks and make-up "
+                            "working days lie in {year} (or next to its New Year)"
+                        ),
+                        code="notice.schedulenotice.day_of_another_year",
+                        value=day,
+                        line=entry.line,
+                        a=day.isoformat(),
+                        year=self.year,
+                    )
+        self._check_makeup()
 
     @property
     def days_off(self) -> frozenset[_dt.date]:
@@ -258,7 +358,7 @@ class ScheduleNotice:
                 value=text[:60],
                 line=1,
             )
-        _check.in_range(_dt.date(the_year, 1, 1), "the notice's year")
+        _check.year(the_year, "the notice's year")
         entries: list[NoticeEntry] = []
         for number, line in enumerate(lines, 1):
             item = _ITEM.match(line.strip())
@@ -272,13 +372,18 @@ class ScheduleNotice:
                 code="notice.schedulenotice.parse.no_numbered",
                 line=1,
             )
-        notice = cls(year=the_year, entries=tuple(entries))
-        notice._check_makeup()
+        return cls(year=the_year, entries=tuple(entries))._checked(
+            check_statutory=check_statutory, check_installed=check_installed
+        )
+
+    def _checked(self, *, check_statutory: bool, check_installed: bool) -> ScheduleNotice:
+        """This notice, once the checks asked for pass (the statutory days, the installed
+        data); the constructor checks the rest."""
         if check_statutory:
-            notice._check_statutory()
+            self._check_statutory()
         if check_installed:
-            notice._check_installed()
-        return notice
+            self._check_installed()
+        return self
 
     def _check_makeup(self) -> None:
         off = self.days_off
@@ -468,9 +573,23 @@ class ScheduleNotice:
     # -- holiday-cn JSON ---------------------------------------------------------------
 
     @classmethod
-    def from_holiday_cn(cls, data: Mapping[str, Any]) -> ScheduleNotice:
+    def from_holiday_cn(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        check_statutory: bool = True,
+        check_installed: bool = True,
+    ) -> ScheduleNotice:
         """A notice from holiday-cn JSON (``{"year": ..., "days": [{"name", "date",
-        "isOffDay"}, ...]}``); consecutive days off with one name make one break."""
+        "isOffDay"}, ...]}``); consecutive days off with one name make one break.
+
+        Checked as :meth:`parse` checks a notice's text: each day listed once, every
+        make-up working day a Saturday or Sunday outside every break, every
+        statutory day of the year off, and a year the installed data covers agreeing
+        with it day by day.
+        """
+        _check.boolean(check_statutory, "check_statutory")
+        _check.boolean(check_installed, "check_installed")
         if not isinstance(data, Mapping):
             raise InvalidTypeError.of(
                 N_("holiday-cn data is a JSON object"),
@@ -500,6 +619,14 @@ class ScheduleNotice:
                 )
             )
         days.sort()
+        for (day, *_), (again, *_) in itertools.pairwise(days):
+            if day == again:
+                raise InvalidInputError.of(
+                    N_("holiday-cn data lists {a} twice"),
+                    code="notice.schedulenotice.from_holiday_cn.day_twice",
+                    value=data,
+                    a=day.isoformat(),
+                )
         entries: list[NoticeEntry] = []
         breaks: list[tuple[str, list[_dt.date]]] = []
         for day, name, off in days:
@@ -521,7 +648,9 @@ class ScheduleNotice:
                 code="notice.schedulenotice.from_holiday_cn.make_up_working",
                 a=orphans[0].isoformat(),
             )
-        return cls(year=int(year), entries=tuple(entries))  # type: ignore[arg-type]
+        return cls(year=int(year), entries=tuple(entries))._checked(  # type: ignore[arg-type]
+            check_statutory=check_statutory, check_installed=check_installed
+        )
 
     def to_holiday_cn(self) -> dict[str, Any]:
         """The arrangement as holiday-cn JSON."""
