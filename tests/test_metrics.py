@@ -93,6 +93,11 @@ def test_periods() -> None:
         Period.quarter(2026, 5)
     with pytest.raises(InvalidTypeError):
         Period(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), D(2026, 2, 1))
+    # what is not a day is refused, not answered "not in the period" (before: False for a
+    # string, Python's own TypeError for a datetime)
+    for not_a_day in ("2026-02-01", dt.datetime(2026, 2, 1, tzinfo=dt.timezone.utc), None):
+        with pytest.raises(InvalidTypeError):
+            _ = not_a_day in Q1
 
 
 ids = st.sets(st.sampled_from("甲乙丙丁戊己庚辛"))

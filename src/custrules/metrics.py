@@ -93,7 +93,9 @@ class Period:
         return cls(first.first_day, (first + 11).last_day)
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, _dt.date) and self.first <= day <= self.last
+        """Whether the day lies in the period; a datetime, a string or anything else
+        that is not a date is refused (not answered False)."""
+        return self.first <= _check.plain_date(day, "day") <= self.last
 
 
 def _ids(value: Any, what: str) -> frozenset[str]:
