@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -338,6 +339,17 @@ def test_tier2_missing_months_are_explicit() -> None:
     assert skip == 750
     year = {str(Month(2025, 7) + i): 100 for i in range(12)}
     assert review_volume(year, period="year", ending="2026-06", basis="total") == 1200
+
+
+def test_tier2_a_month_is_named_by_a_month_a_date_or_text_not_an_instant() -> None:
+    """20:00 UTC on 31 March is 1 April in China: an instant's month depends on the zone,
+    so a datetime is refused as Month.of refuses it (before: read as March)."""
+    late = dt.datetime(2026, 3, 31, 20, tzinfo=dt.timezone.utc)
+    assert Month.parse(dt.date(2026, 3, 31)) == Month.parse("2026-03") == Month(2026, 3)
+    with pytest.raises(InvalidTypeError, match="local_date"):
+        Month.parse(late)
+    with pytest.raises(InvalidTypeError):
+        review_volume({late: 900}, period="month", ending="2026-03", basis="total")
 
 
 # -- TIER-7 -------------------------------------------------------------------------

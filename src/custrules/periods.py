@@ -554,7 +554,8 @@ class Month:
         if isinstance(value, Month):
             return value
         if isinstance(value, _dt.date):
-            return cls(value.year, value.month)
+            # a datetime is refused as Month.of refuses it: its month depends on the zone
+            return cls.of(value)
         if isinstance(value, str):
             head, sep, tail = value.strip().partition("-")
             if sep and head.isdigit() and tail.isdigit():
