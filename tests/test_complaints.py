@@ -514,6 +514,24 @@ def test_cmp3_cmp4_a_complaint_loaded_from_records_is_checked_like_one_built_ste
     c = recorded().classify(GENERAL, at=at(2026, 9, 30, 17), actor="小李")
     c = c.reassign(at=at(2026, 9, 30, 18), to="小王", authorised_by="主任")
     assert loaded(list(c.history)).current_handler == "小王"
+    done = c.investigate(at=at(2026, 10, 8), actor="甲").assign(
+        at=at(2026, 10, 8), actor="甲", responsible="乙"
+    )
+    done = done.propose(at=at(2026, 10, 8), actor="甲", proposal="补送")
+    done = done.reply(at=at(2026, 10, 8), actor="小王", result="已补送")
+    done = done.follow_up(at=at(2026, 10, 9), actor="小王").review(
+        at=at(2026, 10, 9), actor="主任"
+    )
+    late = Reassignment(
+        at=at(2026, 10, 10), from_handler="小王", to_handler="小张", authorised_by="主任"
+    )
+    for reviewed_then_moved in (
+        lambda: done.reassign(at=at(2026, 10, 10), to="小张", authorised_by="主任"),
+        lambda: loaded([*done.history, late]),
+    ):
+        with pytest.raises(TransitionError) as caught:
+            reviewed_then_moved()
+        assert caught.value.code == "complaints.complaint.reassign.reviewed_complaint"
     with pytest.raises(TransitionError, match="CMP-4"):
         loaded(
             [

@@ -127,6 +127,17 @@ def test_a_pick_applied_twice_is_refused() -> None:
     assert back.priority
     with pytest.raises(InvalidInputError, match="not made from this rotation"):
         once.after(back).after(back)
+    # a turn picked before 甲 was owed a make-up turn: had 甲 been owed, 甲's pick would
+    # have been the make-up one
+    fresh = Rotation(order=("甲", "乙", "丙"))
+    turn = fresh.pick(present={"甲"})
+    with pytest.raises(InvalidInputError, match="not made from this rotation"):
+        fresh.voided("甲").after(turn)
+    # a pick that owes a turn to someone it did not pass over
+    odd = RotationPick(salesperson="甲", on_errand=("丙",))
+    with pytest.raises(InvalidInputError, match="not made from this rotation"):
+        fresh.after(odd)
+    assert fresh.after(RotationPick(salesperson="甲")).position == 1
 
 
 @given(
