@@ -3034,6 +3034,17 @@ ATTRIBUTION_ERRORS: list[tuple[str, Any, str, Any, str, str]] = [
         "received_by '乙 ' 首尾有空格：请删除（'乙 ' 与 '乙' 会被当作两个不同的名字）",
     ),
     (
+        "a name with a compatibility ideograph (from a legacy system: another salesperson)",
+        lambda: Visit(at=at(0), customer=C, received_by="\uf90a"),
+        "check.text.not_nfc",
+        "\uf90a",
+        "received_by '\uf90a' holds U+F90A where Unicode's composed form (NFC) has U+91D1: "
+        "write it in that form, or the two spellings, alike on screen, would be two different "
+        "names",
+        "received_by '\uf90a' 含有 U+F90A，而 Unicode 组合形式（NFC）为 U+91D1：请按该形式书写，"
+        "否则屏幕上看起来相同的两种写法会被当作两个不同的名字",
+    ),
+    (
         "a salesperson named twice (RE14-5.3(5) would read several names)",
         lambda: Visit(at=at(0), customer=C, received_by="丙", asked_for=["乙", "甲", "乙"]),
         "realestate.events.names_twice",

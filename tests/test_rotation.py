@@ -91,6 +91,10 @@ def test_bad_rotations() -> None:
         Rotation(order=ORDER).pick(present=set())
     with pytest.raises(InvalidInputError, match="outside"):
         Rotation(order=ORDER, position=7)
+    with pytest.raises(InvalidInputError, match="begins or ends with a space"):
+        Rotation(order=("甲 ", "乙"))  # '甲 ' and '甲' would be two salespeople
+    with pytest.raises(InvalidInputError, match="NFC"):
+        Rotation(order=("\uf90a", "乙"))
     with pytest.raises(InvalidInputError, match="a turn owed twice"):
         Rotation(order=ORDER, owed=("甲", "乙", "甲"))  # RE12-3.1 places 甲 first once
     assert Rotation(order=ORDER, owed=("甲", "甲"), make_up=MakeUp.PER_ROUND).owed == ("甲", "甲")

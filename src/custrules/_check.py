@@ -337,6 +337,26 @@ def text(value: Any, what: str | Sub) -> str:
             what=what,
             a=value.strip(),
         )
+    if not unicodedata.is_normalized("NFC", value):
+        # (金 as the compatibility ideograph U+F90A from a legacy system and 金 U+91D1
+        # from a form look alike and would be two people)
+        normal = unicodedata.normalize("NFC", value)
+        at = next(
+            (i for i, (x, y) in enumerate(zip(value, normal, strict=False)) if x != y),
+            min(len(value), len(normal)) - 1,
+        )
+        raise InvalidInputError.of(
+            N_(
+                "{what} {value!r} holds U+{a:04X} where Unicode's composed form (NFC) has "
+                "U+{b:04X}: write it in that form, or the two spellings, alike on screen, "
+                "would be two different names"
+            ),
+            code="check.text.not_nfc",
+            value=value,
+            what=what,
+            a=ord(value[at]),
+            b=ord(normal[at]),
+        )
     return value
 
 

@@ -56,6 +56,7 @@ def _order(value: Any) -> tuple[str, ...]:
                 code="realestate.rotation.order.rotation_names",
                 name=name,
             )
+        _check.text(name, "a name in the rotation")
     if len(set(names)) != len(names):
         raise InvalidInputError.of(
             N_("a name appears twice in the rotation: {names}"),
