@@ -486,6 +486,9 @@ def abc_classes(figures: Mapping[str, Any], policy: AbcPolicy) -> dict[str, AbcC
     values = {
         k: _check.volume(v, _figure_of(k)) for k, v in _check.mapping(figures, "figures").items()
     }
+    for key in values:
+        if isinstance(key, str):
+            _check.text(key, "a customer id")  # ('甲 ' and '甲' would be two customers)
     # ties by id: by the id as text, then by its type (the ids 1 and "1" are two customers)
     order = sorted(values, key=lambda k: (-values[k], str(k), type(k).__name__))
     n = len(order)

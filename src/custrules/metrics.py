@@ -116,6 +116,7 @@ def _ids(value: Any, what: str) -> frozenset[str]:
                 value=item,
                 item=item,
             )
+        _check.text(item, "a customer id")  # ('甲 ' and '甲' would be two customers)
     return ids
 
 
