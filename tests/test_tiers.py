@@ -177,6 +177,20 @@ def test_tier1_gates_hold_the_tier_back_and_say_so() -> None:
     )
 
 
+def test_tier1_a_gate_answers_true_or_false() -> None:
+    """A host's gate that forgets its ``return`` (None) refused every tier and kept every
+    customer at the lowest; one answering "no" passed.  Both are refused, naming the
+    gate and the tier, and so is a gate that is not a function."""
+    for answer in (None, "no", 0):
+        gate = Gate(name="payment record", allows=lambda t, a=answer: a)
+        with pytest.raises(InvalidTypeError) as caught:
+            assess_tier(T, 2500, gates=[gate])
+        assert caught.value.code == "tiers.gate.answer"
+        assert "gate payment record answered" in str(caught.value)
+    with pytest.raises(InvalidTypeError, match="a function of a tier"):
+        Gate(name="payment record", allows=True)  # type: ignore[arg-type]
+
+
 def test_tier1_tiers_from_another_table_are_refused() -> None:
     other = tobacco_grade_table([20, 15, 10, 8, 6, 4, 2, 0])
     with pytest.raises(InvalidInputError, match="not a tier of table"):

@@ -453,8 +453,39 @@ class Gate:
     """
 
     name: str = attrs.field(validator=_check.nonempty)
-    allows: Callable[[Tier], bool]
+    allows: Callable[[Tier], bool] = attrs.field()
+
+    @allows.validator
+    def _callable(self, attribute: Any, value: Any) -> None:
+        if not callable(value):
+            raise InvalidTypeError.of(
+                N_("a gate's allows is a function of a tier, got {value!r:.60}"),
+                code="tiers.gate.allows",
+                value=value,
+            )
+
     rule: str = "TIER-1"
+
+    def check(self, tier: Tier) -> bool:
+        """``allows(tier)``, which must answer True or False (a gate that forgets its
+        ``return`` answers None, and would refuse every tier)."""
+        if not isinstance(tier, Tier):
+            raise InvalidTypeError.of(
+                N_("a gate is asked about a Tier, got {value!r:.60}"),
+                code="tiers.gate.tier",
+                value=tier,
+            )
+        answer = self.allows(tier)
+        if answer is not True and answer is not False and type(answer).__name__ != "bool_":
+            raise InvalidTypeError.of(
+                N_("gate {name} answered {answer!r} for {label}: a gate answers True or False"),
+                code="tiers.gate.answer",
+                value=answer,
+                name=self.name,
+                answer=answer,
+                label=tier.label,
+            )
+        return bool(answer)
 
 
 @attrs.frozen(kw_only=True)
@@ -522,7 +553,7 @@ def _apply_gates(
     banded = table._banded
     start = banded.index(earned)  # the earned tier is the banded one a volume falls in
     for candidate in reversed(banded[: start + 1]):
-        results = [(g, bool(g.allows(candidate))) for g in gates]
+        results = [(g, g.check(candidate)) for g in gates]
         checks.extend(GateCheck(gate=g.name, tier=candidate.name, passed=ok) for g, ok in results)
         failed = [g.name for g, ok in results if not ok]
         if not failed:
