@@ -1206,11 +1206,24 @@ class Complaint:
 
     # -- the steps ------------------------------------------------------------
 
-    def _advance(self, step: Step, at: _dt.datetime, actor: str, note: str) -> Transition:
+    def _advance(
+        self, step: Step, at: _dt.datetime, actor: str, note: str, **changes: Any
+    ) -> Complaint:
+        """This complaint with ``step`` done, checked against the history as it stands."""
         transition = Transition(step=step, at=at, actor=actor, note=note)
         last = self.history[-1].at if self.history else self.received_at
         _check_step(transition, len(self.steps), self.current_handler, last)
-        return transition
+        return self._with(transition, changes)
+
+    def _with(self, event: Event, changes: dict[str, Any]) -> Complaint:
+        """This complaint with ``event`` added, checked by the caller against the history
+        before it, and ``changes`` to other fields, already checked: the constructor's
+        walk of the whole history is not repeated at every step."""
+        new: Complaint = object.__new__(Complaint)
+        for field in attrs.fields(Complaint):
+            object.__setattr__(new, field.name, changes.get(field.name, getattr(self, field.name)))
+        object.__setattr__(new, "history", (*self.history, event))
+        return new
 
     def classify(
         self,
@@ -1223,60 +1236,49 @@ class Complaint:
     ) -> Complaint:
         """Determine the complaint's nature (step 2, CMP-1/CMP-2)."""
         _check.boolean(serious, "serious")
-        t = self._advance(Step.CLASSIFY, at, actor, note)
-        return attrs.evolve(
-            self,
-            severity=Severity.parse(severity),
-            serious=bool(serious),
-            history=(*self.history, t),
-        )
+        kind = Severity.parse(severity)
+        return self._advance(Step.CLASSIFY, at, actor, note, severity=kind, serious=serious)
 
     def investigate(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
         """Investigate the cause (step 3)."""
-        t = self._advance(Step.INVESTIGATE, at, actor, note)
-        return attrs.evolve(self, history=(*self.history, t))
+        return self._advance(Step.INVESTIGATE, at, actor, note)
 
     def assign(
         self, *, at: _dt.datetime, actor: str, responsible: str, note: str = ""
     ) -> Complaint:
         """Name the person responsible for the remedy (step 4)."""
-        t = self._advance(Step.ASSIGN, at, actor, note)
-        return attrs.evolve(
-            self, responsible=_text(responsible, "responsible"), history=(*self.history, t)
-        )
+        who = _text(responsible, "responsible")
+        return self._advance(Step.ASSIGN, at, actor, note, responsible=who)
 
     def propose(self, *, at: _dt.datetime, actor: str, proposal: str) -> Complaint:
         """Propose a resolution (step 5)."""
-        t = self._advance(Step.PROPOSE, at, actor, "")
-        return attrs.evolve(self, proposal=_text(proposal, "proposal"), history=(*self.history, t))
+        text = _text(proposal, "proposal")
+        return self._advance(Step.PROPOSE, at, actor, "", proposal=text)
 
     def reply(self, *, at: _dt.datetime, actor: str, result: str) -> Complaint:
         """Tell the customer the result (step 6; the handler, CMP-4)."""
-        t = self._advance(Step.REPLY, at, actor, "")
-        return attrs.evolve(self, result=_text(result, "result"), history=(*self.history, t))
+        text = _text(result, "result")
+        return self._advance(Step.REPLY, at, actor, "", result=text)
 
     def follow_up(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
         """The follow-up visit (回访, step 7; the handler, CMP-4)."""
-        t = self._advance(Step.FOLLOW_UP, at, actor, note)
-        return attrs.evolve(self, history=(*self.history, t))
+        return self._advance(Step.FOLLOW_UP, at, actor, note)
 
     def review(self, *, at: _dt.datetime, actor: str, note: str = "") -> Complaint:
         """Summarise and evaluate (step 8)."""
-        t = self._advance(Step.REVIEW, at, actor, note)
-        return attrs.evolve(self, history=(*self.history, t))
+        return self._advance(Step.REVIEW, at, actor, note)
 
     def reassign(
         self, *, at: _dt.datetime, to: str, authorised_by: str, reason: str = ""
     ) -> Complaint:
         """Record a change of handler (the exception CMP-4 allows)."""
+        handler = self.current_handler
         event = Reassignment(
-            at=at,
-            from_handler=self.current_handler,
-            to_handler=to,
-            authorised_by=authorised_by,
-            reason=reason,
+            at=at, from_handler=handler, to_handler=to, authorised_by=authorised_by, reason=reason
         )
-        return attrs.evolve(self, history=(*self.history, event))
+        last = self.history[-1].at if self.history else self.received_at
+        _check_reassignment(event, len(self.steps), handler, last)
+        return self._with(event, {})
 
     # -- the clock -------------------------------------------------------------
 
