@@ -434,6 +434,7 @@ def test_cmp3_the_whole_procedure_in_order() -> None:
     )
     assert c.result == "已补送, 减免运费"
     assert c.responsible == "车队王师傅"
+    assert c.proposal == "补送并减免运费"
     # handled = replied (the module's decision), within the major deadline
     d = c.deadline()
     handled = c.handled_at()
