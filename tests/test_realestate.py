@@ -1813,6 +1813,24 @@ def test_re12_7_6_changes_after_the_deal_change_nothing() -> None:
     assert "RE14-5.2" in attribute(story, RE14).rules  # 以成交为准: the deal decides
 
 
+def test_re12_7_6_a_change_of_name_keeps_the_customer() -> None:
+    """The buyer renamed 王氏公司 after the deal: asked by the new name, the customer is the
+    one who took it (before: "no event concerns customer").  Recorded under the new name
+    from the change on, the history would start afresh with the new name, the deal going
+    to its closer with no valid claim against it: refused, naming what to do."""
+    story = [*seen(0, "甲"), deal(3, "乙"), NameChange(at=at(20), customer=C, new_name="王氏公司")]
+    assert attribute(story, RE12, customer="王氏公司") == attribute(story, RE12)
+    before = [*seen(0, "甲"), NameChange(at=at(1), customer=C, new_name="王氏公司")]
+    keyed = [*before, *seen(2, "乙", customer="王氏公司"), deal(3, "乙", customer="王氏公司")]
+    for policy in (RE12, RE14):
+        with pytest.raises(InvalidInputError) as caught:
+            attribute(keyed, policy, customer="王氏公司")
+        assert caught.value.code == "realestate.engine.renamed_customer"
+        assert "record every event of this customer as '王先生'" in str(caught.value)
+    kept = [*before, *seen(2, "乙"), deal(3, "乙")]
+    assert split(attribute(kept, RE12, customer="王氏公司")) == sp(甲=1)
+
+
 # -- rulings: RE12-7.7 ----------------------------------------------------------------------
 
 
@@ -3432,6 +3450,38 @@ def test_events_after_the_deal_change_nothing(
     ]
     extra.append(NameChange(at=deal_at + dt.timedelta(days=3), customer="王先生", new_name="新名"))
     assert outcome([*story, *extra], policy) == base
+
+
+def answer(events: list[Any], policy: AttributionPolicy, **kw: Any) -> object:
+    """The whole attribution, or the refusal's code."""
+    try:
+        return attribute(events, policy, **kw)
+    except InvalidInputError as exc:
+        return exc.code
+
+
+@given(st.one_of(re_stories(), re_stories(deal=False), re_households()), policies, st.data())
+def test_a_customer_asked_by_the_name_a_change_gave_them_is_the_same_customer(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """RE12-7.6: a change of name (before the deal or after it, or with none) does not start
+    a new customer: asked by the new name, the answer is the old name's, word for word;
+    the events recorded under the new name from the change on are refused, not read as
+    another customer's history starting then."""
+    last = max(e.at for e in story)
+    when = story[0].at + dt.timedelta(
+        minutes=data.draw(st.integers(0, int((last - story[0].at).total_seconds() // 60) + 60))
+    )
+    renamed = [*story, NameChange(at=when, customer="王先生", new_name="王总")]
+    assert answer(renamed, policy, customer="王总") == answer(renamed, policy, customer="王先生")
+    keyed = [
+        attrs.evolve(e, customer="王总") if e.customer == "王先生" and e.at > when else e
+        for e in renamed
+    ]
+    if any(e.customer == "王总" for e in keyed):
+        with pytest.raises(InvalidInputError) as caught:
+            attribute(keyed, policy, customer="王先生")
+        assert caught.value.code == "realestate.engine.renamed_customer"
 
 
 #: every kind of record that tells of something after the deal (a household found out

@@ -342,6 +342,8 @@ def attribute(
     if as_of is not None:
         as_of = _check.instant_in(as_of, "as_of", CHINA_TZ)
     items, kinds = _check_events(events)
+    if NameChange in kinds:
+        customer = _renamed(items, customer)
     if as_of is not None:
         known = tuple(e for e in items if e.at <= as_of)
         if not known:
@@ -413,6 +415,38 @@ def attribute(
         ruling=(*decided.ruling, why) if decided.needs_ruling else (why,),
         follow_up=None,
     )
+
+
+def _renamed(items: tuple[Event, ...], customer: str | None) -> str | None:
+    """A change of name records the customer's new name; it does not start a new
+    customer (RE12-7.6: the salesperson and the commission stay).  Events recorded
+    under the new name from the change on would be read as another customer's, whose
+    history starts then: refused.  A ``customer`` asked by the new name, which no
+    event is about, is the customer who took it."""
+    renamed: dict[str, NameChange] = {}
+    for e in items:
+        if isinstance(e, NameChange) and e.new_name != e.customer:
+            renamed.setdefault(e.new_name, e)
+    for e in items:
+        change = renamed.get(e.customer)
+        if change is not None and e.at >= change.at:
+            raise InvalidInputError.of(
+                N_(
+                    "{customer!r} is the new name {old!r} took on {at} (a change of name), "
+                    "and a {kind} on {at2} is recorded under it: record every event of this "
+                    "customer as {old!r}; a change of name does not start a new customer"
+                ),
+                code="realestate.engine.renamed_customer",
+                value=e,
+                customer=e.customer,
+                old=change.customer,
+                at=_fmt(change.at),
+                kind=Term(EVENT_WORDS[e.type_name]),
+                at2=_fmt(e.at),
+            )
+    if customer in renamed and all(e.customer != customer for e in items):
+        return renamed[customer].customer
+    return customer
 
 
 def _essence(a: Attribution) -> tuple[Any, ...]:
