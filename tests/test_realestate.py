@@ -1829,6 +1829,35 @@ def test_re12_7_6_a_change_of_name_keeps_the_customer() -> None:
         assert "record every event of this customer as '王先生'" in str(caught.value)
     kept = [*before, *seen(2, "乙"), deal(3, "乙")]
     assert split(attribute(kept, RE12, customer="王氏公司")) == sp(甲=1)
+    at_once = [*before, Visit(at=at(1), customer="王氏公司", received_by="乙")]
+    with pytest.raises(InvalidInputError, match="a change of name does not start"):
+        attribute(at_once, RE12, customer=C)  # recorded under the new name at the change
+    twice = [
+        NameChange(at=at(5), customer=C, new_name="王氏公司"),
+        *seen(0, "甲"),
+        NameChange(at=at(1), customer=C, new_name="王氏公司"),
+        *seen(2, "乙", customer="王氏公司"),
+    ]
+    for events in (twice, twice[::-1]):  # the change recorded twice: the first counts
+        with pytest.raises(InvalidInputError, match="took on 2026-03-03"):
+            attribute(events, RE12, customer=C)
+    same = [*seen(0, "甲"), NameChange(at=at(1), customer=C, new_name=C), deal(3, "乙")]
+    assert split(attribute(same, RE12)) == sp(甲=1)  # a change to the same name: nothing
+
+
+def test_re12_7_6_a_name_someone_had_before_the_change_is_theirs() -> None:
+    """The purchase moved to 王太太's name after the deal; 王太太 had her own visit before:
+    that record stays hers (asked by her name, her case), and is not refused."""
+    story = [
+        *seen(0, "甲"),
+        *seen(1, "乙", customer="王太太"),
+        deal(3, "甲"),
+        NameChange(at=at(20), customer=C, new_name="王太太"),
+    ]
+    mine = attribute(story, RE12, customer=C)
+    assert split(mine) == sp(甲=1)
+    hers = attribute(story, RE12, customer="王太太")
+    assert (hers.customer, hers.owner) == ("王太太", "乙")
 
 
 # -- rulings: RE12-7.7 ----------------------------------------------------------------------

@@ -426,7 +426,9 @@ def _renamed(items: tuple[Event, ...], customer: str | None) -> str | None:
     renamed: dict[str, NameChange] = {}
     for e in items:
         if isinstance(e, NameChange) and e.new_name != e.customer:
-            renamed.setdefault(e.new_name, e)
+            first = renamed.get(e.new_name)
+            if first is None or e.at < first.at:  # the earliest, whatever the list's order
+                renamed[e.new_name] = e
     for e in items:
         change = renamed.get(e.customer)
         if change is not None and e.at >= change.at:
