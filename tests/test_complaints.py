@@ -471,8 +471,15 @@ def test_cmp4_who_accepts_replies_and_follows_up() -> None:
     assert moved.follow_up(at=at(2026, 10, 9, 9), actor="小王").step is Step.FOLLOW_UP
 
 
-def loaded(history: list[Transition | Reassignment]) -> Complaint:
-    """A complaint as a host loads it from its own records (the constructor)."""
+def loaded(history: list[Transition | Reassignment], **fields: Any) -> Complaint:
+    """A complaint as a host loads it from its own records (the constructor), with what
+    the steps record (``fields`` override it)."""
+    recorded_by_steps = {
+        "severity": GENERAL,
+        "responsible": "车队",
+        "proposal": "补送",
+        "result": "已补送",
+    }
     return Complaint(
         received_at=at(2026, 9, 30, 16),
         customer="长沙某加油站",
@@ -480,6 +487,7 @@ def loaded(history: list[Transition | Reassignment]) -> Complaint:
         channel=Channel.TELEPHONE,
         handler="小李",
         history=history,
+        **{**recorded_by_steps, **fields},
     )
 
 
@@ -515,6 +523,11 @@ def test_cmp3_cmp4_a_complaint_loaded_from_records_is_checked_like_one_built_ste
     c = recorded().classify(GENERAL, at=at(2026, 9, 30, 17), actor="小李")
     c = c.reassign(at=at(2026, 9, 30, 18), to="小王", authorised_by="主任")
     assert loaded(list(c.history)).current_handler == "小王"
+    # a history that holds a step needs what the step recorded: classified, no severity
+    with pytest.raises(TransitionError) as caught:
+        loaded(list(c.history), severity=None)
+    assert caught.value.code == "complaints.complaint.history.step_without_field"
+    assert loaded(list(c.history[:1]), severity=None).severity is None  # not classified yet
     done = c.investigate(at=at(2026, 10, 8), actor="甲").assign(
         at=at(2026, 10, 8), actor="甲", responsible="乙"
     )
@@ -543,6 +556,26 @@ def test_cmp3_cmp4_a_complaint_loaded_from_records_is_checked_like_one_built_ste
                 Transition(step=Step.REPLY, at=at(2026, 10, 8), actor="小李"),
             ]
         )
+
+
+@pytest.mark.parametrize(
+    ("steps", "field"),
+    [(2, "severity"), (4, "responsible"), (5, "proposal"), (6, "result")],
+)
+def test_cmp6_a_loaded_complaint_holds_what_its_steps_recorded(steps: int, field: str) -> None:
+    """A history that holds classify, assign, propose or reply needs the severity, the
+    person responsible, the proposal or the result that step recorded (before: a
+    classified complaint with no severity said "call classify() first")."""
+    history = [
+        Transition(step=step, at=at(2026, 9, 30, 16 + i), actor="小李")
+        for i, step in enumerate(list(Step)[:steps])
+    ]
+    assert loaded(history).step is list(Step)[steps - 1]
+    with pytest.raises(TransitionError) as caught:
+        loaded(history, **{field: None})
+    assert caught.value.code == "complaints.complaint.history.step_without_field"
+    assert f"has no {field}" in str(caught.value)
+    assert getattr(loaded(history[:-1], **{field: None}), field) is None
 
 
 _PEOPLE = ("小李", "小王", "小张")

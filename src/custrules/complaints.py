@@ -1104,6 +1104,28 @@ def _check_history(complaint: Complaint) -> None:
             _check_reassignment(event, done, handler, last)
             handler = event.to_handler
         last = event.at
+    for step, field in _STEP_FIELDS:
+        if done > _ORDER.index(step) and getattr(complaint, field) is None:
+            raise TransitionError.of(
+                N_(
+                    "the history holds step {shown} ({label}) but the complaint has no "
+                    "{field}: give the {field} that step recorded"
+                ),
+                code="complaints.complaint.history.step_without_field",
+                value=complaint,
+                shown=step.value,
+                label=step.label,
+                field=field,
+            )
+
+
+#: what each step records on the complaint (a history holding the step needs it)
+_STEP_FIELDS = (
+    (Step.CLASSIFY, "severity"),
+    (Step.ASSIGN, "responsible"),
+    (Step.PROPOSE, "proposal"),
+    (Step.REPLY, "result"),
+)
 
 
 @attrs.frozen(kw_only=True)
