@@ -122,39 +122,59 @@ def _normalise(text: str) -> str:
     return text.replace("，", ",").replace("；", ";").replace("。", ".").replace("．", ".")
 
 
+def _holiday_names(value: Any) -> tuple[str, ...]:
+    return tuple(_check.text(v, "a holiday's name") for v in _check.items(value, "names"))
+
+
+def _start(value: Any) -> _dt.date:
+    return _check.plain_date(value, "start")
+
+
+def _end(value: Any) -> _dt.date:
+    return _check.plain_date(value, "end")
+
+
+def _days_off(value: Any) -> frozenset[_dt.date]:
+    return frozenset(_check.plain_date(v, "a day off") for v in _check.items(value, "days_off"))
+
+
+def _makeup_days(value: Any) -> tuple[_dt.date, ...]:
+    items = _check.items(value, "working_days")
+    return tuple(_check.plain_date(v, "a make-up working day") for v in items)
+
+
+def _days_of_form(entry: Any) -> frozenset[_dt.date]:
+    """A line's days off when none are given: those its form and dates give."""
+    return _form_days(entry.form, entry.start, entry.end) or frozenset()
+
+
 @attrs.frozen(kw_only=True)
 class NoticeEntry:
     """One numbered line of a notice: a holiday (or two), its break and make-up days."""
 
     #: the holidays the line names (``("中秋节", "国庆节")`` on a combined line)
-    names: tuple[str, ...]
+    names: tuple[str, ...] = attrs.field(converter=_holiday_names)
     #: how the notice states the break: ``range``, ``single``, ``in_lieu`` or ``joined``
     form: str
     #: the days the notice states (first and last day of a range; the day and its
     #: in-lieu day)
-    start: _dt.date
-    end: _dt.date
-    #: every day of the break, weekend days inside or joined to it included
-    days_off: frozenset[_dt.date]
+    start: _dt.date = attrs.field(converter=_start)
+    end: _dt.date = attrs.field(converter=_end)
+    #: every day of the break, weekend days inside or joined to it included (by
+    #: default the days the form and dates give; given, it must be those)
+    days_off: frozenset[_dt.date] = attrs.field(
+        default=attrs.Factory(_days_of_form, takes_self=True), converter=_days_off
+    )
     #: the make-up working days (调休上班) on this line
-    working_days: tuple[_dt.date, ...] = ()
+    working_days: tuple[_dt.date, ...] = attrs.field(default=(), converter=_makeup_days)
     #: the line of the notice it was read from (0: not read from text)
     line: int = attrs.field(default=0, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # a line built directly is held to what a notice's wording can say: its days
         # off follow from its form and dates (render() writes only those)
-        names = tuple(
-            _check.text(n, "a holiday's name") for n in _check.items(self.names, "names")
-        )
-        start, end = _check.plain_date(self.start, "start"), _check.plain_date(self.end, "end")
-        days_off = frozenset(
-            _check.plain_date(d, "a day off") for d in _check.items(self.days_off, "days_off")
-        )
-        working = tuple(
-            _check.plain_date(d, "a make-up working day")
-            for d in _check.items(self.working_days, "working_days")
-        )
+        start, end, days_off, working = self.start, self.end, self.days_off, self.working_days
+        names = self.names
         expected = _form_days(self.form, start, end)
         if expected is None:
             raise NoticeError.of(
@@ -197,9 +217,6 @@ class NoticeEntry:
                 names=Names(names),
                 a=Names(d.isoformat() for d in working),
             )
-        object.__setattr__(self, "names", names)
-        object.__setattr__(self, "days_off", days_off)
-        object.__setattr__(self, "working_days", working)
 
 
 def _form_days(form: Any, start: _dt.date, end: _dt.date) -> frozenset[_dt.date] | None:
@@ -237,6 +254,14 @@ def _china_calendar(calendar: Any, reader: str, code: str) -> None:
         )
 
 
+def _notice_year(instance: Any, attribute: Any, value: Any) -> None:
+    _check.year(value, "the notice's year")
+
+
+def _notice_lines(value: Any) -> tuple[NoticeEntry, ...]:
+    return _check.items_of(NoticeEntry, value, "the notice's lines")
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class ScheduleNotice:
     """A year's holiday arrangement (CAL-7): the days off and the make-up working days.
@@ -245,16 +270,12 @@ class ScheduleNotice:
     (their wording and names aside).
     """
 
-    year: int
-    entries: tuple[NoticeEntry, ...]
+    year: int = attrs.field(validator=_notice_year)
+    entries: tuple[NoticeEntry, ...] = attrs.field(converter=_notice_lines)
 
     def __attrs_post_init__(self) -> None:
         # a notice built directly (a host's own data) is held to what parse checks of
-        # the notice by itself: its year, its days, its make-up working days
-        _check.year(self.year, "the notice's year")
-        object.__setattr__(
-            self, "entries", _check.items_of(NoticeEntry, self.entries, "the notice's lines")
-        )
+        # the notice by itself: its days and its make-up working days
         for entry in self.entries:
             for day in sorted(entry.days_off | set(entry.working_days)):
                 if abs(day.year - self.year) > 1:
@@ -678,7 +699,6 @@ def _break(
         form="range" if len(run) > 1 else "single",
         start=run[0],
         end=run[-1],
-        days_off=frozenset(run),
         working_days=working_days,
     )
 
@@ -848,13 +868,11 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
                 a3=end.isoformat(),
                 a4=(end - start).days + 1,
             )
-        days = frozenset(start + _dt.timedelta(n) for n in range((end - start).days + 1))
         return NoticeEntry(
             names=names,
             form="range",
             start=start,
             end=end,
-            days_off=days,
             working_days=tuple(working),
             line=line,
         )
@@ -868,7 +886,6 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
             form="in_lieu",
             start=day,
             end=lieu,
-            days_off=_with_weekends({day, lieu}),
             working_days=tuple(working),
             line=line,
         )
@@ -885,14 +902,11 @@ def _entry(year: int, names: tuple[str, ...], body: str, line: int, raw: str) ->
                 count=count,
                 a=day.isoformat(),
             )
-        joined = g[6] == "与周末连休"
-        days_off = _with_weekends({day}) if joined else frozenset({day})
         return NoticeEntry(
             names=names,
-            form="joined" if joined else "single",
+            form="joined" if g[6] == "与周末连休" else "single",
             start=day,
             end=day,
-            days_off=days_off,
             working_days=tuple(working),
             line=line,
         )
