@@ -259,8 +259,7 @@ class TierTable:
                 code="tiers.tiertable.table_has_no_tier",
                 name=self.name,
             )
-        first_band = self.tiers.index(banded[0])
-        for above, tier in enumerate(self.tiers[first_band + 1 :], first_band):
+        for below, tier in itertools.pairwise(self.tiers[self.tiers.index(banded[0]) :]):
             # lowest first: a tier no volume earns (a new or direct-sale customer's) sits
             # below the bands, or a review, one step at a time, would stop on it
             if not tier.banded:
@@ -274,7 +273,7 @@ class TierTable:
                     value=tier,
                     name=self.name,
                     name2=tier.name,
-                    below=self.tiers[above].name,
+                    below=below.name,
                 )
         lowers_in_order = [t.lower for t in banded]
         if lowers_in_order != sorted(lowers_in_order):  # type: ignore[type-var]
