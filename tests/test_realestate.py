@@ -3040,6 +3040,32 @@ def test_the_same_records_twice_change_nothing(
     )
 
 
+@given(
+    st.one_of(re_stories(), re_first_days(), re_households(), re_households(deal=False)),
+    policies,
+    st.data(),
+)
+def test_a_complaint_nobody_confirmed_changes_nothing(
+    story: list[Any], policy: AttributionPolicy, data: st.DataObject
+) -> None:
+    """RE14-5.3(4) removes a salesperson on a confirmed complaint; one not (yet)
+    confirmed is only noted, wherever it falls, at an instant other records share
+    included (a register kept by the day stamps a complaint filed and confirmed that
+    day alike)."""
+    t = data.draw(st.sampled_from(sorted({e.at for e in story})))
+    who, by = data.draw(st.permutations(SALESPEOPLE))[:2]
+    filed = SalespersonComplaint(
+        at=t,
+        customer=data.draw(st.sampled_from(sorted({e.customer for e in story}))),
+        against=who,
+        reported_by=by,
+        confirmed=False,
+    )
+    assert outcome([*story, filed], policy, customer="王先生") == outcome(
+        story, policy, customer="王先生"
+    )
+
+
 def _retimed(
     event: Any,
     instant: Callable[[dt.datetime], dt.datetime],

@@ -593,6 +593,74 @@ def test_complaints_and_draws_about_different_salespeople_at_one_instant_stand_t
     )
 
 
+def test_a_complaint_filed_and_confirmed_in_one_days_record_is_the_confirmed_one() -> None:
+    """RE14-5.3(4): a register kept by the day records a complaint filed and confirmed
+    that day as two records at one instant, one not yet confirmed.  Only the confirmed
+    one removes anyone, so nothing is left to order: the answer is the confirmed
+    complaint's, in either order.  Before, the two "said different things" and the case
+    needed a ruling; under RE12, which removes nobody for a complaint, so did any two
+    complaints about one salesperson.  Two confirmed complaints about one salesperson
+    by different reporters still need a ruling (who takes over is what they differ on)."""
+    t = at(3)
+
+    def against(who: str, by: str, *, confirmed: bool) -> SalespersonComplaint:
+        return SalespersonComplaint(
+            at=t, customer=C, against=who, reported_by=by, confirmed=confirmed
+        )
+
+    story = [*seen(0, "甲")]
+    filed, confirmed = against("甲", "乙", confirmed=False), against("甲", "乙", confirmed=True)
+    other_reporter = against("甲", "丙", confirmed=False)
+    for extra in ([filed], [other_reporter], [filed, other_reporter]):
+        for order in (1, -1):
+            records = [confirmed, *extra][::order]
+            a = attribute([*story, *records, deal(6, "乙")], RE14)
+            assert (a.owner, split(a), a.needs_ruling) == ("乙", sp(乙=1), False)
+            a = attribute([*story, *records, deal(6, "乙")], RE12)  # RE12 removes nobody
+            assert (a.owner, split(a), a.needs_ruling) == ("甲", sp(甲=1), False)
+    # a complaint nobody confirmed beside one each about two salespeople: side by side
+    both = [against("甲", "丙", confirmed=True), against("乙", "丙", confirmed=True), filed]
+    switched = [
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙", permitted=True),
+    ]
+    assert split(attribute([*switched, *both, deal(6, "丙")], RE14)) == sp(丙=1)
+    rival = [confirmed, against("甲", "丙", confirmed=True)]
+    a = attribute([*story, *rival, deal(6, "乙")], RE14)
+    assert a.needs_ruling
+    assert (a.ruling_reason or "").startswith(
+        "RE14-5.4: 2 complaint records at the same instant (2026-03-05 10:00) say "
+        "different things: the records cannot order them"
+    )
+
+
+def test_complaints_side_by_side_leave_the_holder_known_to_a_rulings_equal_shares() -> None:
+    """A confirmed complaint removes 甲 and 乙 receives the customer (RE14-5.3(4)); a
+    manager's ruling then gives 甲 and 乙 half each, naming no owner: the owner is the
+    one who held the customer, 乙.  Records at one instant that stand side by side (a
+    complaint about another salesperson, or one not yet confirmed) read the same in
+    either order, so the holder is as known as without them.  Before, they made the
+    holder "unsure" and the ruling named 甲, whom the complaint had removed, as the
+    one received first."""
+    t = at(3)
+    removed = SalespersonComplaint(
+        at=t, customer=C, against="甲", reported_by="乙", confirmed=True
+    )
+    beside = [
+        [],
+        [SalespersonComplaint(at=t, customer=C, against="丙", reported_by="丁", confirmed=True)],
+        [attrs.evolve(removed, confirmed=False)],
+    ]
+    ruled = Ruling(
+        at=at(5), customer=C, by="项目经理", shares={"salesperson:甲": H, "salesperson:乙": H}
+    )
+    for records in beside:
+        for tail in ([], [deal(6, "乙")]):
+            a = attribute([*seen(0, "甲"), removed, *records, ruled, *tail], RE14)
+            assert (a.owner, a.needs_ruling) == ("乙", False), records
+            assert split(a) == (sp(甲=H, 乙=H) if tail else {})
+
+
 def test_a_household_is_held_by_a_member_whoever_sorts_first() -> None:
     """No deal: 王先生 was only seen (nobody holds him), 王太太 is 乙's: the household is
     乙's, though 王先生's name sorts first."""

@@ -43,6 +43,7 @@ from custrules.realestate._ledger import (
     pending_parties,
 )
 from custrules.realestate._policy import (
+    AttributionPolicy,
     SwitchRule,
 )
 from custrules.realestate._reception import pending_split
@@ -459,16 +460,22 @@ def _holder_for(m: Ledger, gone: str, who: str | None) -> None:
         m.follow_up = who
 
 
+def removes(p: AttributionPolicy, c: SalespersonComplaint) -> bool:
+    """Whether complaint ``c`` removes its salesperson under ``p`` (RE14-5.3(4)): it is
+    confirmed and the policy has the clause.  Any other complaint is only noted."""
+    return p.complaint_removes and c.confirmed
+
+
 def on_complaint(m: Ledger, c: SalespersonComplaint) -> None:
-    if not m.p.complaint_removes:
-        m.note(
-            "fallback",
-            "a complaint against {} (no clause removes a salesperson for it)",
-            c.against,
-        )
-        return
-    if not c.confirmed:
-        m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
+    if not removes(m.p, c):
+        if not m.p.complaint_removes:
+            m.note(
+                "fallback",
+                "a complaint against {} (no clause removes a salesperson for it)",
+                c.against,
+            )
+        else:
+            m.note("RE14-5.3(4)", "a complaint against {}, not yet confirmed", c.against)
         return
     if c.reported_by in m.lost and (m.owner in (None, c.against) or _has_part(m, c.against, c.at)):
         # the one who would receive the customer or take a part (a) is one who lost every

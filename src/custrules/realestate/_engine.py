@@ -27,7 +27,7 @@ from custrules._i18n import N_, Both, Names, Sub, Term, lang_code, tr
 from custrules.errors import InvalidInputError, InvalidTypeError
 from custrules.money import _split_cents, _to_cents
 from custrules.periods import CHINA_TZ
-from custrules.realestate._designation import on_complaint, on_reallocation, on_switch
+from custrules.realestate._designation import on_complaint, on_reallocation, on_switch, removes
 from custrules.realestate._events import (
     _KIND_ORDER,
     EVENT_TYPES,
@@ -666,8 +666,10 @@ def _held(lead: Ledger, deal: Deal | None, states: Mapping[str, Ledger]) -> str 
 
 
 def _unsure(state: Ledger) -> bool:
-    """Whether records the engine ordered itself were applied since the customer last
-    started over (before that, every claim they touched has lapsed)."""
+    """Whether records the engine ordered itself, contradicting each other, were applied
+    since the customer last started over (before that, every claim they touched has
+    lapsed).  Records that stand side by side are not counted: the answer stands only
+    if both orders of them give it (see attribute), the holder it names included."""
     t = state.unordered
     if t is None:
         return False
@@ -762,14 +764,19 @@ _APART: dict[type[Event], operator.attrgetter[str]] = {
 }
 
 
-def _side_by_side(kind: type[Event], group: list[Any]) -> bool:
+def _side_by_side(kind: type[Event], group: list[Any], policy: AttributionPolicy) -> bool:
     """Whether records of one kind at one instant stand side by side instead of
     contradicting each other: one salesperson's reception recorded twice, with different
     details (named on entering, say: no question of who received first), or complaints
-    against, or draws of the customers of, different salespeople made together.  The
-    answer stands if they give it in either order (see attribute)."""
+    that remove (beside any only noted: one not confirmed, or under a policy that removes
+    nobody for a complaint) against, or draws of the customers of, different salespeople
+    made together.  The answer stands if they give it in either order (see attribute).
+    A complaint filed and confirmed on one day, in a register kept by the day, is two
+    such records."""
     if kind is Visit:
         return len({v.received_by for v in group}) == 1
+    if kind is SalespersonComplaint:
+        group = [c for c in group if removes(policy, c)]
     about = _APART.get(kind)
     return about is not None and len(set(map(about, group))) == len(group)
 
@@ -942,15 +949,15 @@ class _Run:
         elif kind is Visit and self.visit_tie(state, group, t):  # type: ignore[arg-type]
             return
         elif kind is not Deal:
-            state.unordered = t
             if self.unordered_at is None:
                 self.unordered_at = t
             if self.reverse:
                 group = group[::-1]
-            if _side_by_side(kind, group):
+            if _side_by_side(kind, group, state.p):
                 for x in group:
                     self.one(x)
                 return
+            state.unordered = t
             state.needs(
                 "tie" if kind is Visit else "fallback",
                 "{} {} records at the same instant ({}) say different things: the "
