@@ -2479,6 +2479,38 @@ def test_re14_5_3_8_the_earlier_half_is_shared_by_every_earlier_salesperson() ->
     )
 
 
+def test_re14_5_3_8_with_a_hosts_share_the_customer_is_held_by_the_larger_part() -> None:
+    """RE14-5.3(8) with a host's share for the salesperson named (1/5: the earlier
+    salesperson did most of the work): the bonus is 甲 4/5, 乙 1/5, so 甲 owns the
+    performance and follows the customer up (RE14-5.3(9)), and holds the customer.  A
+    third visit where the customer asks for 甲 is a return to the holder and changes
+    nothing, and a refused request to leave 甲 is one from the holder.  Before, 乙,
+    who received the named visit, held the customer while the answer named 甲: asking
+    for 甲 was read as naming another, and turned the split round to 乙 4/5; the
+    request waited for a ruling.  With RE14's own half each, 乙 holds, as before."""
+    host = attrs.evolve(RE14, nth_visit_share=Fraction(1, 5))
+    named = [*seen(0, "甲"), visit(5, "乙", previous=Previous.NAMES, asked_for=["乙"])]
+    back = visit(8, "甲", previous=Previous.NAMES, asked_for=["甲"])
+    refused = SwitchRequest(at=at(8), customer=C, from_="甲")
+    for records in ([], [back], [refused]):
+        a = attribute([*named, *records, deal(9, "乙")], host)
+        assert split(a) == sp(甲=Fraction(4, 5), 乙=Fraction(1, 5)), records
+        assert (a.owner, a.follow_up, a.needs_ruling) == ("甲", "甲", False)
+    assert attribute(named, host, as_of=at(6)).owner == "甲"
+    assert attribute(named, RE14, as_of=at(6)).owner == "乙"
+    # three earlier salespeople of 1/5 each against the named one's 2/5: the named holds
+    many = [*seen(0, "甲"), *seen(1, "丙"), *seen(2, "丁")]
+    three = attrs.evolve(RE14, nth_visit_share=Fraction(2, 5))
+    a = attribute([*many, *named[2:], deal(9, "乙")], three)
+    assert (a.owner, split(a)["salesperson:乙"]) == ("乙", Fraction(2, 5))
+    assert attribute([*many, *named[2:]], three, as_of=at(6)).owner == "乙"
+    # two earlier salespeople of 2/5 each: the first of them received holds
+    a = attribute([*many[:4], *named[2:], deal(9, "乙")], host)
+    assert split(a) == sp(甲=Fraction(2, 5), 丙=Fraction(2, 5), 乙=Fraction(1, 5))
+    assert (a.owner, a.follow_up) == ("甲", "甲")
+    assert attribute([*many[:4], *named[2:]], host, as_of=at(6)).owner == "甲"
+
+
 def test_re14_5_3_2_the_customer_who_named_a_also_rejects_b() -> None:
     """RE14-5.3(8) then (2): on the second visit the customer names 乙 (乙 receives and
     holds the customer) and asks not to be served by 甲, the one earlier salesperson:

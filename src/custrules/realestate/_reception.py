@@ -353,10 +353,14 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         # (a visit of a lapsed time is no earlier visit)
         earlier = _earlier_salespeople(m, who, t, forgotten)
         if earlier:
-            # "由a接待": A receives and serves the customer (and follows up, RE14-5.3(9));
-            # the bonus stays pending until the deal
+            # "由a接待": A receives and serves the customer; the bonus stays pending until
+            # the deal.  The customer is held (and followed up, RE14-5.3(9)) by whoever
+            # the bonus is most of: A, unless a host's share gives an earlier salesperson
+            # more (the first of them received, as at the deal)
+            share = p.nth_visit_share
             m.claim(who, t)
-            m.owner, m.split, m.follow_up = who, None, None
+            m.owner = who if share >= (1 - share) / len(earlier) else earlier[0]
+            m.split, m.follow_up = None, None
             m.forgot = m.assist = m.same_day = None
             m.nth = (who, earlier, t)
             m.note(
