@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from custrules import (
     CHINA_TZ,
+    MAX_READINGS,
     RE11,
     RE12,
     RE14,
@@ -247,15 +248,17 @@ def test_re14_5_1_the_evening_meeting_record_decides_a_tie_of_visits_too() -> No
         # without the record, or under RE12 (RE12-7.3 has no such record): a ruling
         assert attribute([*both, closing], RE14).needs_ruling
         assert attribute(story, RE12).needs_ruling
-    # a record naming neither, or a third visit record that instant, decides nothing
+    # a record naming neither decides nothing; with a third visit record that instant it
+    # cannot tell the receptions apart, but whichever is read, it decides the tie of
+    # registrations for 乙
     assert attribute([*both, attrs.evolve(record, first="丙"), deal(3, "甲")], RE14).needs_ruling
     third = Visit(at=at(0), customer=C, received_by="丙")
-    assert attribute([*both, third, record, deal(3, "甲")], RE14).needs_ruling
-    # only 乙 registered: RE14 goes by the record; RE12 has no such record, and the two
-    # receptions at one instant still need a ruling
+    assert split(attribute([*both, third, record, deal(3, "甲")], RE14)) == sp(乙=1)
+    # only 乙 registered: RE14 goes by the record; RE12 has no such record, but whichever
+    # reception came first, 乙's registration decides
     one_form = [visit(0, "甲"), visit(0, "乙"), reg(0, "乙"), record, deal(3, "甲")]
     assert split(attribute(one_form, RE14)) == sp(乙=1)
-    assert attribute(one_form, RE12).needs_ruling
+    assert split(attribute(one_form, RE12)) == sp(乙=1)
     # the other record of that instant is the same reception, not a later one: 甲's
     # customer asking for 甲 there does not make 甲 the customer's
     asking = Visit(at=at(0), customer=C, received_by="甲", asked_for=["甲"])
@@ -472,10 +475,10 @@ def test_questions_lapse_on_every_path_and_each_on_its_own() -> None:
     ]
     a = attribute([*household, *seen(150, "戊"), deal(152, "戊")], RE14, customer=C)
     assert (a.needs_ruling, split(a)) == (False, sp(戊=1))
-    records = [
-        visit(0, "甲"),
-        visit(0, "乙", previous=Previous.NAMES, asked_for=["乙"]),
-        reg(0, "甲"),
+    records = [  # the customer asked for 乙, or for 丙: RE14-5.3(2) gives one 80 %
+        *seen(0, "甲"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="乙"),
+        SwitchRequest(at=at(0, 11), customer=C, from_="甲", to="丙"),
     ]
     assert attribute([*records, deal(1, "甲")], RE14).needs_ruling
     assert split(attribute([*records, *seen(150, "戊"), deal(152, "戊")], RE14)) == sp(戊=1)
@@ -704,12 +707,107 @@ def test_two_disputes_at_one_instant_that_disagree() -> None:
         attribute([*story, a, b], RE14)
 
 
-def test_two_visits_at_one_instant_by_different_salespeople_need_a_ruling() -> None:
+def test_two_visits_at_one_instant_by_different_salespeople_need_a_ruling_if_it_matters() -> None:
+    """RE12-7.3, RE14-5.1: 甲 and 乙 each recorded receiving the customer at one instant,
+    and only 甲 registered.  Whichever reception came first, the registration decides:
+    the case is 甲's, and the trail says the records disagree and that it does not
+    matter.  Before, the case needed a ruling.  Where who received first decides
+    (both register, and on a later visit the customer names 丙: RE14-5.3(8)'s earlier
+    salespeople are those who received them), the case still needs one."""
     story = [visit(0, "甲"), visit(0, "乙"), reg(0, "甲", hour=11), deal(2, "甲")]
     for policy, rule in ((RE12, "RE12-7.3"), (RE14, "RE14-5.1")):
-        a = attribute(story, policy)
-        assert a.needs_ruling
-        assert rule in (a.ruling_reason or "")
+        for events in (story, story[::-1]):
+            a = attribute(events, policy)
+            assert (a.needs_ruling, a.owner, split(a)) == (False, "甲", sp(甲=1))
+            assert a.explain().splitlines()[-1] == (
+                f"{rule}: the 2 visit records at the same instant (2026-03-02 10:00) say "
+                "different things, but each of them read without the others gives this "
+                "answer: it stands"
+            )
+    named = visit(5, "丙", previous=Previous.NAMES, asked_for=["丙"])
+    matters = [*story[:3], reg(0, "乙", hour=12), named, deal(6, "丙")]
+    a = attribute(matters, RE14)
+    assert a.needs_ruling
+    assert (a.ruling_reason or "").startswith(
+        "RE14-5.1: 2 visit records at the same instant (2026-03-02 10:00) say different "
+        "things: the records cannot order them"
+    )
+
+
+def test_rival_records_that_decide_nothing_leave_the_answer_standing() -> None:
+    """Records of one kind at one instant that say different things (two accounts of one
+    request, of one recognition, of one introduction) matter only if the answer depends
+    on which is true.  Read one at a time, without the other, each pair below gives 甲
+    the customer, who registered first: the answer stands, in any order of the list,
+    and the trail's last line says why.  Before, every such pair needed a ruling.  Where
+    the readings differ (the customer asked to leave 甲 for 乙, or for 丙, under RE14's
+    80/20), the question stays the manager's."""
+    t = at(1)
+    pairs: list[tuple[Any, Any]] = [  # under RE12 (and RE14 where it reads them alike)
+        (
+            SwitchRequest(at=t, customer=C, from_="甲"),
+            SwitchRequest(at=t, customer=C, from_="甲", to="乙"),
+        ),
+        (
+            Recognition(at=t, customer=C, original="甲"),
+            Recognition(at=t, customer=C, original="甲", by_records=True),
+        ),
+        (
+            CompanyIntroduction(at=t, customer=C, by="刘总"),
+            CompanyIntroduction(at=t, customer=C, by="王总"),
+        ),
+        (
+            OldCustomerIntroduction(at=t, customer=C, old_customer="老李", salesperson="乙"),
+            OldCustomerIntroduction(at=t, customer=C, old_customer="老王", salesperson="丙"),
+        ),
+    ]
+    for pair in pairs:
+        # (RE14 reads the switch requests as 80/20 to 乙 or none, and has no company clause)
+        both = isinstance(pair[0], (Recognition, OldCustomerIntroduction))
+        for policy in (RE12, RE14) if both else (RE12,):
+            story = [*seen(0, "甲"), *pair, deal(3, "甲")]
+            for events in (story, story[::-1]):
+                a = attribute(events, policy)
+                assert (a.needs_ruling, a.owner, split(a)) == (False, "甲", sp(甲=1)), pair
+                assert (
+                    a.explain()
+                    .splitlines()[-1]
+                    .endswith(
+                        "records at the same instant (2026-03-03 10:00) say different things, "
+                        "but each of them read without the others gives this answer: it stands"
+                    )
+                )
+    wish = [
+        SwitchRequest(at=t, customer=C, from_="甲", to="乙"),
+        SwitchRequest(at=t, customer=C, from_="甲", to="丙"),
+    ]
+    a = attribute([*seen(0, "甲"), *wish, deal(3, "甲")], RE14)
+    assert a.needs_ruling
+    assert (a.ruling_reason or "").startswith(
+        "RE14-5.4: 2 switch request records at the same instant (2026-03-03 10:00) say "
+        "different things: the records cannot order them"
+    )
+
+
+def test_rival_records_are_read_one_at_a_time_at_most_max_readings_times() -> None:
+    """Rival records at several instants: one record of each group at a time, up to
+    MAX_READINGS readings (three pairs: 8 readings); past that (four pairs: 16) the
+    questions stay the manager's, so a long case of such records does no more work
+    than a bounded number of passes."""
+    assert MAX_READINGS == 8
+
+    def rivals(day: int) -> list[Any]:
+        return [
+            SwitchRequest(at=at(day), customer=C, from_="甲"),
+            SwitchRequest(at=at(day), customer=C, from_="甲", to="乙"),
+        ]
+
+    three = [*seen(0, "甲"), *rivals(1), *rivals(2), *rivals(3), deal(5, "甲")]
+    a = attribute(three, RE12)
+    assert (a.needs_ruling, split(a)) == (False, sp(甲=1))
+    assert len([line for line in a.explain().splitlines() if "read without" in line]) == 3
+    four = [*seen(0, "甲"), *rivals(1), *rivals(2), *rivals(3), *rivals(4), deal(5, "甲")]
+    assert attribute(four, RE12).needs_ruling
 
 
 def test_one_salespersons_reception_recorded_twice_at_one_instant_is_one_reception() -> None:
@@ -3764,13 +3862,14 @@ def test_re12_3_10_the_one_a_customer_names_first_on_entering_takes_over(
 def test_a_question_raised_after_the_last_of_two_rulings_is_open(
     policy: AttributionPolicy,
 ) -> None:
-    """RE12-7.7, RE14-5.4: two rulings before the deal give 甲 the customer; two
-    receptions recorded later at one instant say different things (RE12-7.3, RE14-5.1):
-    neither ruling answered that question, so the case needs a ruling, deal or not."""
+    """RE12-7.7, RE14-5.4: two rulings before the deal give 甲 the customer; two records
+    of a draw made later at one instant say different things (甲's customers drawn to
+    乙, or to 丙): neither ruling answered that question, so the case needs a ruling,
+    deal or not."""
     rulings = [tenths(1, C, 甲=10), tenths(2, C, 甲=10)]
-    tie = [
-        visit(3, "乙", previous=Previous.NAMES, asked_for=["丙"]),
-        visit(3, "丁", courtesy_for="乙"),
+    tie = [  # 甲's customers drawn to 乙, or to 丙 (RE12 has no clause for a draw)
+        Reallocation(at=at(3), customer=C, from_="甲", to="乙", draw="抽签"),
+        Reallocation(at=at(3), customer=C, from_="甲", to="丙", draw="抽签"),
     ]
     for story in (
         [*seen(0, "甲"), *rulings, *tie],
@@ -3778,9 +3877,7 @@ def test_a_question_raised_after_the_last_of_two_rulings_is_open(
     ):
         a = attribute(story, policy)
         assert (a.needs_ruling, a.owner, a.shares) == (True, None, {})
-        assert (a.ruling_reason or "").endswith(
-            "say different things: the records cannot order them"
-        )
+        assert "say different things: the records cannot order them" in (a.ruling_reason or "")
 
 
 def test_re14_5_4_between_two_disputes_the_later_decides() -> None:

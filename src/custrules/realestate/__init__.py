@@ -45,7 +45,13 @@ from custrules.realestate._case import (
     policy_named,
     read_case,
 )
-from custrules.realestate._engine import AppliedRule, Attribution, attribute, attribute_many
+from custrules.realestate._engine import (
+    MAX_READINGS,
+    AppliedRule,
+    Attribution,
+    attribute,
+    attribute_many,
+)
 from custrules.realestate._events import (
     DEPARTMENT,
     PUBLIC_POOL,
@@ -113,6 +119,7 @@ __all__ = [
     "HouseholdRule",
     "IntroHow",
     "IntroRule",
+    "MAX_READINGS",
     "MakeUp",
     "MeetingRecord",
     "NameChange",
