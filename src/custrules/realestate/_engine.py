@@ -390,10 +390,10 @@ def attribute(
         if len(active) == 1:
             members = sorted(active)
     cutoff = _cutoff(policy, deal, as_of)
-    case = _Case(policy, members, label, timeline, tied, deal, cutoff, as_of)
-    run, decided = case.decide(timeline)
+    case = (policy, members, label, timeline, tied, deal, cutoff, as_of)
+    run, decided = _decide(case, timeline)
     if decided.needs_ruling and run.rivals:
-        return case.one_at_a_time(run.rivals) or decided
+        return _one_at_a_time(case, run.rivals) or decided
     return decided
 
 
@@ -401,83 +401,84 @@ def attribute(
 #: time) the engine tries before leaving the question to the manager
 MAX_READINGS = 8
 
+#: what one case's passes share: the policy, its members, its label, the whole timeline,
+#: whether events share instants, the deal, the confirmation cutoff and ``as_of``
+_CaseArgs = tuple[
+    AttributionPolicy,
+    list[str],
+    str,
+    list[Event],
+    bool,
+    Deal | None,
+    _dt.datetime | None,
+    _dt.datetime | None,
+]
 
-@attrs.frozen
-class _Case:
-    """What one case's passes share: the policy, its members, the deal and the cutoff."""
 
-    policy: AttributionPolicy
-    members: list[str]
-    label: str
-    timeline: list[Event]
-    tied: bool
-    deal: Deal | None
-    cutoff: _dt.datetime | None
-    as_of: _dt.datetime | None
+def _decide(case: _CaseArgs, timeline: list[Event]) -> tuple[_Run, Attribution]:
+    """The pass over ``timeline`` (the case's, or a reading of it) and the attribution it
+    gives."""
+    policy, members, label, _, tied, deal, cutoff, as_of = case
+    run = _pass(policy, members, timeline, tied, deal, cutoff)
+    decided = _assemble(policy, members, label, run, as_of)
+    if run.unordered_at is None:
+        return run, decided
+    # records at one instant that nothing orders were read in the engine's order: the
+    # answer stands only if the opposite order gives it too (never a choice by name or
+    # by place in the list); else the order decides the case, and a manager must
+    back = _pass(policy, members, timeline, tied, deal, cutoff, reverse=True)
+    other = _assemble(policy, members, label, back, as_of)
+    if _essence(other) == _essence(decided) and _why(other) == _why(decided):
+        return run, decided
+    why = _raw(
+        policy.cite("tie"),
+        "the records at the same instant ({}) that nothing orders decide the case: read the "
+        "other way round, they give another answer",
+        run.unordered_at,
+    )
+    return run, attrs.evolve(
+        decided,
+        owner=None,
+        shares=FrozenMap({}),
+        trail=(*decided.trail, why),
+        needs_ruling=True,
+        ruling=(*decided.ruling, why) if decided.needs_ruling else (why,),
+        follow_up=None,
+    )
 
-    def decide(self, timeline: list[Event]) -> tuple[_Run, Attribution]:
-        """The pass over ``timeline`` and the attribution it gives."""
-        policy, members, label, as_of = self.policy, self.members, self.label, self.as_of
-        tied, deal, cutoff = self.tied, self.deal, self.cutoff
-        run = _pass(policy, members, timeline, tied, deal, cutoff)
-        decided = _assemble(policy, members, label, run, as_of)
-        if run.unordered_at is None:
-            return run, decided
-        # records at one instant that nothing orders were read in the engine's order: the
-        # answer stands only if the opposite order gives it too (never a choice by name or
-        # by place in the list); else the order decides the case, and a manager must
-        back = _pass(policy, members, timeline, tied, deal, cutoff, reverse=True)
-        other = _assemble(policy, members, label, back, as_of)
-        if _essence(other) == _essence(decided) and _why(other) == _why(decided):
-            return run, decided
-        why = _raw(
-            policy.cite("tie"),
-            "the records at the same instant ({}) that nothing orders decide the case: read "
-            "the other way round, they give another answer",
-            run.unordered_at,
+
+def _one_at_a_time(case: _CaseArgs, rivals: list[list[Event]]) -> Attribution | None:
+    """Rival records at one instant (records of one kind that say different things: two
+    accounts of one request, say) decide nothing when, whichever of them is read without
+    the others, the case gets one answer that needs no ruling: that answer stands, and
+    the trail says so.  Else (or past ``MAX_READINGS`` readings) None: the question
+    stays the manager's."""
+    readings = 1
+    for group in rivals:
+        readings *= len(group)
+        if readings > MAX_READINGS:
+            return None
+    answers: list[Attribution] = []
+    every = {e for group in rivals for e in group}
+    for kept in itertools.product(*rivals):
+        dropped = every.difference(kept)
+        _, a = _decide(case, [e for e in case[3] if e not in dropped])
+        if a.needs_ruling or (answers and _essence(a) != _essence(answers[0])):
+            return None
+        answers.append(a)
+    first, policy = answers[0], case[0]
+    lines = tuple(
+        _raw(
+            policy.cite("tie" if type(group[0]) is Visit else "fallback"),
+            "the {} {} records at the same instant ({}) say different things, but each "
+            "of them read without the others gives this answer: it stands",
+            len(group),
+            Term(EVENT_WORDS[group[0].type_name]),
+            group[0].at,
         )
-        return run, attrs.evolve(
-            decided,
-            owner=None,
-            shares=FrozenMap({}),
-            trail=(*decided.trail, why),
-            needs_ruling=True,
-            ruling=(*decided.ruling, why) if decided.needs_ruling else (why,),
-            follow_up=None,
-        )
-
-    def one_at_a_time(self, rivals: list[list[Event]]) -> Attribution | None:
-        """Rival records at one instant (records of one kind that say different things:
-        two accounts of one request, say) decide nothing when whichever of them is read,
-        without the others, the case gets one answer that needs no ruling: that answer
-        stands, and the trail says so.  Else (or past ``MAX_READINGS`` readings) None:
-        the question stays the manager's."""
-        readings = 1
-        for group in rivals:
-            readings *= len(group)
-            if readings > MAX_READINGS:
-                return None
-        answers: list[Attribution] = []
-        every = {e for group in rivals for e in group}
-        for kept in itertools.product(*rivals):
-            dropped = every.difference(kept)
-            _, a = self.decide([e for e in self.timeline if e not in dropped])
-            if a.needs_ruling or (answers and _essence(a) != _essence(answers[0])):
-                return None
-            answers.append(a)
-        first = answers[0]
-        lines = tuple(
-            _raw(
-                self.policy.cite("tie" if type(group[0]) is Visit else "fallback"),
-                "the {} {} records at the same instant ({}) say different things, but each "
-                "of them read without the others gives this answer: it stands",
-                len(group),
-                Term(EVENT_WORDS[group[0].type_name]),
-                group[0].at,
-            )
-            for group in rivals
-        )
-        return attrs.evolve(first, trail=(*first.trail, *lines))
+        for group in rivals
+    )
+    return attrs.evolve(first, trail=(*first.trail, *lines))
 
 
 def _renamed(items: tuple[Event, ...], customer: str | None) -> str | None:
