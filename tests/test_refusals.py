@@ -330,6 +330,20 @@ REFUSALS: list[tuple[str, Any, str, str, str, str]] = [
         "阶梯门槛必须递增：800 之后是 500",
     ),
     (
+        "ladder levels called alike",
+        lambda: attrs.evolve(
+            CARRIER_STAR_CARDS,
+            levels=[
+                *CARRIER_STAR_CARDS.levels[:2],
+                attrs.evolve(CARRIER_STAR_CARDS.levels[2], label="四星级服务通行卡"),
+            ],
+        ),
+        "'四星级服务通行卡'",
+        "tiers.levels.two_levels_called",
+        "a ladder's levels: two are called '四星级服务通行卡'",
+        "阶梯的等级中有两级都叫 '四星级服务通行卡'",
+    ),
+    (
         "sustained skip",
         lambda: sustained_level(CARRIER_STAR_CARDS, {}, ending="2026-06", missing="skip"),
         "'skip'",

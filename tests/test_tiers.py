@@ -424,6 +424,26 @@ def test_tier7_a_ladder_window_is_1_to_120_months(
     assert caught.value.value == window  # type: ignore[attr-defined]
 
 
+def test_tier7_a_ladders_levels_are_called_apart() -> None:
+    """A result names its level (``.level.name``, ``.level.label``), as a tier table's
+    does its tier: two levels called alike could not be told apart, and a table
+    already refuses two tiers called alike.  A level may be called by one word as both
+    its name and its label."""
+    three, four, five = CARRIER_STAR_CARDS.levels
+    for twin in (
+        attrs.evolve(five, name=four.name),
+        attrs.evolve(five, label=three.label),
+        attrs.evolve(five, name=three.label),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            attrs.evolve(CARRIER_STAR_CARDS, levels=[three, four, twin])
+        assert caught.value.code == "tiers.levels.two_levels_called"
+    same = attrs.evolve(five, name="五星", label="五星")
+    ladder = attrs.evolve(CARRIER_STAR_CARDS, levels=[three, four, same])
+    bills = {f"2026-{m:02d}": 900 for m in range(1, 7)}
+    assert sustained_level(ladder, bills, ending="2026-06").level == same
+
+
 def test_tier7_the_shortest_and_longest_windows() -> None:
     one = attrs.evolve(CARRIER_STAR_CARDS, window_months=1)
     assert (

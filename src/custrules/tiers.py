@@ -176,6 +176,18 @@ def _tiers(value: Any) -> tuple[Tier, ...]:
     return items
 
 
+def _by_word(items: Iterable[Tier | SustainedLevel]) -> tuple[dict[str, int], str | None]:
+    """Each item's place by its name and by its label, and the first word two items
+    share (None if none: one item may be called by the same word as name and label);
+    results name a grade by either word."""
+    positions: dict[str, int] = {}
+    for i, item in enumerate(items):
+        for key in (item.name, item.label):
+            if positions.setdefault(key, i) != i:
+                return positions, key
+    return positions, None
+
+
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(_check.text(v, "a rule ID") for v in _check.items(value, "rules"))
 
@@ -240,18 +252,15 @@ class TierTable:
                 value=self.tiers,
                 name=self.name,
             )
-        positions: dict[str, int] = {}
-        for i, tier in enumerate(self.tiers):
-            for key in (tier.name, tier.label):
-                if key in positions and positions[key] != i:
-                    raise InvalidInputError.of(
-                        N_("table {name}: two tiers are called {key!r}"),
-                        code="tiers.tiertable.table_two_tiers_are",
-                        value=key,
-                        name=self.name,
-                        key=key,
-                    )
-                positions[key] = i
+        positions, key = _by_word(self.tiers)
+        if key is not None:
+            raise InvalidInputError.of(
+                N_("table {name}: two tiers are called {key!r}"),
+                code="tiers.tiertable.table_two_tiers_are",
+                value=key,
+                name=self.name,
+                key=key,
+            )
         banded = tuple(t for t in self.tiers if t.banded)
         if not banded:
             raise InvalidInputError.of(
@@ -872,6 +881,14 @@ def _levels(value: Any) -> tuple[SustainedLevel, ...]:
             N_("a ladder needs at least one level"),
             code="tiers.levels.ladder_needs",
             value=levels,
+        )
+    _, key = _by_word(levels)
+    if key is not None:
+        raise InvalidInputError.of(
+            N_("a ladder's levels: two are called {key!r}"),
+            code="tiers.levels.two_levels_called",
+            value=key,
+            key=key,
         )
     for prev, nxt in itertools.pairwise(levels):
         if not nxt.threshold > prev.threshold:
