@@ -199,3 +199,59 @@ def test_a_pick_explains_itself_in_both_languages() -> None:
         "RE12-4: 丁被跳过：客户本人的销售员，不在场",
     ]
     assert "RE12-4: 丁被跳过：不在场" in r.courtesy(present={"甲"}, for_="乙").explain("zh")
+
+
+def test_re12_4_last_in_the_rotation_is_not_one_owed_a_make_up_turn() -> None:
+    """RE12-4, RE12-7.5(a)(b): the courtesy goes to the salesperson last in the rotation.
+    One owed a make-up turn (back from an errand, RE12-3.1, or a voided turn,
+    RE12-3.10(c)) is up first, not last: after 甲's turn was voided, 甲 is next, so the
+    courtesy for 乙 goes to 丁, whose regular turn is furthest off.  Before, it went to
+    甲, the one about to receive the next new customer.  When every one present is owed
+    a turn, the last of them to be made up receives the customer."""
+    r = Rotation(order=("甲", "乙", "丙", "丁"), position=1)  # 乙 is up next: 甲 is last
+    assert r.courtesy(present={"甲", "丙", "丁"}, for_="乙").salesperson == "甲"
+    voided = Rotation(order=("甲", "乙", "丙", "丁"), position=1, owed=("甲",))
+    assert voided.pick(present={"甲", "丙", "丁"}).salesperson == "甲"
+    pick = voided.courtesy(present={"甲", "丙", "丁"}, for_="乙")
+    assert pick.salesperson == "丁"
+    assert pick.explain().splitlines()[1:] == [
+        "RE12-4: 甲 passed over: owed a make-up turn: up first, not last"
+    ]
+    assert pick.explain("zh").splitlines()[1] == "RE12-4: 甲被跳过：欠一次补轮：排在最前，而非最后"
+    both = Rotation(order=("甲", "乙", "丙"), owed=("乙", "丙"))
+    assert both.pick(present={"乙", "丙"}).salesperson == "乙"
+    last = both.courtesy(present={"乙", "丙"}, for_="甲")
+    assert (last.salesperson, last.skipped) == (
+        "丙",
+        (
+            ("乙", "owed a make-up turn: up first, not last"),
+            ("甲", "the customer's own salesperson, away"),
+        ),
+    )
+    # 甲, owed a turn too, is the customer's own salesperson: never their own courtesy
+    mine = Rotation(order=("甲", "乙", "丙"), owed=("乙", "丙", "甲"))
+    assert mine.courtesy(present={"甲", "乙", "丙"}, for_="甲").salesperson == "丙"
+    per_round = Rotation(
+        order=("甲", "乙", "丙"), owed=("丙", "乙", "丙"), make_up=MakeUp.PER_ROUND
+    )
+    assert per_round.courtesy(present={"乙", "丙"}, for_="甲").salesperson == "乙"
+
+
+@given(
+    st.integers(0, len(ORDER) - 1),
+    st.lists(st.sampled_from(ORDER), max_size=4),
+    st.sets(st.sampled_from(ORDER), min_size=3),
+    st.sampled_from(ORDER),
+)
+def test_the_courtesy_goes_to_someone_other_than_who_is_next(
+    position: int, owed: list[str], present: set[str], for_: str
+) -> None:
+    """RE12-4: with two or more salespeople present besides the customer's own, the one
+    last in the rotation is never the one :meth:`Rotation.pick` names next."""
+    r = Rotation(order=ORDER, position=position, owed=owed, make_up=MakeUp.PER_ROUND)
+    others = present - {for_}
+    if len(others) < 2:
+        return
+    courtesy = r.courtesy(present=present, for_=for_)
+    assert courtesy.salesperson in others
+    assert courtesy.salesperson != r.pick(present=others).salesperson

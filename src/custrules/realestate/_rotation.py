@@ -81,6 +81,7 @@ _ABSENT = N_("absent without good reason: loses the turn")
 _ERRAND = N_("on a superior's errand (confirmed): owed a turn")
 _OWN = N_("the customer's own salesperson, away")
 _NOT_PRESENT = N_("not present")
+_UP_FIRST = N_("owed a make-up turn: up first, not last")
 _PASSED = N_("{} passed over: {}")
 
 
@@ -217,28 +218,41 @@ class Rotation:
         """Who receives ``for_``'s customer as a courtesy (义务接待) while ``for_`` is away.
 
         RE12-4 and RE12-7.5(a)(b): the salesperson last in the rotation, that
-        is the present salesperson whose regular turn is furthest off (walking
-        back from whoever is up next).  A courtesy is not a rotation turn: the
-        rotation does not move (do not call :meth:`after`), and the customer
-        stays ``for_``'s.
+        is the present salesperson whose turn is furthest off: walking back from
+        whoever is up next, past those owed a make-up turn (they are up first,
+        :meth:`pick`); if every one present is owed one, the last owed.  A
+        courtesy is not a rotation turn: the rotation does not move (do not call
+        :meth:`after`), and the customer stays ``for_``'s.
         """
         here = self._known(present, "present")
         self._known((for_,), "for_")
         n = len(self.order)
+        owed = set(self.owed)
         skipped: list[tuple[str, str]] = []
         for i in range(1, n + 1):
             name = self.order[(self.position - i) % n]
             if name == for_:
                 skipped.append((name, _OWN))
-            elif name in here:
+            elif name not in here:
+                skipped.append((name, _NOT_PRESENT))
+            elif name in owed:
+                skipped.append((name, _UP_FIRST))
+            else:
                 return RotationPick(
                     salesperson=name,
                     skipped=tuple(skipped),
                     rules=("RE12-4", "RE12-7.5"),
                     courtesy_for=for_,
                 )
-            else:
-                skipped.append((name, _NOT_PRESENT))
+        # every one present is owed a make-up turn: the one whose turn comes last
+        for name in reversed(dict.fromkeys(self.owed)):
+            if name in here and name != for_:
+                return RotationPick(
+                    salesperson=name,
+                    skipped=tuple(x for x in skipped if x[0] != name),
+                    rules=("RE12-4", "RE12-7.5"),
+                    courtesy_for=for_,
+                )
         raise InvalidInputError.of(
             N_("nobody but {for_} is present to receive {for_}'s customer as a courtesy"),
             code="realestate.rotation.rotation.courtesy.nobody_but",
