@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -390,7 +390,7 @@ def attribute(
         if len(active) == 1:
             members = sorted(active)
     cutoff = _cutoff(policy, deal, as_of)
-    case = (policy, members, label, timeline, tied, deal, cutoff, as_of)
+    case = _CaseArgs(policy, members, label, timeline, tied, deal, cutoff, as_of)
     run, decided = _decide(case, timeline)
     if decided.needs_ruling and run.rivals:
         return _one_at_a_time(case, run.rivals) or decided
@@ -401,18 +401,21 @@ def attribute(
 #: time) the engine tries before leaving the question to the manager
 MAX_READINGS = 8
 
-#: what one case's passes share: the policy, its members, its label, the whole timeline,
-#: whether events share instants, the deal, the confirmation cutoff and ``as_of``
-_CaseArgs = tuple[
-    AttributionPolicy,
-    list[str],
-    str,
-    list[Event],
-    bool,
-    Deal | None,
-    _dt.datetime | None,
-    _dt.datetime | None,
-]
+
+class _CaseArgs(NamedTuple):
+    """What one case's passes share (a plain tuple: built once a call, on the hot path)."""
+
+    policy: AttributionPolicy
+    members: list[str]
+    label: str
+    #: the whole timeline (a reading of rival records leaves some of it out)
+    timeline: list[Event]
+    #: whether events share instants
+    tied: bool
+    deal: Deal | None
+    #: the last instant a confirmation counts
+    cutoff: _dt.datetime | None
+    as_of: _dt.datetime | None
 
 
 def _decide(case: _CaseArgs, timeline: list[Event]) -> tuple[_Run, Attribution]:
@@ -462,11 +465,11 @@ def _one_at_a_time(case: _CaseArgs, rivals: list[list[Event]]) -> Attribution | 
     every = {e for group in rivals for e in group}
     for kept in itertools.product(*rivals):
         dropped = every.difference(kept)
-        _, a = _decide(case, [e for e in case[3] if e not in dropped])
+        _, a = _decide(case, [e for e in case.timeline if e not in dropped])
         if a.needs_ruling or (answers and _essence(a) != _essence(answers[0])):
             return None
         answers.append(a)
-    first, policy = answers[0], case[0]
+    first, policy = answers[0], case.policy
     lines = tuple(
         _raw(
             policy.cite("tie" if type(group[0]) is Visit else "fallback"),

@@ -359,7 +359,7 @@ def _named_visit(m: Ledger, v: Visit) -> None:
             # more (the first of them received, as at the deal)
             share = p.nth_visit_share
             m.claim(who, t)
-            m.owner = who if share >= (1 - share) / len(earlier) else earlier[0]
+            m.owner = who if share >= _earlier_part(share, len(earlier)) else earlier[0]
             m.split, m.follow_up = None, None
             m.forgot = m.assist = m.same_day = None
             m.nth = (who, earlier, t)
@@ -390,6 +390,12 @@ def _named_visit(m: Ledger, v: Visit) -> None:
         target,
         owner,
     )
+
+
+def _earlier_part(share: Fraction, earlier: int) -> Fraction:
+    """RE14-5.3(8): each of ``earlier`` salespeople's part when the one named has
+    ``share`` (n次前的销售员 share the rest alike)."""
+    return (1 - share) / earlier
 
 
 def _earlier_salespeople(
@@ -595,7 +601,8 @@ def pending_split(m: Ledger) -> dict[str, Fraction] | None:
     elif m.nth is not None:
         chosen, before, _ = m.nth
         share = p.nth_visit_share or ZERO
-        split = _merge([(chosen, share), *((w, (1 - share) / len(before)) for w in before)])
+        part = _earlier_part(share, len(before))
+        split = _merge([(chosen, share), *((w, part) for w in before)])
         m.note("RE14-5.3(8)", "the bonus: {} and the earlier salesperson(s)", chosen)
     elif m.split:
         split = dict(m.split)
